@@ -1,0 +1,63 @@
+# Everyday commands. Only Python >= 3.11 and make are needed: every target
+# creates .venv and installs what it needs on first use.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+export HYPOTHESIS_PROFILE ?= ci
+
+.PHONY: help demo test lint format types unit fuzz bench docs clean
+
+help:
+	@echo "make demo   - install the package and run the demo on a local SQLite store"
+	@echo "make test   - lint, type-check and run the whole test suite"
+	@echo "make lint   - ruff check and ruff format --check"
+	@echo "make format - apply ruff's fixes and formatting"
+	@echo "make types  - mypy --strict on src/"
+	@echo "make fuzz   - the property tests with the 'deep' hypothesis profile"
+	@echo "make bench  - the benchmarks in benchmarks/"
+	@echo "make docs   - run the code blocks of the docs"
+	@echo "make clean  - remove .venv and caches"
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "mbprogram needs Python >= 3.11; set PYTHON=python3.11 or newer")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed-run: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $@ $(VENV)/.installed-run
+
+demo: $(VENV)/.installed-run
+	$(BIN)/python examples/cohort_year.py
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check src tests examples benchmarks
+	$(BIN)/ruff format --check src tests examples benchmarks
+
+format: $(VENV)/.installed-dev
+	$(BIN)/ruff check --fix src tests examples benchmarks
+	$(BIN)/ruff format src tests examples benchmarks
+
+types: $(VENV)/.installed-dev
+	$(BIN)/mypy --strict src
+
+unit: $(VENV)/.installed-dev
+	$(BIN)/python -m pytest
+
+test: lint types unit
+
+fuzz: $(VENV)/.installed-dev
+	HYPOTHESIS_PROFILE=deep $(BIN)/python -m pytest
+
+bench: $(VENV)/.installed-run
+	$(BIN)/python benchmarks/run.py
+
+docs: $(VENV)/.installed-dev
+	$(BIN)/python -m pytest tests/test_docs.py
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -1,0 +1,81 @@
+"""The register: every record of a programme, and the only way to change them.
+
+A :class:`Register` holds cohorts, students with all their records, and host
+units. It is the consistency boundary: each change goes through a method named
+for what a coordinator does (``enrol``, ``record_attendance``, ``place``,
+``graduate`` …), which checks every rule first and then either makes the whole
+change and records it in the history, or raises and changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from mbprogram.domain._cohort_changes import CohortChanges
+from mbprogram.domain._placement_changes import PlacementChanges
+from mbprogram.domain._student_changes import StudentChanges
+from mbprogram.domain._study_changes import StudyChanges
+from mbprogram.domain.cohort import Cohort
+from mbprogram.domain.history import Change, record_path, student_path
+from mbprogram.domain.placements import HostUnit
+from mbprogram.domain.students import Student
+from mbprogram.exceptions import Problem, ValidationError
+
+__all__ = ["Register"]
+
+
+class Register(CohortChanges, StudentChanges, StudyChanges, PlacementChanges):
+    """Every record of a programme: cohorts, students, host units, and the history of changes.
+
+    Create an empty register with ``Register()`` and build it up through its
+    methods; each takes ``by=Stamp(actor, at)`` saying who made the change and
+    when. Pass ``allow_synthetic_ids=True`` for a register of test data that
+    holds synthetic national identity numbers.
+
+    Records handed out are immutable snapshots; two registers are equal when
+    all their records and histories are.
+    """
+
+    __slots__ = ()
+
+    @classmethod
+    def from_records(
+        cls,
+        *,
+        cohorts: Iterable[Cohort],
+        students: Iterable[Student],
+        host_units: Iterable[HostUnit],
+        history: Iterable[Change] = (),
+        allow_synthetic_ids: bool = False,
+    ) -> Register:
+        """Rebuild a register from its records, checking every rule.
+
+        Used by storage adapters. The history is taken as it is.
+
+        Raises:
+            ValidationError: listing every problem (duplicate ids, unknown cohorts,
+                sessions or units, broken rules), each with its record path.
+        """
+        register = cls(allow_synthetic_ids=allow_synthetic_ids)
+        problems: list[Problem] = []
+        for c in cohorts:
+            if c.id in register._cohorts:
+                problems.append(Problem(record_path(("cohorts", c.id)), "id is used twice"))
+            register._cohorts[c.id] = c
+        for u in host_units:
+            if u.id in register._host_units:
+                problems.append(Problem(record_path(("host_units", u.id)), "id is used twice"))
+            register._host_units[u.id] = u
+        for s in students:
+            path = student_path(s.cohort, s.id)
+            if s.id in register._students:
+                problems.append(Problem(path, "id is used twice"))
+            if s.cohort not in register._cohorts:
+                problems.append(Problem(f"{path}.cohort", f"no cohort {s.cohort!r}"))
+            else:
+                problems += register._problems_of(s, by_id=False)
+            register._students[s.id] = s
+        register._history = list(history)
+        if problems:
+            raise ValidationError(problems, summary="the records break the register's rules")
+        return register

@@ -1,0 +1,103 @@
+"""Evaluating a whole cohort, or every cohort of a register, as of a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+import attrs
+
+from mbprogram.domain.history import record_path
+from mbprogram.domain.occupancy import overbooked
+from mbprogram.domain.students import Status
+from mbprogram.domain.values import CohortId, DateRange
+from mbprogram.evaluation.findings import Finding, FindingCode
+from mbprogram.evaluation.student import StudentProgress, evaluate_student
+
+if TYPE_CHECKING:
+    from mbprogram.domain.register import Register
+
+__all__ = ["CohortProgress", "evaluate_cohort", "evaluate_register", "host_unit_findings"]
+
+#: Statuses that hold one of a cohort's places.
+_HOLDS_PLACE = frozenset({Status.ADMITTED, Status.ACTIVE, Status.ON_LEAVE, Status.GRADUATED})
+
+
+@attrs.frozen(kw_only=True)
+class CohortProgress:
+    """A cohort's progress as of a date: every student's, and the cohort-wide findings."""
+
+    cohort: CohortId
+    as_of: dt.date
+    students: tuple[StudentProgress, ...]
+    findings: tuple[Finding, ...]
+
+    @property
+    def all_findings(self) -> tuple[Finding, ...]:
+        """The cohort-wide findings followed by every student's."""
+        return self.findings + tuple(f for s in self.students for f in s.findings)
+
+    @property
+    def complete(self) -> tuple[str, ...]:
+        """The ids of the students who meet every requirement."""
+        return tuple(s.student for s in self.students if s.complete)
+
+
+def evaluate_cohort(register: Register, cohort_id: CohortId, as_of: dt.date) -> CohortProgress:
+    """Evaluate every student of a cohort, and the cohort itself, as of ``as_of``.
+
+    Cohort-wide findings: ``COHORT_OVER_PLACES`` (warning) when more students
+    hold a place than the cohort has, and ``HOST_UNIT_OVER_CAPACITY`` for each
+    unit where the cohort's students are placed and more students were in
+    practice at once than the unit's capacity on some day up to ``as_of``.
+
+    Raises:
+        NotFoundError: if there is no such cohort.
+    """
+    cohort = register.cohort(cohort_id)
+    students = register.students_of(cohort_id)
+    progress = tuple(evaluate_student(cohort, s, as_of) for s in students)
+    findings: list[Finding] = []
+    enrolled = sum(1 for s in students if s.status_on(as_of) in _HOLDS_PLACE)
+    if enrolled > cohort.places:
+        findings.append(
+            Finding(
+                FindingCode.COHORT_OVER_PLACES,
+                record_path(("cohorts", cohort.id)),
+                {"enrolled": enrolled, "places": cohort.places},
+            )
+        )
+    units = sorted({p.unit for s in students for p in s.placements})
+    findings += host_unit_findings(register, units, as_of)
+    return CohortProgress(
+        cohort=cohort.id, as_of=as_of, students=progress, findings=tuple(findings)
+    )
+
+
+def host_unit_findings(register: Register, unit_ids: list[str], as_of: dt.date) -> list[Finding]:
+    """``HOST_UNIT_OVER_CAPACITY`` for each run of days up to ``as_of`` a unit was over capacity."""
+    findings = []
+    for unit_id in unit_ids:
+        unit = register.host_units.get(unit_id)
+        if unit is None:
+            continue
+        ranges = [r for _, _, r in register.placements_at(unit_id)]
+        if not ranges:
+            continue
+        start = min(r.start for r in ranges)
+        if start > as_of:
+            continue
+        for run, count in overbooked(ranges, unit.capacity, DateRange(start, as_of)):
+            findings.append(
+                Finding(
+                    FindingCode.HOST_UNIT_OVER_CAPACITY,
+                    record_path(("host_units", unit_id)),
+                    {"count": count, "period": str(run), "capacity": unit.capacity},
+                )
+            )
+    return findings
+
+
+def evaluate_register(register: Register, as_of: dt.date) -> tuple[CohortProgress, ...]:
+    """Evaluate every cohort of the register as of ``as_of``, in the order they were opened."""
+    return tuple(evaluate_cohort(register, c, as_of) for c in register.cohorts)

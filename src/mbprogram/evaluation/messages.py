@@ -1,0 +1,111 @@
+"""The message catalogue: one Norwegian bokmål and one English template per finding code.
+
+Templates are filled from a finding's details (ids, dates and numbers only).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Final
+
+from mbprogram.exceptions import InvalidValueError
+
+__all__ = ["TEMPLATES", "render"]
+
+#: ``code -> {"nb": template, "en": template}``.
+TEMPLATES: Final[Mapping[str, Mapping[str, str]]] = {
+    "THEORY_HOURS_SHORT": {
+        "nb": "Godkjente teoritimer er {credited} av {required} t; det mangler {missing} t.",
+        "en": "Credited theory hours are {credited} of {required} h; {missing} h are missing.",
+    },
+    "THEORY_ATTENDANCE_LOW": {
+        "nb": "Oppmøtet i teoriundervisningen er {share} % av {held} t holdt; "
+        "kravet er minst {minimum} %.",
+        "en": "Attendance at theory teaching is {share} % of {held} h held; "
+        "at least {minimum} % is required.",
+    },
+    "PRACTICE_WEEKS_SHORT": {
+        "nb": "Praksis er {weeks} av {required} uker; det mangler {missing} uker.",
+        "en": "Practice is {weeks} of {required} weeks; {missing} weeks are missing.",
+    },
+    "PRACTICE_ATTENDANCE_LOW": {
+        "nb": "Oppmøtet i praksis er {attended} av {expected} praksisdager ({share} %); "
+        "kravet er minst {minimum} %.",
+        "en": "Practice attendance is {attended} of {expected} practice days ({share} %); "
+        "at least {minimum} % is required.",
+    },
+    "LITERATURE_NOT_SIGNED_OFF": {
+        "nb": "Litteraturstudiene er ikke godkjent (signert) ennå.",
+        "en": "Literature studies have not been signed off yet.",
+    },
+    "ASSIGNMENT_NOT_APPROVED": {
+        "nb": "Den avsluttende oppgaven er ikke godkjent (status: {state}).",
+        "en": "The final assignment is not approved (state: {state}).",
+    },
+    "ASSIGNMENT_ATTEMPTS_EXHAUSTED": {
+        "nb": "Alle {maximum} innleveringer av oppgaven er brukt, og ingen er godkjent.",
+        "en": "All {maximum} submissions of the assignment are used and none is approved.",
+    },
+    "STUDENT_WITHDRAWN": {
+        "nb": "Deltakeren sluttet {on}.",
+        "en": "The student withdrew on {on}.",
+    },
+    "PLACEMENT_CAUSE_FOR_CONCERN": {
+        "nb": "Praksisveileder meldte bekymring i vurderingen {on} ({stage}).",
+        "en": "The supervisor raised a concern in the assessment of {on} ({stage}).",
+    },
+    "HOST_UNIT_OVER_CAPACITY": {
+        "nb": "{count} deltakere i praksis samtidig {period}; "
+        "praksisstedet har {capacity} plasser.",
+        "en": "{count} students in practice at once {period}; the unit has {capacity} places.",
+    },
+    "COHORT_OVER_PLACES": {
+        "nb": "{enrolled} deltakere er tatt opp i kullet, som har {places} plasser.",
+        "en": "{enrolled} students are enrolled in the cohort, which has {places} places.",
+    },
+    "BUDGET_POT_OVER_CAPACITY": {
+        "nb": "{count} stillinger betales av budsjettpotten samtidig {period}; "
+        "den har plass til {capacity}.",
+        "en": "{count} positions are paid from the budget pot at once {period}; "
+        "it has room for {capacity}.",
+    },
+    "BUDGET_POT_WITHOUT_CERTIFICATE": {
+        "nb": "Ansettelsen betalt av budsjettpotten starter {start}, "
+        "men kursbevis er {certificate}.",
+        "en": "The pot-funded employment starts {start}, but the certificate is {certificate}.",
+    },
+    "SINGLE_PEER_WORKER_IN_UNIT": {
+        "nb": "Enheten har bare én aktiv medarbeider med brukererfaring; "
+        "ønsket er minst to per avdeling.",
+        "en": "The unit has only one active peer worker; the wish is at least two per department.",
+    },
+    "NO_SUPERVISION": {
+        "nb": "Ansettelsen har ingen avtale om veiledning.",
+        "en": "The employment has no supervision arrangement.",
+    },
+    "TEMPORARY_ENDING_UNDECIDED": {
+        "nb": "Det midlertidige arbeidsforholdet slutter {end} ({days} dager), "
+        "og det er ikke avgjort om det blir fast.",
+        "en": "The temporary employment ends on {end} (in {days} days) "
+        "with no decision on making it permanent.",
+    },
+    "PANEL_WITHOUT_USER_REPRESENTATIVE": {
+        "nb": "Ansettelsesutvalget hadde ingen representant fra en brukerorganisasjon.",
+        "en": "The hiring panel had no representative of a user organisation.",
+    },
+    "AAP_POSITION_ABOVE_LIMIT": {
+        "nb": "Aktive stillinger utgjør {total} % for en mottaker av AAP; grensen er {limit} %.",
+        "en": "Active positions add up to {total} % for an AAP recipient; the limit is {limit} %.",
+    },
+}
+
+
+def render(code: str, lang: str, details: Mapping[str, str]) -> str:
+    """Fill the ``lang`` template of ``code`` with ``details``.
+
+    Raises:
+        InvalidValueError: for a language other than ``nb`` or ``en``.
+    """
+    if lang not in ("nb", "en"):
+        raise InvalidValueError("lang", f"expected 'nb' or 'en', got {str(lang)[:10]!r}")
+    return TEMPLATES[code][lang].format_map(details)

@@ -1,0 +1,168 @@
+"""The practice rule (DESIGN §4.1.2): practice weeks and the attended share, as of a date.
+
+Practice is counted in ISO weeks (Monday to Sunday). For each placement and
+week, *expected days* are the placement's practice weekdays in that week that
+are not public holidays (not clipped to the placement's dates); *attended
+days* are expected days inside the placement's dates, on or before the as-of
+date, and not recorded absent. A week contributes
+``min(1, Σ over placements of attended ÷ expected)``; a placement with no
+expected days in a week adds nothing to it.
+
+The arithmetic is exact and fast. A week's expected days number 1 to 7, so
+every ratio is a whole multiple of 1/420 (420 = lcm(1, …, 7)) and the count is
+kept as a whole number of 1/420 weeks. Weeks in the middle of a placement
+with no holiday and no absence are whole weeks and are counted without looking
+at their days; only the edge weeks and the weeks with a holiday or an absence
+are looked at day by day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from fractions import Fraction
+
+import attrs
+
+from mbprogram.domain.calendar import holidays_between
+from mbprogram.domain.placements import Placement
+
+__all__ = ["WEEK_UNITS", "PracticeDays", "practice_days", "practice_units", "practice_weeks"]
+
+#: Parts a week is counted in: every attended ÷ expected ratio is a multiple of 1/420.
+WEEK_UNITS = 420
+
+
+def _week(day: dt.date) -> int:
+    """The index of the ISO week of ``day`` (0001-01-01 was a Monday, ordinal 1)."""
+    return (day.toordinal() - 1) // 7
+
+
+@attrs.frozen
+class _Span:
+    """One placement's contribution: whole weeks ``first..last`` except ``partial``."""
+
+    first: int
+    last: int
+    partial: dict[int, int]  # week -> units (attended * 420 // expected)
+
+
+def _span(placement: Placement, as_of: dt.date) -> _Span | None:
+    start = placement.period.start
+    stop = min(placement.period.end, as_of)
+    if stop < start:
+        return None
+    first, last = _week(start), _week(stop)
+    weekdays = {int(d) for d in placement.weekdays}
+    # Weeks that are not whole: the edge weeks, and weeks with a holiday on a
+    # practice day or a recorded absence.
+    week_start = dt.date.fromordinal(first * 7 + 1)
+    week_end = dt.date.fromordinal(last * 7 + 7)
+    holidays = set(holidays_between(week_start, week_end))
+    special = {first, last}
+    special.update(_week(h) for h in holidays if h.weekday() in weekdays)
+    absent = placement.absent_days
+    special.update(_week(a) for a in absent if start <= a <= stop)
+    partial: dict[int, int] = {}
+    for week in special:
+        monday = week * 7 + 1
+        expected = attended = 0
+        for offset in range(7):
+            if offset not in weekdays:
+                continue
+            day = dt.date.fromordinal(monday + offset)
+            if day in holidays:
+                continue
+            expected += 1
+            if start <= day <= stop and day not in absent:
+                attended += 1
+        partial[week] = attended * WEEK_UNITS // expected if expected else 0
+    return _Span(first, last, partial)
+
+
+def practice_units(placements: Iterable[Placement], as_of: dt.date) -> int:
+    """Practice weeks as of ``as_of``, as a whole number of 1/420 weeks."""
+    spans = [s for p in placements if (s := _span(p, as_of)) is not None]
+    if not spans:
+        return 0
+    if len(spans) == 1:
+        (span,) = spans
+        whole = span.last - span.first + 1 - len(span.partial)
+        return whole * WEEK_UNITS + sum(span.partial.values())
+    return _combined_units(spans)
+
+
+def _combined_units(spans: Sequence[_Span]) -> int:
+    """Units of several placements: a week counts at most once in full."""
+    # Weeks covered by any span, counted once (union of intervals).
+    covered = 0
+    end = None
+    for span in sorted(spans, key=lambda s: s.first):
+        if end is None or span.first > end:
+            covered += span.last - span.first + 1
+            end = span.last
+        elif span.last > end:
+            covered += span.last - end
+            end = span.last
+    units = covered * WEEK_UNITS
+    # A special week of one span is whole if another span has it as a whole week;
+    # otherwise it counts the capped sum of the partial contributions.
+    for week in {w for s in spans for w in s.partial}:
+        total = 0
+        whole = False
+        for s in spans:
+            if s.first <= week <= s.last:
+                if week in s.partial:
+                    total += s.partial[week]
+                else:
+                    whole = True
+                    break
+        if not whole:
+            units -= WEEK_UNITS - min(WEEK_UNITS, total)
+    return units
+
+
+def practice_weeks(placements: Iterable[Placement], as_of: dt.date) -> Fraction:
+    """Practice weeks earned as of ``as_of``, exactly."""
+    return Fraction(practice_units(placements, as_of), WEEK_UNITS)
+
+
+@attrs.frozen
+class PracticeDays:
+    """Practice days inside the placements' dates up to a date: attended and expected."""
+
+    attended: int
+    expected: int
+
+    @property
+    def share(self) -> Fraction | None:
+        """Attended over expected days; ``None`` when no day was expected yet."""
+        return Fraction(self.attended, self.expected) if self.expected else None
+
+
+def practice_days(placements: Iterable[Placement], as_of: dt.date) -> PracticeDays:
+    """Count expected and attended practice days inside the placements' dates up to ``as_of``.
+
+    Expected days are practice weekdays that are not public holidays; attended
+    days are those not recorded absent. Overlapping placements are each counted.
+    """
+    attended = expected = 0
+    for p in placements:
+        start, stop = p.period.start, min(p.period.end, as_of)
+        if stop < start:
+            continue
+        days = _weekday_count(start, stop, {int(d) for d in p.weekdays})
+        days -= sum(1 for h in holidays_between(start, stop) if h.weekday() in p.weekdays)
+        expected += days
+        attended += days - sum(1 for a in p.absences if a.day <= stop)
+    return PracticeDays(attended=attended, expected=expected)
+
+
+def _weekday_count(start: dt.date, stop: dt.date, weekdays: set[int]) -> int:
+    """How many days from ``start`` to ``stop`` inclusive fall on ``weekdays``."""
+    total = (stop - start).days + 1
+    full, rest = divmod(total, 7)
+    count = full * len(weekdays)
+    first = start.weekday()
+    count += sum(1 for i in range(rest) if (first + i) % 7 in weekdays)
+    return count

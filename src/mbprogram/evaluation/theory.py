@@ -1,0 +1,74 @@
+"""The theory rule (DESIGN §4.1.1): credited hours and attended share, as of a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+
+from mbprogram.domain.attendance import Present
+from mbprogram.domain.cohort import Cohort
+from mbprogram.domain.students import Student
+
+__all__ = ["TheoryProgress", "theory_progress"]
+
+_ZERO = Decimal(0)
+
+
+@attrs.frozen
+class TheoryProgress:
+    """A student's theory hours as of a date.
+
+    Attributes:
+        attended: hours attended at sessions held on or before the date, each
+            never more than the session's length.
+        makeup: approved make-up hours up to the date, after the rules' cap.
+        held: hours of the sessions held between enrolment and the date.
+    """
+
+    attended: Decimal
+    makeup: Decimal
+    held: Decimal
+
+    @property
+    def credited(self) -> Decimal:
+        """Attended hours plus credited make-up hours."""
+        return self.attended + self.makeup
+
+    @property
+    def share(self) -> Fraction | None:
+        """Attended hours over hours held since enrolment; ``None`` if none were held."""
+        if not self.held:
+            return None
+        return Fraction(self.attended) / Fraction(self.held)
+
+
+def theory_progress(cohort: Cohort, student: Student, as_of: dt.date) -> TheoryProgress:
+    """Compute credited theory hours and the attended share as of ``as_of``.
+
+    Credited = Σ over sessions held on or before ``as_of`` of the hours attended
+    (never more than the session's length) + approved make-up hours dated on or
+    before ``as_of``, capped by ``rules.makeup_cap``. The share counts only
+    sessions held on or after the student's enrolment, so a late start is not
+    a penalty; make-up work does not count towards it.
+    """
+    sessions = cohort.sessions_by_id
+    attended = _ZERO
+    for record in student.attendance:
+        mark = record.mark
+        if type(mark) is Present:
+            session = sessions.get(record.session)
+            if session is not None and session.day <= as_of:
+                attended += min(mark.hours.value, session.hours.value)
+    makeup = sum((m.hours.value for m in student.makeups if m.on <= as_of), _ZERO)
+    cap = cohort.rules.makeup_cap
+    if cap is not None and makeup > cap.value:
+        makeup = cap.value
+    enrolled = student.enrolled_on
+    if enrolled is None:
+        held = _ZERO
+    else:
+        held = sum((s.hours.value for s in cohort.sessions if enrolled <= s.day <= as_of), _ZERO)
+    return TheoryProgress(attended=attended, makeup=makeup, held=held)

@@ -1,0 +1,157 @@
+"""The exceptions mbprogram raises.
+
+Every error the library raises on purpose derives from :class:`MbprogramError`.
+Errors about bad input also derive from :class:`ValueError`, lookups of unknown
+records from :class:`LookupError`, so callers can catch either the library's
+own root or the builtin they already expect.
+
+An error that concerns several things at once (a document with many bad fields,
+a change that breaks two rules) is *one* exception whose :attr:`problems` lists
+every problem with the path of the record and field it concerns, in the style
+of ``cattrs.transform_error``::
+
+    cohorts[0].students[3].placements[1].end: 2026-03-01 is before start 2026-04-01
+
+Messages never contain sensitive values (identity numbers, free-text notes,
+benefits, background): a validator that rejects such a value says what was
+expected, not what it got.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+__all__ = [
+    "ConflictError",
+    "DocumentError",
+    "GraduationRefusedError",
+    "ImportRowsError",
+    "InvalidValueError",
+    "MbprogramError",
+    "MissingExtraError",
+    "NotFoundError",
+    "Problem",
+    "RefusedChangeError",
+    "ValidationError",
+]
+
+
+class MbprogramError(Exception):
+    """The root of every error mbprogram raises on purpose."""
+
+
+@attrs.frozen
+class Problem:
+    """One problem: where it is (a dotted path) and what is wrong there.
+
+    ``path`` names the record and field, e.g. ``students[S-001].placements[P1].end``
+    (brackets hold ids) or ``cohorts[0].students[3]`` in a document (brackets
+    hold list positions). ``message`` says what was wrong and what was expected.
+    """
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+    def under(self, prefix: str) -> Problem:
+        """Return this problem with ``prefix`` put in front of its path."""
+        if not prefix:
+            return self
+        if not self.path:
+            return Problem(prefix, self.message)
+        sep = "" if self.path.startswith("[") else "."
+        return Problem(f"{prefix}{sep}{self.path}", self.message)
+
+
+class ValidationError(MbprogramError, ValueError):
+    """Input that breaks one or more rules; :attr:`problems` lists them all."""
+
+    problems: tuple[Problem, ...]
+
+    def __init__(self, problems: Iterable[Problem], *, summary: str = "") -> None:
+        self.problems = tuple(problems)
+        self.summary = summary.rstrip(": ")
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        if len(self.problems) == 1:
+            return f"{self.summary}: {self.problems[0]}" if self.summary else str(self.problems[0])
+        lines = [f"{self.summary or 'invalid'} ({len(self.problems)} problems):"]
+        lines.extend(f"  {p}" for p in self.problems)
+        return "\n".join(lines)
+
+
+class InvalidValueError(ValidationError):
+    """A value object was given a value it cannot hold.
+
+    Raised by constructors of hours, percentages, date ranges, ids, identity
+    numbers and programme rules. The path is the field's name; a caller building
+    a larger record puts the record's path in front (:meth:`ValidationError.under`).
+    """
+
+    def __init__(
+        self, problems: Iterable[Problem] | str, message: str = "", *, summary: str = ""
+    ) -> None:
+        if isinstance(problems, str):
+            problems = [Problem(problems, message)]
+        super().__init__(problems, summary=summary)
+
+
+class RefusedChangeError(ValidationError):
+    """A change to the records was refused because it would break a rule.
+
+    Nothing was changed. :attr:`problems` says which rule and where.
+    """
+
+
+class GraduationRefusedError(RefusedChangeError):
+    """Graduation was refused: the student has unmet requirements.
+
+    :attr:`findings` holds every unmet requirement as evaluated on the
+    graduation date; :attr:`problems` holds the same as path and message.
+    """
+
+    def __init__(self, problems: Iterable[Problem], findings: Sequence[object]) -> None:
+        super().__init__(problems, summary="graduation refused; unmet requirements:")
+        self.findings = tuple(findings)
+
+
+class DocumentError(ValidationError):
+    """A document (JSON file or store) could not be loaded; every problem is listed."""
+
+
+class ImportRowsError(ValidationError):
+    """An import was refused because of bad rows; nothing was imported.
+
+    Paths are ``row N, column C``.
+    """
+
+
+class NotFoundError(MbprogramError, LookupError):
+    """A record was looked up by an id that the register does not hold."""
+
+    def __init__(self, kind: str, record_id: str) -> None:
+        self.kind = kind
+        self.record_id = record_id
+        super().__init__(f"no {kind} with id {record_id!r}")
+
+
+class ConflictError(MbprogramError):
+    """A save lost a race: someone else saved the same records first.
+
+    Load again, re-apply the change and save again.
+    """
+
+
+class MissingExtraError(MbprogramError, ImportError):
+    """An optional feature was asked for without the extra that provides it."""
+
+    def __init__(self, feature: str, extra: str) -> None:
+        self.extra = extra
+        super().__init__(
+            f"{feature} needs the optional '{extra}' extra: pip install 'mbprogram[{extra}]'"
+        )

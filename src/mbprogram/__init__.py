@@ -1,3 +1,161 @@
-"""mbprogram: run a training programme for peer workers with lived experience."""
+"""mbprogram: run a training programme for peer workers with lived experience.
 
-__all__: list[str] = []
+The programme ("medarbeider med brukererfaring", MB) trains people with their
+own or a relative's experience of mental-health or substance-use problems to
+work in municipal services. This package models its students, theory hours,
+practice placements, literature studies and final assignment, checks the
+programme's rules as of any date, and explains every unmet requirement.
+
+Everything public is importable from here::
+
+    from mbprogram import Register, Stamp, Cohort, BERGEN_2010
+"""
+
+from mbprogram.domain.assignment import (
+    AssignmentAssessment,
+    AssignmentState,
+    FinalAssignment,
+    Submission,
+    Verdict,
+)
+from mbprogram.domain.attendance import (
+    Attendance,
+    ExcusedAbsence,
+    MakeUp,
+    Mark,
+    Present,
+    UnexcusedAbsence,
+)
+from mbprogram.domain.calendar import (
+    Holiday,
+    holidays_between,
+    is_public_holiday,
+    iso_weeks_between,
+    monday_of,
+    public_holidays,
+)
+from mbprogram.domain.cohort import Cohort, Session
+from mbprogram.domain.history import Change, student_path
+from mbprogram.domain.identity import IdentityKind, NationalIdNumber, is_valid_national_id
+from mbprogram.domain.literature import Literature, Reading, SignOff
+from mbprogram.domain.placements import (
+    AssessmentStage,
+    HostUnit,
+    Outlook,
+    Placement,
+    PlacementAbsence,
+    PlacementAssessment,
+)
+from mbprogram.domain.privacy import Privacy, classification
+from mbprogram.domain.programme import BERGEN_2010, BERGEN_2015, ProgrammeRules
+from mbprogram.domain.register import Register
+from mbprogram.domain.students import (
+    Background,
+    Certificate,
+    Contact,
+    Status,
+    StatusChange,
+    Student,
+)
+from mbprogram.domain.values import DateRange, Hours, Percent, Stamp, Weekday
+from mbprogram.evaluation.cohort import CohortProgress, evaluate_cohort, evaluate_register
+from mbprogram.evaluation.findings import SEVERITY, Finding, FindingCode, Lang, Severity
+from mbprogram.evaluation.practice import PracticeDays, practice_days, practice_weeks
+from mbprogram.evaluation.student import StudentProgress, evaluate_student, floor2
+from mbprogram.evaluation.theory import TheoryProgress, theory_progress
+from mbprogram.exceptions import (
+    ConflictError,
+    DocumentError,
+    GraduationRefusedError,
+    ImportRowsError,
+    InvalidValueError,
+    MbprogramError,
+    MissingExtraError,
+    NotFoundError,
+    Problem,
+    RefusedChangeError,
+    ValidationError,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "BERGEN_2010",
+    "BERGEN_2015",
+    "SEVERITY",
+    "AssessmentStage",
+    "AssignmentAssessment",
+    "AssignmentState",
+    "Attendance",
+    "Background",
+    "Certificate",
+    "Change",
+    "Cohort",
+    "CohortProgress",
+    "ConflictError",
+    "Contact",
+    "DateRange",
+    "DocumentError",
+    "ExcusedAbsence",
+    "FinalAssignment",
+    "Finding",
+    "FindingCode",
+    "GraduationRefusedError",
+    "Holiday",
+    "HostUnit",
+    "Hours",
+    "IdentityKind",
+    "ImportRowsError",
+    "InvalidValueError",
+    "Lang",
+    "Literature",
+    "MakeUp",
+    "Mark",
+    "MbprogramError",
+    "MissingExtraError",
+    "NationalIdNumber",
+    "NotFoundError",
+    "Outlook",
+    "Percent",
+    "Placement",
+    "PlacementAbsence",
+    "PlacementAssessment",
+    "PracticeDays",
+    "Present",
+    "Privacy",
+    "Problem",
+    "ProgrammeRules",
+    "Reading",
+    "RefusedChangeError",
+    "Register",
+    "Session",
+    "Severity",
+    "SignOff",
+    "Stamp",
+    "Status",
+    "StatusChange",
+    "Student",
+    "StudentProgress",
+    "Submission",
+    "TheoryProgress",
+    "UnexcusedAbsence",
+    "ValidationError",
+    "Verdict",
+    "Weekday",
+    "__version__",
+    "classification",
+    "evaluate_cohort",
+    "evaluate_register",
+    "evaluate_student",
+    "floor2",
+    "holidays_between",
+    "is_public_holiday",
+    "is_valid_national_id",
+    "iso_weeks_between",
+    "monday_of",
+    "practice_days",
+    "practice_weeks",
+    "public_holidays",
+    "student_path",
+    "theory_progress",
+]

@@ -9,6 +9,7 @@ change and records it in the history, or raises and changes nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from mbprogram.domain._cohort_changes import CohortChanges
@@ -19,6 +20,9 @@ from mbprogram.domain.cohort import Cohort
 from mbprogram.domain.history import Change, record_path, student_path
 from mbprogram.domain.placements import HostUnit
 from mbprogram.domain.students import Student
+from mbprogram.domain.values import CohortId, StudentId
+from mbprogram.evaluation.cohort import CohortProgress, evaluate_cohort
+from mbprogram.evaluation.student import StudentProgress, evaluate_student
 from mbprogram.exceptions import Problem, ValidationError
 
 __all__ = ["Register"]
@@ -79,3 +83,20 @@ class Register(CohortChanges, StudentChanges, StudyChanges, PlacementChanges):
         if problems:
             raise ValidationError(problems, summary="the records break the register's rules")
         return register
+
+    def progress(self, student_id: StudentId, as_of: dt.date) -> StudentProgress:
+        """Evaluate one student as of ``as_of`` (see :func:`~mbprogram.evaluate_student`).
+
+        Raises:
+            NotFoundError: if there is no such student.
+        """
+        student = self.student(student_id)
+        return evaluate_student(self._cohorts[student.cohort], student, as_of)
+
+    def cohort_progress(self, cohort_id: CohortId, as_of: dt.date) -> CohortProgress:
+        """Evaluate a cohort as of ``as_of`` (see :func:`~mbprogram.evaluate_cohort`).
+
+        Raises:
+            NotFoundError: if there is no such cohort.
+        """
+        return evaluate_cohort(self, cohort_id, as_of)

@@ -1,0 +1,298 @@
+"""Hypothesis strategies for every domain type.
+
+All people are synthetic: names come from a small list of made-up names and
+identity numbers from :meth:`NationalIdNumber.synthetic`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from hypothesis import strategies as st
+
+from mbprogram.domain.assignment import (
+    AssignmentAssessment,
+    FinalAssignment,
+    Submission,
+    Verdict,
+)
+from mbprogram.domain.attendance import (
+    Attendance,
+    ExcusedAbsence,
+    MakeUp,
+    Mark,
+    Present,
+    UnexcusedAbsence,
+)
+from mbprogram.domain.calendar import is_public_holiday
+from mbprogram.domain.cohort import Cohort, Session
+from mbprogram.domain.identity import NationalIdNumber
+from mbprogram.domain.literature import Literature, Reading, SignOff
+from mbprogram.domain.placements import (
+    HostUnit,
+    Outlook,
+    Placement,
+    PlacementAbsence,
+    PlacementAssessment,
+)
+from mbprogram.domain.programme import ProgrammeRules
+from mbprogram.domain.students import Background, Contact, Status, StatusChange, Student
+from mbprogram.domain.values import DateRange, Hours, Percent, Stamp, Weekday
+
+UTC = dt.UTC
+FIRST_DAY = dt.date(2024, 1, 1)
+LAST_DAY = dt.date(2028, 12, 31)
+FIRST_NAMES = ("Ola", "Kari", "Per", "Siri", "Nils", "Ingrid", "Arne", "Liv", "Tor", "Mari")
+LAST_NAMES = ("Testesen", "Prøvedal", "Eksempelrud", "Fiktivsen", "Syntetland")
+STAMP = Stamp("koordinator", dt.datetime(2026, 1, 1, 9, tzinfo=UTC))
+
+ids = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9._-]{0,11}", fullmatch=True)
+days = st.dates(min_value=FIRST_DAY, max_value=LAST_DAY)
+names = st.builds(
+    lambda f, last: f"{f} {last}", st.sampled_from(FIRST_NAMES), st.sampled_from(LAST_NAMES)
+)
+staff = st.sampled_from(("Veileder Vik", "Lærer Lund", "Koordinator Krog", "Rådgiver Ruud"))
+free_text = st.text(min_size=0, max_size=40)
+
+
+def hours(
+    max_value: Decimal = Decimal(8), *, min_value: Decimal = Decimal(0)
+) -> st.SearchStrategy[Hours]:
+    """Exact hours with at most two decimals in ``[min_value, max_value]``."""
+    return st.decimals(min_value=min_value, max_value=max_value, places=2).map(Hours)
+
+
+percents = st.decimals(min_value=0, max_value=100, places=1).map(Percent)
+
+
+@st.composite
+def date_ranges(
+    draw: st.DrawFn, start: dt.date = FIRST_DAY, end: dt.date = LAST_DAY, max_days: int = 400
+) -> DateRange:
+    """A date range inside ``start..end`` of at most ``max_days`` days."""
+    first = draw(st.dates(min_value=start, max_value=end))
+    last = draw(st.dates(min_value=first, max_value=min(end, first + dt.timedelta(days=max_days))))
+    return DateRange(first, last)
+
+
+weekday_sets = st.frozensets(st.sampled_from(list(Weekday)), min_size=1, max_size=7)
+
+
+def rules(**fixed: object) -> st.SearchStrategy[ProgrammeRules]:
+    """Programme rules with small requirements, so both outcomes occur."""
+    parts: dict[str, st.SearchStrategy[object]] = {
+        "name": st.just("Testprogram"),
+        "theory_hours": hours(Decimal(40)),
+        "practice_weeks": st.decimals(min_value=0, max_value=8, places=2),
+        "min_theory_share": st.none() | percents,
+        "makeup_cap": st.none() | hours(Decimal(10)),
+        "min_practice_share": st.none() | percents,
+        "literature_sign_off": st.booleans(),
+        "assignment_approval": st.booleans(),
+        "max_submissions": st.integers(1, 4),
+    }
+    parts.update({k: st.just(v) for k, v in fixed.items()})
+    return st.builds(ProgrammeRules, **parts)  # type: ignore[arg-type]
+
+
+@st.composite
+def sessions(draw: st.DrawFn, period: DateRange, max_size: int = 12) -> tuple[Session, ...]:
+    """Sessions with distinct ids on days inside ``period``."""
+    n = draw(st.integers(0, max_size))
+    return tuple(
+        Session(
+            id=f"SES-{i:02d}",
+            day=draw(st.dates(min_value=period.start, max_value=period.end)),
+            hours=draw(hours(Decimal(8), min_value=Decimal("0.25"))),
+            topic=draw(st.sampled_from(("Recovery", "Etikk", "Samtalen", ""))),
+        )
+        for i in range(n)
+    )
+
+
+@st.composite
+def cohorts(draw: st.DrawFn, **rule_overrides: object) -> Cohort:
+    """A cohort of up to a year with a schedule."""
+    period = draw(date_ranges(max_days=365))
+    return Cohort(
+        id=draw(ids),
+        name="MB test",
+        rules=draw(rules(**rule_overrides)),
+        period=period,
+        places=draw(st.integers(1, 20)),
+        sessions=draw(sessions(period)),
+    )
+
+
+def marks(session: Session) -> st.SearchStrategy[Mark]:
+    """A mark for ``session``: present for at most its length, or away."""
+    return st.one_of(
+        hours(session.hours.value).map(Present),
+        free_text.map(ExcusedAbsence),
+        st.just(UnexcusedAbsence()),
+    )
+
+
+def practice_days_of(period: DateRange, weekdays: frozenset[Weekday]) -> list[dt.date]:
+    """The days of ``period`` a placement on ``weekdays`` can be absent (not holidays)."""
+    return [d for d in period if Weekday(d.weekday()) in weekdays and not is_public_holiday(d)]
+
+
+@st.composite
+def placements(
+    draw: st.DrawFn, *, unit: str = "U1", not_before: dt.date = FIRST_DAY, pid: str = "P1"
+) -> Placement:
+    """A placement starting on or after ``not_before`` with a few valid absences."""
+    period = draw(
+        date_ranges(start=not_before, end=not_before + dt.timedelta(days=300), max_days=160)
+    )
+    weekdays = draw(weekday_sets)
+    possible = practice_days_of(period, weekdays)
+    absent = draw(st.lists(st.sampled_from(possible), unique=True, max_size=6)) if possible else []
+    assessment = st.none() | st.builds(
+        PlacementAssessment,
+        on=st.dates(min_value=period.start, max_value=period.end),
+        assessor=staff,
+        outlook=st.sampled_from(list(Outlook)),
+        note=free_text,
+    )
+    midway = draw(assessment)
+    final = draw(assessment)
+    if midway and final and final.on < midway.on:
+        midway, final = final, midway
+    return Placement(
+        id=pid,
+        unit=unit,
+        supervisor=draw(staff),
+        period=period,
+        weekdays=weekdays,
+        absences=tuple(PlacementAbsence(day=d, reason=draw(free_text)) for d in sorted(absent)),
+        midway=midway,
+        final=final,
+    )
+
+
+@st.composite
+def assignments(
+    draw: st.DrawFn, not_before: dt.date, max_submissions: int
+) -> FinalAssignment | None:
+    """A final assignment with up to ``max_submissions`` submissions and their assessments."""
+    if draw(st.booleans()):
+        return None
+    n = draw(st.integers(0, max_submissions))
+    day = not_before
+    submissions = []
+    assessments = []
+    for number in range(1, n + 1):
+        day += dt.timedelta(days=draw(st.integers(0, 40)))
+        submissions.append(Submission(on=day, title=draw(free_text)))
+        if number < n or draw(st.booleans()):
+            day += dt.timedelta(days=draw(st.integers(0, 20)))
+            verdict = Verdict.NOT_APPROVED if number < n else draw(st.sampled_from(list(Verdict)))
+            assessments.append(
+                AssignmentAssessment(
+                    submission=number,
+                    on=day,
+                    assessor=draw(staff),
+                    verdict=verdict,
+                    feedback=draw(free_text),
+                )
+            )
+    return FinalAssignment(
+        topic=draw(st.sampled_from(("Recovery i praksis", "Håp", "Brobygging"))),
+        supervisor=draw(staff),
+        submissions=tuple(submissions),
+        assessments=tuple(assessments),
+    )
+
+
+backgrounds = st.builds(
+    Background,
+    own=st.just(True),
+    relative=st.booleans(),
+    mental_health=st.booleans(),
+    substance_use=st.just(True),
+)
+
+
+@st.composite
+def national_ids(draw: st.DrawFn) -> NationalIdNumber:
+    """A synthetic national identity number (never a real person's)."""
+    born = draw(st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2005, 12, 31)))
+    return NationalIdNumber.synthetic(
+        born, d_number=draw(st.booleans()), offset=draw(st.sampled_from((40, 80)))
+    )
+
+
+@st.composite
+def students(
+    draw: st.DrawFn, cohort: Cohort, sid: str = "ST-1", units: tuple[str, ...] = ("U1",)
+) -> Student:
+    """An active student of ``cohort`` with records that keep every rule."""
+    enrolled = draw(
+        st.dates(min_value=cohort.period.start - dt.timedelta(days=30), max_value=cohort.period.end)
+    )
+    open_sessions = [s for s in cohort.sessions if s.day >= enrolled]
+    chosen = (
+        draw(st.lists(st.sampled_from(open_sessions), unique_by=lambda s: s.id))
+        if open_sessions
+        else []
+    )
+    attendance = tuple(Attendance(s.id, draw(marks(s))) for s in chosen)
+    makeups = tuple(
+        MakeUp(
+            id=f"M{i}",
+            hours=draw(hours(Decimal(6), min_value=Decimal("0.5"))),
+            on=draw(st.dates(min_value=enrolled, max_value=enrolled + dt.timedelta(days=300))),
+            approver=draw(staff),
+        )
+        for i in range(draw(st.integers(0, 3)))
+    )
+    n_placements = draw(st.integers(0, 3))
+    placed = tuple(
+        draw(placements(unit=draw(st.sampled_from(units)), not_before=enrolled, pid=f"P{i}"))
+        for i in range(n_placements)
+    )
+    sign_off = draw(
+        st.none()
+        | st.builds(SignOff, by=staff, on=st.dates(min_value=enrolled, max_value=LAST_DAY))
+    )
+    return Student(
+        id=sid,
+        cohort=cohort.id,
+        name=draw(names),
+        national_id=draw(st.none() | national_ids()),
+        contact=draw(
+            st.none()
+            | st.builds(
+                Contact, email=st.just("test@example.invalid"), phone=st.just("+47 000 00 000")
+            )
+        ),
+        background=draw(st.none() | backgrounds),
+        notes=draw(free_text),
+        status_history=(StatusChange(status=Status.ACTIVE, on=enrolled),),
+        attendance=attendance,
+        makeups=makeups,
+        placements=placed,
+        literature=Literature(
+            readings=tuple(
+                Reading(title=t, on=enrolled)
+                for t in draw(st.lists(st.sampled_from(("Bok A", "Bok B")), max_size=2))
+            ),
+            sign_off=sign_off,
+        ),
+        assignment=draw(assignments(enrolled, cohort.rules.max_submissions)),
+    )
+
+
+@st.composite
+def cohort_and_student(draw: st.DrawFn, **rule_overrides: object) -> tuple[Cohort, Student]:
+    """A cohort and one of its students."""
+    cohort = draw(cohorts(**rule_overrides))
+    return cohort, draw(students(cohort))
+
+
+host_units = st.builds(
+    HostUnit, id=st.just("U1"), name=st.just("Aktivitetssenteret"), capacity=st.integers(1, 5)
+)

@@ -35,12 +35,12 @@ demo: $(VENV)/.installed-run
 	$(BIN)/python examples/cohort_year.py
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check src tests examples benchmarks
-	$(BIN)/ruff format --check src tests examples benchmarks
+	$(BIN)/ruff check src tests examples
+	$(BIN)/ruff format --check src tests examples
 
 format: $(VENV)/.installed-dev
-	$(BIN)/ruff check --fix src tests examples benchmarks
-	$(BIN)/ruff format src tests examples benchmarks
+	$(BIN)/ruff check --fix src tests examples
+	$(BIN)/ruff format src tests examples
 
 types: $(VENV)/.installed-dev
 	$(BIN)/mypy --strict src

@@ -62,6 +62,8 @@ class CohortChanges(RegisterCore):
         action = "correcting the session"
         cohort = self.cohort(cohort_id)
         path = _cohort_path(cohort_id)
+        if not isinstance(session, Session):
+            raise refuse(action, f"{path}.sessions", "expected a Session")
         old = cohort.session(session.id)
         if old is None:
             raise refuse(action, f"{path}.sessions", f"no session {session.id!r} to correct")

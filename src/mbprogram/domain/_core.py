@@ -180,15 +180,15 @@ class RegisterCore:
             problems += self._problems_of(s, cohort if cohort and cohort.id == s.cohort else None)
         if problems:
             raise RefusedChangeError(problems, summary=f"change refused ({action})")
+        change = Change(stamp=by, action=action, record=record, before=before, after=after)
+        # Nothing below can fail: the change is made whole or not at all.
         if cohort is not None:
             self._cohorts[cohort.id] = cohort
         if host_unit is not None:
             self._host_units[host_unit.id] = host_unit
         for s in students:
             self._students[s.id] = s
-        self._history.append(
-            Change(stamp=by, action=action, record=record, before=before, after=after)
-        )
+        self._history.append(change)
 
 
 def _lookup(table: Mapping[str, T], kind: str, key: str) -> T:

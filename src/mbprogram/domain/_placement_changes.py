@@ -10,7 +10,7 @@ import attrs
 
 from mbprogram.domain._core import RegisterCore, build, refuse
 from mbprogram.domain.history import student_path
-from mbprogram.domain.occupancy import daily_counts, overbooked
+from mbprogram.domain.occupancy import daily_counts, merged, overbooked
 from mbprogram.domain.placements import (
     AssessmentStage,
     Placement,
@@ -48,10 +48,23 @@ class PlacementChanges(RegisterCore):
                 if end >= p.period.start:
                     yield student, p, DateRange(p.period.start, end)
 
+    def occupied_days(
+        self, unit_id: HostUnitId, *, except_student: StudentId | None = None
+    ) -> list[DateRange]:
+        """The days each student takes a place at a unit, one list entry per run of days.
+
+        A student with two overlapping placements at the same unit takes one place.
+        """
+        by_student: dict[StudentId, list[DateRange]] = {}
+        for student, _, days in self.placements_at(unit_id):
+            if student.id != except_student:
+                by_student.setdefault(student.id, []).append(days)
+        return [r for ranges in by_student.values() for r in merged(ranges)]
+
     def occupancy(self, unit_id: HostUnitId, within: DateRange) -> list[tuple[DateRange, int]]:
         """How many students are in practice at a unit, as runs of days inside ``within``."""
         self.host_unit(unit_id)
-        return list(daily_counts((r for _, _, r in self.placements_at(unit_id)), within))
+        return list(daily_counts(self.occupied_days(unit_id), within))
 
     # -- changes -------------------------------------------------------------------------
 
@@ -72,7 +85,7 @@ class PlacementChanges(RegisterCore):
         unit = self._host_units.get(placement.unit)
         if unit is None:
             raise refuse(action, f"{where}.unit", f"no host unit {placement.unit!r}")
-        others = (r for _, _, r in self.placements_at(unit.id))
+        others = self.occupied_days(unit.id, except_student=student.id)
         full = overbooked(others, unit.capacity - 1, placement.period)
         if full:
             run, count = full[0]
@@ -157,7 +170,10 @@ class PlacementChanges(RegisterCore):
             RefusedChangeError: if that stage is assessed already, the assessment
                 predates the placement, or the assessor is the student.
         """
-        action = f"recording the {AssessmentStage(stage).value} assessment"
+        if stage not in list(AssessmentStage):
+            raise refuse("recording the assessment", "stage", "expected 'midway' or 'final'")
+        stage = AssessmentStage(stage)  # a plain "midway" would not be `is` MIDWAY
+        action = f"recording the {stage.value} assessment"
         student = self.student(student_id)
         old = student.placement(placement_id)
         if old is not None and old.assessment(stage) is not None:
@@ -191,7 +207,7 @@ class PlacementChanges(RegisterCore):
         student = self.student(student_id)
         old = student.placement(placement_id)
         where = f"{student_path(student.cohort, student.id)}.placements[{placement_id}].period"
-        if old is not None and not old.period.start <= last_day <= old.period.end:
+        if old is not None and last_day not in old.period:  # also refuses a non-date
             raise refuse(action, where, f"{last_day} is not within the placement {old.period}")
         self._replace_placement(
             student_id,
@@ -199,7 +215,7 @@ class PlacementChanges(RegisterCore):
             action,
             "placement.ended-early",
             None if old is None else old.period,
-            None,
+            None if old is None else DateRange(old.period.start, last_day),
             lambda p: {"period": DateRange(p.period.start, last_day)},
             by,
         )

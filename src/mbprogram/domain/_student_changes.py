@@ -130,13 +130,6 @@ class StudentChanges(RegisterCore):
                 what, f"{path}.status_history", "a new student starts with no status history"
             )
         change = build(path, what, StatusChange, status=status, on=on)
-        if status is Status.ACTIVE and on > cohort.period.end:
-            raise refuse(
-                what,
-                f"{path}.status_history",
-                f"enrolment on {on.isoformat()} is after the cohort ends on "
-                f"{cohort.period.end.isoformat()}",
-            )
         new = self._with_status(student, change, what)
         self._commit(by, action, path, None, new, students=[new])
 
@@ -158,7 +151,7 @@ class StudentChanges(RegisterCore):
             by,
             action,
             f"{path}.status_history",
-            student.status_history[-1:] or None,
+            student.status_history[-1] if student.status_history else None,
             change,
             students=[new],
         )
@@ -171,6 +164,18 @@ class StudentChanges(RegisterCore):
                 what,
                 f"{path}.status_history",
                 f"cannot go from {before.value if before else 'new'} to {change.status.value}",
+            )
+        cohort = self._cohorts[student.cohort]
+        if (
+            change.status is Status.ACTIVE
+            and student.enrolled_on is None
+            and change.on > cohort.period.end
+        ):
+            raise refuse(
+                what,
+                f"{path}.status_history",
+                f"enrolment on {change.on.isoformat()} is after the cohort ends on "
+                f"{cohort.period.end.isoformat()}",
             )
         last = student.status_history[-1].on if student.status_history else None
         if last is not None and change.on < last:

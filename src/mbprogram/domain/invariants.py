@@ -105,6 +105,22 @@ def _attendance_problems(student: Student, cohort: Cohort, at: _Namer) -> list[P
                     f"{record.hours} is more than the session's length of {session.hours}",
                 )
             )
+    literature = student.literature
+    dated: list[tuple[str, dt.date]] = [
+        (f"literature.readings[{i}].on", r.on) for i, r in enumerate(literature.readings)
+    ]
+    if literature.sign_off is not None:
+        dated.append(("literature.sign_off.on", literature.sign_off.on))
+    if student.assignment is not None:
+        dated += [
+            (f"assignment.submissions[{i}].on", s.on)
+            for i, s in enumerate(student.assignment.submissions)
+        ]
+    problems += [
+        Problem(path, f"{day.isoformat()} is before the student was enrolled")
+        for path, day in dated
+        if _before_enrolment(student, day)
+    ]
     for i, m in enumerate(student.makeups):
         if _before_enrolment(student, m.on):
             problems.append(

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from mbprogram.domain.values import DateRange
 
-__all__ = ["daily_counts", "overbooked", "peak"]
+__all__ = ["daily_counts", "merged", "overbooked", "peak"]
 
 _ONE_DAY = dt.timedelta(days=1)
 
@@ -27,20 +27,18 @@ def daily_counts(ranges: Iterable[DateRange], within: DateRange) -> Iterator[tup
         if not r.overlaps(within):
             continue
         start = max(r.start, within.start)
-        stop = min(r.end, within.end) + _ONE_DAY
         events[start] = events.get(start, 0) + 1
-        events[stop] = events.get(stop, 0) - 1
+        if r.end < within.end:  # a range running to the window's end needs no stop event
+            stop = r.end + _ONE_DAY
+            events[stop] = events.get(stop, 0) - 1
     count = 0
     day = within.start
     for when in sorted(k for k, delta in events.items() if delta):
         if when > day:
-            yield DateRange(day, min(when - _ONE_DAY, within.end)), count
+            yield DateRange(day, when - _ONE_DAY), count
             day = when
         count += events[when]
-        if day > within.end:
-            return
-    if day <= within.end:
-        yield DateRange(day, within.end), count
+    yield DateRange(day, within.end), count
 
 
 def peak(ranges: Iterable[DateRange], within: DateRange) -> int:
@@ -53,3 +51,15 @@ def overbooked(
 ) -> list[tuple[DateRange, int]]:
     """The runs of days inside ``within`` on which more than ``capacity`` ranges are in force."""
     return [(run, n) for run, n in daily_counts(ranges, within) if n > capacity]
+
+
+def merged(ranges: Iterable[DateRange]) -> list[DateRange]:
+    """The union of ``ranges`` as sorted, disjoint, non-adjacent ranges."""
+    out: list[DateRange] = []
+    for r in sorted(ranges, key=lambda r: r.start):
+        if out and r.start <= out[-1].end + _ONE_DAY:
+            if r.end > out[-1].end:
+                out[-1] = DateRange(out[-1].start, r.end)
+        else:
+            out.append(r)
+    return out

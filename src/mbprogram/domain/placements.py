@@ -85,12 +85,15 @@ class PlacementAbsence:
 
 
 def _weekdays(value: Iterable[int | Weekday]) -> frozenset[Weekday]:
-    try:
-        return frozenset(Weekday(d) for d in value)
-    except (TypeError, ValueError):
-        raise InvalidValueError(
-            "weekdays", "expected weekdays as numbers 0 (Monday) to 6 (Sunday) or Weekday members"
-        ) from None
+    problem = InvalidValueError(
+        "weekdays", "expected weekdays as numbers 0 (Monday) to 6 (Sunday) or Weekday members"
+    )
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise problem
+    days = list(value)
+    if any(isinstance(d, bool) or not isinstance(d, int) or not 0 <= d <= 6 for d in days):
+        raise problem
+    return frozenset(Weekday(d) for d in days)
 
 
 @attrs.frozen(kw_only=True)

@@ -11,15 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from decimal import Decimal
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 import attrs
 
 from mbprogram.domain import _validators as v
-from mbprogram.domain.values import Hours, Percent, exact_decimal
+from mbprogram.domain.values import Hours, Percent, exact_decimal, plain_decimal
 from mbprogram.exceptions import InvalidValueError, Problem, ValidationError
 
 __all__ = ["BERGEN_2010", "BERGEN_2015", "ProgrammeRules"]
+
+_T = TypeVar("_T")
 
 
 def _weeks(value: object) -> Decimal:
@@ -45,6 +47,36 @@ def _hours(value: object) -> Hours:
     return value if isinstance(value, Hours) else Hours(value)
 
 
+def _check(field: str, build: Callable[[Any], _T]) -> Callable[[Any], _T]:
+    """Run ``build`` on a raw value, naming ``field`` in any error it raises."""
+
+    def parse(raw: Any) -> _T:
+        try:
+            return build(raw)
+        except ValidationError as e:
+            raise InvalidValueError([Problem(field, p.message) for p in e.problems]) from None
+
+    return parse
+
+
+# Named converters (the attrs mypy plugin needs named functions), so that an error
+# made constructing rules directly names the rule, not just "hours" or "percent".
+def _theory_hours(value: object) -> Hours:
+    return _check("theory_hours", _hours)(value)
+
+
+def _makeup_cap(value: object) -> Hours | None:
+    return _check("makeup_cap", _optional_hours)(value)
+
+
+def _min_theory_share(value: object) -> Percent | None:
+    return _check("min_theory_share", _optional_percent)(value)
+
+
+def _min_practice_share(value: object) -> Percent | None:
+    return _check("min_practice_share", _optional_percent)(value)
+
+
 @attrs.frozen(kw_only=True)
 class ProgrammeRules:
     """Every completion requirement of a programme (DESIGN §4.1).
@@ -65,11 +97,11 @@ class ProgrammeRules:
     """
 
     name: str = attrs.field(validator=v.text(max_length=200))
-    theory_hours: Hours = attrs.field(converter=_hours)
+    theory_hours: Hours = attrs.field(converter=_theory_hours)
     practice_weeks: Decimal = attrs.field(converter=_weeks)
-    min_theory_share: Percent | None = attrs.field(default=None, converter=_optional_percent)
-    makeup_cap: Hours | None = attrs.field(default=None, converter=_optional_hours)
-    min_practice_share: Percent | None = attrs.field(default=None, converter=_optional_percent)
+    min_theory_share: Percent | None = attrs.field(default=None, converter=_min_theory_share)
+    makeup_cap: Hours | None = attrs.field(default=None, converter=_makeup_cap)
+    min_practice_share: Percent | None = attrs.field(default=None, converter=_min_practice_share)
     literature_sign_off: bool = attrs.field(default=True, validator=v.instance(bool))
     assignment_approval: bool = attrs.field(default=True, validator=v.instance(bool))
     max_submissions: int = attrs.field(default=3, validator=v.between(1, 100))
@@ -111,9 +143,7 @@ class ProgrammeRules:
     def to_dict(self) -> dict[str, Any]:
         """Return the rules as a plain dict of JSON-safe values (:meth:`from_dict` reverses it)."""
 
-        def num(d: Decimal) -> str:
-            return format(d.normalize(), "f")
-
+        num = plain_decimal
         return {
             "name": self.name,
             "theory_hours": num(self.theory_hours.value),
@@ -129,18 +159,6 @@ class ProgrammeRules:
             "assignment_approval": self.assignment_approval,
             "max_submissions": self.max_submissions,
         }
-
-
-def _check(field: str, build: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    """Run ``build`` on a raw value, naming ``field`` in any error it raises."""
-
-    def parse(raw: Any) -> Any:
-        try:
-            return build(raw)
-        except ValidationError as e:
-            raise InvalidValueError([Problem(field, p.message) for p in e.problems]) from None
-
-    return parse
 
 
 def _flag(field: str) -> Callable[[Any], bool]:

@@ -70,6 +70,7 @@ class Register(CohortChanges, StudentChanges, StudyChanges, PlacementChanges):
             if u.id in register._host_units:
                 problems.append(Problem(record_path(("host_units", u.id)), "id is used twice"))
             register._host_units[u.id] = u
+        certificates: set[str] = set()
         for s in students:
             path = student_path(s.cohort, s.id)
             if s.id in register._students:
@@ -78,6 +79,12 @@ class Register(CohortChanges, StudentChanges, StudyChanges, PlacementChanges):
                 problems.append(Problem(f"{path}.cohort", f"no cohort {s.cohort!r}"))
             else:
                 problems += register._problems_of(s, by_id=False)
+            if s.certificate is not None:
+                if s.certificate.id in certificates:
+                    problems.append(
+                        Problem(f"{path}.certificate.id", f"{s.certificate.id!r} is used twice")
+                    )
+                certificates.add(s.certificate.id)
             register._students[s.id] = s
         register._history = list(history)
         if problems:

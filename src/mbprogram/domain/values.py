@@ -8,6 +8,7 @@ is short of 140 and 140 is not.
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import enum
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
@@ -32,6 +33,7 @@ __all__ = [
     "StudentId",
     "Weekday",
     "exact_decimal",
+    "plain_decimal",
 ]
 
 #: Opaque ids: 1-64 of ``[A-Za-z0-9._:-]``, starting with a letter or digit.
@@ -42,6 +44,16 @@ HostUnitId: TypeAlias = str
 PlacementId: TypeAlias = str
 
 Number: TypeAlias = Decimal | int | str
+
+#: Arithmetic and formatting without rounding: the default context rounds to 28
+#: digits, which would turn 139.99999999999999999999999999999 hours into 140.
+_EXACT = decimal.Context(prec=decimal.MAX_PREC, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
+
+
+#: Bounds on exact numbers: large enough for any real count of hours, small enough
+#: that a hostile document cannot make the library build gigabyte-long strings.
+_MAX_DIGITS = 15
+_MAX_PLACES = 40
 
 
 def exact_decimal(value: object, field: str, *, unit: str = "") -> Decimal:
@@ -78,7 +90,14 @@ def exact_decimal(value: object, field: str, *, unit: str = "") -> Decimal:
             field, f"expected an exact number (int, str or Decimal), got {type(value).__name__}"
         )
     if not d.is_finite():
-        raise InvalidValueError(field, f"expected a finite number, got {value}")
+        raise InvalidValueError(field, f"expected a finite number, got {str(value)[:40]}")
+    exponent = d.as_tuple().exponent
+    too_fine = isinstance(exponent, int) and exponent < -_MAX_PLACES
+    if d and (d.adjusted() >= _MAX_DIGITS or too_fine):
+        raise InvalidValueError(
+            field,
+            f"expected a number below 10^{_MAX_DIGITS} with at most {_MAX_PLACES} decimals",
+        )
     return d
 
 
@@ -110,7 +129,7 @@ class Hours:
     def __add__(self, other: Hours) -> Hours:
         if not isinstance(other, Hours):
             return NotImplemented
-        return Hours(self.value + other.value)
+        return Hours(_EXACT.add(self.value, other.value))
 
     def __radd__(self, other: object) -> Hours:
         if other == 0:  # lets sum() start from 0
@@ -121,21 +140,21 @@ class Hours:
         """The difference, never below zero (what remains, not a debt)."""
         if not isinstance(other, Hours):
             return NotImplemented
-        return Hours(max(self.value - other.value, Decimal(0)))
+        return Hours(max(_EXACT.subtract(self.value, other.value), Decimal(0)))
 
     def __repr__(self) -> str:
-        return f"Hours('{_plain(self.value)}')"
+        return f"Hours('{plain_decimal(self.value)}')"
 
     def __str__(self) -> str:
-        return f"{_plain(self.value)} h"
+        return f"{plain_decimal(self.value)} h"
 
     def __float__(self) -> float:
         return float(self.value)
 
 
-def _plain(d: Decimal) -> str:
-    """Format a Decimal without exponent and without trailing zeros."""
-    s = format(d.normalize(), "f")
+def plain_decimal(d: Decimal) -> str:
+    """Format a Decimal exactly, without exponent and without trailing zeros."""
+    s = format(_EXACT.normalize(d), "f")
     return "0" if s in ("-0", "") else s
 
 
@@ -156,7 +175,7 @@ class Percent:
     def __attrs_post_init__(self) -> None:
         if not 0 <= self.value <= 100:
             raise InvalidValueError(
-                "percent", f"expected a percentage from 0 to 100, got {_plain(self.value)}"
+                "percent", f"expected a percentage from 0 to 100, got {plain_decimal(self.value)}"
             )
 
     @property
@@ -165,10 +184,10 @@ class Percent:
         return Fraction(self.value) / 100
 
     def __repr__(self) -> str:
-        return f"Percent('{_plain(self.value)}')"
+        return f"Percent('{plain_decimal(self.value)}')"
 
     def __str__(self) -> str:
-        return f"{_plain(self.value)} %"
+        return f"{plain_decimal(self.value)} %"
 
 
 @attrs.frozen
@@ -185,7 +204,12 @@ class DateRange:
             )
 
     def __contains__(self, day: object) -> bool:
-        return isinstance(day, dt.date) and self.start <= day <= self.end
+        # a datetime is a date subclass but cannot be compared with one
+        return (
+            isinstance(day, dt.date)
+            and not isinstance(day, dt.datetime)
+            and self.start <= day <= self.end
+        )
 
     def __len__(self) -> int:
         return (self.end - self.start).days + 1
@@ -223,11 +247,13 @@ class Weekday(enum.IntEnum):
     @classmethod
     def from_short(cls, name: str) -> Weekday:
         """Parse ``mon`` … ``sun`` (any case)."""
-        for day in cls:
-            if day.short == name.strip().lower():
-                return day
+        if isinstance(name, str):
+            for day in cls:
+                if day.short == name.strip().lower():
+                    return day
         raise InvalidValueError(
-            "weekday", f"expected one of mon, tue, wed, thu, fri, sat, sun, got {name[:20]!r}"
+            "weekday",
+            f"expected one of mon, tue, wed, thu, fri, sat, sun, got {str(name)[:20]!r}",
         )
 
 

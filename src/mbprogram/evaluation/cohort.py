@@ -81,7 +81,7 @@ def host_unit_findings(register: Register, unit_ids: list[str], as_of: dt.date) 
         unit = register.host_units.get(unit_id)
         if unit is None:
             continue
-        ranges = [r for _, _, r in register.placements_at(unit_id)]
+        ranges = register.occupied_days(unit_id)
         if not ranges:
             continue
         start = min(r.start for r in ranges)

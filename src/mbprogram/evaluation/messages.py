@@ -93,9 +93,12 @@ TEMPLATES: Final[Mapping[str, Mapping[str, str]]] = {
         "nb": "Ansettelsesutvalget hadde ingen representant fra en brukerorganisasjon.",
         "en": "The hiring panel had no representative of a user organisation.",
     },
+    # The message does not name the benefit: benefits are sensitive.
     "AAP_POSITION_ABOVE_LIMIT": {
-        "nb": "Aktive stillinger utgjør {total} % for en mottaker av AAP; grensen er {limit} %.",
-        "en": "Active positions add up to {total} % for an AAP recipient; the limit is {limit} %.",
+        "nb": "Aktive stillinger utgjør til sammen {total} %, over grensen på {limit} % "
+        "som gjelder ved ytelsen personen mottar ved siden av lønn.",
+        "en": "Active positions add up to {total} %, above the {limit} % limit that applies "
+        "to the benefit this person receives beside the salary.",
     },
 }
 

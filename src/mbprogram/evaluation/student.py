@@ -13,7 +13,7 @@ from mbprogram.domain.cohort import Cohort
 from mbprogram.domain.history import student_path
 from mbprogram.domain.placements import Outlook
 from mbprogram.domain.students import Status, Student
-from mbprogram.domain.values import Hours
+from mbprogram.domain.values import Hours, plain_decimal
 from mbprogram.evaluation.findings import Finding, FindingCode
 from mbprogram.evaluation.practice import PracticeDays, practice_days, practice_units
 from mbprogram.evaluation.theory import TheoryProgress, theory_progress
@@ -31,8 +31,7 @@ def floor2(value: Fraction | Decimal) -> Decimal:
 def _num(value: Fraction | Decimal) -> str:
     """Format a number for a message: exact when it has few decimals, else floored."""
     d = floor2(value) if isinstance(value, Fraction) else value
-    s = format(d.normalize(), "f")
-    return "0" if s in ("-0", "") else s
+    return plain_decimal(d)
 
 
 def _pct(share: Fraction) -> str:

@@ -296,3 +296,27 @@ def cohort_and_student(draw: st.DrawFn, **rule_overrides: object) -> tuple[Cohor
 host_units = st.builds(
     HostUnit, id=st.just("U1"), name=st.just("Aktivitetssenteret"), capacity=st.integers(1, 5)
 )
+
+
+@st.composite
+def status_histories(
+    draw: st.DrawFn, start: dt.date = FIRST_DAY, max_size: int = 6
+) -> tuple[StatusChange, ...]:
+    """A status history that keeps the allowed transitions and never goes back in time.
+
+    Several changes may fall on the same day, as they do when a coordinator
+    admits and activates a student at once.
+    """
+    from mbprogram.domain.students import TRANSITIONS  # noqa: PLC0415
+
+    history: list[StatusChange] = []
+    day = start
+    current: Status | None = None
+    for _ in range(draw(st.integers(0, max_size))):
+        allowed = sorted(TRANSITIONS[current])
+        if not allowed:
+            break
+        current = draw(st.sampled_from(allowed))
+        day += dt.timedelta(days=draw(st.integers(0, 60)))
+        history.append(StatusChange(status=current, on=day, reason=draw(free_text)))
+    return tuple(history)

@@ -81,13 +81,21 @@ def register_with_units() -> Register:
 
 
 def in_practice(register: Register, unit_id: str) -> Counter[dt.date]:
-    """How many placements at a unit take a place on each day, counted day by day."""
+    """How many students are in practice at a unit on each day, counted day by day.
+
+    A student with two overlapping placements at the unit takes one place.
+    """
     counts: Counter[dt.date] = Counter()
     for student in register.students.values():
         out = student.withdrawn_on
-        for p in student.placements:
-            if p.unit == unit_id:
-                counts.update(day for day in p.period if out is None or day < out)
+        days = {
+            day
+            for p in student.placements
+            if p.unit == unit_id
+            for day in p.period
+            if out is None or day < out
+        }
+        counts.update(days)
     return counts
 
 
@@ -95,7 +103,7 @@ def assert_no_unit_over_capacity(register: Register) -> None:
     for unit in register.host_units.values():
         counts = in_practice(register, unit.id)
         by_occupancy: Counter[dt.date] = Counter()
-        for _, _, days in register.placements_at(unit.id):
+        for days in register.occupied_days(unit.id):
             by_occupancy.update(days)
         assert +counts == +by_occupancy
         assert max(counts.values(), default=0) <= unit.capacity

@@ -49,10 +49,13 @@ class Problem:
     ``path`` names the record and field, e.g. ``students[S-001].placements[P1].end``
     (brackets hold ids) or ``cohorts[0].students[3]`` in a document (brackets
     hold list positions). ``message`` says what was wrong and what was expected.
+    ``code`` is a stable finding code (``"BUDGET_POT_OVER_CAPACITY"``) when the
+    problem breaks a rule that has one, else empty.
     """
 
     path: str
     message: str
+    code: str = attrs.field(default="", kw_only=True)
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path else self.message
@@ -62,9 +65,9 @@ class Problem:
         if not prefix:
             return self
         if not self.path:
-            return Problem(prefix, self.message)
+            return attrs.evolve(self, path=prefix)
         sep = "" if self.path.startswith("[") else "."
-        return Problem(f"{prefix}{sep}{self.path}", self.message)
+        return attrs.evolve(self, path=f"{prefix}{sep}{self.path}")
 
 
 class ValidationError(MbprogramError, ValueError):
@@ -76,6 +79,11 @@ class ValidationError(MbprogramError, ValueError):
         self.problems = tuple(problems)
         self.summary = summary.rstrip(": ")
         super().__init__(str(self))
+
+    @property
+    def codes(self) -> frozenset[str]:
+        """The stable codes of the problems that have one (e.g. ``BUDGET_POT_OVER_CAPACITY``)."""
+        return frozenset(p.code for p in self.problems if p.code)
 
     def __str__(self) -> str:
         if len(self.problems) == 1:

@@ -15,11 +15,20 @@ from typing import Any, Self, TypeVar
 import attrs
 
 from mbprogram.domain.cohort import Cohort
+from mbprogram.domain.hiring import BudgetPot, Employment, OutcomeRecord
 from mbprogram.domain.history import Change, student_path, under
 from mbprogram.domain.invariants import student_problems
 from mbprogram.domain.placements import HostUnit
 from mbprogram.domain.students import CLOSED, Student
-from mbprogram.domain.values import CohortId, HostUnitId, Stamp, StudentId
+from mbprogram.domain.values import (
+    BudgetPotId,
+    CohortId,
+    EmploymentId,
+    HostUnitId,
+    OutcomeId,
+    Stamp,
+    StudentId,
+)
 from mbprogram.exceptions import (
     NotFoundError,
     Problem,
@@ -42,6 +51,9 @@ class RegisterCore:
     _cohorts: dict[CohortId, Cohort] = attrs.field(init=False, factory=dict)
     _students: dict[StudentId, Student] = attrs.field(init=False, factory=dict)
     _host_units: dict[HostUnitId, HostUnit] = attrs.field(init=False, factory=dict)
+    _budget_pots: dict[BudgetPotId, BudgetPot] = attrs.field(init=False, factory=dict)
+    _employments: dict[EmploymentId, Employment] = attrs.field(init=False, factory=dict)
+    _outcomes: dict[OutcomeId, OutcomeRecord] = attrs.field(init=False, factory=dict)
     _history: list[Change] = attrs.field(init=False, factory=list)
 
     # -- reading -----------------------------------------------------------------
@@ -60,6 +72,21 @@ class RegisterCore:
     def host_units(self) -> Mapping[HostUnitId, HostUnit]:
         """The host units by id (read-only)."""
         return MappingProxyType(self._host_units)
+
+    @property
+    def budget_pots(self) -> Mapping[BudgetPotId, BudgetPot]:
+        """The budget pots by id (read-only)."""
+        return MappingProxyType(self._budget_pots)
+
+    @property
+    def employments(self) -> Mapping[EmploymentId, Employment]:
+        """Every graduate's employments by id (read-only)."""
+        return MappingProxyType(self._employments)
+
+    @property
+    def outcomes(self) -> Mapping[OutcomeId, OutcomeRecord]:
+        """Outcomes other than employment (further education, not employed, unknown) by id."""
+        return MappingProxyType(self._outcomes)
 
     @property
     def history(self) -> tuple[Change, ...]:
@@ -90,6 +117,26 @@ class RegisterCore:
         """
         return _lookup(self._host_units, "host unit", unit_id)
 
+    def budget_pot(self, pot_id: BudgetPotId) -> BudgetPot:
+        """The budget pot with ``pot_id``.
+
+        Raises:
+            NotFoundError: if there is none.
+        """
+        return _lookup(self._budget_pots, "budget pot", pot_id)
+
+    def employment(self, employment_id: EmploymentId) -> Employment:
+        """The employment with ``employment_id``.
+
+        Raises:
+            NotFoundError: if there is none.
+        """
+        return _lookup(self._employments, "employment", employment_id)
+
+    def employments_of(self, person: StudentId) -> tuple[Employment, ...]:
+        """A person's employments, in the order they were recorded."""
+        return tuple(e for e in self._employments.values() if e.person == person)
+
     def students_of(self, cohort_id: CohortId) -> tuple[Student, ...]:
         """The students of one cohort, in the order they were added.
 
@@ -113,6 +160,9 @@ class RegisterCore:
         other._cohorts = dict(self._cohorts)
         other._students = dict(self._students)
         other._host_units = dict(self._host_units)
+        other._budget_pots = dict(self._budget_pots)
+        other._employments = dict(self._employments)
+        other._outcomes = dict(self._outcomes)
         other._history = list(self._history)
         return other
 
@@ -120,7 +170,7 @@ class RegisterCore:
         return (
             f"{type(self).__name__}(cohorts={len(self._cohorts)}, "
             f"students={len(self._students)}, host_units={len(self._host_units)}, "
-            f"changes={len(self._history)})"
+            f"employments={len(self._employments)}, changes={len(self._history)})"
         )
 
     # -- machinery for the change methods ------------------------------------------
@@ -167,6 +217,9 @@ class RegisterCore:
         students: Iterable[Student] = (),
         cohort: Cohort | None = None,
         host_unit: HostUnit | None = None,
+        budget_pot: BudgetPot | None = None,
+        employment: Employment | None = None,
+        outcome: OutcomeRecord | None = None,
     ) -> None:
         """Check the new snapshots; if all is well put them in place and log the change."""
         if not isinstance(by, Stamp):
@@ -186,6 +239,12 @@ class RegisterCore:
             self._cohorts[cohort.id] = cohort
         if host_unit is not None:
             self._host_units[host_unit.id] = host_unit
+        if budget_pot is not None:
+            self._budget_pots[budget_pot.id] = budget_pot
+        if employment is not None:
+            self._employments[employment.id] = employment
+        if outcome is not None:
+            self._outcomes[outcome.id] = outcome
         for s in students:
             self._students[s.id] = s
         self._history.append(change)
@@ -208,6 +267,6 @@ def build(path: str, action: str, make: Callable[..., T], /, *args: Any, **kwarg
         ) from None
 
 
-def refuse(action: str, path: str, message: str) -> RefusedChangeError:
-    """A refused change with one problem."""
-    return RefusedChangeError([Problem(path, message)], summary=f"{action} refused")
+def refuse(action: str, path: str, message: str, *, code: str = "") -> RefusedChangeError:
+    """A refused change with one problem (and the stable code of the rule it breaks)."""
+    return RefusedChangeError([Problem(path, message, code=code)], summary=f"{action} refused")

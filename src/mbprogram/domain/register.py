@@ -13,23 +13,29 @@ import datetime as dt
 from collections.abc import Iterable
 
 from mbprogram.domain._cohort_changes import CohortChanges
+from mbprogram.domain._hiring_changes import HiringChanges, employment_path, pot_path
 from mbprogram.domain._placement_changes import PlacementChanges
 from mbprogram.domain._student_changes import StudentChanges
 from mbprogram.domain._study_changes import StudyChanges
 from mbprogram.domain.cohort import Cohort
+from mbprogram.domain.hiring import BudgetPot, Employment, OutcomeRecord
+from mbprogram.domain.hiring_rules import employment_problems, pot_problems
 from mbprogram.domain.history import Change, record_path, student_path
 from mbprogram.domain.placements import HostUnit
 from mbprogram.domain.students import Student
 from mbprogram.domain.values import CohortId, StudentId
 from mbprogram.evaluation.cohort import CohortProgress, evaluate_cohort
+from mbprogram.evaluation.findings import Finding
+from mbprogram.evaluation.hiring import hiring_findings
 from mbprogram.evaluation.student import StudentProgress, evaluate_student
 from mbprogram.exceptions import Problem, ValidationError
 
 __all__ = ["Register"]
 
 
-class Register(CohortChanges, StudentChanges, StudyChanges, PlacementChanges):
-    """Every record of a programme: cohorts, students, host units, and the history of changes.
+class Register(CohortChanges, StudentChanges, StudyChanges, PlacementChanges, HiringChanges):
+    """Every record of a programme: cohorts, students, host units, what became of the
+    graduates (employments, budget pots, other outcomes), and the history of changes.
 
     Create an empty register with ``Register()`` and build it up through its
     methods; each takes ``by=Stamp(actor, at)`` saying who made the change and
@@ -49,6 +55,9 @@ class Register(CohortChanges, StudentChanges, StudyChanges, PlacementChanges):
         cohorts: Iterable[Cohort],
         students: Iterable[Student],
         host_units: Iterable[HostUnit],
+        budget_pots: Iterable[BudgetPot] = (),
+        employments: Iterable[Employment] = (),
+        outcomes: Iterable[OutcomeRecord] = (),
         history: Iterable[Change] = (),
         allow_synthetic_ids: bool = False,
     ) -> Register:
@@ -86,10 +95,53 @@ class Register(CohortChanges, StudentChanges, StudyChanges, PlacementChanges):
                     )
                 certificates.add(s.certificate.id)
             register._students[s.id] = s
+        problems += register._load_hiring(budget_pots, employments, outcomes)
         register._history = list(history)
         if problems:
             raise ValidationError(problems, summary="the records break the register's rules")
         return register
+
+    def _load_hiring(
+        self,
+        budget_pots: Iterable[BudgetPot],
+        employments: Iterable[Employment],
+        outcomes: Iterable[OutcomeRecord],
+    ) -> list[Problem]:
+        problems: list[Problem] = []
+        for pot in budget_pots:
+            if pot.id in self._budget_pots:
+                problems.append(Problem(pot_path(pot.id), "id is used twice"))
+            self._budget_pots[pot.id] = pot
+        for e in employments:
+            path = employment_path(e.id)
+            if e.id in self._employments:
+                problems.append(Problem(path, "id is used twice"))
+            self._employments[e.id] = e
+            problems += [
+                p.under(path)
+                for p in employment_problems(
+                    e, students=self._students, host_units=self._host_units, pots=self._budget_pots
+                )
+            ]
+        for pot in self._budget_pots.values():
+            problems += [
+                p.under(pot_path(pot.id)) for p in pot_problems(pot, self._employments.values())
+            ]
+        for o in outcomes:
+            path = record_path(("outcomes", o.id))
+            if o.id in self._outcomes:
+                problems.append(Problem(path, "id is used twice"))
+            if o.person not in self._students:
+                problems.append(Problem(f"{path}.person", f"no student {o.person!r}"))
+            self._outcomes[o.id] = o
+        return problems
+
+    def hiring_findings(self, as_of: dt.date) -> tuple[Finding, ...]:
+        """The hiring warnings of DESIGN §4.2.6 as of ``as_of``.
+
+        See :func:`~mbprogram.hiring_findings`.
+        """
+        return hiring_findings(self, as_of)
 
     def progress(self, student_id: StudentId, as_of: dt.date) -> StudentProgress:
         """Evaluate one student as of ``as_of`` (see :func:`~mbprogram.evaluate_student`).

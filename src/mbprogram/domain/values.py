@@ -42,6 +42,9 @@ StudentId: TypeAlias = str
 SessionId: TypeAlias = str
 HostUnitId: TypeAlias = str
 PlacementId: TypeAlias = str
+EmploymentId: TypeAlias = str
+BudgetPotId: TypeAlias = str
+OutcomeId: TypeAlias = str
 
 Number: TypeAlias = Decimal | int | str
 

@@ -1,0 +1,268 @@
+"""Outcome tables across cohorts: graduation and employment rates, pathways, percentages, roles.
+
+The figures come from :mod:`mbprogram.evaluation.outcomes`; this module lays
+them out as :class:`~mbprogram.reports.table.Table` s, with the national
+survey's role shares beside ours for comparison.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from fractions import Fraction
+from typing import TYPE_CHECKING, Final, Literal
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from mbprogram.domain.hiring import Pathway, Role
+from mbprogram.domain.values import DateRange
+from mbprogram.evaluation.outcomes import (
+    cohort_outcomes,
+    employment_summary,
+    graduate_outcomes,
+    pot_utilisation,
+)
+from mbprogram.reports.table import Table
+
+if TYPE_CHECKING:
+    from mbprogram.domain.register import Register
+
+__all__ = [
+    "NATIONAL_ROLE_SHARES",
+    "BandRow",
+    "CohortRow",
+    "OutcomesReport",
+    "PathwayRow",
+    "PotRow",
+    "RoleRow",
+    "StateRow",
+    "outcomes_report",
+    "pot_table",
+]
+
+#: The national survey's shares of peer workers holding each role.
+NATIONAL_ROLE_SHARES: Final[Mapping[Role, Fraction]] = {
+    Role.INDIVIDUAL_USERS: Fraction(69, 100),
+    Role.SYSTEM_LEVEL: Fraction(60, 100),
+    Role.PROJECT_WORK: Fraction(40, 100),
+    Role.USER_ORGANISATIONS: Fraction(42, 100),
+    Role.RELATIVES: Fraction(30, 100),
+}
+
+
+def _share(part: int, whole: int) -> Fraction | None:
+    return Fraction(part, whole) if whole else None
+
+
+@attrs.frozen(kw_only=True)
+class CohortRow:
+    """A cohort's graduation and employment rates."""
+
+    cohort: str
+    enrolled: int
+    graduated: int
+    graduation_rate: Fraction | None
+    employed: int
+    employment_rate: Fraction | None
+
+
+@attrs.frozen(kw_only=True)
+class PathwayRow:
+    """Active employments through one pathway, and their share."""
+
+    pathway: Pathway
+    employments: int
+    share: Fraction | None
+
+
+@attrs.frozen(kw_only=True)
+class BandRow:
+    """Employed people whose positions add up to a band of percentages."""
+
+    band: str
+    people: int
+    share: Fraction | None
+
+
+@attrs.frozen(kw_only=True)
+class RoleRow:
+    """The share of employed people holding a role, beside the national survey's."""
+
+    role: Role
+    people: int
+    share: Fraction | None
+    national: Fraction
+
+
+@attrs.frozen(kw_only=True)
+class StateRow:
+    """Graduates in one state a number of years after graduation."""
+
+    state: str
+    graduates: int
+    share: Fraction | None
+
+
+@attrs.frozen(kw_only=True)
+class OutcomesReport:
+    """Every outcome table as of a date.
+
+    Attributes:
+        as_of: the date.
+        cohorts: graduation and employment rate per cohort.
+        after_one_year: graduates' states one year after graduation.
+        pathways: active employments by pathway.
+        bands: employed people by total position percentage.
+        roles: role shares beside the national survey's.
+        people: employed people; ``part_time``, ``under_half`` and
+            ``permanent_share`` summarise them.
+    """
+
+    as_of: dt.date
+    cohorts: Table[CohortRow]
+    after_one_year: Table[StateRow]
+    pathways: Table[PathwayRow]
+    bands: Table[BandRow]
+    roles: Table[RoleRow]
+    people: int
+    part_time_share: Fraction | None
+    under_half_share: Fraction | None
+    permanent_share: Fraction | None
+
+    @property
+    def tables(self) -> tuple[Table[object], ...]:
+        """The tables in the order a report prints them."""
+        return (self.cohorts, self.after_one_year, self.pathways, self.bands, self.roles)  # type: ignore[return-value]
+
+    def to_text(self) -> str:
+        """Every table as text, with the summary figures."""
+
+        def pct(x: Fraction | None) -> str:
+            return "-" if x is None else f"{float(x) * 100:.1f} %"
+
+        summary = (
+            f"Employed people as of {self.as_of.isoformat()}: {self.people}; "
+            f"part-time {pct(self.part_time_share)}, under 50 % {pct(self.under_half_share)}, "
+            f"permanent employments {pct(self.permanent_share)}"
+        )
+        return "\n\n".join([*(t.to_text() for t in self.tables), summary])
+
+    def _repr_html_(self) -> str:
+        return "".join(t._repr_html_() for t in self.tables)
+
+
+def outcomes_report(
+    register: Register, as_of: dt.date, *, cohorts: list[str] | None = None
+) -> OutcomesReport:
+    """The outcome tables of every cohort (or of ``cohorts``) as of ``as_of``."""
+    wanted = None if cohorts is None else set(cohorts)
+    day = as_of.isoformat()
+    cohort_rows = [
+        CohortRow(
+            cohort=c.cohort,
+            enrolled=c.enrolled,
+            graduated=c.graduated,
+            graduation_rate=c.graduation_rate,
+            employed=c.employed,
+            employment_rate=c.employment_rate,
+        )
+        for c in cohort_outcomes(register, as_of)
+        if wanted is None or c.cohort in wanted
+    ]
+    states = [
+        g.state.value
+        for g in graduate_outcomes(register, years_after=1, as_of=as_of)
+        if wanted is None or g.cohort in wanted
+    ]
+    summary = employment_summary(register, as_of, cohorts=cohorts)
+    return OutcomesReport(
+        as_of=as_of,
+        cohorts=Table.of(f"Cohorts as of {day}", CohortRow, cohort_rows),
+        after_one_year=Table.of(
+            f"Graduates' state one year after graduation (graduated by "
+            f"{(as_of - relativedelta(years=1)).isoformat()})",
+            StateRow,
+            (
+                StateRow(
+                    state=s, graduates=states.count(s), share=_share(states.count(s), len(states))
+                )
+                for s in sorted(set(states))
+            ),
+        ),
+        pathways=Table.of(
+            f"Active employments by pathway as of {day}",
+            PathwayRow,
+            (
+                PathwayRow(pathway=p, employments=n, share=_share(n, summary.employments))
+                for p, n in summary.by_pathway.items()
+            ),
+        ),
+        bands=Table.of(
+            f"Employed people by position percentage as of {day}",
+            BandRow,
+            (
+                BandRow(band=b, people=n, share=_share(n, summary.people))
+                for b, n in summary.percent_bands.items()
+            ),
+        ),
+        roles=Table.of(
+            f"Roles held as of {day} (national survey for comparison)",
+            RoleRow,
+            (
+                RoleRow(
+                    role=r,
+                    people=summary.roles[r],
+                    share=summary.role_shares[r],
+                    national=NATIONAL_ROLE_SHARES[r],
+                )
+                for r in Role
+            ),
+        ),
+        people=summary.people,
+        part_time_share=summary.part_time_share,
+        under_half_share=summary.under_half_share,
+        permanent_share=summary.permanent_share,
+    )
+
+
+@attrs.frozen(kw_only=True)
+class PotRow:
+    """A budget pot's positions in use (at the busiest point) and free places in a period."""
+
+    pot: str
+    start: dt.date
+    end: dt.date
+    in_use: int
+    free: int
+    capacity: int
+
+
+def pot_table(
+    register: Register,
+    pot_id: str,
+    period: DateRange,
+    *,
+    by: Literal["day", "month"] = "month",
+) -> Table[PotRow]:
+    """A budget pot's utilisation for each day or month of ``period``.
+
+    Raises:
+        NotFoundError: if there is no such pot.
+    """
+    usage = pot_utilisation(register, pot_id, period, by=by)
+    return Table.of(
+        f"Budget pot {pot_id} by {by}, {period}",
+        PotRow,
+        (
+            PotRow(
+                pot=u.pot,
+                start=u.period.start,
+                end=u.period.end,
+                in_use=u.in_use,
+                free=u.free,
+                capacity=u.capacity,
+            )
+            for u in usage
+        ),
+    )

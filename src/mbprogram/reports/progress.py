@@ -1,0 +1,132 @@
+"""Cohort progress per student, as rows and as the ``progress --format json`` document.
+
+The JSON shape is a stable contract (DESIGN §6)::
+
+    {"as_of": "YYYY-MM-DD", "students": [{"cohort", "student", "status",
+     "theory_hours", "theory_hours_required", "practice_weeks",
+     "practice_weeks_required", "literature_signed_off", "assignment",
+     "complete", "findings": [{"code", "severity", "path", "message"}]}]}
+
+Hours and weeks are JSON numbers; weeks are rounded down to two decimals so
+that a display never overstates progress; ``complete`` is decided on the exact
+values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+import attrs
+
+from mbprogram.domain.assignment import AssignmentState
+from mbprogram.domain.students import Status
+from mbprogram.evaluation.cohort import evaluate_cohort
+from mbprogram.evaluation.findings import Lang
+from mbprogram.evaluation.student import StudentProgress, floor2
+from mbprogram.reports.table import Table
+
+if TYPE_CHECKING:
+    from mbprogram.domain.register import Register
+
+__all__ = ["ProgressRow", "progress_document", "progress_of", "progress_table"]
+
+
+@attrs.frozen(kw_only=True)
+class ProgressRow:
+    """One student's progress as of a date, for a table (ids and figures only).
+
+    ``practice_weeks`` is rounded down to two decimals; ``missing`` lists the
+    codes of the findings that block completion.
+    """
+
+    cohort: str
+    student: str
+    status: Status | None
+    theory_hours: Decimal
+    theory_hours_required: Decimal
+    practice_weeks: Decimal
+    practice_weeks_required: Decimal
+    literature_signed_off: bool
+    assignment: AssignmentState
+    complete: bool
+    missing: tuple[str, ...]
+
+    @classmethod
+    def from_progress(cls, p: StudentProgress) -> ProgressRow:
+        """The row of one evaluated student."""
+        return cls(
+            cohort=p.cohort,
+            student=p.student,
+            status=p.status,
+            theory_hours=p.theory_hours.value,
+            theory_hours_required=p.theory_hours_required.value,
+            practice_weeks=floor2(p.practice_weeks),
+            practice_weeks_required=p.practice_weeks_required,
+            literature_signed_off=p.literature_signed_off,
+            assignment=p.assignment,
+            complete=p.complete,
+            missing=tuple(f.code.value for f in p.errors),
+        )
+
+
+def progress_of(
+    register: Register, as_of: dt.date, *, cohort: str | None = None
+) -> tuple[StudentProgress, ...]:
+    """Every student's progress as of ``as_of``, of one cohort or of all, cohort by cohort.
+
+    Raises:
+        NotFoundError: if ``cohort`` names no cohort.
+    """
+    cohorts = [cohort] if cohort is not None else list(register.cohorts)
+    return tuple(s for c in cohorts for s in evaluate_cohort(register, c, as_of).students)
+
+
+def progress_table(
+    register: Register, as_of: dt.date, *, cohort: str | None = None
+) -> Table[ProgressRow]:
+    """The progress of every student (of ``cohort``, or of all cohorts) as of ``as_of``."""
+    which = f"cohort {cohort}" if cohort else "all cohorts"
+    return Table.of(
+        f"Progress of {which} as of {as_of.isoformat()}",
+        ProgressRow,
+        (ProgressRow.from_progress(p) for p in progress_of(register, as_of, cohort=cohort)),
+    )
+
+
+def _number(value: Decimal) -> int | float:
+    """A JSON number: an int when whole, else the float nearest the exact value."""
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def progress_document(
+    register: Register, as_of: dt.date, *, cohort: str | None = None, lang: Lang = "nb"
+) -> dict[str, object]:
+    """The ``progress --format json`` document of DESIGN §6, ready for :func:`json.dumps`."""
+    students = []
+    for p in progress_of(register, as_of, cohort=cohort):
+        students.append(
+            {
+                "cohort": p.cohort,
+                "student": p.student,
+                "status": None if p.status is None else p.status.value,
+                "theory_hours": _number(p.theory_hours.value),
+                "theory_hours_required": _number(p.theory_hours_required.value),
+                "practice_weeks": _number(floor2(p.practice_weeks)),
+                "practice_weeks_required": _number(p.practice_weeks_required),
+                "literature_signed_off": p.literature_signed_off,
+                "assignment": p.assignment.value,
+                "complete": p.complete,
+                "findings": [
+                    {
+                        "code": f.code.value,
+                        "severity": f.severity.value,
+                        "path": f.path,
+                        "message": f.message(lang),
+                    }
+                    for f in p.findings
+                ],
+            }
+        )
+    return {"as_of": as_of.isoformat(), "students": students}

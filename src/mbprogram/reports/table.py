@@ -1,0 +1,151 @@
+"""A report table: plain rows (attrs records) that also show as text, HTML and DataFrames.
+
+Every report is a :class:`Table`. Its :attr:`~Table.rows` are frozen attrs
+records, so a script can use them as they are; in Jupyter a table renders as
+HTML; :meth:`~Table.to_dataframe` gives a pandas DataFrame when the
+``pandas`` extra is installed. Rows hold ids, dates, numbers and codes only,
+never names or other personal details.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import html
+import re
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+import attrs
+
+from mbprogram.domain.values import plain_decimal
+from mbprogram.exceptions import MissingExtraError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["Table", "cell_text", "cell_value"]
+
+R = TypeVar("R")
+
+
+def cell_value(value: object) -> object:
+    """A cell as a plain value for DataFrames and JSON: enums by value, exact numbers as floats.
+
+    Shares (fractions) become floats here; use the rows for exact values.
+    """
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, Decimal | Fraction):
+        return float(value)
+    if isinstance(value, tuple):
+        return ", ".join(str(cell_value(v)) for v in value)
+    return value
+
+
+def cell_text(value: object) -> str:
+    """A cell as display text: exact decimals, shares as percentages, ``-`` for nothing."""
+    if value is None:
+        return "-"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, Fraction):
+        return f"{float(value) * 100:.1f} %"
+    if isinstance(value, Decimal):
+        return plain_decimal(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return ", ".join(cell_text(v) for v in value) or "-"
+    return str(value)
+
+
+@attrs.frozen
+class Table(Generic[R]):
+    """A titled list of rows of one attrs record type.
+
+    Attributes:
+        title: what the table shows, e.g. ``"Progress of MB-2025 as of 2025-12-12"``.
+        rows: the rows, in order.
+        columns: the row fields shown, in order (all fields by default).
+    """
+
+    title: str
+    rows: tuple[R, ...] = attrs.field(converter=tuple)
+    columns: tuple[str, ...] = attrs.field(converter=tuple)
+
+    @classmethod
+    def of(cls, title: str, row_type: type[R], rows: Iterable[R]) -> Table[R]:
+        """A table of ``rows`` showing every field of ``row_type`` (even when empty)."""
+        return cls(title, tuple(rows), tuple(f.name for f in attrs.fields(row_type)))  # type: ignore[arg-type]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __iter__(self) -> Iterator[R]:
+        return iter(self.rows)
+
+    def as_dicts(self) -> list[dict[str, object]]:
+        """The rows as dicts of plain values (enums by value, numbers as floats)."""
+        return [{c: cell_value(getattr(r, c)) for c in self.columns} for r in self.rows]
+
+    def text_rows(self) -> list[list[str]]:
+        """The header and the rows as display text."""
+        return [
+            list(self.columns),
+            *([cell_text(getattr(r, c)) for c in self.columns] for r in self.rows),
+        ]
+
+    def to_text(self) -> str:
+        """A fixed-width text table with the title above it."""
+        lines = self.text_rows()
+        if not self.rows:
+            return f"{self.title}\n(none)"
+        widths = [max(len(row[i]) for row in lines) for i in range(len(self.columns))]
+        out = [self.title]
+        for n, row in enumerate(lines):
+            out.append(
+                "  ".join(_align(cell, w) for cell, w in zip(row, widths, strict=True)).rstrip()
+            )
+            if n == 0:
+                out.append("  ".join("-" * w for w in widths))
+        return "\n".join(out)
+
+    def to_dataframe(self) -> pd.DataFrame:
+        """The rows as a pandas DataFrame (needs the ``pandas`` extra).
+
+        Raises:
+            MissingExtraError: if pandas is not installed.
+        """
+        try:
+            import pandas as pd  # noqa: PLC0415 - an optional extra
+        except ImportError:
+            raise MissingExtraError("DataFrames", "pandas") from None
+        return pd.DataFrame(self.as_dicts(), columns=list(self.columns))
+
+    def _repr_html_(self) -> str:
+        """An HTML table for Jupyter."""
+        head = "".join(f"<th>{html.escape(c)}</th>" for c in self.columns)
+        body = "".join(
+            "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>"
+            for row in self.text_rows()[1:]
+        )
+        return (
+            f"<table><caption>{html.escape(self.title)}</caption>"
+            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        )
+
+    def __str__(self) -> str:
+        return self.to_text()
+
+
+_NUMBER = re.compile(r"-?\d+(\.\d+)?( %)?")
+
+
+def _align(cell: str, width: int) -> str:
+    """Numbers to the right, text to the left."""
+    return cell.rjust(width) if _NUMBER.fullmatch(cell) else cell.ljust(width)

@@ -320,3 +320,116 @@ def status_histories(
         day += dt.timedelta(days=draw(st.integers(0, 60)))
         history.append(StatusChange(status=current, on=day, reason=draw(free_text)))
     return tuple(history)
+
+
+# =====================================================================================
+# Hiring: budget pots, panel members, employments and other outcomes (DESIGN §4.2)
+# =====================================================================================
+#
+# ``employments()`` draws records that are valid on their own (percent in (0, 100],
+# end on or after start, a pot named exactly when the pot pays, a step-up period
+# of under 12 months only beside AAP); whether the register accepts them (known
+# person, unit and pot, certificate, pot capacity) is up to the test.
+
+from mbprogram.domain.hiring import (  # noqa: E402
+    Benefit,
+    BudgetPot,
+    Employment,
+    Funding,
+    OutcomeKind,
+    OutcomeRecord,
+    PanelMember,
+    Pathway,
+    Role,
+    Supervision,
+)
+
+USER_ORGANISATIONS = ("Mental Helse", "RiO", "LPP", "A-larm")
+
+#: Position percentages: exact, more than 0 and at most 100, one decimal.
+position_percents = st.decimals(min_value=Decimal("0.1"), max_value=100, places=1).map(Percent)
+
+budget_pots = st.builds(
+    BudgetPot,
+    id=ids,
+    name=st.sampled_from(("MB-potten", "Budsjettpott for MB-stillinger")),
+    capacity=st.integers(1, 10),
+)
+
+panel_members = st.builds(
+    PanelMember,
+    name=names | staff,
+    user_organisation=st.sampled_from(("", "", *USER_ORGANISATIONS)),
+)
+
+role_sets = st.frozensets(st.sampled_from(list(Role)))
+
+
+@st.composite
+def employments(
+    draw: st.DrawFn,
+    *,
+    eid: str = "E1",
+    person: str = "S-01",
+    units: tuple[str, ...] = ("U1",),
+    pots: tuple[str, ...] = ("POT",),
+    start: dt.date = FIRST_DAY,
+    end: dt.date = LAST_DAY,
+    max_days: int = 730,
+) -> Employment:
+    """A valid employment of ``person`` at one of ``units`` starting inside ``start..end``.
+
+    Pot-funded employments name one of ``pots`` (none are drawn when ``pots`` is empty).
+    About a third are open-ended; an ended one lasts at most ``max_days`` days.
+    """
+    first = draw(st.dates(min_value=start, max_value=end))
+    last = draw(
+        st.none() | st.dates(min_value=first, max_value=first + dt.timedelta(days=max_days))
+    )
+    funding = draw(st.sampled_from([f for f in Funding if pots or f is not Funding.BUDGET_POT]))
+    pathways = [p for p in Pathway if funding is Funding.BUDGET_POT or p is not Pathway.BUDGET_POT]
+    benefit = draw(st.sampled_from(list(Benefit)))
+    step_up = None
+    if benefit is Benefit.AAP and draw(st.booleans()):
+        step_up = draw(date_ranges(start=first, end=first + dt.timedelta(days=400), max_days=364))
+    permanent_from = draw(
+        st.none() | st.dates(min_value=first, max_value=last or first + dt.timedelta(days=max_days))
+    )
+    confirmed = (
+        draw(st.none() | st.dates(min_value=first - dt.timedelta(days=60), max_value=last))
+        if last is not None and permanent_from is None
+        else None
+    )
+    return Employment(
+        id=eid,
+        person=person,
+        unit=draw(st.sampled_from(units)),
+        pathway=draw(st.sampled_from(pathways)),
+        start=first,
+        end=last,
+        percent=draw(position_percents),
+        permanent_from=permanent_from,
+        end_confirmed_on=confirmed,
+        funding=funding,
+        pot=draw(st.sampled_from(pots)) if funding is Funding.BUDGET_POT else None,
+        benefit=benefit,
+        aap_step_up=step_up,
+        roles=draw(role_sets),
+        supervision=draw(st.sampled_from(list(Supervision))),
+        peer_network=draw(st.booleans()),
+        panel=tuple(draw(st.lists(panel_members, max_size=4))),
+    )
+
+
+@st.composite
+def outcome_records(
+    draw: st.DrawFn, *, oid: str = "O1", person: str = "S-01", not_before: dt.date = FIRST_DAY
+) -> OutcomeRecord:
+    """An outcome other than employment (further education, not employed, unknown)."""
+    return OutcomeRecord(
+        id=oid,
+        person=person,
+        kind=draw(st.sampled_from(list(OutcomeKind))),
+        on=draw(st.dates(min_value=not_before, max_value=LAST_DAY)),
+        note=draw(free_text),
+    )

@@ -874,3 +874,32 @@ def test_generated_students_rebuild_equal_from_lists(pair: tuple[Cohort, Student
 
 def test_hours_of_a_session_are_exact() -> None:
     assert Decimal("2.75") == session(hours="2.75").hours.value
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.dates(min_value=dt.date(2026, 1, 1), max_value=dt.date(2026, 12, 31)),
+            st.sampled_from(["1", "2.5", "6.5", "0.25"]),
+        ),
+        max_size=12,
+        unique_by=lambda t: t[0],
+    ),
+    st.dates(min_value=dt.date(2025, 12, 1), max_value=dt.date(2027, 1, 31)),
+    st.dates(min_value=dt.date(2025, 12, 1), max_value=dt.date(2027, 1, 31)),
+)
+def test_a_schedule_sums_exactly_the_hours_of_the_sessions_between_two_days(
+    days: list[tuple[dt.date, str]], first: dt.date, last: dt.date
+) -> None:
+    from mbprogram import BERGEN_2010, Cohort, DateRange, Hours, Session  # noqa: PLC0415
+
+    cohort = Cohort(
+        id="K1",
+        name="K1",
+        rules=BERGEN_2010,
+        period=DateRange(dt.date(2026, 1, 1), dt.date(2026, 12, 31)),
+        places=10,
+        sessions=[Session(id=f"T{i}", day=d, hours=Hours(h)) for i, (d, h) in enumerate(days)],
+    )
+    expected = sum((s.hours.value for s in cohort.sessions if first <= s.day <= last), Decimal(0))
+    assert expected == cohort.schedule.hours_between(first, last)

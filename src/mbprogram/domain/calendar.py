@@ -170,3 +170,15 @@ def _holidays_of(year: int) -> tuple[Holiday, ...]:
 @functools.lru_cache(maxsize=1024)
 def _holiday_dates(year: int) -> frozenset[dt.date]:
     return frozenset(holiday.day for holiday in public_holidays(year))
+
+
+@functools.lru_cache(maxsize=1024)
+def holiday_dates(first_year: int, last_year: int) -> frozenset[dt.date]:
+    """The public holidays of the years ``first_year`` to ``last_year``, as a set (cached).
+
+    For loops that test many days: membership is one hash lookup.
+
+    Raises:
+        InvalidValueError: naming ``year`` when a year is not from 1 to 9998.
+    """
+    return frozenset().union(*(_holiday_dates(y) for y in range(first_year, last_year + 1)))

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 from collections.abc import Mapping
+from decimal import Decimal
 
 import attrs
 
@@ -13,7 +15,7 @@ from mbprogram.domain.programme import ProgrammeRules
 from mbprogram.domain.values import CohortId, DateRange, Hours, SessionId
 from mbprogram.exceptions import InvalidValueError, Problem
 
-__all__ = ["Cohort", "Session"]
+__all__ = ["Cohort", "Schedule", "Session"]
 
 
 @attrs.frozen(kw_only=True)
@@ -37,6 +39,23 @@ class Session:
             raise InvalidValueError(
                 "hours", f"expected a session longer than 0 h, got {self.hours}"
             )
+
+
+@attrs.frozen
+class Schedule:
+    """A cohort's session days in order, with the hours held up to each."""
+
+    days: tuple[dt.date, ...]
+    totals: tuple[Decimal, ...]  # totals[i] = hours of the first i sessions
+
+    def hours_between(self, first: dt.date, last: dt.date) -> Decimal:
+        """Hours of the sessions held from ``first`` to ``last`` inclusive."""
+        if last < first:
+            return Decimal(0)
+        return (
+            self.totals[bisect.bisect_right(self.days, last)]
+            - self.totals[bisect.bisect_left(self.days, first)]
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -78,6 +97,15 @@ class Cohort:
     def sessions_by_id(self) -> Mapping[SessionId, Session]:
         """The sessions keyed by id."""
         return {s.id: s for s in self.sessions}
+
+    @functools.cached_property
+    def schedule(self) -> Schedule:
+        """The sessions sorted by day with running totals of their hours (for fast sums)."""
+        ordered = sorted(self.sessions, key=lambda s: s.day)
+        totals = [Decimal(0)]
+        for s in ordered:
+            totals.append(totals[-1] + s.hours.value)
+        return Schedule(tuple(s.day for s in ordered), tuple(totals))
 
     def session(self, session_id: SessionId) -> Session | None:
         """The session with ``session_id``, or ``None``."""

@@ -24,7 +24,7 @@ from fractions import Fraction
 
 import attrs
 
-from mbprogram.domain.calendar import holidays_between
+from mbprogram.domain.calendar import holiday_dates
 from mbprogram.domain.placements import Placement
 
 __all__ = ["WEEK_UNITS", "PracticeDays", "practice_days", "practice_units", "practice_weeks"]
@@ -58,9 +58,11 @@ def _span(placement: Placement, as_of: dt.date) -> _Span | None:
     # practice day or a recorded absence.
     week_start = dt.date.fromordinal(first * 7 + 1)
     week_end = dt.date.fromordinal(last * 7 + 7)
-    holidays = set(holidays_between(week_start, week_end))
+    holidays = holiday_dates(week_start.year, week_end.year)
     special = {first, last}
-    special.update(_week(h) for h in holidays if h.weekday() in weekdays)
+    special.update(
+        _week(h) for h in holidays if week_start <= h <= week_end and h.weekday() in weekdays
+    )
     absent = placement.absent_days
     special.update(_week(a) for a in absent if start <= a <= stop)
     partial: dict[int, int] = {}
@@ -152,7 +154,11 @@ def practice_days(placements: Iterable[Placement], as_of: dt.date) -> PracticeDa
         if stop < start:
             continue
         days = _weekday_count(start, stop, {int(d) for d in p.weekdays})
-        days -= sum(1 for h in holidays_between(start, stop) if h.weekday() in p.weekdays)
+        days -= sum(
+            1
+            for h in holiday_dates(start.year, stop.year)
+            if start <= h <= stop and h.weekday() in p.weekdays
+        )
         expected += days
         attended += days - sum(1 for a in p.absences if a.day <= stop)
     return PracticeDays(attended=attended, expected=expected)

@@ -67,8 +67,5 @@ def theory_progress(cohort: Cohort, student: Student, as_of: dt.date) -> TheoryP
     if cap is not None and makeup > cap.value:
         makeup = cap.value
     enrolled = student.enrolled_on
-    if enrolled is None:
-        held = _ZERO
-    else:
-        held = sum((s.hours.value for s in cohort.sessions if enrolled <= s.day <= as_of), _ZERO)
+    held = _ZERO if enrolled is None else cohort.schedule.hours_between(enrolled, as_of)
     return TheoryProgress(attended=attended, makeup=makeup, held=held)

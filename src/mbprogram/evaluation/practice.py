@@ -19,6 +19,7 @@ are looked at day by day.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
 
@@ -33,11 +34,6 @@ __all__ = ["WEEK_UNITS", "PracticeDays", "practice_days", "practice_units", "pra
 WEEK_UNITS = 420
 
 
-def _week(day: dt.date) -> int:
-    """The index of the ISO week of ``day`` (0001-01-01 was a Monday, ordinal 1)."""
-    return (day.toordinal() - 1) // 7
-
-
 @attrs.frozen
 class _Span:
     """One placement's contribution: whole weeks ``first..last`` except ``partial``."""
@@ -48,31 +44,33 @@ class _Span:
 
 
 def _span(placement: Placement, as_of: dt.date) -> _Span | None:
-    start = placement.period.start
-    stop = min(placement.period.end, as_of)
-    if stop < start:
+    # Days are ordinals here (day 1 = Monday 0001-01-01), so that weekday and
+    # week are integer arithmetic: weekday = (o - 1) % 7, week = (o - 1) // 7.
+    start_date = placement.period.start
+    stop_date = min(placement.period.end, as_of)
+    if stop_date < start_date:
         return None
-    first, last = _week(start), _week(stop)
-    weekdays = {int(d) for d in placement.weekdays}
+    start, stop = start_date.toordinal(), stop_date.toordinal()
+    first, last = (start - 1) // 7, (stop - 1) // 7
+    weekdays = sorted({int(d) for d in placement.weekdays})
+    week_start, week_end = first * 7 + 1, last * 7 + 7
+    holidays = _holiday_ordinals(
+        dt.date.fromordinal(week_start).year, dt.date.fromordinal(week_end).year
+    )
     # Weeks that are not whole: the edge weeks, and weeks with a holiday on a
     # practice day or a recorded absence.
-    week_start = dt.date.fromordinal(first * 7 + 1)
-    week_end = dt.date.fromordinal(last * 7 + 7)
-    holidays = holiday_dates(week_start.year, week_end.year)
     special = {first, last}
     special.update(
-        _week(h) for h in holidays if week_start <= h <= week_end and h.weekday() in weekdays
+        (h - 1) // 7 for h in holidays if week_start <= h <= week_end and (h - 1) % 7 in weekdays
     )
-    absent = placement.absent_days
-    special.update(_week(a) for a in absent if start <= a <= stop)
+    absent = {a.day.toordinal() for a in placement.absences}
+    special.update((a - 1) // 7 for a in absent if start <= a <= stop)
     partial: dict[int, int] = {}
     for week in special:
         monday = week * 7 + 1
         expected = attended = 0
-        for offset in range(7):
-            if offset not in weekdays:
-                continue
-            day = dt.date.fromordinal(monday + offset)
+        for offset in weekdays:
+            day = monday + offset
             if day in holidays:
                 continue
             expected += 1
@@ -80,6 +78,11 @@ def _span(placement: Placement, as_of: dt.date) -> _Span | None:
                 attended += 1
         partial[week] = attended * WEEK_UNITS // expected if expected else 0
     return _Span(first, last, partial)
+
+
+@functools.lru_cache(maxsize=256)
+def _holiday_ordinals(first_year: int, last_year: int) -> frozenset[int]:
+    return frozenset(d.toordinal() for d in holiday_dates(first_year, last_year))
 
 
 def practice_units(placements: Iterable[Placement], as_of: dt.date) -> int:

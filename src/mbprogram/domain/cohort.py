@@ -99,6 +99,11 @@ class Cohort:
         return {s.id: s for s in self.sessions}
 
     @functools.cached_property
+    def session_table(self) -> Mapping[SessionId, tuple[dt.date, Decimal]]:
+        """Each session's day and length in hours, keyed by id (for fast evaluation)."""
+        return {s.id: (s.day, s.hours.value) for s in self.sessions}
+
+    @functools.cached_property
     def schedule(self) -> Schedule:
         """The sessions sorted by day with running totals of their hours (for fast sums)."""
         ordered = sorted(self.sessions, key=lambda s: s.day)

@@ -15,7 +15,12 @@ from mbprogram.domain.placements import Outlook
 from mbprogram.domain.students import Status, Student
 from mbprogram.domain.values import Hours, plain_decimal
 from mbprogram.evaluation.findings import Finding, FindingCode
-from mbprogram.evaluation.practice import PracticeDays, practice_days, practice_units
+from mbprogram.evaluation.practice import (
+    WEEK_UNITS,
+    PracticeDays,
+    practice_days,
+    practice_units,
+)
 from mbprogram.evaluation.theory import TheoryProgress, theory_progress
 
 __all__ = ["StudentProgress", "evaluate_student", "floor2"]
@@ -126,9 +131,10 @@ def evaluate_student(cohort: Cohort, student: Student, as_of: dt.date) -> Studen
             )
         )
 
-    weeks = Fraction(practice_units(student.placements, as_of), 420)
+    units = practice_units(student.placements, as_of)
+    weeks = Fraction(units, WEEK_UNITS)
     weeks_required = rules.practice_weeks
-    if weeks < weeks_required:
+    if units < weeks_required * WEEK_UNITS:  # exact: an int against a Decimal
         findings.append(
             Finding(
                 FindingCode.PRACTICE_WEEKS_SHORT,

@@ -54,14 +54,15 @@ def theory_progress(cohort: Cohort, student: Student, as_of: dt.date) -> TheoryP
     sessions held on or after the student's enrolment, so a late start is not
     a penalty; make-up work does not count towards it.
     """
-    sessions = cohort.sessions_by_id
+    sessions = cohort.session_table
     attended = _ZERO
     for record in student.attendance:
         mark = record.mark
         if type(mark) is Present:
             session = sessions.get(record.session)
-            if session is not None and session.day <= as_of:
-                attended += min(mark.hours.value, session.hours.value)
+            if session is not None and session[0] <= as_of:
+                hours, length = mark.hours.value, session[1]
+                attended += hours if hours <= length else length
     makeup = sum((m.hours.value for m in student.makeups if m.on <= as_of), _ZERO)
     cap = cohort.rules.makeup_cap
     if cap is not None and makeup > cap.value:

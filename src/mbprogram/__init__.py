@@ -108,6 +108,11 @@ from mbprogram.exceptions import (
     RefusedChangeError,
     ValidationError,
 )
+from mbprogram.storage.attendance_csv import (
+    AttendanceImport,
+    import_attendance,
+    import_attendance_text,
+)
 
 __version__ = "0.1.0"
 
@@ -123,6 +128,7 @@ __all__ = [
     "AssignmentAssessment",
     "AssignmentState",
     "Attendance",
+    "AttendanceImport",
     "Background",
     "Benefit",
     "BudgetPot",
@@ -205,6 +211,8 @@ __all__ = [
     "graduate_outcomes",
     "hiring_findings",
     "holidays_between",
+    "import_attendance",
+    "import_attendance_text",
     "is_public_holiday",
     "is_valid_national_id",
     "iso_weeks_between",

@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from mbprogram.domain._cohort_changes import CohortChanges
+from mbprogram.domain._erasure import LifecycleChanges
 from mbprogram.domain._hiring_changes import HiringChanges, employment_path, pot_path
 from mbprogram.domain._placement_changes import PlacementChanges
 from mbprogram.domain._student_changes import StudentChanges
@@ -33,7 +34,9 @@ from mbprogram.exceptions import Problem, ValidationError
 __all__ = ["Register"]
 
 
-class Register(CohortChanges, StudentChanges, StudyChanges, PlacementChanges, HiringChanges):
+class Register(
+    CohortChanges, StudentChanges, StudyChanges, PlacementChanges, HiringChanges, LifecycleChanges
+):
     """Every record of a programme: cohorts, students, host units, what became of the
     graduates (employments, budget pots, other outcomes), and the history of changes.
 

@@ -1,0 +1,416 @@
+"""A flat, pseudonymised analysis dataset with every date coarsened to its month.
+
+A :class:`~mbprogram.Register` cannot hold dates coarsened to months: its
+rules need days (public holidays, practice weeks, a unit's or a pot's capacity
+on every day, submissions and assessments in order). So the monthly export is
+a separate, documented set of rows instead: one per cohort, student,
+employment and other outcome, ids replaced by keyed pseudonyms, no names and
+no free text.
+
+What can be computed from it, and how exactly:
+
+- **Exact** at the end of any month ``m`` (equal to the register's figures as
+  of ``m.last_day``): :meth:`AnalysisDataset.cohort_outcomes`,
+  :meth:`AnalysisDataset.employment_summary` and
+  :meth:`AnalysisDataset.pot_in_use`. This works because every date is kept
+  as the month in which the day-by-day state changes: an employment is
+  employed at the end of every month from ``start`` up to, but not
+  including, ``until`` (the month of the day after its last day).
+- **Approximate**: :meth:`AnalysisDataset.graduate_outcomes` looks at each
+  graduate at the end of the month in which their anniversary falls, not on
+  the anniversary itself; it differs from the day-exact figure when an
+  employment starts or ends, or an outcome is recorded, between the two days.
+  A budget pot's busiest day within a month is not known, only its use at the
+  end of the month.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import TYPE_CHECKING, Self
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from mbprogram.domain import _validators as v
+from mbprogram.domain.hiring import (
+    Benefit,
+    BudgetPot,
+    Funding,
+    OutcomeKind,
+    Pathway,
+    Role,
+    Supervision,
+)
+from mbprogram.domain.placements import HostUnit
+from mbprogram.domain.privacy import SENSITIVE
+from mbprogram.domain.students import Background, Status
+from mbprogram.domain.values import Percent
+from mbprogram.evaluation.outcomes import (
+    PERCENT_BANDS,
+    CohortOutcome,
+    EmploymentSummary,
+    GraduateState,
+    percent_band,
+)
+from mbprogram.exceptions import NotFoundError
+
+if TYPE_CHECKING:
+    from mbprogram.domain.register import Register
+    from mbprogram.privacy.pseudonyms import Pseudonyms
+
+__all__ = [
+    "AnalysisCohort",
+    "AnalysisDataset",
+    "AnalysisEmployment",
+    "AnalysisGraduate",
+    "AnalysisOutcome",
+    "AnalysisStudent",
+    "Month",
+]
+
+
+@attrs.frozen(order=True)
+class Month:
+    """A calendar month, e.g. ``Month(2025, 4)``, shown as ``2025-04``."""
+
+    year: int = attrs.field(validator=v.between(1, 9999))
+    month: int = attrs.field(validator=v.between(1, 12))
+
+    @classmethod
+    def of(cls, day: dt.date) -> Self:
+        """The month ``day`` falls in."""
+        return cls(day.year, day.month)
+
+    @property
+    def first_day(self) -> dt.date:
+        """The month's first day."""
+        return dt.date(self.year, self.month, 1)
+
+    @property
+    def last_day(self) -> dt.date:
+        """The month's last day."""
+        return self.first_day + relativedelta(day=31)
+
+    def plus(self, months: int) -> Month:
+        """The month ``months`` later (earlier when negative)."""
+        return Month.of(self.first_day + relativedelta(months=months))
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+def _month(day: dt.date | None) -> Month | None:
+    return None if day is None else Month.of(day)
+
+
+@attrs.frozen(kw_only=True)
+class AnalysisCohort:
+    """A cohort: its id, name, programme, months and places (no personal data)."""
+
+    cohort: str
+    name: str
+    programme: str
+    start: Month
+    end: Month
+    places: int
+
+
+@attrs.frozen(kw_only=True)
+class AnalysisStudent:
+    """A student: pseudonym, cohort, current status, and the months that count.
+
+    Attributes:
+        person: the student's pseudonym.
+        cohort: the cohort's id.
+        status: the latest status.
+        enrolled: the month they first became active, if ever.
+        graduated: the month of their certificate, if any.
+        withdrawn: the month they withdrew, if they did.
+        background: lived-experience background, only when the export was
+            asked to keep it (sensitive).
+    """
+
+    person: str
+    cohort: str
+    status: Status | None
+    enrolled: Month | None
+    graduated: Month | None
+    withdrawn: Month | None
+    background: Background | None = attrs.field(default=None, repr=False, metadata=SENSITIVE)
+
+
+@attrs.frozen(kw_only=True)
+class AnalysisEmployment:
+    """An employment with its months: employed at the end of each month ``start <= m < until``.
+
+    Attributes:
+        employment: the employment's pseudonym.
+        person: the graduate's pseudonym.
+        unit: the employing unit's id.
+        pathway, funding, pot, percent, roles, supervision, peer_network: as
+            in :class:`~mbprogram.Employment`.
+        start: the month of the first day.
+        until: the month of the day after the last day (the first month at
+            whose end the person is no longer employed here); ``None`` when
+            open-ended.
+        permanent_from: the month the position became permanent, if it did.
+        benefit: the benefit received beside the salary (sensitive).
+        panel_size: how many sat on the hiring panel.
+        panel_with_user_representative: whether one of them represented a user
+            organisation.
+    """
+
+    employment: str
+    person: str
+    unit: str
+    pathway: Pathway
+    start: Month
+    until: Month | None
+    percent: Percent
+    permanent_from: Month | None
+    funding: Funding
+    pot: str | None
+    benefit: Benefit = attrs.field(repr=False, metadata=SENSITIVE)
+    roles: frozenset[Role]
+    supervision: Supervision
+    peer_network: bool
+    panel_size: int
+    panel_with_user_representative: bool
+
+    def employed_at_end_of(self, month: Month) -> bool:
+        """Whether the person is employed here on the last day of ``month``."""
+        return self.start <= month and (self.until is None or month < self.until)
+
+    def permanent_at_end_of(self, month: Month) -> bool:
+        """Whether the position is permanent on the last day of ``month``."""
+        return self.permanent_from is not None and self.permanent_from <= month
+
+
+@attrs.frozen(kw_only=True)
+class AnalysisOutcome:
+    """An outcome other than employment, in the month it was recorded."""
+
+    outcome: str
+    person: str
+    kind: OutcomeKind
+    on: Month
+
+
+@attrs.frozen(kw_only=True)
+class AnalysisGraduate:
+    """A graduate's state at the end of the month of an anniversary of their graduation."""
+
+    person: str
+    cohort: str
+    graduated: Month
+    checked: Month
+    state: GraduateState
+    pathways: tuple[Pathway, ...]
+    percent: Decimal
+
+
+@attrs.frozen(kw_only=True)
+class AnalysisDataset:
+    """The monthly, pseudonymised rows of a register, and the figures they give.
+
+    Rows keep the register's order; outcome rows are in the order of their
+    exact dates, so the latest outcome by a month is the last one listed.
+    Build it with ``pseudonymise(register, key, coarsen_dates=True)``.
+    """
+
+    cohorts: tuple[AnalysisCohort, ...]
+    students: tuple[AnalysisStudent, ...]
+    employments: tuple[AnalysisEmployment, ...]
+    outcomes: tuple[AnalysisOutcome, ...]
+    host_units: tuple[HostUnit, ...]
+    budget_pots: tuple[BudgetPot, ...]
+
+    @classmethod
+    def from_register(
+        cls, register: Register, names: Pseudonyms, *, keep_background: bool = False
+    ) -> Self:
+        """The rows of ``register`` under the pseudonyms ``names``."""
+        return cls(
+            cohorts=tuple(
+                AnalysisCohort(
+                    cohort=c.id,
+                    name=c.name,
+                    programme=c.rules.name,
+                    start=Month.of(c.period.start),
+                    end=Month.of(c.period.end),
+                    places=c.places,
+                )
+                for c in register.cohorts.values()
+            ),
+            students=tuple(
+                AnalysisStudent(
+                    person=names.student(s.id),
+                    cohort=s.cohort,
+                    status=s.status,
+                    enrolled=_month(s.enrolled_on),
+                    graduated=_month(s.certificate.issued_on if s.certificate else None),
+                    withdrawn=_month(s.withdrawn_on),
+                    background=s.background if keep_background else None,
+                )
+                for s in register.students.values()
+            ),
+            employments=tuple(
+                AnalysisEmployment(
+                    employment=names.employment(e.id),
+                    person=names.student(e.person),
+                    unit=e.unit,
+                    pathway=e.pathway,
+                    start=Month.of(e.start),
+                    until=_until(e.end),
+                    percent=e.percent,
+                    permanent_from=_month(e.permanent_from),
+                    funding=e.funding,
+                    pot=e.pot,
+                    benefit=e.benefit,
+                    roles=e.roles,
+                    supervision=e.supervision,
+                    peer_network=e.peer_network,
+                    panel_size=len(e.panel),
+                    panel_with_user_representative=any(
+                        m.represents_user_organisation for m in e.panel
+                    ),
+                )
+                for e in register.employments.values()
+            ),
+            outcomes=tuple(
+                AnalysisOutcome(
+                    outcome=names.outcome(o.id),
+                    person=names.student(o.person),
+                    kind=o.kind,
+                    on=Month.of(o.on),
+                )
+                for o in sorted(register.outcomes.values(), key=lambda o: (o.on, o.kind))
+            ),
+            host_units=tuple(register.host_units.values()),
+            budget_pots=tuple(register.budget_pots.values()),
+        )
+
+    # -- exact figures at the end of a month -------------------------------------------
+
+    def cohort_outcomes(self, month: Month) -> tuple[CohortOutcome, ...]:
+        """Every cohort's graduation and employment rates at the end of ``month``.
+
+        Equal to :func:`~mbprogram.cohort_outcomes` of the register as of
+        ``month.last_day``.
+        """
+        working = {e.person for e in self.employments if e.employed_at_end_of(month)}
+        result = []
+        for c in self.cohorts:
+            students = [s for s in self.students if s.cohort == c.cohort]
+            graduated = [s for s in students if s.graduated is not None and s.graduated <= month]
+            result.append(
+                CohortOutcome(
+                    cohort=c.cohort,
+                    enrolled=sum(
+                        1 for s in students if s.enrolled is not None and s.enrolled <= month
+                    ),
+                    graduated=len(graduated),
+                    employed=sum(1 for s in graduated if s.person in working),
+                )
+            )
+        return tuple(result)
+
+    def employment_summary(
+        self, month: Month, *, cohorts: Iterable[str] | None = None
+    ) -> EmploymentSummary:
+        """Employment at the end of ``month``, of all cohorts or of ``cohorts``.
+
+        Equal to :func:`~mbprogram.employment_summary` of the register as of
+        ``month.last_day``.
+        """
+        wanted = None if cohorts is None else set(cohorts)
+        cohort_of = {s.person: s.cohort for s in self.students}
+        active = [
+            e
+            for e in self.employments
+            if e.employed_at_end_of(month) and (wanted is None or cohort_of.get(e.person) in wanted)
+        ]
+        totals: dict[str, Decimal] = defaultdict(Decimal)
+        roles_of: dict[str, set[Role]] = defaultdict(set)
+        for e in active:
+            totals[e.person] += e.percent.value
+            roles_of[e.person] |= e.roles
+        bands = Counter(percent_band(t) for t in totals.values())
+        return EmploymentSummary(
+            as_of=month.last_day,
+            employments=len(active),
+            people=len(totals),
+            by_pathway={p: sum(1 for e in active if e.pathway is p) for p in Pathway},
+            percent_bands={label: bands.get(label, 0) for label, _, _ in PERCENT_BANDS},
+            part_time=sum(1 for t in totals.values() if t < 100),
+            under_half=sum(1 for t in totals.values() if t < 50),
+            permanent=sum(1 for e in active if e.permanent_at_end_of(month)),
+            roles={r: sum(1 for held in roles_of.values() if r in held) for r in Role},
+        )
+
+    def pot_in_use(self, pot_id: str, month: Month) -> int:
+        """The positions a budget pot pays on the last day of ``month``.
+
+        Equal to the register's :func:`~mbprogram.pot_utilisation` by day on
+        ``month.last_day``.
+
+        Raises:
+            NotFoundError: if there is no such pot.
+        """
+        if all(p.id != pot_id for p in self.budget_pots):
+            raise NotFoundError("budget pot", str(pot_id)[:80])
+        return sum(1 for e in self.employments if e.pot == pot_id and e.employed_at_end_of(month))
+
+    # -- approximate figures ---------------------------------------------------------
+
+    def graduate_outcomes(self, *, years_after: int, month: Month) -> tuple[AnalysisGraduate, ...]:
+        """Each graduate's state at the end of the month ``years_after`` years after graduating.
+
+        Graduates are included exactly as :func:`~mbprogram.graduate_outcomes`
+        includes them as of ``month.last_day``; their state is an
+        approximation: it is taken at the end of the anniversary's month, not
+        on the anniversary itself.
+        """
+        outcomes: dict[str, list[AnalysisOutcome]] = defaultdict(list)
+        for o in self.outcomes:
+            outcomes[o.person].append(o)
+        result = []
+        for s in self.students:
+            if s.graduated is None:
+                continue
+            checked = s.graduated.plus(12 * years_after)
+            if checked > month:
+                continue
+            active = [
+                e
+                for e in self.employments
+                if e.person == s.person and e.employed_at_end_of(checked)
+            ]
+            if active:
+                state = GraduateState.EMPLOYED
+            else:
+                known = [o for o in outcomes.get(s.person, ()) if o.on <= checked]
+                state = GraduateState(known[-1].kind.value) if known else GraduateState.UNKNOWN
+            result.append(
+                AnalysisGraduate(
+                    person=s.person,
+                    cohort=s.cohort,
+                    graduated=s.graduated,
+                    checked=checked,
+                    state=state,
+                    pathways=tuple(sorted({e.pathway for e in active})),
+                    percent=sum((e.percent.value for e in active), Decimal(0)),
+                )
+            )
+        return tuple(result)
+
+
+def _until(end: dt.date | None) -> Month | None:
+    """The month of the day after ``end``; ``None`` for no end (or the calendar's last day)."""
+    if end is None or end == dt.date.max:
+        return None
+    return Month.of(end + dt.timedelta(days=1))

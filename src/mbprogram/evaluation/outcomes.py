@@ -21,6 +21,7 @@ from mbprogram.domain.hiring import Employment, OutcomeKind, Pathway, Role
 from mbprogram.domain.occupancy import daily_counts
 from mbprogram.domain.values import DateRange
 from mbprogram.evaluation.hiring import active_employments
+from mbprogram.exceptions import InvalidValueError
 
 if TYPE_CHECKING:
     from mbprogram.domain.register import Register
@@ -85,7 +86,14 @@ def graduate_outcomes(
     otherwise the latest outcome record dated on or before it decides; otherwise
     the state is unknown. Graduates whose day to look at lies after ``as_of``
     are left out: their outcome cannot be known yet.
+
+    Raises:
+        InvalidValueError: if ``years_after`` is not a whole number of 0 or more.
     """
+    if isinstance(years_after, bool) or not isinstance(years_after, int) or years_after < 0:
+        raise InvalidValueError(
+            "years_after", "expected a whole number of years after graduation, 0 or more"
+        )
     employments = _by_person(register.employments.values())
     outcomes: dict[str, list[tuple[dt.date, OutcomeKind]]] = defaultdict(list)
     for o in register.outcomes.values():
@@ -236,8 +244,11 @@ class EmploymentSummary:
 def employment_summary(
     register: Register, as_of: dt.date, *, cohorts: Iterable[str] | None = None
 ) -> EmploymentSummary:
-    """Summarise the employments active on ``as_of``, of all cohorts or of ``cohorts``."""
-    wanted = None if cohorts is None else set(cohorts)
+    """Summarise the employments active on ``as_of``, of all cohorts or of ``cohorts``.
+
+    ``cohorts`` is a collection of cohort ids, or one id on its own.
+    """
+    wanted = None if cohorts is None else {cohorts} if isinstance(cohorts, str) else set(cohorts)
     active = [
         e
         for e in active_employments(register, as_of)
@@ -302,7 +313,10 @@ def pot_utilisation(
 
     Raises:
         NotFoundError: if there is no such pot.
+        InvalidValueError: if ``by`` is neither ``"day"`` nor ``"month"``.
     """
+    if by not in ("day", "month"):
+        raise InvalidValueError("by", f"expected 'day' or 'month', got {str(by)[:20]!r}")
     pot = register.budget_pot(pot_id)
     ranges = [e.period for e in register.employments.values() if e.pot == pot_id]
     runs = list(daily_counts(ranges, period))

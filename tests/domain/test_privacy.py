@@ -8,9 +8,12 @@ any free text, and that refusing a sensitive value never quotes it.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import importlib
+import logging
 import pkgutil
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import attrs
@@ -23,25 +26,34 @@ from mbprogram import (
     Background,
     Cohort,
     Contact,
+    DateRange,
     ExcusedAbsence,
     FinalAssignment,
     Hours,
     InvalidValueError,
     MakeUp,
+    MbprogramError,
     NationalIdNumber,
     Outlook,
+    Placement,
     PlacementAbsence,
     PlacementAssessment,
     Privacy,
     Reading,
+    Register,
     Status,
     StatusChange,
     Student,
     Submission,
     Verdict,
+    Weekday,
     classification,
+    hiring_findings,
 )
+from mbprogram.reports.outcomes import outcomes_report
+from mbprogram.reports.progress import progress_table
 from tests import strategies as gen
+from tests.privacy.registers import Person, Scenario, scenarios
 
 DAY = dt.date(2026, 3, 3)
 SYNTHETIC_ID = NationalIdNumber.synthetic(dt.date(1985, 7, 14))
@@ -282,3 +294,150 @@ def test_refusing_an_identity_number_never_echoes_it() -> None:
         said = everything_said(refusal(NationalIdNumber, value=value))
         assert value not in said
         assert digits[:6] not in said
+
+
+# -- whole registers: nothing personal in repr, str, errors, findings or logs ------------------
+
+
+class Collected(logging.Handler):
+    """Keeps every log record, rendered, with its arguments and traceback text."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.DEBUG)
+        self.texts: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.texts += [record.getMessage(), repr(record.args), record.exc_text or ""]
+
+
+@contextlib.contextmanager
+def logs_of_mbprogram() -> Iterator[Collected]:
+    """Collect everything the ``mbprogram`` loggers write, at DEBUG and above."""
+    logger = logging.getLogger("mbprogram")
+    handler, level = Collected(), logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+
+
+def said_by(error: BaseException) -> list[str]:
+    """Every text an error can show: str, repr, args, notes, problems and findings."""
+    texts = [str(error), repr(error), *map(str, error.args), *getattr(error, "__notes__", ())]
+    for problem in getattr(error, "problems", ()):
+        texts += [str(problem), repr(problem)]
+    for finding in getattr(error, "findings", ()):
+        texts += [str(finding), repr(finding), finding.message("nb"), finding.message("en")]
+    return texts
+
+
+def refusal_texts(register: Register, change: Callable[[Register], object]) -> list[str]:
+    """What the library says when it refuses ``change`` on a copy of ``register``."""
+    try:
+        change(register.copy())
+    except MbprogramError as error:
+        return said_by(error)
+    return []
+
+
+def records_shown(register: Register) -> list[str]:
+    """repr and str of the register, every record in it and every history entry."""
+    records: list[object] = [
+        register,
+        *register.cohorts.values(),
+        *register.host_units.values(),
+        *register.budget_pots.values(),
+        *register.students.values(),
+        *register.employments.values(),
+        *register.outcomes.values(),
+    ]
+    for change in register.history:
+        records += [change, change.before, change.after]
+    return [text for record in records for text in (repr(record), str(record))]
+
+
+def findings_shown(register: Register, as_of: dt.date) -> list[str]:
+    """Every finding and report of ``register`` as of ``as_of``, in both languages."""
+    findings = [*hiring_findings(register, as_of)]
+    texts: list[str] = []
+    for cohort in register.cohorts:
+        progress = register.cohort_progress(cohort, as_of)
+        texts.append(repr(progress))
+        findings += progress.findings
+        findings += [f for s in progress.students for f in s.findings]
+    texts += [
+        text for f in findings for text in (repr(f), str(f), f.message("nb"), f.message("en"))
+    ]
+    texts += [progress_table(register, as_of).to_text(), outcomes_report(register, as_of).to_text()]
+    return texts
+
+
+Attempt = Callable[[Register], object]
+
+
+def changes_refused_for(student: Student, person: Person, on: dt.date) -> list[Attempt]:
+    """Changes that hand one person's own records or secrets to the register, to be refused."""
+    sid, by = student.id, gen.STAMP
+    again = attrs.evolve(student, id=f"{sid}-NY", status_history=(), certificate=None)
+    enrolled = student.status_history[0].on
+    placement = Placement(
+        id="P-NY",
+        unit="U1",
+        supervisor="Veileder Vik",
+        period=DateRange(enrolled, enrolled + dt.timedelta(days=30)),
+        weekdays=frozenset(Weekday(d) for d in range(5)),
+    )
+    return [
+        lambda r: r.enrol(student, on=on, by=by),  # the id is taken
+        lambda r: r.enrol(again, on=enrolled, by=by),  # their records break rules for a new one
+        lambda r: r.sign_off_literature(sid, signed_by=person.name, on=enrolled, by=by),
+        lambda r: r.place(sid, attrs.evolve(placement, supervisor=person.name), by=by),
+        lambda r: r.assess_assignment(
+            sid,
+            on=on,
+            assessor=person.name,
+            verdict=Verdict.APPROVED,
+            feedback=person.texts[0],
+            by=by,
+        ),
+        lambda r: r.grant_leave(sid, on=dt.date(2000, 1, 1), reason=person.texts[0], by=by),
+        lambda r: r.withdraw(sid, on=dt.date(2000, 1, 1), reason=person.name, by=by),
+        lambda r: r.record_attendance(sid, "SES-99", ExcusedAbsence(person.texts[-1]), by=by),
+        lambda r: r.graduate(sid, on=on, by=by),
+    ]
+
+
+def refusals(scenario: Scenario) -> list[str]:
+    """What the library says when it refuses changes to, or records of, the people."""
+    r, by = scenario.register, gen.STAMP
+    changes: list[Attempt] = []
+    for person in scenario.people:
+        changes += changes_refused_for(r.student(person.id), person, scenario.as_of)
+    changes += [lambda x, e=e: x.hire(e, by=by) for e in r.employments.values()]  # type: ignore[misc]
+    changes += [lambda x, o=o: x.record_outcome(o, by=by) for o in r.outcomes.values()]  # type: ignore[misc]
+    changes.append(
+        lambda _: Register.from_records(
+            cohorts=[],
+            students=[*r.students.values(), *r.students.values()],
+            host_units=[],
+            employments=r.employments.values(),
+            outcomes=r.outcomes.values(),
+        )
+    )
+    return [text for change in changes for text in refusal_texts(r, change)]
+
+
+@given(scenarios())
+def test_no_personal_value_shows_in_any_text_the_library_makes(scenario: Scenario) -> None:
+    with logs_of_mbprogram() as logs:
+        texts = records_shown(scenario.register)
+        texts += findings_shown(scenario.register, scenario.as_of)
+        texts += findings_shown(scenario.register, scenario.as_of - dt.timedelta(days=800))
+        texts += refusals(scenario)
+
+    shown = [*texts, *logs.texts]
+    assert [] == [secret for secret in scenario.secrets if any(secret in t for t in shown)]
+    assert any("refused" in t for t in texts)

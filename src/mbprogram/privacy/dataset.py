@@ -56,7 +56,7 @@ from mbprogram.evaluation.outcomes import (
     GraduateState,
     percent_band,
 )
-from mbprogram.exceptions import NotFoundError
+from mbprogram.exceptions import InvalidValueError, NotFoundError
 
 if TYPE_CHECKING:
     from mbprogram.domain.register import Register
@@ -325,9 +325,11 @@ class AnalysisDataset:
         """Employment at the end of ``month``, of all cohorts or of ``cohorts``.
 
         Equal to :func:`~mbprogram.employment_summary` of the register as of
-        ``month.last_day``.
+        ``month.last_day``. ``cohorts`` is a collection of cohort ids, or one id.
         """
-        wanted = None if cohorts is None else set(cohorts)
+        wanted = (
+            None if cohorts is None else {cohorts} if isinstance(cohorts, str) else set(cohorts)
+        )
         cohort_of = {s.person: s.cohort for s in self.students}
         active = [
             e
@@ -374,7 +376,14 @@ class AnalysisDataset:
         includes them as of ``month.last_day``; their state is an
         approximation: it is taken at the end of the anniversary's month, not
         on the anniversary itself.
+
+        Raises:
+            InvalidValueError: if ``years_after`` is not a whole number of 0 or more.
         """
+        if isinstance(years_after, bool) or not isinstance(years_after, int) or years_after < 0:
+            raise InvalidValueError(
+                "years_after", "expected a whole number of years after graduation, 0 or more"
+            )
         outcomes: dict[str, list[AnalysisOutcome]] = defaultdict(list)
         for o in self.outcomes:
             outcomes[o.person].append(o)

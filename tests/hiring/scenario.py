@@ -17,6 +17,7 @@ from functools import cache
 from typing import TypeVar
 
 import pytest
+from hypothesis import strategies as st
 
 from mbprogram import (
     Benefit,
@@ -31,7 +32,16 @@ from mbprogram import (
     Supervision,
     ValidationError,
 )
-from tests.builders import GRADUATION_DAY, STAMP, UNIT, UNIT_ONE_PLACE, complete, make_register
+from tests import strategies as gen
+from tests.builders import (
+    GRADUATION_DAY,
+    STAMP,
+    UNIT,
+    UNIT_ONE_PLACE,
+    complete,
+    make_register,
+    stamp,
+)
 
 __all__ = [
     "FIRST_DAY_AT_WORK",
@@ -42,6 +52,7 @@ __all__ = [
     "hiring_register",
     "paths",
     "refused",
+    "registers_with_hires",
 ]
 
 POT = "POT"
@@ -146,3 +157,42 @@ def paths(error: ValidationError) -> list[str]:
 def codes(findings: Iterable[Finding]) -> list[str]:
     """The codes of ``findings``, in order."""
     return [f.code.value for f in findings]
+
+
+#: The days drawn employments and outcomes start on or after.
+DRAWN_FROM = dt.date(2026, 8, 1)
+
+
+@st.composite
+def registers_with_hires(draw: st.DrawFn) -> Register:
+    """``hiring_register()`` with a pot for 1 to 3, drawn hires (kept if accepted) and outcomes.
+
+    Hires are drawn for every student, S-04 without a certificate included, at
+    their practice unit or another, some paid from the pot, so that the register
+    refuses some of them.
+    """
+    register = hiring_register(pot_capacity=draw(st.integers(1, 3)))
+    people = tuple(PRACTICE_UNIT)
+    for i in range(draw(st.integers(0, 8))):
+        person = draw(st.sampled_from(people))
+        e = draw(
+            gen.employments(
+                eid=f"E{i}",
+                person=person,
+                units=(PRACTICE_UNIT[person], UNIT, UNIT_THREE),
+                pots=(POT,),
+                start=DRAWN_FROM,
+                end=dt.date(2028, 12, 31),
+                max_days=500,
+            )
+        )
+        try:
+            register.hire(e, by=stamp(i))
+        except RefusedChangeError:
+            continue
+    for i, person in enumerate(draw(st.lists(st.sampled_from(people), max_size=3))):
+        register.record_outcome(
+            draw(gen.outcome_records(oid=f"O{i}", person=person, not_before=DRAWN_FROM)),
+            by=stamp(100 + i),
+        )
+    return register

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mbprogram import (
     Benefit,
@@ -28,6 +30,7 @@ from tests.hiring.scenario import (
     codes,
     employment,
     hiring_register,
+    registers_with_hires,
 )
 
 AS_OF = dt.date(2026, 11, 2)
@@ -405,3 +408,60 @@ def test_pot_funded_and_ordinary_posts_add_up_for_the_aap_limit(register):
     [finding] = of(FindingCode.AAP_POSITION_ABOVE_LIMIT, register)
 
     assert (("total", "66"), ("limit", "60")) == finding.details
+
+
+# -- every warning, over any register of accepted hires, as of any day ------------------------
+
+
+def expected_findings(register: Register, as_of: dt.date) -> set[tuple[str, str]]:
+    """The hiring warnings as of ``as_of``, worked out from DESIGN §4.2.6 directly."""
+    active = [e for e in register.employments.values() if e.active_on(as_of)]
+    expected: set[tuple[str, str]] = set()
+    for unit in register.host_units:
+        if 1 == len({e.person for e in active if e.unit == unit}):
+            expected.add(("SINGLE_PEER_WORKER_IN_UNIT", f"host_units[{unit}]"))
+    for e in active:
+        path = f"employments[{e.id}]"
+        if e.supervision is Supervision.NONE:
+            expected.add(("NO_SUPERVISION", path))
+        confirmed = e.end_confirmed_on is not None and e.end_confirmed_on <= as_of
+        if (
+            e.end is not None
+            and (e.end - as_of).days <= 90
+            and e.permanent_from is None
+            and not confirmed
+        ):
+            expected.add(("TEMPORARY_ENDING_UNDECIDED", path))
+        if e.panel and not any(m.user_organisation.strip() for m in e.panel):
+            expected.add(("PANEL_WITHOUT_USER_REPRESENTATIVE", path))
+    for person in {e.person for e in active}:
+        posts = [e for e in active if e.person == person]
+        if not any(e.benefit is Benefit.AAP for e in posts):
+            continue
+        stepping_up = any(e.aap_step_up and as_of in e.aap_step_up for e in posts)
+        if sum(e.percent.value for e in posts) > (80 if stepping_up else 60):
+            expected.add(("AAP_POSITION_ABOVE_LIMIT", path_of(person)))
+    return expected
+
+
+@given(registers_with_hires(), st.data())
+def test_the_warnings_are_exactly_those_the_design_describes(register, data):
+    ends = sorted({e.end for e in register.employments.values() if e.end is not None})
+    near_an_end = (
+        st.tuples(st.sampled_from(ends), st.integers(-5, 100)).map(
+            lambda end_and_days: end_and_days[0] - dt.timedelta(days=end_and_days[1])
+        )
+        if ends
+        else st.nothing()
+    )
+    as_of = data.draw(
+        st.dates(min_value=dt.date(2026, 8, 1), max_value=dt.date(2029, 6, 30)) | near_an_end
+    )
+
+    findings = register.hiring_findings(as_of)
+
+    assert expected_findings(register, as_of) == {(f.code.value, f.path) for f in findings}
+    assert len(findings) == len({(f.code, f.path) for f in findings})
+    for f in findings:
+        assert f.message("nb")
+        assert f.message("en")

@@ -27,7 +27,6 @@ from mbprogram import (
     OutcomeRecord,
     Pathway,
     PotUsage,
-    RefusedChangeError,
     Register,
     Role,
     Student,
@@ -38,14 +37,13 @@ from mbprogram import (
     pot_utilisation,
 )
 from tests import strategies as gen
-from tests.builders import COHORT, GRADUATION_DAY, STAMP, UNIT, UNIT_ONE_PLACE, stamp
+from tests.builders import COHORT, GRADUATION_DAY, STAMP, UNIT_ONE_PLACE, stamp
 from tests.hiring.scenario import (
     FIRST_DAY_AT_WORK,
     POT,
-    PRACTICE_UNIT,
-    UNIT_THREE,
     employment,
     hiring_register,
+    registers_with_hires,
 )
 
 ONE_DAY = dt.timedelta(days=1)
@@ -429,36 +427,6 @@ WINDOW_START = dt.date(2026, 8, 1)
 WINDOW_END = dt.date(2029, 6, 30)
 
 
-@st.composite
-def hired(draw: st.DrawFn) -> Register:
-    """A register with a pot for 1 to 3 whose drawn employments were hired if accepted."""
-    register = hiring_register(pot_capacity=draw(st.integers(1, 3)))
-    people = ("S-01", "S-02", "S-03", "S-04")
-    for i in range(draw(st.integers(0, 8))):
-        person = draw(st.sampled_from(people))
-        e = draw(
-            gen.employments(
-                eid=f"E{i}",
-                person=person,
-                units=(PRACTICE_UNIT[person], UNIT, UNIT_THREE),
-                pots=(POT,),
-                start=WINDOW_START,
-                end=dt.date(2028, 12, 31),
-                max_days=500,
-            )
-        )
-        try:
-            register.hire(e, by=stamp(i))
-        except RefusedChangeError:
-            continue
-    for i, person in enumerate(draw(st.lists(st.sampled_from(people), max_size=3))):
-        register.record_outcome(
-            draw(gen.outcome_records(oid=f"O{i}", person=person, not_before=WINDOW_START)),
-            by=stamp(100 + i),
-        )
-    return register
-
-
 windows = gen.date_ranges(start=WINDOW_START, end=WINDOW_END, max_days=120)
 as_of_days = st.dates(min_value=WINDOW_START, max_value=WINDOW_END)
 
@@ -472,7 +440,7 @@ def paid_on(register: Register, day: dt.date) -> int:
     )
 
 
-@given(hired(), windows)
+@given(registers_with_hires(), windows)
 def test_pot_use_by_day_is_the_count_of_positions_paid_that_day(register, window):
     usage = pot_utilisation(register, POT, window, by="day")
 
@@ -483,7 +451,7 @@ def test_pot_use_by_day_is_the_count_of_positions_paid_that_day(register, window
         assert 0 <= u.free
 
 
-@given(hired(), windows)
+@given(registers_with_hires(), windows)
 def test_pot_use_by_month_is_the_busiest_day_of_each_month(register, window):
     usage = pot_utilisation(register, POT, window, by="month")
 
@@ -497,7 +465,7 @@ def test_pot_use_by_month_is_the_busiest_day_of_each_month(register, window):
         assert u.capacity - u.in_use == u.free >= 0
 
 
-@given(hired(), as_of_days)
+@given(registers_with_hires(), as_of_days)
 def test_the_summary_is_consistent_with_the_active_employments(register, as_of):
     active = [e for e in register.employments.values() if e.active_on(as_of)]
     totals: Counter[str] = Counter()
@@ -524,7 +492,7 @@ def test_the_summary_is_consistent_with_the_active_employments(register, as_of):
     assert (summary.people == 0) == (summary.part_time_share is None)
 
 
-@given(hired(), st.integers(0, 2), as_of_days)
+@given(registers_with_hires(), st.integers(0, 2), as_of_days)
 def test_each_graduate_is_employed_exactly_when_a_post_is_active_on_their_day(
     register, years_after, as_of
 ):
@@ -545,7 +513,7 @@ def test_each_graduate_is_employed_exactly_when_a_post_is_active_on_their_day(
     assert expected == {o.person for o in outcomes}
 
 
-@given(hired(), as_of_days)
+@given(registers_with_hires(), as_of_days)
 def test_cohort_rates_are_fractions_of_one(register, as_of):
     for outcome in cohort_outcomes(register, as_of):
         assert 0 <= outcome.employed <= outcome.graduated <= outcome.enrolled

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import ClassVar
 
 from hypothesis import event, settings
@@ -31,6 +31,7 @@ from hypothesis.stateful import (
 
 from mbprogram import (
     BudgetPot,
+    DateRange,
     Employment,
     Funding,
     NotFoundError,
@@ -38,6 +39,7 @@ from mbprogram import (
     RefusedChangeError,
     Register,
     Stamp,
+    pot_utilisation,
 )
 from tests.builders import GRADUATION_DAY, STAMP, UNIT, UNIT_ONE_PLACE, stamp
 from tests.hiring.scenario import POT, UNIT_THREE, hiring_register
@@ -72,20 +74,23 @@ def template() -> Register:
 TEMPLATE = template()
 
 
-def positions_paid(register: Register, pot_id: str) -> Counter[dt.date]:
+def positions_paid(
+    employments: Iterable[Employment], pot_id: str, *, until: dt.date | None = None
+) -> Counter[dt.date]:
     """How many positions ``pot_id`` pays on each day, counted day by day.
 
-    An open-ended employment is counted up to the day after the last date any of
-    the pot's employments names; from there on the count no longer changes.
+    Days are counted up to ``until``, by default up to the day after the last
+    date any of the pot's employments names: from there on only open-ended
+    employments remain, so the count no longer changes.
     """
-    paid = [e for e in register.employments.values() if e.pot == pot_id]
+    paid = [e for e in employments if e.pot == pot_id]
     named = [day for e in paid for day in (e.start, e.end) if day is not None]
     counts: Counter[dt.date] = Counter()
     if not named:
         return counts
-    horizon = max(named) + ONE_DAY
+    horizon = until or max(named) + ONE_DAY
     for e in paid:
-        day, last = e.start, e.end or horizon
+        day, last = e.start, min(e.end or horizon, horizon)
         while day <= last:
             counts[day] += 1
             day += ONE_DAY
@@ -115,6 +120,7 @@ class PotMachine(RuleBasedStateMachine):
             outcome = f"refused: {', '.join(codes) or type(e).__name__}"
             assert before == self.register
             assert len(before.history) == len(self.register.history)
+            event("refused")
             self.outcomes["refused"] += 1
         else:
             outcome = "accepted"
@@ -229,7 +235,8 @@ class PotMachine(RuleBasedStateMachine):
     @invariant()
     def no_pot_pays_more_positions_than_its_capacity_on_any_day(self) -> None:
         for pot in self.register.budget_pots.values():
-            busiest = max(positions_paid(self.register, pot.id).values(), default=0)
+            paid = positions_paid(self.register.employments.values(), pot.id)
+            busiest = max(paid.values(), default=0)
             assert busiest <= pot.capacity
 
     @invariant()
@@ -245,6 +252,17 @@ class PotMachine(RuleBasedStateMachine):
             history=r.history,
         )
         assert r == restored
+
+    def teardown(self) -> None:
+        """At the end of a run, the library's report of pot use agrees with the count here."""
+        window = DateRange(dt.date(2026, 8, 1), dt.date(2029, 6, 30))
+        for pot in self.register.budget_pots.values():
+            paid = positions_paid(self.register.employments.values(), pot.id, until=window.end)
+            usage = pot_utilisation(self.register, pot.id, window, by="day")
+            assert [paid[day] for day in window] == [u.in_use for u in usage]
+            assert all(u.free == pot.capacity - u.in_use for u in usage)
+        for as_of in (dt.date(2026, 12, 1), dt.date(2027, 6, 1)):
+            assert all(not f.is_error for f in self.register.hiring_findings(as_of))
 
 
 MACHINE_SETTINGS = settings(stateful_step_count=25)
@@ -268,26 +286,23 @@ def test_no_pot_is_ever_overfilled_and_both_accepted_and_refused_changes_occur()
 
 
 def test_the_day_by_day_count_sees_an_overfull_pot() -> None:
-    """The test's own count is not vacuous: it sees the records the library refuses."""
-    register = TEMPLATE.copy()
-    register._employments.update(
-        {
-            eid: Employment(
-                id=eid,
-                person="S-01",
-                unit=UNIT,
-                pathway=Pathway.BUDGET_POT,
-                start=dt.date(2026, 10, 1),
-                end=dt.date(2026, 10, 31) if eid == "E2" else None,
-                percent=50,
-                funding=Funding.BUDGET_POT,
-                pot=SMALL_POT,
-            )
-            for eid in ("E1", "E2")
-        }
-    )
+    """The test's own count is not vacuous: it sees records the library would refuse."""
+    overfull = [
+        Employment(
+            id=eid,
+            person="S-01",
+            unit=UNIT,
+            pathway=Pathway.BUDGET_POT,
+            start=dt.date(2026, 10, 1),
+            end=dt.date(2026, 10, 31) if eid == "E2" else None,
+            percent=50,
+            funding=Funding.BUDGET_POT,
+            pot=SMALL_POT,
+        )
+        for eid in ("E1", "E2")
+    ]
 
-    counts = positions_paid(register, SMALL_POT)
+    counts = positions_paid(overfull, SMALL_POT)
 
     assert 2 == counts[dt.date(2026, 10, 31)]
     assert 1 == counts[dt.date(2026, 11, 1)]

@@ -545,3 +545,15 @@ def test_outcomes_a_negative_or_non_whole_number_of_years_after_graduation_are_r
         graduate_outcomes(graduates, years_after=years_after, as_of=A_YEAR_ON)
 
     assert ["years_after"] == [p.path for p in caught.value.problems]
+
+
+def test_pot_use_by_month_reaches_the_last_day_of_the_calendar(in_use):
+    """An open-ended employment's period runs to ``date.max``; its last month is counted too."""
+    period = DateRange(dt.date(9999, 11, 15), dt.date.max)
+
+    usage = pot_utilisation(in_use, POT, period)
+
+    assert [
+        (DateRange(dt.date(9999, 11, 15), dt.date(9999, 11, 30)), 1),
+        (DateRange(dt.date(9999, 12, 1), dt.date.max), 1),
+    ] == [(u.period, u.in_use) for u in usage]

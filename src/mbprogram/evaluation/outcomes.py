@@ -328,12 +328,13 @@ def pot_utilisation(
         )
     result = []
     month_start = period.start.replace(day=1)
-    while month_start <= period.end:
-        next_month = month_start + relativedelta(months=1)
+    while True:
+        # day=31 gives the month's last day; no month after December 9999 is computed
         window = DateRange(
-            max(month_start, period.start), min(next_month - dt.timedelta(days=1), period.end)
+            max(month_start, period.start), min(month_start + relativedelta(day=31), period.end)
         )
         peak = max((n for run, n in runs if run.overlaps(window)), default=0)
         result.append(PotUsage(pot=pot_id, period=window, in_use=peak, capacity=pot.capacity))
-        month_start = next_month
-    return tuple(result)
+        if window.end == period.end:
+            return tuple(result)
+        month_start = window.end + dt.timedelta(days=1)

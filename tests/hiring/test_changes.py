@@ -652,3 +652,14 @@ def test_a_history_of_employment_changes_names_who_made_each(project):
     assert [STAMP.actor, STAMP.actor] == [c.actor for c in project.history_of("employments[E1]")]
     assert path_of("S-01") != "employments[E1]"
     assert DateRange(FIRST_DAY_AT_WORK, dt.date.max) == project.employment("E1").period
+
+
+def test_a_position_planned_to_the_last_day_of_the_calendar_may_be_made_permanent(register):
+    register.hire(employment("E1", end=dt.date.max), by=STAMP)
+
+    register.make_permanent("E1", on=NEW_YEAR, by=stamp(1))
+
+    assert (NEW_YEAR, None) == (
+        register.employment("E1").permanent_from,
+        register.employment("E1").end,
+    )

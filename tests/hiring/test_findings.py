@@ -465,3 +465,13 @@ def test_the_warnings_are_exactly_those_the_design_describes(register, data):
     for f in findings:
         assert f.message("nb")
         assert f.message("en")
+
+
+def test_warnings_may_be_asked_for_as_of_the_last_day_of_the_calendar(register):
+    register.hire(employment("E1", end=dt.date.max, supervision=Supervision.NONE), by=STAMP)
+
+    assert {
+        ("SINGLE_PEER_WORKER_IN_UNIT", "host_units[U1]"),
+        ("NO_SUPERVISION", "employments[E1]"),
+        ("TEMPORARY_ENDING_UNDECIDED", "employments[E1]"),
+    } == {(f.code.value, f.path) for f in register.hiring_findings(dt.date.max)}

@@ -22,8 +22,6 @@ from mbprogram.exceptions import RefusedChangeError
 
 __all__ = ["HiringChanges", "employment_path", "pot_path"]
 
-_ONE_DAY = dt.timedelta(days=1)
-
 #: Fields :meth:`HiringChanges.amend_employment` may change; the others have their own methods.
 AMENDABLE = frozenset(
     {"percent", "benefit", "aap_step_up", "roles", "supervision", "peer_network", "panel"}
@@ -177,7 +175,7 @@ class HiringChanges(RegisterCore):
             )
         if not isinstance(on, dt.date) or isinstance(on, dt.datetime):
             raise refuse(action, f"{path}.permanent_from", "expected a date")
-        if old.end is not None and on > old.end + _ONE_DAY:
+        if old.end is not None and (on - old.end).days > 1:  # no overflow when end is date.max
             raise refuse(
                 action,
                 f"{path}.permanent_from",

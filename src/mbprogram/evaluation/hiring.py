@@ -56,7 +56,6 @@ def hiring_findings(register: Register, as_of: dt.date) -> tuple[Finding, ...]:
                 Finding(FindingCode.SINGLE_PEER_WORKER_IN_UNIT, record_path(("host_units", unit)))
             )
 
-    horizon = as_of + dt.timedelta(days=UNDECIDED_WITHIN_DAYS)
     for e in active:
         path = record_path(("employments", e.id))
         if e.supervision is Supervision.NONE:
@@ -64,7 +63,7 @@ def hiring_findings(register: Register, as_of: dt.date) -> tuple[Finding, ...]:
         decided = e.permanent_from is not None or (
             e.end_confirmed_on is not None and e.end_confirmed_on <= as_of
         )
-        if e.end is not None and e.end <= horizon and not decided:
+        if e.end is not None and (e.end - as_of).days <= UNDECIDED_WITHIN_DAYS and not decided:
             findings.append(
                 Finding(
                     FindingCode.TEMPORARY_ENDING_UNDECIDED,

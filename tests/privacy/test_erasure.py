@@ -145,6 +145,32 @@ def test_erasing_a_person_with_a_national_id_leaves_no_trace_of_the_number() -> 
     assert [] == occurrences((number.value, "X-77", "Liv Fiktivsen"), everything_held(register))
 
 
+def test_an_entry_elsewhere_whose_snapshot_holds_their_records_goes_too(
+    register: Register,
+) -> None:
+    """A history loaded from elsewhere may file a record of theirs under another path."""
+    odd = Change(
+        stamp=STAMP,
+        action="imported",
+        record="archive[2026]",
+        after=(register.employment("E-S-01"), register.employment("E-S-02")),
+    )
+    loaded = Register.from_records(
+        cohorts=register.cohorts.values(),
+        students=register.students.values(),
+        host_units=register.host_units.values(),
+        employments=register.employments.values(),
+        outcomes=register.outcomes.values(),
+        history=[*register.history, odd],
+        allow_synthetic_ids=True,
+    )
+
+    loaded.erase_person("S-01", by=LATER)
+
+    assert [] == [c for c in loaded.history if c.action == "imported"]
+    assert "E-S-02" in loaded.employments
+
+
 def test_erasing_an_unknown_person_is_refused_and_changes_nothing(register: Register) -> None:
     before = register.copy()
 

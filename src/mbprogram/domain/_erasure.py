@@ -38,6 +38,7 @@ __all__ = [
     "KEEP",
     "REMOVED",
     "STRIPPED",
+    "Blank",
     "LifecycleChanges",
     "emptied",
     "holds_person",

@@ -8,17 +8,17 @@ analysis that name no one: :func:`pseudonymise` gives a register, or with
 ``coarsen_dates=True`` a monthly :class:`AnalysisDataset`. See ``docs/privacy.md``.
 """
 
-from mbprogram.privacy.dataset import (
+from mbprogram.privacy.dataset import AnalysisDataset
+from mbprogram.privacy.export import ANONYMOUS, REMOVED, pseudonymise
+from mbprogram.privacy.pseudonyms import MIN_KEY_BYTES, Pseudonyms
+from mbprogram.privacy.rows import (
     AnalysisCohort,
-    AnalysisDataset,
     AnalysisEmployment,
     AnalysisGraduate,
     AnalysisOutcome,
     AnalysisStudent,
     Month,
 )
-from mbprogram.privacy.export import ANONYMOUS, REMOVED, pseudonymise
-from mbprogram.privacy.pseudonyms import MIN_KEY_BYTES, Pseudonyms
 
 __all__ = [
     "ANONYMOUS",

@@ -13,9 +13,9 @@ What can be computed from it, and how exactly:
   of ``m.last_day``): :meth:`AnalysisDataset.cohort_outcomes`,
   :meth:`AnalysisDataset.employment_summary` and
   :meth:`AnalysisDataset.pot_in_use`. This works because every date is kept
-  as the month in which the day-by-day state changes: an employment is
-  employed at the end of every month from ``start`` up to, but not
-  including, ``until`` (the month of the day after its last day).
+  as the month in which the day-by-day state changes: an employment counts
+  at the end of every month from ``start`` up to, but not including,
+  ``until`` (the month of the day after its last day).
 - **Approximate**: :meth:`AnalysisDataset.graduate_outcomes` looks at each
   graduate at the end of the month in which their anniversary falls, not on
   the anniversary itself; it differs from the day-exact figure when an
@@ -26,29 +26,15 @@ What can be computed from it, and how exactly:
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Self
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
-from mbprogram.domain import _validators as v
-from mbprogram.domain.hiring import (
-    Benefit,
-    BudgetPot,
-    Funding,
-    OutcomeKind,
-    Pathway,
-    Role,
-    Supervision,
-)
+from mbprogram.domain.hiring import BudgetPot, Pathway, Role
 from mbprogram.domain.placements import HostUnit
-from mbprogram.domain.privacy import SENSITIVE
-from mbprogram.domain.students import Background, Status
-from mbprogram.domain.values import Percent
 from mbprogram.evaluation.outcomes import (
     PERCENT_BANDS,
     CohortOutcome,
@@ -57,160 +43,22 @@ from mbprogram.evaluation.outcomes import (
     percent_band,
 )
 from mbprogram.exceptions import InvalidValueError, NotFoundError
+from mbprogram.privacy.rows import (
+    AnalysisCohort,
+    AnalysisEmployment,
+    AnalysisGraduate,
+    AnalysisOutcome,
+    AnalysisStudent,
+    Month,
+    month_of,
+    until_month,
+)
 
 if TYPE_CHECKING:
     from mbprogram.domain.register import Register
     from mbprogram.privacy.pseudonyms import Pseudonyms
 
-__all__ = [
-    "AnalysisCohort",
-    "AnalysisDataset",
-    "AnalysisEmployment",
-    "AnalysisGraduate",
-    "AnalysisOutcome",
-    "AnalysisStudent",
-    "Month",
-]
-
-
-@attrs.frozen(order=True)
-class Month:
-    """A calendar month, e.g. ``Month(2025, 4)``, shown as ``2025-04``."""
-
-    year: int = attrs.field(validator=v.between(1, 9999))
-    month: int = attrs.field(validator=v.between(1, 12))
-
-    @classmethod
-    def of(cls, day: dt.date) -> Self:
-        """The month ``day`` falls in."""
-        return cls(day.year, day.month)
-
-    @property
-    def first_day(self) -> dt.date:
-        """The month's first day."""
-        return dt.date(self.year, self.month, 1)
-
-    @property
-    def last_day(self) -> dt.date:
-        """The month's last day."""
-        return self.first_day + relativedelta(day=31)
-
-    def plus(self, months: int) -> Month:
-        """The month ``months`` later (earlier when negative)."""
-        return Month.of(self.first_day + relativedelta(months=months))
-
-    def __str__(self) -> str:
-        return f"{self.year:04d}-{self.month:02d}"
-
-
-def _month(day: dt.date | None) -> Month | None:
-    return None if day is None else Month.of(day)
-
-
-@attrs.frozen(kw_only=True)
-class AnalysisCohort:
-    """A cohort: its id, name, programme, months and places (no personal data)."""
-
-    cohort: str
-    name: str
-    programme: str
-    start: Month
-    end: Month
-    places: int
-
-
-@attrs.frozen(kw_only=True)
-class AnalysisStudent:
-    """A student: pseudonym, cohort, current status, and the months that count.
-
-    Attributes:
-        person: the student's pseudonym.
-        cohort: the cohort's id.
-        status: the latest status.
-        enrolled: the month they first became active, if ever.
-        graduated: the month of their certificate, if any.
-        withdrawn: the month they withdrew, if they did.
-        background: lived-experience background, only when the export was
-            asked to keep it (sensitive).
-    """
-
-    person: str
-    cohort: str
-    status: Status | None
-    enrolled: Month | None
-    graduated: Month | None
-    withdrawn: Month | None
-    background: Background | None = attrs.field(default=None, repr=False, metadata=SENSITIVE)
-
-
-@attrs.frozen(kw_only=True)
-class AnalysisEmployment:
-    """An employment with its months: employed at the end of each month ``start <= m < until``.
-
-    Attributes:
-        employment: the employment's pseudonym.
-        person: the graduate's pseudonym.
-        unit: the employing unit's id.
-        pathway, funding, pot, percent, roles, supervision, peer_network: as
-            in :class:`~mbprogram.Employment`.
-        start: the month of the first day.
-        until: the month of the day after the last day (the first month at
-            whose end the person is no longer employed here); ``None`` when
-            open-ended.
-        permanent_from: the month the position became permanent, if it did.
-        benefit: the benefit received beside the salary (sensitive).
-        panel_size: how many sat on the hiring panel.
-        panel_with_user_representative: whether one of them represented a user
-            organisation.
-    """
-
-    employment: str
-    person: str
-    unit: str
-    pathway: Pathway
-    start: Month
-    until: Month | None
-    percent: Percent
-    permanent_from: Month | None
-    funding: Funding
-    pot: str | None
-    benefit: Benefit = attrs.field(repr=False, metadata=SENSITIVE)
-    roles: frozenset[Role]
-    supervision: Supervision
-    peer_network: bool
-    panel_size: int
-    panel_with_user_representative: bool
-
-    def employed_at_end_of(self, month: Month) -> bool:
-        """Whether the person is employed here on the last day of ``month``."""
-        return self.start <= month and (self.until is None or month < self.until)
-
-    def permanent_at_end_of(self, month: Month) -> bool:
-        """Whether the position is permanent on the last day of ``month``."""
-        return self.permanent_from is not None and self.permanent_from <= month
-
-
-@attrs.frozen(kw_only=True)
-class AnalysisOutcome:
-    """An outcome other than employment, in the month it was recorded."""
-
-    outcome: str
-    person: str
-    kind: OutcomeKind
-    on: Month
-
-
-@attrs.frozen(kw_only=True)
-class AnalysisGraduate:
-    """A graduate's state at the end of the month of an anniversary of their graduation."""
-
-    person: str
-    cohort: str
-    graduated: Month
-    checked: Month
-    state: GraduateState
-    pathways: tuple[Pathway, ...]
-    percent: Decimal
+__all__ = ["AnalysisDataset"]
 
 
 @attrs.frozen(kw_only=True)
@@ -251,9 +99,9 @@ class AnalysisDataset:
                     person=names.student(s.id),
                     cohort=s.cohort,
                     status=s.status,
-                    enrolled=_month(s.enrolled_on),
-                    graduated=_month(s.certificate.issued_on if s.certificate else None),
-                    withdrawn=_month(s.withdrawn_on),
+                    enrolled=month_of(s.enrolled_on),
+                    graduated=month_of(s.certificate.issued_on if s.certificate else None),
+                    withdrawn=month_of(s.withdrawn_on),
                     background=s.background if keep_background else None,
                 )
                 for s in register.students.values()
@@ -265,9 +113,9 @@ class AnalysisDataset:
                     unit=e.unit,
                     pathway=e.pathway,
                     start=Month.of(e.start),
-                    until=_until(e.end),
+                    until=until_month(e.end),
                     percent=e.percent,
-                    permanent_from=_month(e.permanent_from),
+                    permanent_from=month_of(e.permanent_from),
                     funding=e.funding,
                     pot=e.pot,
                     benefit=e.benefit,
@@ -416,10 +264,3 @@ class AnalysisDataset:
                 )
             )
         return tuple(result)
-
-
-def _until(end: dt.date | None) -> Month | None:
-    """The month of the day after ``end``; ``None`` for no end (or the calendar's last day)."""
-    if end is None or end == dt.date.max:
-        return None
-    return Month.of(end + dt.timedelta(days=1))

@@ -15,7 +15,7 @@ from typing import Any, Final, Literal, overload
 
 import attrs
 
-from mbprogram.domain._erasure import KEEP, REMOVED, emptied, is_free_text, scrubbed
+from mbprogram.domain._erasure import KEEP, REMOVED, Blank, emptied, is_free_text, scrubbed
 from mbprogram.domain.assignment import AssignmentAssessment, FinalAssignment
 from mbprogram.domain.attendance import MakeUp
 from mbprogram.domain.hiring import Employment, OutcomeRecord
@@ -48,7 +48,7 @@ _STAFF: Final = frozenset(
 _DROPPED_TEXT: Final = frozenset({(Reading, "title")})
 
 
-def _for_export(*, keep_background: bool) -> Any:
+def _for_export(*, keep_background: bool) -> Blank:
     """The ``blank`` function of :func:`~mbprogram.domain._erasure.scrubbed` for exports."""
 
     def blank(cls: type, attribute: attrs.Attribute[Any], value: object) -> object:
@@ -59,20 +59,20 @@ def _for_export(*, keep_background: bool) -> Any:
         if cls is Student and attribute.name == "background":
             return value if keep_background else None
         privacy = classification(cls)[attribute.name]
-        if privacy is Privacy.DIRECT_IDENTIFIER:
+        if privacy is Privacy.DIRECT_IDENTIFIER and attribute.default is attrs.NOTHING:
             return (
-                ANONYMOUS
-                if is_free_text(value) and attribute.default is attrs.NOTHING
-                else (emptied(attribute, value))
+                ANONYMOUS  # a required name: a panel member's (a student's becomes the pseudonym)
             )
-        if privacy is Privacy.SENSITIVE and is_free_text(value):
+        if privacy is Privacy.DIRECT_IDENTIFIER or (
+            privacy is Privacy.SENSITIVE and is_free_text(value)
+        ):
             return emptied(attribute, value)
         return KEEP
 
     return blank
 
 
-def _student(student: Student, names: Pseudonyms, blank: Any) -> Student:
+def _student(student: Student, names: Pseudonyms, blank: Blank) -> Student:
     sid = student.id
     pid = names.student(sid)
     bare: Student = scrubbed(student, blank)
@@ -89,12 +89,12 @@ def _student(student: Student, names: Pseudonyms, blank: Any) -> Student:
     )
 
 
-def _employment(employment: Employment, names: Pseudonyms, blank: Any) -> Employment:
+def _employment(employment: Employment, names: Pseudonyms, blank: Blank) -> Employment:
     bare: Employment = scrubbed(employment, blank)
     return attrs.evolve(bare, id=names.employment(bare.id), person=names.student(bare.person))
 
 
-def _outcome(outcome: OutcomeRecord, names: Pseudonyms, blank: Any) -> OutcomeRecord:
+def _outcome(outcome: OutcomeRecord, names: Pseudonyms, blank: Blank) -> OutcomeRecord:
     bare: OutcomeRecord = scrubbed(outcome, blank)
     return attrs.evolve(bare, id=names.outcome(bare.id), person=names.student(bare.person))
 

@@ -108,6 +108,7 @@ from mbprogram.exceptions import (
     RefusedChangeError,
     ValidationError,
 )
+from mbprogram.privacy import AnalysisDataset, Month, Pseudonyms, pseudonymise
 from mbprogram.storage.attendance_csv import (
     AttendanceImport,
     import_attendance,
@@ -124,6 +125,7 @@ __all__ = [
     "PERCENT_BANDS",
     "SEVERITY",
     "UNDECIDED_WITHIN_DAYS",
+    "AnalysisDataset",
     "AssessmentStage",
     "AssignmentAssessment",
     "AssignmentState",
@@ -163,6 +165,7 @@ __all__ = [
     "Mark",
     "MbprogramError",
     "MissingExtraError",
+    "Month",
     "NationalIdNumber",
     "NotFoundError",
     "OutcomeKind",
@@ -180,6 +183,7 @@ __all__ = [
     "Privacy",
     "Problem",
     "ProgrammeRules",
+    "Pseudonyms",
     "Reading",
     "RefusedChangeError",
     "Register",
@@ -221,6 +225,7 @@ __all__ = [
     "pot_utilisation",
     "practice_days",
     "practice_weeks",
+    "pseudonymise",
     "public_holidays",
     "student_path",
     "theory_progress",

@@ -1,0 +1,129 @@
+"""Reading and writing the history of changes, whose snapshots are of many record types.
+
+A change is written flat::
+
+    {"actor": "Koordinator Krog", "at": "2026-01-02T09:00:00+00:00",
+     "action": "attendance.recorded", "record": "cohorts[K1].students[S-01].attendance[SES-01]",
+     "before": null, "after": {"type": "attendance", "value": {...}}}
+
+``before`` and ``after`` are ``null`` or a record tagged with its type, so each
+loads back to an equal object of the same type.
+"""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import Any, Final
+
+import cattrs
+
+from mbprogram.domain.assignment import AssignmentAssessment, FinalAssignment, Submission
+from mbprogram.domain.attendance import Attendance, MakeUp
+from mbprogram.domain.cohort import Cohort, Session
+from mbprogram.domain.hiring import BudgetPot, Employment, OutcomeRecord, PanelMember
+from mbprogram.domain.history import Change
+from mbprogram.domain.literature import Literature, Reading, SignOff
+from mbprogram.domain.placements import HostUnit, Placement, PlacementAbsence, PlacementAssessment
+from mbprogram.domain.programme import ProgrammeRules
+from mbprogram.domain.students import Certificate, StatusChange, Student
+from mbprogram.domain.values import DateRange, Stamp
+from mbprogram.storage import _hooks as h
+from mbprogram.storage._problems import BadValueError
+
+__all__ = ["SNAPSHOT_TYPES", "register_history_hooks"]
+
+#: The document name of every type a history snapshot may have.
+SNAPSHOT_TYPES: Final[Mapping[str, type]] = MappingProxyType(
+    {
+        "assignment-assessment": AssignmentAssessment,
+        "attendance": Attendance,
+        "budget-pot": BudgetPot,
+        "certificate": Certificate,
+        "cohort": Cohort,
+        "date-range": DateRange,
+        "employment": Employment,
+        "final-assignment": FinalAssignment,
+        "host-unit": HostUnit,
+        "integer": int,
+        "literature": Literature,
+        "make-up": MakeUp,
+        "outcome": OutcomeRecord,
+        "panel-member": PanelMember,
+        "placement": Placement,
+        "placement-absence": PlacementAbsence,
+        "placement-assessment": PlacementAssessment,
+        "programme-rules": ProgrammeRules,
+        "reading": Reading,
+        "session": Session,
+        "sign-off": SignOff,
+        "status-change": StatusChange,
+        "student": Student,
+        "submission": Submission,
+        "text": str,
+    }
+)
+_TAGS: Final = {cls: tag for tag, cls in SNAPSHOT_TYPES.items()}
+_KEYS: Final = ("actor", "at", "action", "record", "before", "after")
+
+
+def register_history_hooks(conv: cattrs.Converter) -> None:
+    """Teach ``conv`` to read and write :class:`~mbprogram.domain.history.Change`."""
+    types = ", ".join(SNAPSHOT_TYPES)
+
+    def tag(o: object) -> type:
+        if type(o) is str and o in SNAPSHOT_TYPES:
+            return SNAPSHOT_TYPES[o]
+        raise BadValueError(f"expected a record type among {types}", o)
+
+    def snapshot(o: object) -> object:
+        if o is None:
+            return None
+        fields: dict[str, Callable[[Any], Any]] = {"type": tag, "value": lambda v: v}
+        found = h.structure_object(o, Change, fields, ("type", "value"))
+        kind = found["type"]
+        value = h.structure_object(
+            {"value": found["value"]},
+            Change,
+            {"value": lambda v: conv.structure(v, kind)},
+            ("value",),
+        )
+        return value["value"]
+
+    fields: dict[str, Callable[[Any], Any]] = {
+        "actor": h.text,
+        "at": h.date_time,
+        "action": h.text,
+        "record": h.text,
+        "before": snapshot,
+        "after": snapshot,
+    }
+
+    def structure(o: object, _: object = None) -> Change:
+        values = h.structure_object(o, Change, fields, _KEYS[:4], built_later=True)
+        stamp = h.built(Stamp, lambda: Stamp(values.pop("actor"), values.pop("at")))
+        return h.built(
+            Change, lambda: Change(stamp=stamp, **values), typing.cast("dict[str, Any]", o), fields
+        )
+
+    def tagged(value: object) -> dict[str, Any] | None:
+        if value is None:
+            return None
+        kind = type(value)
+        if kind not in _TAGS:
+            raise BadValueError(f"cannot be written: no document type for a {kind.__name__}")
+        return {"type": _TAGS[kind], "value": conv.unstructure(value, kind)}
+
+    def unstructure(c: Change) -> dict[str, Any]:
+        return {
+            "actor": c.stamp.actor,
+            "at": c.stamp.at.isoformat(),
+            "action": c.action,
+            "record": c.record,
+            "before": tagged(c.before),
+            "after": tagged(c.after),
+        }
+
+    conv.register_structure_hook(Change, structure)
+    conv.register_unstructure_hook(Change, unstructure)

@@ -1,0 +1,176 @@
+"""Turning what went wrong while reading a document into problems with paths.
+
+The converter's hooks raise three kinds of leaf errors: :class:`BadValueError` (a
+value of the wrong JSON kind or form), the domain's
+:class:`~mbprogram.exceptions.InvalidValueError` (a record that breaks its own
+rules) and ``KeyError`` (a required key is missing); cattrs wraps them in
+exception groups whose notes name the attribute or list index they concern.
+:func:`problems_of` walks such a tree and returns one
+:class:`~mbprogram.exceptions.Problem` per leaf, with its path from the
+document's root (``cohorts[0].students[3].placements[1].end``).
+
+A value is echoed in a message only when it is short and lies outside every
+field classified as sensitive or a direct identifier.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections.abc import Collection, Iterator
+from typing import Any, Final
+
+from cattrs.errors import (
+    AttributeValidationNote,
+    BaseValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationNote,
+)
+
+from mbprogram.domain.privacy import Privacy, classification
+from mbprogram.exceptions import InvalidValueError, Problem, ValidationError
+
+__all__ = [
+    "ROOT",
+    "BadValueError",
+    "UnknownKeysError",
+    "invalid",
+    "json_kind",
+    "key_path",
+    "problems_of",
+    "shown",
+    "unknown_key_message",
+]
+
+#: The path of the document itself, for problems that concern all of it.
+ROOT: Final = "$"
+
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_SHOWN_LENGTH = 40
+
+
+class BadValueError(ValueError):
+    """A value of the wrong kind or form; ``got`` is shown only outside sensitive fields."""
+
+    def __init__(self, expected: str, got: object = None, *, show: bool = True) -> None:
+        super().__init__(expected)
+        self.expected = expected
+        self.got = got
+        self.show = show
+
+    def message(self, *, sensitive: bool) -> str:
+        """The message, echoing the value only if allowed."""
+        if self.got is None and not self.show:
+            return self.expected
+        got = json_kind(self.got) if sensitive or not self.show else shown(self.got)
+        return f"{self.expected}, got {got}"
+
+
+class UnknownKeysError(ValueError):
+    """Keys a document object may not have; ``known`` are those it may."""
+
+    def __init__(self, unknown: Collection[str], known: Collection[str]) -> None:
+        super().__init__("unknown keys")
+        self.unknown = sorted(unknown)
+        self.known = sorted(known)
+
+
+def json_kind(value: object) -> str:
+    """Name the JSON kind of ``value`` without showing it: ``a number``, ``text`` …"""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)) or type(value).__name__ == "Decimal":
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def shown(value: object) -> str:
+    """A short rendering of a non-sensitive value for a message."""
+    if isinstance(value, str):
+        return repr(value) if len(value) <= _SHOWN_LENGTH else f"{value[:_SHOWN_LENGTH]!r}..."
+    if isinstance(value, (bool, int)) or type(value).__name__ == "Decimal":
+        return f"{json_kind(value)} ({str(value)[:_SHOWN_LENGTH]})"
+    return json_kind(value)
+
+
+def key_path(path: str, key: object) -> str:
+    """``path`` followed by an object key: ``a.b``, or ``a["odd key"]`` for odd keys."""
+    text = str(key)
+    base = "" if path == ROOT else path
+    if _IDENTIFIER.fullmatch(text) and len(text) <= _SHOWN_LENGTH:
+        return f"{base}.{text}" if base else text
+    return f"{base}[{json.dumps(text[:_SHOWN_LENGTH])}]"
+
+
+def unknown_key_message(key: str, known: Collection[str]) -> str:
+    close = difflib.get_close_matches(key, list(known), n=1)
+    if close:
+        return f"unknown key; did you mean {close[0]!r}?"
+    return f"unknown key; expected one of {', '.join(sorted(known))}"
+
+
+def _is_sensitive(cls: Any, name: str) -> bool:
+    try:
+        kinds = classification(cls)
+    except Exception:  # not an attrs class: nothing is classified
+        return False
+    return kinds.get(name, Privacy.ORDINARY) is not Privacy.ORDINARY
+
+
+def problems_of(error: BaseException, path: str, *, sensitive: bool = False) -> list[Problem]:
+    """Every problem in ``error`` (a tree of exceptions raised while structuring) under ``path``."""
+    return list(_walk(error, path, sensitive=sensitive))
+
+
+def _walk(error: BaseException, path: str, *, sensitive: bool) -> Iterator[Problem]:
+    if isinstance(error, BaseValidationError):
+        owner = error.cl
+        for sub in error.exceptions:
+            sub_path, sub_sensitive = path, sensitive
+            for note in getattr(sub, "__notes__", ()):
+                if isinstance(note, AttributeValidationNote):
+                    sub_path = key_path(path, note.name)
+                    sub_sensitive = sensitive or _is_sensitive(owner, note.name)
+                elif isinstance(note, IterableValidationNote):
+                    sub_path = f"{path}[{note.index}]"
+            yield from _walk(sub, sub_path, sensitive=sub_sensitive)
+    elif isinstance(error, BadValueError):
+        yield Problem(path or ROOT, error.message(sensitive=sensitive))
+    elif isinstance(error, ValidationError):  # the domain's own checks, also InvalidValueError
+        for p in error.problems:
+            yield Problem(_join(path, p.path), p.message, code=p.code)
+    elif isinstance(error, UnknownKeysError):
+        for key in error.unknown:
+            yield Problem(key_path(path, key), unknown_key_message(key, error.known))
+    elif isinstance(error, ForbiddenExtraKeysError):
+        known = [a.name for a in getattr(error.cl, "__attrs_attrs__", ())]
+        for key in sorted(error.extra_fields):
+            yield Problem(key_path(path, key), unknown_key_message(key, known))
+    elif isinstance(error, KeyError):
+        yield Problem(path or ROOT, "required key is missing")
+    else:
+        # Not raised by any hook on purpose; say what kind of failure without its text,
+        # which could quote a value.
+        yield Problem(path or ROOT, f"could not be read ({type(error).__name__})")
+
+
+def _join(path: str, inner: str) -> str:
+    if not inner:
+        return path or ROOT
+    if not path or path == ROOT:
+        return inner
+    return f"{path}{'' if inner.startswith('[') else '.'}{inner}"
+
+
+def invalid(path: str, message: str) -> InvalidValueError:
+    """One problem as an :class:`InvalidValueError` (for hooks that check a whole object)."""
+    return InvalidValueError([Problem(path, message)])

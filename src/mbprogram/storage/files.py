@@ -1,0 +1,89 @@
+"""Load and save a register by file name: a JSON document or an SQLite store.
+
+:func:`load` tells an SQLite store by its header (whatever the file is
+called) and otherwise reads a ``.json`` file as a document; :func:`save` picks
+the kind by suffix: ``.json`` for a document, ``.sqlite``, ``.sqlite3`` or
+``.db`` for a store.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Final
+
+from mbprogram.domain.register import Register
+from mbprogram.exceptions import DocumentError, Problem
+from mbprogram.storage._problems import ROOT
+from mbprogram.storage.json_document import load_document, save_document
+from mbprogram.storage.sqlite_store import SQLITE_MAGIC, SqliteStore
+
+__all__ = ["JSON_SUFFIXES", "SQLITE_SUFFIXES", "load", "replace_store", "save"]
+
+JSON_SUFFIXES: Final = frozenset({".json"})
+SQLITE_SUFFIXES: Final = frozenset({".sqlite", ".sqlite3", ".db"})
+
+
+def _suffix(path: str | os.PathLike[str]) -> str:
+    return Path(path).suffix.lower()
+
+
+def _refuse(message: str) -> DocumentError:
+    return DocumentError([Problem(ROOT, message)], summary="cannot use the file")
+
+
+def load(path: str | os.PathLike[str]) -> Register:
+    """Read a register from a JSON document or an SQLite store.
+
+    Raises:
+        DocumentError: if the file is missing, of another kind, or invalid
+            (listing every problem with its path).
+    """
+    name = os.fspath(path)
+    try:
+        with Path(name).open("rb") as f:
+            header = f.read(len(SQLITE_MAGIC))
+    except OSError as e:
+        raise _refuse(f"cannot read {name}: {e.strerror or e}") from None
+    if header == SQLITE_MAGIC:
+        with SqliteStore.open(name) as store:
+            return store.load()
+    if _suffix(name) in JSON_SUFFIXES:
+        return load_document(name)
+    if _suffix(name) in SQLITE_SUFFIXES:
+        raise _refuse(f"{name} is not an SQLite database")
+    raise _refuse(
+        f"{name} is neither an SQLite store nor a .json document; "
+        "name a document *.json, a store *.sqlite"
+    )
+
+
+def save(register: Register, path: str | os.PathLike[str]) -> None:
+    """Write ``register`` to a JSON document (``.json``) or an SQLite store (``.sqlite``).
+
+    Like saving any file, this replaces what the file held: a JSON document
+    atomically, a store in one transaction (use :class:`SqliteStore` directly
+    to be told when someone else saved in between).
+
+    Raises:
+        DocumentError: if the suffix names neither kind, or the file is not a store.
+        OSError: if a JSON document cannot be written (the old file is then unchanged).
+    """
+    suffix = _suffix(path)
+    if suffix in JSON_SUFFIXES:
+        save_document(register, path)
+    elif suffix in SQLITE_SUFFIXES:
+        replace_store(register, path)
+    else:
+        known = ", ".join(sorted(JSON_SUFFIXES | SQLITE_SUFFIXES))
+        raise _refuse(f"cannot tell the kind of file from {suffix or 'no suffix'!r}; use {known}")
+
+
+def replace_store(register: Register, path: str | os.PathLike[str]) -> None:
+    """Make the SQLite store at ``path`` (created if missing) hold ``register`` and nothing else.
+
+    Raises:
+        DocumentError: if the file exists and is not an mbprogram store.
+    """
+    with SqliteStore.open(path, create=True) as store:
+        store.save(register, force=True)

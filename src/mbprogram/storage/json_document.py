@@ -1,0 +1,307 @@
+"""The versioned JSON document format ``mbprogram/1``: a whole register in one file.
+
+::
+
+    {"format": "mbprogram/1", "synthetic_ids": false,
+     "host_units": [...], "cohorts": [{..., "rules": {...}, "sessions": [...],
+     "students": [...]}], "budget_pots": [...], "employments": [...],
+     "outcomes": [...], "history": [...]}
+
+Every field is described in ``docs/format.md``; a JSON Schema of the format
+ships with the package (:func:`document_schema`). Loading anything invalid
+raises one :class:`~mbprogram.exceptions.DocumentError` listing every problem
+with its path from the document's root (list positions in brackets)::
+
+    cohorts[0].students[3].placements[1].end: 2026-03-01 is before start 2026-04-01
+
+Saving is atomic: a failed save leaves the old file as it was.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import json
+import os
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Final, TypeVar
+
+import cattrs
+
+from mbprogram.domain.cohort import Cohort
+from mbprogram.domain.hiring import BudgetPot, Employment, OutcomeRecord
+from mbprogram.domain.history import Change
+from mbprogram.domain.placements import HostUnit
+from mbprogram.domain.register import Register
+from mbprogram.exceptions import DocumentError, Problem
+from mbprogram.storage._converter import converter
+from mbprogram.storage._problems import (
+    ROOT,
+    BadValueError,
+    json_kind,
+    key_path,
+    unknown_key_message,
+)
+from mbprogram.storage._register_codec import (
+    Records,
+    build_register,
+    gc_paused,
+    read,
+    read_student,
+    student_json,
+)
+from mbprogram.storage.atomic import write_atomically
+
+__all__ = [
+    "FORMAT",
+    "document_schema",
+    "dumps",
+    "load_document",
+    "loads",
+    "save_document",
+]
+
+T = TypeVar("T")
+
+#: The format this version of mbprogram reads and writes.
+FORMAT: Final = "mbprogram/1"
+_SECTIONS: Final = ("host_units", "cohorts", "budget_pots", "employments", "outcomes", "history")
+_KEYS: Final = ("format", "synthetic_ids", *_SECTIONS)
+
+
+def dumps(register: Register, *, indent: int | None = None) -> str:
+    """Write ``register`` as a JSON document of the format ``mbprogram/1``.
+
+    ``indent`` pretty-prints (slower); by default the document is compact.
+
+    Raises:
+        DocumentError: if a history entry holds a value that has no document form.
+    """
+    conv = converter(allow_synthetic_ids=register.allow_synthetic_ids)
+    students: dict[str, list[dict[str, Any]]] = {c: [] for c in register.cohorts}
+    for s in register.students.values():
+        students[s.cohort].append(student_json(conv, s))
+    cohorts = []
+    for cohort in register.cohorts.values():
+        body = conv.unstructure(cohort, Cohort)
+        body["students"] = students[cohort.id]
+        cohorts.append(body)
+    document = {
+        "format": FORMAT,
+        "synthetic_ids": register.allow_synthetic_ids,
+        "host_units": [conv.unstructure(u, HostUnit) for u in register.host_units.values()],
+        "cohorts": cohorts,
+        "budget_pots": [conv.unstructure(p, BudgetPot) for p in register.budget_pots.values()],
+        "employments": [conv.unstructure(e, Employment) for e in register.employments.values()],
+        "outcomes": [conv.unstructure(o, OutcomeRecord) for o in register.outcomes.values()],
+        "history": history_json(conv, register.history),
+    }
+    return json.dumps(document, ensure_ascii=False, indent=indent)
+
+
+def history_json(conv: cattrs.Converter, history: tuple[Change, ...]) -> list[dict[str, Any]]:
+    """The history as JSON values.
+
+    Raises:
+        DocumentError: naming each entry whose snapshot has no document form.
+    """
+    out, problems = [], []
+    for i, change in enumerate(history):
+        try:
+            out.append(conv.unstructure(change, Change))
+        except BadValueError as e:
+            problems.append(Problem(f"history[{i}]", e.message(sensitive=True)))
+    if problems:
+        raise DocumentError(problems, summary="the register cannot be written")
+    return out
+
+
+def _reject_constant(name: str) -> None:
+    raise BadValueError(f"expected a finite number, got {name}", show=False)
+
+
+def loads(text: str | bytes) -> Register:
+    """Read a register from a JSON document of the format ``mbprogram/1``.
+
+    Raises:
+        DocumentError: listing every problem with its path, e.g.
+            ``cohorts[0].students[3].placements[1].end: 2026-03-01 is before start
+            2026-04-01``. Nothing is loaded when there is any.
+    """
+    with gc_paused():
+        try:
+            document = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
+        except json.JSONDecodeError as e:
+            where = f"line {e.lineno}, column {e.colno}"
+            raise DocumentError([Problem(ROOT, f"not valid JSON ({e.msg} at {where})")]) from None
+        except BadValueError as e:
+            raise DocumentError([Problem(ROOT, e.message(sensitive=True))]) from None
+        except (UnicodeDecodeError, RecursionError) as e:
+            message = "nested too deeply" if isinstance(e, RecursionError) else "not UTF-8 text"
+            raise DocumentError([Problem(ROOT, f"not a readable JSON document ({message})")]) from (
+                None
+            )
+        return register_from_json(document)
+
+
+def register_from_json(document: object) -> Register:
+    """Read a register from a parsed JSON document (the value :func:`json.loads` gives).
+
+    Raises:
+        DocumentError: as :func:`loads`.
+    """
+    if type(document) is not dict:
+        raise DocumentError(
+            [
+                Problem(
+                    ROOT, f'expected an object with "format": "{FORMAT}", got {json_kind(document)}'
+                )
+            ]
+        )
+    found = document.get("format")
+    if found != FORMAT:
+        got = "no format" if "format" not in document else json.dumps(found)[:40]
+        raise DocumentError(
+            [
+                Problem(
+                    "format",
+                    f"expected {FORMAT!r}, got {got}; this version of mbprogram reads "
+                    f"{FORMAT} documents only",
+                )
+            ],
+            summary="not an mbprogram document",
+        )
+    problems = [
+        Problem(key_path(ROOT, k), unknown_key_message(str(k), _KEYS))
+        for k in document
+        if k not in _KEYS
+    ]
+    problems += [Problem(k, "required key is missing") for k in _KEYS if k not in document]
+    synthetic = document.get("synthetic_ids", False)
+    if type(synthetic) is not bool:
+        problems.append(
+            Problem("synthetic_ids", f"expected true or false, got {json_kind(synthetic)}")
+        )
+        synthetic = False
+    conv = converter(allow_synthetic_ids=synthetic)
+    records = Records()
+    sections: dict[str, tuple[type[Any], list[Any]]] = {
+        "host_units": (HostUnit, records.host_units),
+        "budget_pots": (BudgetPot, records.budget_pots),
+        "employments": (Employment, records.employments),
+        "outcomes": (OutcomeRecord, records.outcomes),
+        "history": (Change, records.history),
+    }
+    for name in _SECTIONS:  # in the order of the document, so problems are too
+        if name == "cohorts":
+            _read_cohorts(conv, document.get(name, []), records, problems)
+            continue
+        cls, into = sections[name]
+        found_records = read(conv, document.get(name, []), _list_of(cls), name, problems)
+        into.extend(found_records or ())
+    if problems:
+        raise DocumentError(problems, summary="invalid document")
+    positions = _positions(document)
+    return build_register(records, allow_synthetic_ids=synthetic, locate=positions)
+
+
+def _list_of(cls: type[T]) -> type[tuple[T, ...]]:
+    return tuple[cls, ...]  # type: ignore[valid-type]
+
+
+def _read_cohorts(
+    conv: cattrs.Converter, raw: object, records: Records, problems: list[Problem]
+) -> None:
+    if type(raw) is not list:
+        problems.append(Problem("cohorts", f"expected a list, got {json_kind(raw)}"))
+        return
+    for ci, item in enumerate(raw):
+        path = f"cohorts[{ci}]"
+        if type(item) is not dict:
+            problems.append(Problem(path, f"expected an object, got {json_kind(item)}"))
+            continue
+        body = {k: v for k, v in item.items() if k != "students"}
+        cohort_problems: list[Problem] = []
+        cohort = read(conv, body, Cohort, path, cohort_problems)
+        problems += cohort_problems
+        if cohort is not None:
+            records.cohorts.append(cohort)
+        students = item.get("students")
+        if "students" not in item:
+            problems.append(Problem(f"{path}.students", "required key is missing"))
+            continue
+        if type(students) is not list:
+            problems.append(
+                Problem(f"{path}.students", f"expected a list, got {json_kind(students)}")
+            )
+            continue
+        cohort_id = cohort.id if cohort is not None else "unknown"
+        for si, s in enumerate(students):
+            student_problems: list[Problem] = []
+            student = read_student(conv, s, cohort_id, f"{path}.students[{si}]", student_problems)
+            if cohort is None:  # a bad cohort id shows again as each student's cohort
+                student_problems = [p for p in student_problems if not p.path.endswith(".cohort")]
+            problems += student_problems
+            if student is not None:
+                records.students.append(student)
+
+
+def _positions(document: dict[str, Any]) -> Callable[[str, str, str | None], str]:
+    """Name records by their position in ``document``: ``cohorts[0].students[3]``."""
+    index: dict[tuple[str, str], int] = {}
+    students: dict[tuple[str, str], tuple[int, int]] = {}
+    for section in ("cohorts", "host_units", "budget_pots", "employments", "outcomes"):
+        for i, item in enumerate(document[section]):
+            index[section, item["id"]] = i  # a repeated id names its last use
+    for ci, cohort in enumerate(document["cohorts"]):
+        for si, student in enumerate(cohort["students"]):
+            students[cohort["id"], student["id"]] = (ci, si)
+
+    def locate(section: str, record_id: str, student_id: str | None) -> str:
+        if student_id is not None and (record_id, student_id) in students:
+            ci, si = students[record_id, student_id]
+            return f"cohorts[{ci}].students[{si}]"
+        if (section, record_id) in index:
+            return f"{section}[{index[section, record_id]}]"
+        return f"{section}[{record_id}]"
+
+    return locate
+
+
+def load_document(path: str | os.PathLike[str]) -> Register:
+    """Read a register from a JSON document file.
+
+    Raises:
+        DocumentError: if the file cannot be read or holds an invalid document.
+    """
+    try:
+        text = Path(path).read_bytes()
+    except OSError as e:
+        raise DocumentError(
+            [Problem(ROOT, f"cannot read {os.fspath(path)!s}: {e.strerror or e}")]
+        ) from None
+    return loads(text)
+
+
+def save_document(
+    register: Register, path: str | os.PathLike[str], *, indent: int | None = None
+) -> None:
+    """Write ``register`` to a JSON document file, atomically, readable by its owner only.
+
+    The document is written to a temporary file beside ``path``, flushed to
+    disk and renamed over the old file, so a failed save leaves the old file
+    exactly as it was.
+
+    Raises:
+        DocumentError: if the register cannot be written as a document.
+        OSError: if the file cannot be written (the old file is then unchanged).
+    """
+    write_atomically(path, dumps(register, indent=indent).encode("utf-8"))
+
+
+def document_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the ``mbprogram/1`` document format."""
+    resource = importlib.resources.files("mbprogram.storage") / "schema" / "mbprogram-1.schema.json"
+    schema: dict[str, Any] = json.loads(resource.read_text(encoding="utf-8"))
+    return schema

@@ -1,0 +1,256 @@
+"""The JSON document format: round trips, and one clear error for every kind of bad document."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given
+
+from mbprogram import DocumentError, MbprogramError, Register, ValidationError
+from mbprogram.storage.json_document import FORMAT, dumps, loads
+from tests.register_strategies import registers
+from tests.storage.samples import document, sample_register
+
+
+def lines(error: ValidationError) -> list[str]:
+    """The problems of ``error`` as ``path: message`` lines."""
+    return [str(p) for p in error.problems]
+
+
+def load_error(doc: object) -> DocumentError:
+    """The error that loading ``doc`` (a JSON value) raises."""
+    with pytest.raises(DocumentError) as caught:
+        loads(json.dumps(doc))
+    return caught.value
+
+
+def student(doc: dict[str, Any], index: int) -> dict[str, Any]:
+    """The ``index``-th student of the first cohort of ``doc``."""
+    found: dict[str, Any] = doc["cohorts"][0]["students"][index]
+    return found
+
+
+# -- round trips ---------------------------------------------------------------------------
+
+
+@given(registers())
+def test_any_valid_register_loads_back_equal_from_its_document(register: Register) -> None:
+    assert register == loads(dumps(register))
+
+
+@given(registers(allow_synthetic_ids=True))
+def test_a_register_with_synthetic_identity_numbers_loads_back_equal(register: Register) -> None:
+    assert register == loads(dumps(register, indent=2))
+
+
+def test_the_sample_register_round_trips_with_its_history_and_hiring_records() -> None:
+    register = sample_register()
+    loaded = loads(dumps(register))
+    assert register == loaded
+    assert register.history == loaded.history
+    assert loaded.employment("E1").permanent_from is not None
+    assert loaded.student("S-04").national_id == register.student("S-04").national_id
+
+
+def test_a_document_names_its_format_first_and_keeps_exact_numbers_as_strings() -> None:
+    text = dumps(sample_register())
+    assert text.startswith('{"format": "mbprogram/1", "synthetic_ids": true')
+    assert '"hours": "4.5"' in text
+    assert '"hours": "2.25"' in text
+
+
+def test_numbers_may_be_given_as_json_numbers_and_stay_exact() -> None:
+    doc = document()
+    text = json.dumps(doc).replace('"hours": "4.5"', '"hours": 4.5', 1)
+    text = text.replace('"hours": "2.25"', '"hours": 139.99999999999999999', 1)
+    register = loads(text)
+    assert "139.99999999999999999" == str(register.student("S-02").makeups[0].hours.value)
+
+
+def test_loads_accepts_utf8_bytes() -> None:
+    register = sample_register()
+    assert register == loads(dumps(register).encode("utf-8"))
+
+
+# -- bad documents -------------------------------------------------------------------------
+
+
+def test_an_end_before_the_start_names_the_placement_by_position() -> None:
+    doc = document()
+    placement = student(doc, 1)["placements"][0]
+    placement["start"], placement["end"], placement["absences"] = "2026-04-01", "2026-03-01", []
+    placement["midway"] = None
+    assert [
+        "cohorts[0].students[1].placements[0].end: 2026-03-01 is before start 2026-04-01"
+    ] == lines(load_error(doc))
+
+
+def test_a_typo_in_a_key_is_an_error_with_a_suggestion() -> None:
+    doc = document()
+    student(doc, 2)["nmae"] = student(doc, 2).pop("name")
+    assert [
+        "cohorts[0].students[2].name: required key is missing",
+        "cohorts[0].students[2].nmae: unknown key; did you mean 'name'?",
+    ] == lines(load_error(doc))
+
+
+def test_every_problem_is_listed_at_once() -> None:
+    doc = document()
+    doc["host_units"][1]["capacity"] = "1"
+    student(doc, 1)["status_history"][0]["on"] = "05.01.2026"
+    doc["employments"][0]["roles"] = ["relatives", "relatives"]
+    error = load_error(doc)
+    assert [
+        "host_units[1].capacity: expected a whole number, got '1'",
+        (
+            "cohorts[0].students[1].status_history[0].on: expected a date as YYYY-MM-DD, "
+            "got '05.01.2026'"
+        ),
+        "employments[0].roles: expected each role at most once, got a list",
+    ] == lines(error)
+
+
+def test_hours_given_as_a_float_in_json_are_read_exactly_but_over_the_session_refused() -> None:
+    doc = document()
+    student(doc, 0)["attendance"][0]["hours"] = 5.5
+    assert [
+        "cohorts[0].students[0].attendance[0].hours: 5.5 h is more than the session's length of 5 h"
+    ] == lines(load_error(doc))
+
+
+def test_unknown_session_unit_and_student_references_are_named() -> None:
+    doc = document()
+    student(doc, 1)["attendance"][0]["session"] = "SES-99"
+    student(doc, 1)["placements"][0]["unit"] = "U9"
+    doc["outcomes"][0]["person"] = "S-99"
+    assert [
+        "cohorts[0].students[1].attendance[0].session: no session 'SES-99' in cohort 'K1'",
+        "cohorts[0].students[1].placements[0].unit: no host unit 'U9'",
+        "outcomes[0].person: no student 'S-99'",
+    ] == lines(load_error(doc))
+
+
+def test_a_broken_invariant_over_capacity_is_named_with_its_code() -> None:
+    doc = document()
+    second = dict(doc["employments"][0], id="E2", permanent_from=None, end="2027-03-31")
+    doc["employments"].append(second)
+    error = load_error(doc)
+    assert [
+        (
+            "budget_pots[0]: budget pot 'POT' would pay 2 positions at once "
+            "2026-10-01..2027-03-31; it has room for 1"
+        )
+    ] == lines(error)
+    assert {"BUDGET_POT_OVER_CAPACITY"} == error.codes
+
+
+def test_a_wrong_kind_of_value_is_named_without_echoing_sensitive_text() -> None:
+    doc = document()
+    student(doc, 1)["notes"] = ["hemmelig"]
+    student(doc, 1)["name"] = 42
+    student(doc, 3)["national_id"] = "17859000771"
+    error = load_error(doc)
+    assert [
+        "cohorts[0].students[1].name: expected text, got a number",
+        "cohorts[0].students[1].notes: expected text, got a list",
+        (
+            "cohorts[0].students[3].national_id: expected a valid second check digit "
+            "(digit eleven, weighted sum mod eleven)"
+        ),
+    ] == lines(error)
+    assert "hemmelig" not in str(error)
+    assert "1785900077" not in str(error)
+
+
+def test_a_synthetic_identity_number_is_refused_in_a_register_of_real_people() -> None:
+    doc = document()
+    doc["synthetic_ids"] = False
+    error = load_error(doc)
+    enrolled = next(i for i, c in enumerate(doc["history"]) if c["record"].endswith("[S-04]"))
+    assert [
+        "cohorts[0].students[3].national_id",
+        f"history[{enrolled}].after.value.national_id",
+    ] == [p.path for p in error.problems]
+    assert all("synthetic" in p.message for p in error.problems)
+    assert "17859000770" not in str(error)
+
+
+def test_a_student_listed_under_a_cohort_has_no_cohort_key() -> None:
+    doc = document()
+    student(doc, 0)["cohort"] = "K1"
+    assert [
+        (
+            "cohorts[0].students[0].cohort: unknown key; a student belongs to the cohort it is "
+            "listed under"
+        )
+    ] == lines(load_error(doc))
+
+
+def test_a_history_snapshot_of_an_unknown_type_is_named() -> None:
+    doc = document()
+    doc["history"][0]["after"]["type"] = "kohort"
+    doc["history"][1]["at"] = "2026-01-02T09:00:00"
+    message = lines(load_error(doc))
+    assert message[0].startswith("history[0].after.type: expected a record type among ")
+    assert message[0].endswith(", got 'kohort'")
+    assert [
+        (
+            "history[1].at: expected a date and time as YYYY-MM-DDTHH:MM:SS with a UTC offset, "
+            "got '2026-01-02T09:00:00'"
+        )
+    ] == message[1:]
+
+
+def test_a_missing_or_unknown_format_is_refused_before_anything_else() -> None:
+    doc = document()
+    del doc["format"]
+    assert [
+        (
+            "format: expected 'mbprogram/1', got no format; this version of mbprogram reads "
+            "mbprogram/1 documents only"
+        )
+    ] == lines(load_error(doc))
+    doc["format"] = "mbprogram/2"
+    assert [
+        (
+            "format: expected 'mbprogram/1', got \"mbprogram/2\"; this version of mbprogram "
+            "reads mbprogram/1 documents only"
+        )
+    ] == lines(load_error(doc))
+
+
+def test_missing_and_unknown_top_level_keys_are_named() -> None:
+    doc = document()
+    del doc["outcomes"]
+    doc["cohort"] = doc.pop("cohorts")
+    assert [
+        "cohort: unknown key; did you mean 'cohorts'?",
+        "cohorts: required key is missing",
+        "outcomes: required key is missing",
+    ] == lines(load_error(doc))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", "$: not valid JSON (Expecting value at line 1, column 1)"),
+        ("[1, 2]", '$: expected an object with "format": "mbprogram/1", got a list'),
+        ('{"format": NaN}', "$: expected a finite number, got NaN"),
+        (b"\xff\xfe{", "$: not a readable JSON document (not UTF-8 text)"),
+    ],
+)
+def test_text_that_is_no_document_gives_one_problem_at_the_root(
+    text: str | bytes, expected: str
+) -> None:
+    with pytest.raises(DocumentError) as caught:
+        loads(text)
+    assert [expected] == lines(caught.value)
+
+
+def test_the_error_is_the_library_error_and_a_value_error() -> None:
+    error = load_error({"format": FORMAT})
+    assert isinstance(error, MbprogramError)
+    assert isinstance(error, ValueError)
+    assert "invalid document" in str(error)

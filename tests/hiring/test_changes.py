@@ -15,6 +15,7 @@ from mbprogram import (
     BudgetPot,
     DateRange,
     Funding,
+    InvalidValueError,
     MbprogramError,
     NotFoundError,
     OutcomeKind,
@@ -188,6 +189,24 @@ def test_a_pot_hire_of_someone_without_a_certificate_is_refused_with_its_code(re
 
     assert frozenset({WITHOUT_CERTIFICATE}) == error.codes
     assert "the student has no certificate" in str(error)
+
+
+def test_a_hire_that_breaks_both_pot_rules_lists_both_problems(full):
+    error = refused(
+        full,
+        lambda: full.hire(employment("E3", "S-04", unit=UNIT_THREE, pot=POT), by=STAMP),
+    )
+
+    assert frozenset({WITHOUT_CERTIFICATE, OVER_CAPACITY}) == error.codes
+    assert ["employments[E3].start", "employments[E3].pot"] == paths(error)
+
+
+def test_a_position_cannot_be_made_permanent_after_it_ends():
+    with pytest.raises(InvalidValueError) as caught:
+        employment(end=dt.date(2026, 12, 31), permanent_from=dt.date(2027, 1, 1))
+
+    assert ["permanent_from"] == paths(caught.value)
+    assert "cannot be made permanent after it ends" in str(caught.value)
 
 
 # -- extending and converting must not overfill the pot ------------------------------------

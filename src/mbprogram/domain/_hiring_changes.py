@@ -255,6 +255,7 @@ class HiringChanges(RegisterCore):
         self._commit(by, name, path, old, new, employment=new)
 
     def _check_employment(self, employment: Employment, action: str) -> None:
+        """Refuse, listing every problem at once: references, certificate and pot capacity."""
         path = employment_path(employment.id)
         problems = [
             p.under(path)
@@ -265,12 +266,12 @@ class HiringChanges(RegisterCore):
                 pots=self._budget_pots,
             )
         ]
-        if problems:
-            raise RefusedChangeError(problems, summary=f"{action} refused")
         pot = self._budget_pots.get(employment.pot) if employment.pot else None
         if pot is not None:
             others = [e for e in self._employments.values() if e.id != employment.id]
-            self._check_pot(pot, [*others, employment], action, f"{path}.pot")
+            problems += [p.under(f"{path}.pot") for p in pot_problems(pot, [*others, employment])]
+        if problems:
+            raise RefusedChangeError(problems, summary=f"{action} refused")
 
     @staticmethod
     def _check_pot(

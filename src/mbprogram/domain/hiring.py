@@ -212,6 +212,14 @@ class Employment:
             problems.append(
                 Problem("permanent_from", "a position cannot be made permanent before it starts")
             )
+        if (
+            self.permanent_from is not None
+            and self.end is not None
+            and self.permanent_from > self.end
+        ):
+            problems.append(
+                Problem("permanent_from", "a position cannot be made permanent after it ends")
+            )
         if (self.funding is Funding.BUDGET_POT) != (self.pot is not None):
             problems.append(
                 Problem("pot", "name the budget pot exactly when the funding is the budget pot")

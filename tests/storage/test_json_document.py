@@ -215,7 +215,7 @@ def test_a_missing_or_unknown_format_is_refused_before_anything_else() -> None:
     doc["format"] = "mbprogram/2"
     assert [
         (
-            "format: expected 'mbprogram/1', got \"mbprogram/2\"; this version of mbprogram "
+            "format: expected 'mbprogram/1', got 'mbprogram/2'; this version of mbprogram "
             "reads mbprogram/1 documents only"
         )
     ] == lines(load_error(doc))

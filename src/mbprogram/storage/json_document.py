@@ -41,6 +41,7 @@ from mbprogram.storage._problems import (
     BadValueError,
     json_kind,
     key_path,
+    shown,
     unknown_key_message,
 )
 from mbprogram.storage._register_codec import (
@@ -161,7 +162,7 @@ def register_from_json(document: object) -> Register:
         )
     found = document.get("format")
     if found != FORMAT:
-        got = "no format" if "format" not in document else json.dumps(found)[:40]
+        got = "no format" if "format" not in document else shown(found)
         raise DocumentError(
             [
                 Problem(

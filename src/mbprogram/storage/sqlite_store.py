@@ -198,6 +198,8 @@ class SqliteStore:
                 raw = {"actor": actor, "at": at, "action": action, "record": record}
                 raw["before"] = _parsed(before, f"history[{i}].before", problems)
                 raw["after"] = _parsed(after, f"history[{i}].after", problems)
+                if _UNREADABLE in (raw["before"], raw["after"]):
+                    continue
                 change = read(conv, raw, Change, f"history[{i}]", problems)
                 if change is not None:
                     records.history.append(change)
@@ -218,14 +220,18 @@ class SqliteStore:
         remembered: _Rows = {}
         for row in found:
             record_id, body = row[0], row[1]
+            path = (
+                f"cohorts[{row[2]}].students[{record_id}]"
+                if table == "students"
+                else f"{table}[{record_id}]"
+            )
+            raw = _parsed(body, path, problems)
+            if raw is _UNREADABLE:
+                continue
             if table == "students":
-                path = f"cohorts[{row[2]}].students[{record_id}]"
-                raw = _parsed(body, path, problems)
                 record: Any = read_student(conv, raw, row[2], path, problems)
                 into: list[Any] = records.students
             else:
-                path = f"{table}[{record_id}]"
-                raw = _parsed(body, path, problems)
                 record = read(conv, raw, _TYPES[table], path, problems)
                 into = getattr(records, table)
             if record is not None:
@@ -423,6 +429,10 @@ def _check_header(name: str, *, create: bool) -> None:
     raise _error(f"{name} is {what}, not an mbprogram store")
 
 
+#: What :func:`_parsed` gives for a body that is not JSON (its problem is already noted).
+_UNREADABLE: Final = object()
+
+
 def _parsed(body: object, path: str, problems: list[Problem]) -> object:
     if body is None:
         return None
@@ -430,7 +440,7 @@ def _parsed(body: object, path: str, problems: list[Problem]) -> object:
         return json.loads(str(body), parse_float=Decimal)
     except (ValueError, RecursionError):
         problems.append(Problem(path, "not valid JSON"))
-        return None
+        return _UNREADABLE
 
 
 def _by_id(section: str, record_id: str, student_id: str | None) -> str:

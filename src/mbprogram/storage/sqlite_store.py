@@ -43,7 +43,6 @@ from mbprogram.domain.placements import HostUnit
 from mbprogram.domain.register import Register
 from mbprogram.exceptions import ConflictError, DocumentError, Problem
 from mbprogram.storage._converter import converter
-from mbprogram.storage._problems import ROOT
 from mbprogram.storage._register_codec import (
     Records,
     build_register,
@@ -58,12 +57,16 @@ from mbprogram.storage._sqlite_schema import (
     RECORD_TABLES,
     SCHEMA_VERSION,
 )
+from mbprogram.storage._sqlite_transactions import (
+    SQLITE_MAGIC,
+    Transaction,
+    check_header,
+    store_error,
+)
 from mbprogram.storage.json_document import history_json
 
 __all__ = ["SQLITE_MAGIC", "SqliteStore"]
 
-#: The first 16 bytes of every SQLite database file.
-SQLITE_MAGIC: Final = b"SQLite format 3\x00"
 _TYPES: Final[dict[str, type]] = {
     "host_units": HostUnit,
     "cohorts": Cohort,
@@ -111,18 +114,18 @@ class SqliteStore:
         made = False
         if not Path(name).exists():
             if not create:
-                raise _error(f"there is no store at {name}; pass create=True to make one")
+                raise store_error(f"there is no store at {name}; pass create=True to make one")
             try:
                 os.close(os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
             except OSError as e:
-                raise _error(f"cannot create {name}: {e.strerror or e}") from None
+                raise store_error(f"cannot create {name}: {e.strerror or e}") from None
             made = True
         else:
-            _check_header(name, create=create)
+            check_header(name, create=create)
         try:
             connection = sqlite3.connect(name, isolation_level=None, timeout=10.0)
         except sqlite3.Error as e:
-            raise _error(f"cannot open {name}: {e}") from None
+            raise store_error(f"cannot open {name}: {e}") from None
         store = cls(connection, name)
         try:
             store._prepare(create=create or made)
@@ -138,14 +141,16 @@ class SqliteStore:
             application = self._db.execute("PRAGMA application_id").fetchone()[0]
             tables = self._db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         except sqlite3.Error as e:
-            raise _error(f"{self.path} is not a readable SQLite database ({e})") from None
+            raise store_error(f"{self.path} is not a readable SQLite database ({e})") from None
         if version == 0 and tables == 0 and application == 0:
             if not create:
-                raise _error(f"{self.path} is an empty database, not an mbprogram store")
+                raise store_error(f"{self.path} is an empty database, not an mbprogram store")
         elif application != APPLICATION_ID:
-            raise _error(f"{self.path} is not an mbprogram store (another application's database)")
+            raise store_error(
+                f"{self.path} is not an mbprogram store (another application's database)"
+            )
         if version > SCHEMA_VERSION:
-            raise _error(
+            raise store_error(
                 f"{self.path} has schema version {version}; this mbprogram reads versions up "
                 f"to {SCHEMA_VERSION}: upgrade mbprogram to open it"
             )
@@ -346,8 +351,8 @@ class SqliteStore:
 
     # -- machinery ---------------------------------------------------------------------
 
-    def _transaction(self, begin: str, what: str) -> _Transaction:
-        return _Transaction(self._db, begin, what, self.path)
+    def _transaction(self, begin: str, what: str) -> Transaction:
+        return Transaction(self._db, begin, what, self.path)
 
     def close(self) -> None:
         """Close the database connection."""
@@ -369,64 +374,6 @@ class SqliteStore:
 
 
 _TABLES: Final = RECORD_TABLES
-
-
-class _Transaction:
-    """``BEGIN`` … ``COMMIT``, or ``ROLLBACK`` on any error; SQLite errors become library errors."""
-
-    def __init__(self, db: sqlite3.Connection, begin: str, what: str, path: str) -> None:
-        self._db, self._begin, self._what, self._path = db, begin, what, path
-
-    def __enter__(self) -> None:
-        try:
-            self._db.execute(self._begin)
-        except sqlite3.Error as e:
-            raise self._translated(e) from None
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        if error is None:
-            try:
-                self._db.execute("COMMIT")
-            except sqlite3.Error as e:
-                self._rollback()
-                raise self._translated(e) from None
-            return
-        self._rollback()
-        if isinstance(error, sqlite3.Error):
-            raise self._translated(error) from None
-
-    def _rollback(self) -> None:
-        if self._db.in_transaction:
-            self._db.execute("ROLLBACK")
-
-    def _translated(self, error: sqlite3.Error) -> Exception:
-        text = str(error)
-        if "locked" in text or "busy" in text:
-            return ConflictError(
-                f"{self._path} is locked by another process; could not {self._what}: try again"
-            )
-        return _error(f"could not {self._what} at {self._path} ({text})")
-
-
-def _error(message: str) -> DocumentError:
-    return DocumentError([Problem(ROOT, message)], summary="cannot use the store")
-
-
-def _check_header(name: str, *, create: bool) -> None:
-    try:
-        with Path(name).open("rb") as f:
-            header = f.read(len(SQLITE_MAGIC))
-    except OSError as e:
-        raise _error(f"cannot read {name}: {e.strerror or e}") from None
-    if header == SQLITE_MAGIC or (not header and create):
-        return
-    what = "an empty file" if not header else "not an SQLite database"
-    raise _error(f"{name} is {what}, not an mbprogram store")
 
 
 #: What :func:`_parsed` gives for a body that is not JSON (its problem is already noted).

@@ -32,15 +32,15 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	@touch $@ $(VENV)/.installed-run
 
 demo: $(VENV)/.installed-run
-	$(BIN)/python examples/cohort_year.py
+	$(BIN)/mbprogram demo
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check src tests examples
-	$(BIN)/ruff format --check src tests examples
+	$(BIN)/ruff check src tests examples benchmarks
+	$(BIN)/ruff format --check src tests examples benchmarks
 
 format: $(VENV)/.installed-dev
-	$(BIN)/ruff check --fix src tests examples
-	$(BIN)/ruff format src tests examples
+	$(BIN)/ruff check --fix src tests examples benchmarks
+	$(BIN)/ruff format src tests examples benchmarks
 
 types: $(VENV)/.installed-dev
 	$(BIN)/mypy --strict src

@@ -7,6 +7,8 @@ import io
 import runpy
 from pathlib import Path
 
+import pytest
+
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
@@ -19,3 +21,21 @@ def test_the_cohort_year_example_graduates_most_of_its_cohort() -> None:
     assert "S15" in text
     assert "STUDENT_WITHDRAWN" in text
     assert "PLACEMENT_CAUSE_FOR_CONCERN" in text
+
+
+def test_the_analysis_notebook_runs_on_the_demo_store_and_draws_every_plot(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = tmp_path / "demo.sqlite"
+    monkeypatch.setenv("MBPROGRAM_STORE", str(store))
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        runpy.run_path(str(EXAMPLES / "analysis.py"), run_name="__main__")
+    text = out.getvalue()
+    assert "students have unmet requirements" in text
+    assert "Roles held as of 2026-11-23" in text
+    assert "AAP_POSITION_ABOVE_LIMIT" in text
+    for name in ("cohort-progress", "placements", "outcomes", "budget-pot"):
+        png = (tmp_path / f"{name}.png").read_bytes()
+        assert png.startswith(b"\x89PNG")
+        assert len(png) > 10_000

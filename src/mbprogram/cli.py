@@ -1,0 +1,390 @@
+"""The ``mbprogram`` command: demo, validate, progress, outcomes and import-attendance.
+
+Exit codes (DESIGN §6): 0 no errors; 1 findings of severity error; 2 unreadable
+or invalid input, or wrong usage, with every problem printed with its path and
+no traceback. ``--format json`` prints one JSON object on standard output;
+``--lang nb|en`` picks the message language (default nb). This is the only
+place that reads the clock: ``--as-of`` defaults to today.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Final, TextIO
+
+from mbprogram import __version__
+from mbprogram.domain.register import Register
+from mbprogram.domain.values import Stamp
+from mbprogram.evaluation.cohort import evaluate_cohort
+from mbprogram.evaluation.findings import Finding, Lang
+from mbprogram.exceptions import MbprogramError, ValidationError
+from mbprogram.reports.outcomes import outcomes_report
+from mbprogram.reports.progress import progress_document, progress_table
+
+__all__ = ["main"]
+
+OK: Final = 0
+FINDINGS: Final = 1
+BAD_INPUT: Final = 2
+
+DEMO_STORE: Final = "mbprogram-demo.sqlite"
+
+
+class _UsageError(Exception):
+    """Wrong usage found after parsing (a bad date, an unknown cohort)."""
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mbprogram",
+        description=(
+            "Run a training programme for peer workers with lived experience "
+            "(medarbeider med brukererfaring): check students' progress against the "
+            "programme's rules, follow graduates into work, keep the records."
+        ),
+        epilog=(
+            "FILE is a JSON document (.json) or an SQLite store (.sqlite). Exit codes: "
+            "0 no errors, 1 findings of severity error, 2 unreadable or invalid input."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"mbprogram {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default text)"
+    )
+    common.add_argument(
+        "--lang", choices=("nb", "en"), default="nb", help="message language (default nb)"
+    )
+    dated = argparse.ArgumentParser(add_help=False)
+    dated.add_argument(
+        "--as-of", type=_date, metavar="DATE", help="evaluate as of this day (default today)"
+    )
+    dated.add_argument("--cohort", metavar="ID", help="only this cohort")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    demo = commands.add_parser(
+        "demo",
+        parents=[common, dated],
+        help="build a realistic synthetic register in a local store and show it",
+        description=(
+            "Build two synthetic cohorts (Bergen 2010 and 2015 rules), their placements, "
+            "graduates and hires in an SQLite store, then print the cohort progress, the "
+            "outcomes and commands to explore the store further. Everyone in it is made up."
+        ),
+    )
+    demo.add_argument(
+        "--store",
+        type=Path,
+        default=Path(DEMO_STORE),
+        help=f"where to write the store (default ./{DEMO_STORE}; replaced if it is a store)",
+    )
+    validate = commands.add_parser(
+        "validate",
+        parents=[common],
+        help="check that a file loads and keeps every rule",
+        description="Load FILE and check every record and rule; list every problem with its path.",
+    )
+    validate.add_argument("file", type=Path, metavar="FILE")
+    progress = commands.add_parser(
+        "progress",
+        parents=[common, dated],
+        help="each student's progress and unmet requirements",
+        description=(
+            "Evaluate every student (of --cohort) as of --as-of: theory hours, practice weeks, "
+            "literature, assignment, and what is missing. Exits 1 if any student has an "
+            "unmet requirement."
+        ),
+    )
+    progress.add_argument("file", type=Path, metavar="FILE")
+    outcomes = commands.add_parser(
+        "outcomes",
+        parents=[common, dated],
+        help="graduation and employment rates, pathways, percentages, roles",
+        description=(
+            "Graduation and employment rates per cohort, employment by pathway, position "
+            "percentages, permanent share, roles beside the national survey, and the hiring "
+            "warnings, as of --as-of."
+        ),
+    )
+    outcomes.add_argument("file", type=Path, metavar="FILE")
+    importing = commands.add_parser(
+        "import-attendance",
+        parents=[common],
+        help="import an attendance sheet (CSV) into a store, all or nothing",
+        description=(
+            "Import the attendance sheet CSV into STORE (SQLite store or JSON document). Every "
+            "bad row is reported with its row and column and nothing is imported if any row is "
+            "bad. Importing the same sheet twice changes nothing the second time. See "
+            "docs/csv.md for the layout."
+        ),
+    )
+    importing.add_argument("store", type=Path, metavar="STORE")
+    importing.add_argument("csv", type=Path, metavar="CSV")
+    importing.add_argument("--cohort", metavar="ID", help="the cohort the sheet belongs to")
+    importing.add_argument("--actor", help="who imports, for the history (default: the login name)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
+    """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit code."""
+    stdout = out or sys.stdout
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as e:  # --help, --version and usage errors
+        return int(e.code or 0)
+    handler: Callable[[argparse.Namespace, TextIO], int] = _HANDLERS[args.command]
+    try:
+        return handler(args, stdout)
+    except ValidationError as e:
+        _problems(e, args, stdout)
+        return BAD_INPUT
+    except (MbprogramError, _UsageError) as e:
+        _fail(str(e), args, stdout)
+        return BAD_INPUT
+    except OSError as e:
+        _fail(f"{e.filename or ''}: {e.strerror or e}".lstrip(": "), args, stdout)
+        return BAD_INPUT
+
+
+def _problems(error: ValidationError, args: argparse.Namespace, stdout: TextIO) -> None:
+    if args.format == "json":
+        document = {
+            "error": error.summary or "invalid input",
+            "problems": [{"path": p.path, "message": p.message} for p in error.problems],
+        }
+        print(json.dumps(document, ensure_ascii=False, indent=2), file=stdout)
+    else:
+        print(f"mbprogram: {error.summary or 'invalid input'}", file=sys.stderr)
+        for p in error.problems:
+            print(f"  {p}", file=sys.stderr)
+
+
+def _fail(message: str, args: argparse.Namespace, stdout: TextIO) -> None:
+    if args.format == "json":
+        print(json.dumps({"error": message, "problems": []}, ensure_ascii=False), file=stdout)
+    else:
+        print(f"mbprogram: {message}", file=sys.stderr)
+
+
+def _as_of(args: argparse.Namespace) -> dt.date:
+    return args.as_of or dt.date.today()  # noqa: DTZ011 - the command line reads the clock
+
+
+def _check_cohort(register: Register, cohort: str | None) -> None:
+    if cohort is not None and cohort not in register.cohorts:
+        known = ", ".join(register.cohorts) or "none"
+        raise _UsageError(f"no cohort {cohort!r} in the file (cohorts: {known})")
+
+
+def _load(path: Path) -> Register:
+    from mbprogram.storage.files import load  # noqa: PLC0415 - keeps --help fast
+
+    return load(path)
+
+
+# -- the commands ---------------------------------------------------------------------------
+
+
+def _validate(args: argparse.Namespace, stdout: TextIO) -> int:
+    register = _load(args.file)
+    summary = {
+        "file": str(args.file),
+        "valid": True,
+        "cohorts": len(register.cohorts),
+        "students": len(register.students),
+        "host_units": len(register.host_units),
+        "employments": len(register.employments),
+        "changes": len(register.history),
+    }
+    if args.format == "json":
+        print(json.dumps(summary, indent=2), file=stdout)
+    else:
+        print(
+            f"{args.file}: valid ({summary['cohorts']} cohorts, {summary['students']} students, "
+            f"{summary['host_units']} host units, {summary['employments']} employments, "
+            f"{summary['changes']} changes in the history)",
+            file=stdout,
+        )
+    return OK
+
+
+def _progress(args: argparse.Namespace, stdout: TextIO) -> int:
+    register = _load(args.file)
+    _check_cohort(register, args.cohort)
+    return _print_progress(register, _as_of(args), args.cohort, args.format, args.lang, stdout)
+
+
+def _print_progress(
+    register: Register, as_of: dt.date, cohort: str | None, fmt: str, lang: Lang, stdout: TextIO
+) -> int:
+    document = progress_document(register, as_of, cohort=cohort, lang=lang)
+    cohorts = [cohort] if cohort else list(register.cohorts)
+    wide = [f for c in cohorts for f in evaluate_cohort(register, c, as_of).findings]
+    students = document["students"]
+    assert isinstance(students, list)  # noqa: S101 - the shape progress_document makes
+    errors = any(f["severity"] == "error" for s in students for f in s["findings"]) or any(
+        f.is_error for f in wide
+    )
+    if fmt == "json":
+        print(json.dumps(document, ensure_ascii=False, indent=2), file=stdout)
+        return FINDINGS if errors else OK
+    for c in cohorts:
+        print(progress_table(register, as_of, cohort=c).to_text(), file=stdout)
+        print(file=stdout)
+    findings = [
+        *wide,
+        *(
+            f
+            for c in cohorts
+            for s in evaluate_cohort(register, c, as_of).students
+            for f in s.findings
+        ),
+    ]
+    _print_findings(findings, lang, stdout)
+    return FINDINGS if errors else OK
+
+
+def _print_findings(findings: Sequence[Finding], lang: Lang, stdout: TextIO) -> None:
+    if not findings:
+        print("No findings." if lang == "en" else "Ingen funn.", file=stdout)
+        return
+    print("Findings:" if lang == "en" else "Funn:", file=stdout)
+    for f in findings:
+        print(f"  {f.severity.value:7} {f.code.value:32} {f.path}", file=stdout)
+        print(f"          {f.message(lang)}", file=stdout)
+
+
+def _outcomes(args: argparse.Namespace, stdout: TextIO) -> int:
+    register = _load(args.file)
+    _check_cohort(register, args.cohort)
+    return _print_outcomes(register, _as_of(args), args.cohort, args.format, args.lang, stdout)
+
+
+def _outcomes_document(
+    register: Register, as_of: dt.date, cohort: str | None, lang: Lang
+) -> dict[str, object]:
+    report = outcomes_report(register, as_of, cohorts=[cohort] if cohort else None)
+    return {
+        "as_of": as_of.isoformat(),
+        **{name: getattr(report, name).as_dicts() for name in _OUTCOME_TABLES},
+        "people": report.people,
+        "part_time_share": _float(report.part_time_share),
+        "under_half_share": _float(report.under_half_share),
+        "permanent_share": _float(report.permanent_share),
+        "findings": [_finding(f, lang) for f in register.hiring_findings(as_of)],
+    }
+
+
+def _finding(f: Finding, lang: Lang) -> dict[str, str]:
+    return {
+        "code": f.code.value,
+        "severity": f.severity.value,
+        "path": f.path,
+        "message": f.message(lang),
+    }
+
+
+def _print_outcomes(
+    register: Register, as_of: dt.date, cohort: str | None, fmt: str, lang: Lang, stdout: TextIO
+) -> int:
+    warnings = register.hiring_findings(as_of)
+    if fmt == "json":
+        document = _outcomes_document(register, as_of, cohort, lang)
+        print(json.dumps(document, ensure_ascii=False, indent=2), file=stdout)
+    else:
+        report = outcomes_report(register, as_of, cohorts=[cohort] if cohort else None)
+        print(report.to_text(), file=stdout)
+        print(file=stdout)
+        _print_findings(warnings, lang, stdout)
+    return FINDINGS if any(f.is_error for f in warnings) else OK
+
+
+_OUTCOME_TABLES: Final = ("cohorts", "after_one_year", "pathways", "bands", "roles")
+
+
+def _float(x: object) -> float | None:
+    return None if x is None else float(x)  # type: ignore[arg-type]
+
+
+def _import_attendance(args: argparse.Namespace, stdout: TextIO) -> int:
+    from mbprogram.storage.attendance_csv import import_attendance  # noqa: PLC0415
+    from mbprogram.storage.files import save  # noqa: PLC0415
+
+    register = _load(args.store)
+    _check_cohort(register, args.cohort)
+    now = dt.datetime.now(dt.UTC)
+    by = Stamp(args.actor or _login(), now)
+    result = import_attendance(register, args.csv, by=by, cohort=args.cohort)
+    save(register, args.store)
+    if args.format == "json":
+        print(json.dumps(result.as_dict(), indent=2), file=stdout)
+    else:
+        print(f"{args.csv} -> {args.store}: {result}", file=stdout)
+    return OK
+
+
+def _login() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "mbprogram"
+
+
+def _demo(args: argparse.Namespace, stdout: TextIO) -> int:
+    from mbprogram.demo import build_demo_register  # noqa: PLC0415
+    from mbprogram.storage.files import replace_store  # noqa: PLC0415
+
+    register = build_demo_register()
+    store: Path = args.store
+    replace_store(register, store)
+    as_of = _as_of(args)
+    if args.format == "json":
+        document = {
+            "store": str(store.resolve()),
+            "progress": progress_document(register, as_of, cohort=args.cohort, lang=args.lang),
+            "outcomes": _outcomes_document(register, as_of, args.cohort, args.lang),
+        }
+        print(json.dumps(document, ensure_ascii=False, indent=2), file=stdout)
+        return OK
+    print(f"Wrote a synthetic demo register to {store.resolve()}", file=stdout)
+    print(f"(everyone in it is made up; evaluated as of {as_of.isoformat()})\n", file=stdout)
+    _print_progress(register, as_of, args.cohort, "text", args.lang, stdout)
+    print(file=stdout)
+    _print_outcomes(register, as_of, args.cohort, "text", args.lang, stdout)
+    print("\nTry next:", file=stdout)
+    for line in (
+        f"mbprogram validate {store}",
+        f"mbprogram progress {store} --cohort MB-2025 --as-of 2025-06-30 --lang en",
+        f"mbprogram progress {store} --format json",
+        f"mbprogram outcomes {store} --as-of 2026-06-30",
+    ):
+        print(f"  {line}", file=stdout)
+    return OK
+
+
+_HANDLERS: Final[dict[str, Callable[[argparse.Namespace, TextIO], int]]] = {
+    "demo": _demo,
+    "validate": _validate,
+    "progress": _progress,
+    "outcomes": _outcomes,
+    "import-attendance": _import_attendance,
+}
+
+
+def run() -> None:
+    """The console-script entry point."""
+    sys.exit(main())

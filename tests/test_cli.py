@@ -1,0 +1,260 @@
+"""The command line: each command's output, JSON shape and exit code (DESIGN §6)."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mbprogram.cli import main
+from mbprogram.storage.files import load, save
+from tests.builders import make_register, session_day
+
+AS_OF = "2026-11-23"
+
+
+def run(*args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """Run the command line in-process; return the exit code, stdout and stderr."""
+    out = io.StringIO()
+    code = main(list(args), out=out)
+    captured = capsys.readouterr()
+    return code, out.getvalue() + captured.out, captured.err
+
+
+@pytest.fixture(scope="module")
+def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    store = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    assert 0 == main(["demo", "--store", str(store), "--as-of", AS_OF], out=io.StringIO())
+    return store
+
+
+def test_the_demo_writes_a_store_readable_by_its_owner_only_and_shows_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = tmp_path / "demo.sqlite"
+    code, out, err = run("demo", "--store", str(store), "--as-of", AS_OF, capsys=capsys)
+    assert 0 == code
+    assert "" == err
+    assert f"Wrote a synthetic demo register to {store.resolve()}" in out
+    assert "Progress of cohort MB-2024 as of 2026-11-23" in out
+    assert "Active employments by pathway as of 2026-11-23" in out
+    assert f"mbprogram progress {store}" in out
+    assert 0o600 == stat.S_IMODE(store.stat().st_mode)
+    assert 30 == len(load(store).students)
+
+
+def test_running_the_demo_again_replaces_its_store(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = tmp_path / "demo.sqlite"
+    for _ in range(2):
+        assert 0 == run("demo", "--store", str(store), "--as-of", AS_OF, capsys=capsys)[0]
+    assert 30 == len(load(store).students)
+
+
+def test_the_demo_refuses_to_overwrite_a_file_that_is_not_a_store(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    precious = tmp_path / "notes.sqlite"
+    precious.write_text("not a database", encoding="utf-8")
+    code, _, err = run("demo", "--store", str(precious), capsys=capsys)
+    assert 2 == code
+    assert "Traceback" not in err
+    assert "not a database" == precious.read_text(encoding="utf-8")
+
+
+def test_the_demo_in_json_prints_one_object(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = tmp_path / "demo.sqlite"
+    code, out, _ = run(
+        "demo", "--store", str(store), "--as-of", AS_OF, "--format", "json", capsys=capsys
+    )
+    assert 0 == code
+    document = json.loads(out)
+    assert {"store", "progress", "outcomes"} == set(document)
+
+
+def test_validate_says_what_a_valid_store_holds(
+    demo_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run("validate", str(demo_store), "--format", "json", capsys=capsys)
+    assert 0 == code
+    summary = json.loads(out)
+    assert summary["valid"] is True
+    assert 2 == summary["cohorts"]
+    assert 30 == summary["students"]
+
+
+def test_validate_lists_every_problem_of_a_bad_document_with_its_path_and_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = tmp_path / "register.json"
+    save(make_register(), document)
+    data = json.loads(document.read_text(encoding="utf-8"))
+    data["cohorts"][0]["end"] = "2025-01-01"  # before the start
+    data["cohorts"][0]["plcaes"] = 3  # a typo
+    document.write_text(json.dumps(data), encoding="utf-8")
+    code, out, err = run("validate", str(document), capsys=capsys)
+    assert 2 == code
+    assert "" == out
+    assert "Traceback" not in err
+    assert "cohorts[0].end" in err
+    assert "cohorts[0].plcaes" in err
+
+
+def test_bad_input_in_json_is_one_object_listing_the_problems(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = tmp_path / "broken.json"
+    document.write_text("{", encoding="utf-8")
+    code, out, _ = run("validate", str(document), "--format", "json", capsys=capsys)
+    assert 2 == code
+    assert {"error", "problems"} == set(json.loads(out))
+
+
+def test_a_missing_file_is_bad_input_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run("progress", str(tmp_path / "nowhere.json"), capsys=capsys)
+    assert 2 == code
+    assert "Traceback" not in err
+    assert "nowhere.json" in err
+
+
+def test_progress_in_json_has_the_contracted_shape_and_exits_1_with_unmet_requirements(
+    demo_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(
+        "progress", str(demo_store), "--as-of", "2025-06-30", "--format", "json",
+        "--cohort", "MB-2025", "--lang", "en", capsys=capsys,
+    )  # fmt: skip
+    assert 1 == code
+    document = json.loads(out)
+    assert "2025-06-30" == document["as_of"]
+    assert 15 == len(document["students"])
+    first = document["students"][0]
+    assert "MB-2025" == first["cohort"]
+    assert isinstance(first["theory_hours"], int | float)
+    assert first["findings"][0]["message"].isascii()  # English
+
+
+def test_progress_exits_0_when_every_student_meets_every_requirement(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    register = make_register(students=0)
+    document = tmp_path / "empty.json"
+    save(register, document)
+    code, out, _ = run("progress", str(document), "--as-of", AS_OF, capsys=capsys)
+    assert 0 == code
+    assert "Ingen funn." in out
+
+
+def test_progress_text_shows_the_table_and_the_findings_in_bokmal(
+    demo_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run("progress", str(demo_store), "--as-of", AS_OF, capsys=capsys)
+    assert 1 == code
+    assert "Progress of cohort MB-2025 as of 2026-11-23" in out
+    assert "Godkjente teoritimer" in out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["progress", "{store}", "--cohort", "NOPE"],
+        ["progress", "{store}", "--as-of", "31.12.2026"],
+        ["progress", "{store}", "--lang", "de"],
+        ["outcomes", "{store}", "--format", "xml"],
+        ["frobnicate"],
+        [],
+    ],
+)
+def test_wrong_usage_exits_2(
+    args: list[str], demo_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(*(a.format(store=demo_store) for a in args), capsys=capsys)
+    assert 2 == code
+    assert "Traceback" not in err
+
+
+def test_outcomes_in_json_hold_every_table_and_the_hiring_warnings(
+    demo_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run("outcomes", str(demo_store), "--as-of", AS_OF, "--format", "json",
+                       capsys=capsys)  # fmt: skip
+    assert 0 == code
+    document = json.loads(out)
+    assert {
+        "as_of", "cohorts", "after_one_year", "pathways", "bands", "roles", "people",
+        "part_time_share", "under_half_share", "permanent_share", "findings",
+    } == set(document)  # fmt: skip
+    assert {"placement-unit", "budget-pot", "project-position", "ordinary-position"} == {
+        row["pathway"] for row in document["pathways"]
+    }
+    assert all(f["severity"] == "warning" for f in document["findings"])
+
+
+def test_import_attendance_imports_a_sheet_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = tmp_path / "register.json"
+    save(make_register(), document)
+    sheet = tmp_path / "sheet.csv"
+    day = session_day(1).strftime("%d.%m.%Y")
+    sheet.write_text(f"deltaker;dato;timer\nS-01;{day};4,5\nS-02;{day};5\n", encoding="utf-8")
+    code, out, _ = run("import-attendance", str(document), str(sheet), "--actor", "Krog",
+                       capsys=capsys)  # fmt: skip
+    assert 0 == code
+    assert "2 recorded" in out
+    assert 2 == sum(len(s.attendance) for s in load(document).students.values())
+    again = document.read_bytes()
+    code, out, _ = run("import-attendance", str(document), str(sheet), capsys=capsys)
+    assert 0 == code
+    assert "2 unchanged" in out
+    assert load(document) == load(document)
+    assert json.loads(again)["cohorts"] == json.loads(document.read_bytes())["cohorts"]
+
+
+def test_import_attendance_with_a_bad_row_imports_nothing_and_names_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = tmp_path / "register.json"
+    save(make_register(), document)
+    before = document.read_bytes()
+    sheet = tmp_path / "sheet.csv"
+    day = session_day(1).strftime("%d.%m.%Y")
+    sheet.write_text(f"deltaker;dato;timer\nS-01;{day};4,5\nS-02;{day};99\n", encoding="utf-8")
+    code, _, err = run("import-attendance", str(document), str(sheet), capsys=capsys)
+    assert 2 == code
+    assert "row 3, column timer" in err
+    assert before == document.read_bytes()
+
+
+@pytest.mark.parametrize(
+    "command", [[], ["demo"], ["validate"], ["progress"], ["outcomes"], ["import-attendance"]]
+)
+def test_every_command_explains_itself(
+    command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(*command, "--help", capsys=capsys)
+    assert 0 == code
+    assert "usage: mbprogram" in out
+    assert len(out.splitlines()) > 5
+
+
+def test_the_installed_command_runs(tmp_path: Path) -> None:
+    script = Path(sys.executable).parent / "mbprogram"
+    assert script.exists(), "the package's console script is installed"
+    result = subprocess.run(  # noqa: S603 - our own entry point
+        [str(script), "--version"], capture_output=True, text=True, check=False,
+        env={**os.environ}, cwd=tmp_path,
+    )  # fmt: skip
+    assert 0 == result.returncode
+    assert result.stdout.startswith("mbprogram ")

@@ -72,13 +72,14 @@ def _by_id(name: str, position: int, ident: str) -> str:
     return f"{name}[{ident}]"
 
 
-def _before_enrolment(student: Student, day: dt.date) -> bool:
-    enrolled = student.enrolled_on
+def _before_enrolment(enrolled: dt.date | None, day: dt.date) -> bool:
+    """Whether ``day`` is before the enrolment day ``enrolled`` (or there is none)."""
     return enrolled is None or day < enrolled
 
 
 def _attendance_problems(student: Student, cohort: Cohort, at: _Namer) -> list[Problem]:
     problems = []
+    enrolled = student.enrolled_on
     sessions = cohort.sessions_by_id
     for i, record in enumerate(student.attendance):
         session = sessions.get(record.session)
@@ -90,7 +91,7 @@ def _attendance_problems(student: Student, cohort: Cohort, at: _Namer) -> list[P
                 )
             )
             continue
-        if _before_enrolment(student, session.day):
+        if _before_enrolment(enrolled, session.day):
             problems.append(
                 Problem(
                     f"{where}.session",
@@ -98,7 +99,7 @@ def _attendance_problems(student: Student, cohort: Cohort, at: _Namer) -> list[P
                     "was enrolled",
                 )
             )
-        if record.hours > session.hours:
+        if record.hours.value > session.hours.value:  # Decimals: faster than attrs order
             problems.append(
                 Problem(
                     f"{where}.mark.hours",
@@ -119,10 +120,10 @@ def _attendance_problems(student: Student, cohort: Cohort, at: _Namer) -> list[P
     problems += [
         Problem(path, f"{day.isoformat()} is before the student was enrolled")
         for path, day in dated
-        if _before_enrolment(student, day)
+        if _before_enrolment(enrolled, day)
     ]
     for i, m in enumerate(student.makeups):
-        if _before_enrolment(student, m.on):
+        if _before_enrolment(enrolled, m.on):
             problems.append(
                 Problem(
                     f"{at('makeups', i, m.id)}.on",
@@ -136,9 +137,10 @@ def _placement_problems(
     student: Student, host_units: Mapping[HostUnitId, HostUnit], at: _Namer
 ) -> list[Problem]:
     problems = []
+    enrolled = student.enrolled_on
     for i, p in enumerate(student.placements):
         where = at("placements", i, p.id)
-        if _before_enrolment(student, p.period.start):
+        if _before_enrolment(enrolled, p.period.start):
             problems.append(
                 Problem(
                     f"{where}.period.start",

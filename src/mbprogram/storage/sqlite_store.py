@@ -137,6 +137,8 @@ class SqliteStore:
     def _prepare(self, *, create: bool) -> None:
         try:
             self._db.execute("PRAGMA journal_mode=DELETE").fetchone()
+            # Deleted records (an erasure) are overwritten, not left in free pages.
+            self._db.execute("PRAGMA secure_delete=ON").fetchone()
             version = self._db.execute("PRAGMA user_version").fetchone()[0]
             application = self._db.execute("PRAGMA application_id").fetchone()[0]
             tables = self._db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]

@@ -8,7 +8,12 @@ programme's rules as of any date, and explains every unmet requirement.
 
 Everything public is importable from here::
 
-    from mbprogram import Register, Stamp, Cohort, BERGEN_2010
+    from mbprogram import Register, Stamp, Cohort, BERGEN_2010, load, save
+
+``load(path)`` and ``save(register, path)`` read and write a JSON document
+(``.json``) or an SQLite store (``.sqlite``); :class:`SqliteStore` gives
+scripts the store's optimistic concurrency. Reports live in
+:mod:`mbprogram.reports`, the demo register in :mod:`mbprogram.demo`.
 """
 
 from mbprogram.domain.assignment import (
@@ -114,6 +119,10 @@ from mbprogram.storage.attendance_csv import (
     import_attendance,
     import_attendance_text,
 )
+from mbprogram.storage.files import load, save
+from mbprogram.storage.json_document import FORMAT as DOCUMENT_FORMAT
+from mbprogram.storage.json_document import document_schema
+from mbprogram.storage.sqlite_store import SqliteStore
 
 __version__ = "0.1.0"
 
@@ -122,6 +131,7 @@ __all__ = [
     "AAP_STEP_UP_LIMIT",
     "BERGEN_2010",
     "BERGEN_2015",
+    "DOCUMENT_FORMAT",
     "PERCENT_BANDS",
     "SEVERITY",
     "UNDECIDED_WITHIN_DAYS",
@@ -191,6 +201,7 @@ __all__ = [
     "Session",
     "Severity",
     "SignOff",
+    "SqliteStore",
     "Stamp",
     "Status",
     "StatusChange",
@@ -207,6 +218,7 @@ __all__ = [
     "active_employments",
     "classification",
     "cohort_outcomes",
+    "document_schema",
     "employment_summary",
     "evaluate_cohort",
     "evaluate_register",
@@ -220,6 +232,7 @@ __all__ = [
     "is_public_holiday",
     "is_valid_national_id",
     "iso_weeks_between",
+    "load",
     "monday_of",
     "percent_band",
     "pot_utilisation",
@@ -227,6 +240,7 @@ __all__ = [
     "practice_weeks",
     "pseudonymise",
     "public_holidays",
+    "save",
     "student_path",
     "theory_progress",
 ]

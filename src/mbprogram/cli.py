@@ -13,6 +13,8 @@ import argparse
 import datetime as dt
 import getpass
 import json
+import os
+import shutil
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -149,6 +151,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     handler: Callable[[argparse.Namespace, TextIO], int] = _HANDLERS[args.command]
     try:
         return handler(args, stdout)
+    except BrokenPipeError:  # the reader stopped reading (``| head``): not an error
+        raise
     except ValidationError as e:
         _problems(e, args, stdout)
         return BAD_INPUT
@@ -337,6 +341,15 @@ def _import_attendance(args: argparse.Namespace, stdout: TextIO) -> int:
     return OK
 
 
+def _command() -> str:
+    """How the user can run this command: ``mbprogram`` if on the PATH, else its path."""
+    script = Path(sys.executable).parent / "mbprogram"
+    found = shutil.which("mbprogram")
+    if found is None and script.exists():
+        return os.path.relpath(script) if script.is_relative_to(Path.cwd()) else str(script)
+    return "mbprogram"
+
+
 def _login() -> str:
     try:
         return getpass.getuser()
@@ -366,11 +379,12 @@ def _demo(args: argparse.Namespace, stdout: TextIO) -> int:
     print(file=stdout)
     _print_outcomes(register, as_of, args.cohort, "text", args.lang, stdout)
     print("\nTry next:", file=stdout)
+    command = _command()
     for line in (
-        f"mbprogram validate {store}",
-        f"mbprogram progress {store} --cohort MB-2025 --as-of 2025-06-30 --lang en",
-        f"mbprogram progress {store} --format json",
-        f"mbprogram outcomes {store} --as-of 2026-06-30",
+        f"{command} validate {store}",
+        f"{command} progress {store} --cohort MB-2025 --as-of 2025-06-30 --lang en",
+        f"{command} progress {store} --format json",
+        f"{command} outcomes {store} --as-of 2026-06-30",
     ):
         print(f"  {line}", file=stdout)
     return OK
@@ -387,4 +401,12 @@ _HANDLERS: Final[dict[str, Callable[[argparse.Namespace, TextIO], int]]] = {
 
 def run() -> None:
     """The console-script entry point."""
-    sys.exit(main())
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python's advice: point stdout at devnull so the exit does not fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        code = OK
+    sys.exit(code)

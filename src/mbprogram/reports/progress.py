@@ -92,7 +92,18 @@ def progress_table(
         f"Progress of {which} as of {as_of.isoformat()}",
         ProgressRow,
         (ProgressRow.from_progress(p) for p in progress_of(register, as_of, cohort=cohort)),
+        _LABELS,
     )
+
+
+#: Short headers for the text and HTML views of the progress table.
+_LABELS = {
+    "theory_hours": "theory h",
+    "theory_hours_required": "of",
+    "practice_weeks": "weeks",
+    "practice_weeks_required": "of",
+    "literature_signed_off": "literature",
+}
 
 
 def _number(value: Decimal) -> int | float:

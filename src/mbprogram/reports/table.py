@@ -13,7 +13,7 @@ import datetime as dt
 import enum
 import html
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Generic, TypeVar
@@ -72,16 +72,29 @@ class Table(Generic[R]):
         title: what the table shows, e.g. ``"Progress of MB-2025 as of 2025-12-12"``.
         rows: the rows, in order.
         columns: the row fields shown, in order (all fields by default).
+        labels: shorter headers for some columns in text and HTML
+            (DataFrames and dicts keep the field names).
     """
 
     title: str
     rows: tuple[R, ...] = attrs.field(converter=tuple)
     columns: tuple[str, ...] = attrs.field(converter=tuple)
+    labels: Mapping[str, str] = attrs.field(factory=dict)
 
     @classmethod
-    def of(cls, title: str, row_type: type[R], rows: Iterable[R]) -> Table[R]:
+    def of(
+        cls,
+        title: str,
+        row_type: type[R],
+        rows: Iterable[R],
+        labels: Mapping[str, str] | None = None,
+    ) -> Table[R]:
         """A table of ``rows`` showing every field of ``row_type`` (even when empty)."""
-        return cls(title, tuple(rows), tuple(f.name for f in attrs.fields(row_type)))  # type: ignore[arg-type]
+        columns = tuple(f.name for f in attrs.fields(row_type))  # type: ignore[arg-type]
+        return cls(title, tuple(rows), columns, dict(labels or {}))
+
+    def _headers(self) -> list[str]:
+        return [self.labels.get(c, c) for c in self.columns]
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -96,7 +109,7 @@ class Table(Generic[R]):
     def text_rows(self) -> list[list[str]]:
         """The header and the rows as display text."""
         return [
-            list(self.columns),
+            self._headers(),
             *([cell_text(getattr(r, c)) for c in self.columns] for r in self.rows),
         ]
 
@@ -129,7 +142,7 @@ class Table(Generic[R]):
 
     def _repr_html_(self) -> str:
         """An HTML table for Jupyter."""
-        head = "".join(f"<th>{html.escape(c)}</th>" for c in self.columns)
+        head = "".join(f"<th>{html.escape(c)}</th>" for c in self._headers())
         body = "".join(
             "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>"
             for row in self.text_rows()[1:]

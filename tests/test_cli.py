@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
+import sqlite3
 import stat
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from mbprogram import InvalidValueError
 from mbprogram.cli import main
 from mbprogram.storage.files import load, save
-from tests.builders import make_register, session_day
+from mbprogram.storage.sqlite_store import SqliteStore
+from tests.builders import COHORT_ID, STAMP, make_register, session_day
 
 AS_OF = "2026-11-23"
 
@@ -258,3 +263,104 @@ def test_the_installed_command_runs(tmp_path: Path) -> None:
     )  # fmt: skip
     assert 0 == result.returncode
     assert result.stdout.startswith("mbprogram ")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["progress", "{store}", "--as-of", "2026-02-30", "--format", "json"],
+        ["progress", "{store}", "--format=json", "--lang", "de"],
+        ["outcomes", "--format", "json"],
+    ],
+)
+def test_wrong_usage_with_json_output_prints_one_json_object(
+    args: list[str], demo_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(*(a.format(store=demo_store) for a in args), capsys=capsys)
+    assert 2 == code
+    document = json.loads(out)
+    assert "wrong usage" == document["error"]
+    assert document["problems"][0]["message"]
+
+
+def test_a_date_that_is_not_in_the_calendar_is_called_so(
+    demo_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run("progress", str(demo_store), "--as-of", "2026-02-30", capsys=capsys)
+    assert 2 == code
+    assert "2026-02-30 is not a day in the calendar" in err
+
+
+def test_a_damaged_store_is_bad_input_named_by_its_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = tmp_path / "damaged.sqlite"
+    save(make_register(), store)
+    with contextlib.closing(sqlite3.connect(store)) as db, db:
+        db.execute("DELETE FROM meta WHERE key = 'revision'")
+    code, _, err = run("validate", str(store), capsys=capsys)
+    assert 2 == code
+    assert "Traceback" not in err
+    assert "damaged" in err
+
+
+def test_importing_into_a_store_that_changed_meanwhile_is_a_conflict_and_loses_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = tmp_path / "shared.sqlite"
+    save(make_register(), store)
+    sheet = tmp_path / "sheet.csv"
+    day = session_day(1).strftime("%d.%m.%Y")
+    sheet.write_text(f"deltaker;dato;timer\nS-01;{day};4,5\n", encoding="utf-8")
+
+    from mbprogram.storage import attendance_csv  # noqa: PLC0415
+
+    real = attendance_csv.import_attendance
+
+    def import_while_someone_else_saves(*args: Any, **kwargs: Any) -> Any:
+        with SqliteStore.open(store) as other:
+            register = other.load()
+            register.change_places(COHORT_ID, 25, by=STAMP)
+            other.save(register)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(attendance_csv, "import_attendance", import_while_someone_else_saves)
+    code, _, err = run("import-attendance", str(store), str(sheet), capsys=capsys)
+    assert 2 == code
+    assert "Traceback" not in err
+    kept = load(store)
+    assert 25 == kept.cohort(COHORT_ID).places  # the other change is kept
+    assert () == kept.student("S-01").attendance  # and the import can simply be run again
+
+
+def test_importing_the_same_sheet_twice_leaves_the_store_file_as_it_was(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = tmp_path / "register.sqlite"
+    save(make_register(), store)
+    sheet = tmp_path / "sheet.csv"
+    day = session_day(1).strftime("%d.%m.%Y")
+    sheet.write_text(f"deltaker;dato;timer\nS-01;{day};4,5\n", encoding="utf-8")
+    assert 0 == run("import-attendance", str(store), str(sheet), capsys=capsys)[0]
+    before = store.read_bytes()
+    code, out, _ = run("import-attendance", str(store), str(sheet), capsys=capsys)
+    assert 0 == code
+    assert "1 unchanged" in out
+    assert before == store.read_bytes()
+
+
+def test_saving_keeps_an_existing_store_a_store_whatever_its_name(tmp_path: Path) -> None:
+    odd = tmp_path / "odd.json"
+    save(make_register(), tmp_path / "x.sqlite")
+    (tmp_path / "x.sqlite").rename(odd)
+    save(make_register(1), odd)
+    assert odd.read_bytes().startswith(b"SQLite format 3")
+    assert 1 == len(load(odd).students)
+
+
+@pytest.mark.parametrize("path", [None, 5, b"register.json"])
+def test_loading_or_saving_something_that_is_not_a_path_is_refused_clearly(path: Any) -> None:
+    with pytest.raises(InvalidValueError, match="path: expected a file path"):
+        load(path)
+    with pytest.raises(InvalidValueError, match="path: expected a file path"):
+        save(make_register(), path)

@@ -12,10 +12,12 @@ Everything public is importable from here::
 
 ``load(path)`` and ``save(register, path)`` read and write a JSON document
 (``.json``) or an SQLite store (``.sqlite``); :class:`SqliteStore` gives
-scripts the store's optimistic concurrency. Reports live in
-:mod:`mbprogram.reports`, the demo register in :mod:`mbprogram.demo`.
+scripts the store's optimistic concurrency. The report tables
+(``progress_table``, ``outcomes_report`` …) are here too; the plots and the
+row types are in :mod:`mbprogram.reports`.
 """
 
+from mbprogram.demo import build_demo_register
 from mbprogram.domain.assignment import (
     AssignmentAssessment,
     AssignmentState,
@@ -114,6 +116,14 @@ from mbprogram.exceptions import (
     ValidationError,
 )
 from mbprogram.privacy import AnalysisDataset, Month, Pseudonyms, pseudonymise
+from mbprogram.reports import (
+    Table,
+    outcomes_report,
+    placement_table,
+    pot_table,
+    progress_document,
+    progress_table,
+)
 from mbprogram.storage.attendance_csv import (
     AttendanceImport,
     import_attendance,
@@ -209,6 +219,7 @@ __all__ = [
     "StudentProgress",
     "Submission",
     "Supervision",
+    "Table",
     "TheoryProgress",
     "UnexcusedAbsence",
     "ValidationError",
@@ -216,6 +227,7 @@ __all__ = [
     "Weekday",
     "__version__",
     "active_employments",
+    "build_demo_register",
     "classification",
     "cohort_outcomes",
     "document_schema",
@@ -234,10 +246,15 @@ __all__ = [
     "iso_weeks_between",
     "load",
     "monday_of",
+    "outcomes_report",
     "percent_band",
+    "placement_table",
+    "pot_table",
     "pot_utilisation",
     "practice_days",
     "practice_weeks",
+    "progress_document",
+    "progress_table",
     "pseudonymise",
     "public_holidays",
     "save",

@@ -12,20 +12,22 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import getpass
+import itertools
 import json
 import os
+import re
 import shutil
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Final, TextIO
+from typing import Final, NoReturn, TextIO
 
 from mbprogram import __version__
 from mbprogram.domain.register import Register
 from mbprogram.domain.values import Stamp
 from mbprogram.evaluation.cohort import evaluate_cohort
 from mbprogram.evaluation.findings import Finding, Lang
-from mbprogram.exceptions import MbprogramError, ValidationError
+from mbprogram.exceptions import ConflictError, MbprogramError, ValidationError
 from mbprogram.reports.outcomes import outcomes_report
 from mbprogram.reports.progress import progress_document, progress_table
 
@@ -39,18 +41,37 @@ DEMO_STORE: Final = "mbprogram-demo.sqlite"
 
 
 class _UsageError(Exception):
-    """Wrong usage found after parsing (a bad date, an unknown cohort)."""
+    """Wrong usage: a bad argument, an unknown command or cohort."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser that reports wrong usage by raising, so JSON output can say so."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(f"{self.prog}: {message}")
 
 
 def _date(text: str) -> dt.date:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}")
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+        raise argparse.ArgumentTypeError(f"{text} is not a day in the calendar") from None
+    if not _FIRST_DAY <= day <= _LAST_DAY:
+        raise argparse.ArgumentTypeError(
+            f"expected a date from {_FIRST_DAY} to {_LAST_DAY}, got {text}"
+        )
+    return day
+
+
+#: The range of as-of dates the command line accepts.
+_FIRST_DAY: Final = dt.date(1900, 1, 1)
+_LAST_DAY: Final = dt.date(2999, 12, 31)
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="mbprogram",
         description=(
             "Run a training programme for peer workers with lived experience "
@@ -63,14 +84,14 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--version", action="version", version=f"mbprogram {__version__}")
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (default text)"
     )
     common.add_argument(
         "--lang", choices=("nb", "en"), default="nb", help="message language (default nb)"
     )
-    dated = argparse.ArgumentParser(add_help=False)
+    dated = _Parser(add_help=False)
     dated.add_argument(
         "--as-of", type=_date, metavar="DATE", help="evaluate as of this day (default today)"
     )
@@ -144,10 +165,19 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit code."""
     stdout = out or sys.stdout
     parser = _parser()
+    arguments = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = parser.parse_args(argv)
-    except SystemExit as e:  # --help, --version and usage errors
+        args = parser.parse_args(arguments)
+    except SystemExit as e:  # --help and --version
         return int(e.code or 0)
+    except _UsageError as e:
+        if _wants_json(arguments):
+            document = {"error": "wrong usage", "problems": [{"path": "", "message": str(e)}]}
+            print(json.dumps(document, ensure_ascii=False), file=stdout)
+        else:
+            parser.print_usage(sys.stderr)
+            print(e, file=sys.stderr)
+        return BAD_INPUT
     handler: Callable[[argparse.Namespace, TextIO], int] = _HANDLERS[args.command]
     try:
         return handler(args, stdout)
@@ -162,6 +192,12 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     except OSError as e:
         _fail(f"{e.filename or ''}: {e.strerror or e}".lstrip(": "), args, stdout)
         return BAD_INPUT
+
+
+def _wants_json(arguments: list[str]) -> bool:
+    """Whether the (unparsable) command line asked for JSON output."""
+    pairs = itertools.pairwise(arguments)
+    return "--format=json" in arguments or any(a == "--format" and b == "json" for a, b in pairs)
 
 
 def _problems(error: ValidationError, args: argparse.Namespace, stdout: TextIO) -> None:
@@ -325,15 +361,37 @@ def _float(x: object) -> float | None:
 
 
 def _import_attendance(args: argparse.Namespace, stdout: TextIO) -> int:
-    from mbprogram.storage.attendance_csv import import_attendance  # noqa: PLC0415
-    from mbprogram.storage.files import save  # noqa: PLC0415
+    from mbprogram.storage.attendance_csv import AttendanceImport, import_attendance  # noqa: PLC0415
+    from mbprogram.storage.files import is_store  # noqa: PLC0415
+    from mbprogram.storage.json_document import loads, save_document  # noqa: PLC0415
+    from mbprogram.storage.sqlite_store import SqliteStore  # noqa: PLC0415
 
-    register = _load(args.store)
-    _check_cohort(register, args.cohort)
-    now = dt.datetime.now(dt.UTC)
-    by = Stamp(args.actor or _login(), now)
-    result = import_attendance(register, args.csv, by=by, cohort=args.cohort)
-    save(register, args.store)
+    by = Stamp(args.actor or _login(), dt.datetime.now(dt.UTC))
+    result: AttendanceImport
+    if is_store(args.store):
+        # The store's revision check: if someone saved since the load, the save
+        # is refused with ConflictError and nothing is lost.
+        with SqliteStore.open(args.store) as store:
+            register = store.load()
+            _check_cohort(register, args.cohort)
+            result = import_attendance(register, args.csv, by=by, cohort=args.cohort)
+            if result.recorded or result.corrected:
+                store.save(register)
+    else:
+        path = Path(args.store)
+        if path.suffix.lower() != ".json":
+            raise _UsageError(f"{path} is neither an SQLite store nor a .json document")
+        before = path.read_bytes()
+        register = loads(before)
+        _check_cohort(register, args.cohort)
+        result = import_attendance(register, args.csv, by=by, cohort=args.cohort)
+        if result.recorded or result.corrected:
+            if path.read_bytes() != before:
+                raise ConflictError(
+                    f"{path} was changed by someone else during the import; nothing was "
+                    "saved. Run the import again."
+                )
+            save_document(register, path)
     if args.format == "json":
         print(json.dumps(result.as_dict(), indent=2), file=stdout)
     else:

@@ -1,6 +1,53 @@
 """Reports: cohort progress, placements, outcomes and budget-pot use, as tables and plots.
 
-Tables are :class:`~mbprogram.reports.table.Table` s of attrs rows: plain rows
-for scripts, ``to_dataframe()`` with the ``pandas`` extra, HTML in Jupyter.
-Plots need the ``plot`` extra.
+Tables are :class:`Table` s of attrs rows: plain rows for scripts,
+``to_text()`` for terminals, HTML in Jupyter, ``to_dataframe()`` with the
+``pandas`` extra. The plots need the ``plot`` extra (matplotlib), imported
+only when a plot is drawn.
 """
+
+from mbprogram.reports.outcomes import (
+    NATIONAL_ROLE_SHARES,
+    BandRow,
+    CohortRow,
+    OutcomesReport,
+    PathwayRow,
+    PotRow,
+    RoleRow,
+    StateRow,
+    outcomes_report,
+    pot_table,
+)
+from mbprogram.reports.placements import PlacementRow, placement_table
+from mbprogram.reports.plots import (
+    plot_cohort_progress,
+    plot_outcomes_by_pathway,
+    plot_placement_timeline,
+    plot_pot_utilisation,
+)
+from mbprogram.reports.progress import ProgressRow, progress_document, progress_of, progress_table
+from mbprogram.reports.table import Table
+
+__all__ = [
+    "NATIONAL_ROLE_SHARES",
+    "BandRow",
+    "CohortRow",
+    "OutcomesReport",
+    "PathwayRow",
+    "PlacementRow",
+    "PotRow",
+    "ProgressRow",
+    "RoleRow",
+    "StateRow",
+    "Table",
+    "outcomes_report",
+    "placement_table",
+    "plot_cohort_progress",
+    "plot_outcomes_by_pathway",
+    "plot_placement_timeline",
+    "plot_pot_utilisation",
+    "pot_table",
+    "progress_document",
+    "progress_of",
+    "progress_table",
+]

@@ -1,9 +1,10 @@
 """Load and save a register by file name: a JSON document or an SQLite store.
 
 :func:`load` tells an SQLite store by its header (whatever the file is
-called) and otherwise reads a ``.json`` file as a document; :func:`save` picks
-the kind by suffix: ``.json`` for a document, ``.sqlite``, ``.sqlite3`` or
-``.db`` for a store.
+called) and otherwise reads a ``.json`` file as a document. :func:`save`
+keeps an existing file's kind (a store stays a store, whatever its name) and
+picks the kind of a new file by its suffix: ``.json`` for a document,
+``.sqlite``, ``.sqlite3`` or ``.db`` for a store.
 """
 
 from __future__ import annotations
@@ -13,12 +14,12 @@ from pathlib import Path
 from typing import Final
 
 from mbprogram.domain.register import Register
-from mbprogram.exceptions import DocumentError, Problem
+from mbprogram.exceptions import DocumentError, InvalidValueError, Problem
 from mbprogram.storage._problems import ROOT
 from mbprogram.storage.json_document import load_document, save_document
 from mbprogram.storage.sqlite_store import SQLITE_MAGIC, SqliteStore
 
-__all__ = ["JSON_SUFFIXES", "SQLITE_SUFFIXES", "load", "replace_store", "save"]
+__all__ = ["JSON_SUFFIXES", "SQLITE_SUFFIXES", "is_store", "load", "replace_store", "save"]
 
 JSON_SUFFIXES: Final = frozenset({".json"})
 SQLITE_SUFFIXES: Final = frozenset({".sqlite", ".sqlite3", ".db"})
@@ -28,8 +29,26 @@ def _suffix(path: str | os.PathLike[str]) -> str:
     return Path(path).suffix.lower()
 
 
+def _checked(path: object) -> str:
+    """The path as a string, or a clear error for something that is not a path."""
+    if isinstance(path, bytes) or not isinstance(path, str | os.PathLike):
+        raise InvalidValueError(
+            "path", f"expected a file path (str or Path), got {type(path).__name__}"
+        )
+    return os.fspath(path)
+
+
 def _refuse(message: str) -> DocumentError:
     return DocumentError([Problem(ROOT, message)], summary="cannot use the file")
+
+
+def is_store(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is an existing file that starts like an SQLite database."""
+    try:
+        with Path(os.fspath(path)).open("rb") as f:
+            return f.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+    except OSError:
+        return False
 
 
 def load(path: str | os.PathLike[str]) -> Register:
@@ -38,8 +57,9 @@ def load(path: str | os.PathLike[str]) -> Register:
     Raises:
         DocumentError: if the file is missing, of another kind, or invalid
             (listing every problem with its path).
+        InvalidValueError: if ``path`` is not a path.
     """
-    name = os.fspath(path)
+    name = _checked(path)
     try:
         with Path(name).open("rb") as f:
             header = f.read(len(SQLITE_MAGIC))
@@ -69,8 +89,10 @@ def save(register: Register, path: str | os.PathLike[str]) -> None:
         DocumentError: if the suffix names neither kind, or the file is not a store.
         OSError: if a JSON document cannot be written (the old file is then unchanged).
     """
-    suffix = _suffix(path)
-    if suffix in JSON_SUFFIXES:
+    suffix = _suffix(_checked(path))
+    if is_store(path):
+        replace_store(register, path)
+    elif suffix in JSON_SUFFIXES:
         save_document(register, path)
     elif suffix in SQLITE_SUFFIXES:
         replace_store(register, path)

@@ -195,7 +195,7 @@ class SqliteStore:
             changes = self._db.execute(
                 "SELECT actor, at, action, record, before, after FROM history ORDER BY seq"
             ).fetchall()
-        revision, synthetic = int(meta["revision"]), meta["synthetic_ids"] == "1"
+        revision, synthetic = _meta(meta, self.path)
         conv = converter(allow_synthetic_ids=synthetic)
         records, remembered, problems = Records(), {}, list[Problem]()
         with gc_paused():
@@ -407,3 +407,13 @@ def _encode(conv: cattrs.Converter, table: str, record: Any) -> Any:
     if table == "students":
         return student_json(conv, record)
     return conv.unstructure(record, _TYPES[table])
+
+
+def _meta(meta: dict[str, object], path: str) -> tuple[int, bool]:
+    """The store's revision and synthetic-ids flag, or a clear error if the file is damaged."""
+    revision, synthetic = meta.get("revision"), meta.get("synthetic_ids")
+    if not (isinstance(revision, str) and revision.isdigit()) or synthetic not in ("0", "1"):
+        raise store_error(
+            f"{path} is damaged: its meta table lacks a valid revision or synthetic_ids entry"
+        )
+    return int(revision), synthetic == "1"

@@ -7,9 +7,10 @@ The JSON shape is a stable contract (DESIGN §6)::
      "practice_weeks_required", "literature_signed_off", "assignment",
      "complete", "findings": [{"code", "severity", "path", "message"}]}]}
 
-Hours and weeks are JSON numbers; weeks are rounded down to two decimals so
-that a display never overstates progress; ``complete`` is decided on the exact
-values.
+Hours and weeks are JSON numbers, rounded down to two decimals so that a
+display never overstates progress (139.999 h shows as 139.99, not 140);
+``complete`` is decided on the exact values. ``status`` is ``null`` for a
+student with no status yet on the as-of date (added to the register later).
 """
 
 from __future__ import annotations
@@ -122,7 +123,7 @@ def progress_document(
                 "cohort": p.cohort,
                 "student": p.student,
                 "status": None if p.status is None else p.status.value,
-                "theory_hours": _number(p.theory_hours.value),
+                "theory_hours": _number(floor2(p.theory_hours.value)),
                 "theory_hours_required": _number(p.theory_hours_required.value),
                 "practice_weeks": _number(floor2(p.practice_weeks)),
                 "practice_weeks_required": _number(p.practice_weeks_required),

@@ -120,7 +120,7 @@ DAYS_AFTER_EASTER = {
     "Andre pinsedag": 50,
 }
 
-years = st.integers(min_value=1, max_value=9998)
+years = st.integers(min_value=1, max_value=9999)
 any_days = st.dates()
 # Days whose holidays can be computed, with room for a range of up to 800 days.
 range_starts = st.dates(max_value=date(9996, 10, 1))
@@ -179,14 +179,21 @@ def test_holidays_of_a_year_are_computed_once() -> None:
     assert public_holidays(2025) is public_holidays(2025)
 
 
-@pytest.mark.parametrize("year", [0, -1, 9999, 10_000])
-def test_a_year_outside_1_to_9998_is_refused(year: int) -> None:
+@pytest.mark.parametrize("year", [0, -1, 10_000])
+def test_a_year_outside_1_to_9999_is_refused(year: int) -> None:
     expected = ["year"]
 
     with pytest.raises(InvalidValueError) as caught:
         public_holidays(year)
 
     assert expected == [p.path for p in caught.value.problems]
+
+
+def test_the_holidays_of_the_first_and_the_last_year_there_is_are_known() -> None:
+    assert date(1, 12, 25) in {h.day for h in public_holidays(1)}
+    assert date(9999, 12, 26) in {h.day for h in public_holidays(9999)}
+    assert not is_public_holiday(dt.date.max)
+    assert is_public_holiday(date(9999, 12, 25))
 
 
 def test_a_bool_is_not_a_year() -> None:

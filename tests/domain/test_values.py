@@ -229,6 +229,25 @@ def test_hours_ordering_agrees_with_decimal(a: Hours, b: Hours) -> None:
     assert (a.value > b.value) == (a > b)
 
 
+def test_hours_sums_may_pass_the_input_bound() -> None:
+    most = Hours(999_999_999_999_999)
+
+    assert Decimal(1_000_000_000_000_000) == (Hours(1) + most).value
+    assert Decimal(1_999_999_999_999_998) == (most + most).value
+    assert Decimal(1_999_999_999_999_998) == sum([most, most], Hours.zero()).value
+    assert most == (most + most) - most
+
+
+def test_hours_sums_at_the_input_bound_keep_every_decimal() -> None:
+    finest = Hours("999999999999999." + "9" * 40)
+
+    assert Fraction(finest.value) * 2 == Fraction((finest + finest).value)
+
+
+def test_hours_made_from_input_are_still_bounded() -> None:
+    assert "hours" == only_problem(refusal(Hours, 1_000_000_000_000_000))[0]
+
+
 # -- Percent ----------------------------------------------------------------------
 
 
@@ -324,6 +343,13 @@ def test_date_range_iterates_its_days_in_order() -> None:
         dt.date(2026, 3, 1),
         dt.date(2026, 3, 2),
     ] == days
+
+
+def test_date_range_iterates_to_the_last_day_there_is() -> None:
+    last_days = DateRange(dt.date.max - dt.timedelta(days=1), dt.date.max)
+
+    assert [dt.date.max - dt.timedelta(days=1), dt.date.max] == list(last_days)
+    assert [dt.date.max] == list(DateRange(dt.date.max, dt.date.max))
 
 
 def test_date_range_length_counts_both_ends() -> None:

@@ -16,6 +16,7 @@ from mbprogram import (
     Cohort,
     DateRange,
     ExcusedAbsence,
+    FindingCode,
     Hours,
     MakeUp,
     Present,
@@ -24,6 +25,7 @@ from mbprogram import (
     StatusChange,
     Student,
     UnexcusedAbsence,
+    evaluate_student,
     theory_progress,
 )
 from tests import strategies as gen
@@ -106,6 +108,33 @@ def test_a_late_start_is_no_penalty_in_the_attended_share():
 def test_the_share_is_none_before_any_session_was_held():
     c = cohort("6")
     assert None is theory_progress(c, student(), START - dt.timedelta(days=1)).share
+
+
+def test_the_longest_sessions_attended_in_full_are_credited_in_full():
+    most = "999999999999999"
+    c = cohort(most, most)
+    s = student(Present(Hours(most)), Present(Hours(most)))
+
+    progress = evaluate_student(c, s, dt.date(2026, 12, 31))
+
+    assert Hours._computed(Decimal(2 * int(most))) == progress.theory_hours
+    assert Decimal(2 * int(most)) == progress.theory.held
+    assert Fraction(1) == progress.theory_share
+
+
+def test_hours_with_many_decimals_are_summed_without_rounding():
+    hair_short = "139." + "9" * 29  # rounded to 28 digits it would be 140
+    c = cohort(hair_short, "1")
+    s = student(Present(Hours(hair_short)), makeups=(makeup("0." + "0" * 39 + "1"),))
+
+    progress = theory_progress(c, s, dt.date(2026, 12, 31))
+
+    assert Decimal(hair_short) == progress.attended
+    assert Fraction(hair_short) + Fraction(1, 10**40) == Fraction(progress.credited)
+    assert Fraction(hair_short) + 1 == Fraction(progress.held)
+    assert FindingCode.THEORY_HOURS_SHORT in {
+        f.code for f in evaluate_student(c, s, dt.date(2026, 12, 31)).findings
+    }
 
 
 # -- properties ----------------------------------------------------------------------

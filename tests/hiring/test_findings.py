@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -17,9 +18,11 @@ from mbprogram import (
     DateRange,
     Finding,
     FindingCode,
+    NotFoundError,
     PanelMember,
     Register,
     Severity,
+    Student,
     Supervision,
     hiring_findings,
 )
@@ -27,6 +30,7 @@ from tests.builders import STAMP, UNIT_ONE_PLACE, path_of, stamp
 from tests.hiring.scenario import (
     FIRST_DAY_AT_WORK,
     POT,
+    UNIT_THREE,
     codes,
     employment,
     hiring_register,
@@ -475,3 +479,91 @@ def test_warnings_may_be_asked_for_as_of_the_last_day_of_the_calendar(register):
         ("NO_SUPERVISION", "employments[E1]"),
         ("TEMPORARY_ENDING_UNDECIDED", "employments[E1]"),
     } == {(f.code.value, f.path) for f in register.hiring_findings(dt.date.max)}
+
+
+# -- the warnings about the graduates of some cohorts ---------------------------------------
+
+
+@pytest.fixture
+def two_cohorts(register):
+    """``register`` with a second cohort, ``K2``, and four employments.
+
+    S-01 (of K1) works alone at U1, unsupervised; S-21 (of K2) alone at U2,
+    unsupervised and on AAP above the limit; S-02 (of K1) and S-22 (of K2)
+    work side by side at U3.
+    """
+    later = attrs.evolve(
+        register.cohort("K1"),
+        id="K2",
+        name="MB 2027",
+        period=DateRange(dt.date(2027, 1, 4), dt.date(2027, 12, 17)),
+        sessions=(),
+    )
+    register.open_cohort(later, by=stamp(1))
+    for sid in ("S-21", "S-22"):
+        register.enrol(
+            Student(id=sid, cohort="K2", name="Tor Fiktivsen"), on=later.period.start, by=stamp(2)
+        )
+    register.hire(employment("E1", "S-01", supervision=Supervision.NONE), by=stamp(3))
+    register.hire(
+        employment(
+            "E2",
+            "S-21",
+            unit=UNIT_ONE_PLACE,
+            percent=70,
+            benefit=Benefit.AAP,
+            supervision=Supervision.NONE,
+        ),
+        by=stamp(4),
+    )
+    register.hire(employment("E3", "S-02", unit=UNIT_THREE), by=stamp(5))
+    register.hire(employment("E4", "S-22", unit=UNIT_THREE), by=stamp(6))
+    return register
+
+
+def test_the_warnings_may_be_limited_to_the_graduates_of_some_cohorts(two_cohorts):
+    def found(**cohorts: object) -> set[tuple[str, str]]:
+        return {(f.code.value, f.path) for f in two_cohorts.hiring_findings(AS_OF, **cohorts)}
+
+    k1 = {("SINGLE_PEER_WORKER_IN_UNIT", "host_units[U1]"), ("NO_SUPERVISION", "employments[E1]")}
+    k2 = {
+        ("SINGLE_PEER_WORKER_IN_UNIT", "host_units[U2]"),
+        ("NO_SUPERVISION", "employments[E2]"),
+        ("AAP_POSITION_ABOVE_LIMIT", "cohorts[K2].students[S-21]"),
+    }
+
+    assert k1 | k2 == found()
+    assert k1 == found(cohorts=["K1"])
+    assert k1 == found(cohorts="K1")
+    assert k2 == found(cohorts=("K2",))
+    assert k1 | k2 == found(cohorts={"K1", "K2"})
+    assert set() == found(cohorts=[])
+
+
+def test_a_unit_where_the_cohort_s_graduate_is_left_alone_is_warned_about(two_cohorts):
+    two_cohorts.end_employment("E3", last_day=AS_OF - dt.timedelta(days=1), by=stamp(7))
+
+    only_k2 = hiring_findings(two_cohorts, AS_OF, cohorts=["K2"])
+
+    assert Finding(FindingCode.SINGLE_PEER_WORKER_IN_UNIT, "host_units[U3]") in only_k2
+
+
+def test_the_register_and_the_function_agree_on_the_warnings_of_a_cohort(two_cohorts):
+    assert hiring_findings(two_cohorts, AS_OF, cohorts=["K2"]) == two_cohorts.hiring_findings(
+        AS_OF, cohorts=["K2"]
+    )
+
+
+@pytest.mark.parametrize("cohorts", [["K9"], ["K1", "K9"], "K9"])
+def test_the_warnings_of_a_cohort_that_does_not_exist_are_refused(two_cohorts, cohorts):
+    with pytest.raises(NotFoundError, match="K9"):
+        two_cohorts.hiring_findings(AS_OF, cohorts=cohorts)
+
+
+@given(
+    registers_with_hires(), st.dates(min_value=dt.date(2026, 8, 1), max_value=dt.date(2029, 6, 30))
+)
+def test_the_warnings_of_every_cohort_are_all_the_warnings(register, as_of):
+    assert register.hiring_findings(as_of) == register.hiring_findings(
+        as_of, cohorts=list(register.cohorts)
+    )

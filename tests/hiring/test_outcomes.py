@@ -321,7 +321,14 @@ def test_a_summary_with_nobody_employed_has_no_shares(employed):
 
 def test_a_summary_may_be_limited_to_some_cohorts(employed):
     assert 4 == employment_summary(employed, AS_OF, cohorts=["K1"]).employments
-    assert 0 == employment_summary(employed, AS_OF, cohorts=["K9"]).employments
+    assert 4 == employment_summary(employed, AS_OF, cohorts="K1").employments
+    assert 0 == employment_summary(employed, AS_OF, cohorts=[]).employments
+
+
+@pytest.mark.parametrize("cohorts", [["K9"], ["K1", "K9"], "K9"])
+def test_a_summary_of_a_cohort_that_does_not_exist_is_refused(employed, cohorts):
+    with pytest.raises(NotFoundError, match="K9"):
+        employment_summary(employed, AS_OF, cohorts=cohorts)
 
 
 @pytest.mark.parametrize(

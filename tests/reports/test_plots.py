@@ -55,3 +55,10 @@ def test_each_plot_without_matplotlib_names_the_extra_to_install(
     monkeypatch.setitem(sys.modules, "matplotlib", None)
     with pytest.raises(MissingExtraError, match=r"pip install 'mbprogram\[plot\]'"):
         PLOTS[name]()
+
+
+@pytest.mark.parametrize("as_of", [dt.date.min, dt.date.max])
+def test_outcomes_may_be_plotted_as_of_the_first_and_the_last_day_there_is(as_of: dt.date) -> None:
+    figure = plots.plot_outcomes_by_pathway(REGISTER, as_of)
+
+    figure.savefig(io.BytesIO(), format="png", dpi=30)  # type: ignore[attr-defined]

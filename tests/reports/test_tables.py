@@ -13,13 +13,24 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mbprogram import MissingExtraError, Pathway
+from mbprogram import (
+    Hours,
+    MissingExtraError,
+    NotFoundError,
+    Pathway,
+    Present,
+    Register,
+    Session,
+    Student,
+)
 from mbprogram.demo import DEMO_POT, build_demo_register
 from mbprogram.domain.values import DateRange
 from mbprogram.reports.outcomes import outcomes_report, pot_table
 from mbprogram.reports.placements import placement_table
 from mbprogram.reports.progress import ProgressRow, progress_document, progress_table
 from mbprogram.reports.table import Table, cell_text
+from mbprogram.storage.json_document import dumps, loads
+from tests.builders import COHORT, COHORT_ID, ENROLMENT_DAY, STAMP, session_day
 
 REGISTER = build_demo_register()
 AS_OF = dt.date(2026, 11, 23)
@@ -116,6 +127,55 @@ def test_the_outcomes_report_covers_every_pathway_and_the_survey_roles() -> None
     assert 5 == len(report.roles.rows)
     assert sum(r.people for r in report.bands.rows) == report.people
     assert "Roles held as of 2026-11-23" in report.to_text()
+
+
+def test_the_outcomes_report_may_be_limited_to_some_cohorts() -> None:
+    report = outcomes_report(REGISTER, AS_OF, cohorts=["MB-2024"])
+    one_id = outcomes_report(REGISTER, AS_OF, cohorts="MB-2024")
+
+    assert ["MB-2024"] == [r.cohort for r in report.cohorts.rows]
+    assert 0 < report.people < outcomes_report(REGISTER, AS_OF).people
+    assert report.to_text() == one_id.to_text()
+
+
+@pytest.mark.parametrize("cohorts", [["NOPE"], ["MB-2024", "NOPE"], "NOPE"])
+def test_the_outcomes_report_of_a_cohort_that_does_not_exist_is_refused(
+    cohorts: list[str] | str,
+) -> None:
+    with pytest.raises(NotFoundError, match="NOPE"):
+        outcomes_report(REGISTER, AS_OF, cohorts=cohorts)
+
+
+def test_the_outcomes_report_may_be_asked_for_on_the_first_day_there_is() -> None:
+    text = outcomes_report(REGISTER, dt.date.min).to_text()
+
+    assert "one year after graduation (nobody can have graduated a year before)" in text
+    assert "Roles held as of 0001-01-01" in text
+
+
+def test_the_outcomes_report_may_be_asked_for_on_the_last_day_there_is() -> None:
+    text = outcomes_report(REGISTER, dt.date.max).to_text()
+
+    assert "one year after graduation (graduated by 9998-12-31)" in text
+
+
+def test_a_document_with_the_longest_sessions_attended_in_full_is_evaluated() -> None:
+    most = Hours(999_999_999_999_999)
+    cohort = attrs.evolve(
+        COHORT,
+        sessions=tuple(Session(id=f"SES-{i}", day=session_day(i), hours=most) for i in (1, 2)),
+    )
+    register = Register()
+    register.open_cohort(cohort, by=STAMP)
+    register.enrol(
+        Student(id="S-01", cohort=COHORT_ID, name="Ola Testesen"), on=ENROLMENT_DAY, by=STAMP
+    )
+    for i in (1, 2):
+        register.record_attendance("S-01", f"SES-{i}", Present(most), by=STAMP)
+
+    document = progress_document(loads(dumps(register)), AS_OF)
+
+    assert 2 * 999_999_999_999_999 == document["students"][0]["theory_hours"]  # type: ignore[index]
 
 
 def test_the_pot_table_shows_free_places_that_add_up_to_the_capacity() -> None:

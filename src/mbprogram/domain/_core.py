@@ -14,6 +14,7 @@ from typing import Any, Self, TypeVar
 
 import attrs
 
+from mbprogram.domain import _validators as v
 from mbprogram.domain.cohort import Cohort
 from mbprogram.domain.hiring import BudgetPot, Employment, OutcomeRecord
 from mbprogram.domain.history import Change, student_path, under
@@ -151,7 +152,11 @@ class RegisterCore:
 
         ``record`` is a path such as ``cohorts[K1].students[S-01]`` (see
         :func:`~mbprogram.domain.history.student_path`).
+
+        Raises:
+            InvalidValueError: if ``record`` is not a str.
         """
+        v.check_instance(record, str, "record", "a record path (str)")
         return tuple(c for c in self._history if under(c.record, record))
 
     def copy(self) -> Self:

@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from mbprogram.domain import _validators as v
 from mbprogram.domain._core import RegisterCore, build, refuse
 from mbprogram.domain.history import student_path
 from mbprogram.domain.occupancy import daily_counts, merged, overbooked
@@ -44,9 +45,14 @@ class PlacementChanges(RegisterCore):
             for p in student.placements:
                 if p.unit != unit_id:
                     continue
-                end = p.period.end if withdrawn is None else min(p.period.end, withdrawn - _ONE_DAY)
-                if end >= p.period.start:
-                    yield student, p, DateRange(p.period.start, end)
+                if withdrawn is None:
+                    yield student, p, p.period
+                elif withdrawn > p.period.start:  # so the day before it exists
+                    yield (
+                        student,
+                        p,
+                        DateRange(p.period.start, min(p.period.end, withdrawn - _ONE_DAY)),
+                    )
 
     def occupied_days(
         self, unit_id: HostUnitId, *, except_student: StudentId | None = None
@@ -62,7 +68,13 @@ class PlacementChanges(RegisterCore):
         return [r for ranges in by_student.values() for r in merged(ranges)]
 
     def occupancy(self, unit_id: HostUnitId, within: DateRange) -> list[tuple[DateRange, int]]:
-        """How many students are in practice at a unit, as runs of days inside ``within``."""
+        """How many students are in practice at a unit, as runs of days inside ``within``.
+
+        Raises:
+            InvalidValueError: if ``within`` is not a DateRange.
+            NotFoundError: if there is no such unit.
+        """
+        v.check_instance(within, DateRange, "within", "a DateRange")
         self.host_unit(unit_id)
         return list(daily_counts(self.occupied_days(unit_id), within))
 

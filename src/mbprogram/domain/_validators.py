@@ -4,6 +4,10 @@ Each is a small slotted callable class with a lowercase factory, in the style
 of ``attrs.validators``. They raise :class:`~mbprogram.exceptions.InvalidValueError`
 naming the field, what was expected and what was got, and never echo the value
 of a field classified as sensitive or a direct identifier.
+
+:func:`check_date`, :func:`check_instance` and :func:`check_each` do the same
+for the arguments of the query functions (``as_of``, ``period`` …), once per
+call.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -23,6 +27,9 @@ __all__ = [
     "as_tuple",
     "aware_datetime",
     "between",
+    "check_date",
+    "check_each",
+    "check_instance",
     "described",
     "each",
     "in_enum",
@@ -33,6 +40,8 @@ __all__ = [
     "text",
     "unique_ids",
 ]
+
+T = TypeVar("T")
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,63}")
 
@@ -131,6 +140,52 @@ class _Date:
 def a_date() -> Callable[..., None]:
     """Validate a calendar date (a ``datetime.date`` that is not a ``datetime``)."""
     return _Date()
+
+
+def check_date(value: object, name: str) -> dt.date:
+    """Return ``value`` if it is a calendar date; the check for a function's date argument.
+
+    Raises:
+        InvalidValueError: naming ``name`` when ``value`` is not a ``datetime.date``,
+            or is a ``datetime`` (a subclass that cannot be compared with a date).
+    """
+    if isinstance(value, dt.datetime):
+        raise InvalidValueError(name, "expected a date, not a datetime")
+    if not isinstance(value, dt.date):
+        raise InvalidValueError(
+            name, f"expected a date (datetime.date), got {type(value).__name__}"
+        )
+    return value
+
+
+def check_instance(value: object, kind: type[T], name: str, expected: str) -> T:
+    """Return ``value`` if it is a ``kind``; the check for a function's argument.
+
+    Raises:
+        InvalidValueError: naming ``name``, saying it ``expected`` (e.g. ``"a DateRange"``)
+            and what type it got.
+    """
+    if not isinstance(value, kind):
+        raise InvalidValueError(name, f"expected {expected}, got {type(value).__name__}")
+    return value
+
+
+def check_each(values: object, kind: type[T], name: str) -> tuple[T, ...]:
+    """Return ``values`` as a tuple if it is a collection of ``kind``; the check for an argument.
+
+    Raises:
+        InvalidValueError: naming ``name``, or ``name[i]`` for an item that is not a ``kind``.
+    """
+    what = kind.__name__
+    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
+        raise InvalidValueError(
+            name, f"expected a collection of {what}, got {type(values).__name__}"
+        )
+    items = tuple(values)
+    for i, item in enumerate(items):
+        if not isinstance(item, kind):
+            raise InvalidValueError(f"{name}[{i}]", f"expected a {what}, got {type(item).__name__}")
+    return items
 
 
 @attrs.frozen(repr=False)

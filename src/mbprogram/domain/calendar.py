@@ -36,7 +36,7 @@ __all__ = [
 ]
 
 _FIRST_YEAR: Final = 1
-_LAST_YEAR: Final = 9998
+_LAST_YEAR: Final = 9999
 
 _NAME_SEPARATOR: Final = " / "
 
@@ -80,7 +80,7 @@ def public_holidays(year: int) -> tuple[Holiday, ...]:
     There are 12, or 11 in a year where two fall on the same day.
 
     Raises:
-        InvalidValueError: naming ``year`` when it is not a whole year from 1 to 9998.
+        InvalidValueError: naming ``year`` when it is not a whole year from 1 to 9999.
     """
     _check_year(year)
     return _holidays_of(year)
@@ -91,9 +91,6 @@ def is_public_holiday(day: dt.date) -> bool:
 
     Fast enough for loops over every day of a placement: each year's dates are
     computed once.
-
-    Raises:
-        InvalidValueError: when ``day`` falls in the year 9999.
     """
     return day in _holiday_dates(day.year)
 
@@ -104,8 +101,7 @@ def holidays_between(start: dt.date, end: dt.date) -> tuple[dt.date, ...]:
     The range may cross one or more year boundaries.
 
     Raises:
-        InvalidValueError: naming ``end`` when it is before ``start``, or
-            naming ``year`` when the range reaches the year 9999.
+        InvalidValueError: naming ``end`` when it is before ``start``.
     """
     _check_order(start, end)
     return tuple(
@@ -179,6 +175,6 @@ def holiday_dates(first_year: int, last_year: int) -> frozenset[dt.date]:
     For loops that test many days: membership is one hash lookup.
 
     Raises:
-        InvalidValueError: naming ``year`` when a year is not from 1 to 9998.
+        InvalidValueError: naming ``year`` when a year is not from 1 to 9999.
     """
     return frozenset().union(*(_holiday_dates(y) for y in range(first_year, last_year + 1)))

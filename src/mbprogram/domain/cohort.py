@@ -12,7 +12,7 @@ import attrs
 
 from mbprogram.domain import _validators as v
 from mbprogram.domain.programme import ProgrammeRules
-from mbprogram.domain.values import CohortId, DateRange, Hours, SessionId
+from mbprogram.domain.values import CohortId, DateRange, Hours, SessionId, exact_arithmetic
 from mbprogram.exceptions import InvalidValueError, Problem
 
 __all__ = ["Cohort", "Schedule", "Session"]
@@ -52,10 +52,11 @@ class Schedule:
         """Hours of the sessions held from ``first`` to ``last`` inclusive."""
         if last < first:
             return Decimal(0)
-        return (
-            self.totals[bisect.bisect_right(self.days, last)]
-            - self.totals[bisect.bisect_left(self.days, first)]
-        )
+        with exact_arithmetic():
+            return (
+                self.totals[bisect.bisect_right(self.days, last)]
+                - self.totals[bisect.bisect_left(self.days, first)]
+            )
 
 
 @attrs.frozen(kw_only=True)
@@ -108,8 +109,9 @@ class Cohort:
         """The sessions sorted by day with running totals of their hours (for fast sums)."""
         ordered = sorted(self.sessions, key=lambda s: s.day)
         totals = [Decimal(0)]
-        for s in ordered:
-            totals.append(totals[-1] + s.hours.value)
+        with exact_arithmetic():
+            for s in ordered:
+                totals.append(totals[-1] + s.hours.value)
         return Schedule(tuple(s.day for s in ordered), tuple(totals))
 
     def session(self, session_id: SessionId) -> Session | None:

@@ -57,7 +57,7 @@ def merged(ranges: Iterable[DateRange]) -> list[DateRange]:
     """The union of ``ranges`` as sorted, disjoint, non-adjacent ranges."""
     out: list[DateRange] = []
     for r in sorted(ranges, key=lambda r: r.start):
-        if out and r.start <= out[-1].end + _ONE_DAY:
+        if out and (r.start - out[-1].end).days <= 1:  # overlapping or adjacent
             if r.end > out[-1].end:
                 out[-1] = DateRange(out[-1].start, r.end)
         else:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from mbprogram.domain import _validators as v
 from mbprogram.domain._cohort_changes import CohortChanges
 from mbprogram.domain._erasure import LifecycleChanges
 from mbprogram.domain._hiring_changes import HiringChanges, employment_path, pot_path
@@ -139,19 +140,27 @@ class Register(
             self._outcomes[o.id] = o
         return problems
 
-    def hiring_findings(self, as_of: dt.date) -> tuple[Finding, ...]:
-        """The hiring warnings of DESIGN §4.2.6 as of ``as_of``.
+    def hiring_findings(
+        self, as_of: dt.date, *, cohorts: Iterable[CohortId] | None = None
+    ) -> tuple[Finding, ...]:
+        """The hiring warnings of DESIGN §4.2.6 as of ``as_of``, of all graduates or of ``cohorts``.
 
         See :func:`~mbprogram.hiring_findings`.
+
+        Raises:
+            InvalidValueError: if ``as_of`` is not a date, or ``cohorts`` not cohort ids.
+            NotFoundError: if ``cohorts`` names a cohort that does not exist.
         """
-        return hiring_findings(self, as_of)
+        return hiring_findings(self, as_of, cohorts=cohorts)
 
     def progress(self, student_id: StudentId, as_of: dt.date) -> StudentProgress:
         """Evaluate one student as of ``as_of`` (see :func:`~mbprogram.evaluate_student`).
 
         Raises:
+            InvalidValueError: if ``as_of`` is not a date.
             NotFoundError: if there is no such student.
         """
+        v.check_date(as_of, "as_of")
         student = self.student(student_id)
         return evaluate_student(self._cohorts[student.cohort], student, as_of)
 
@@ -159,6 +168,7 @@ class Register(
         """Evaluate a cohort as of ``as_of`` (see :func:`~mbprogram.evaluate_cohort`).
 
         Raises:
+            InvalidValueError: if ``as_of`` is not a date.
             NotFoundError: if there is no such cohort.
         """
         return evaluate_cohort(self, cohort_id, as_of)

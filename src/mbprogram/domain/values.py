@@ -7,6 +7,7 @@ is short of 140 and 140 is not.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import decimal
 import enum
@@ -32,6 +33,7 @@ __all__ = [
     "Stamp",
     "StudentId",
     "Weekday",
+    "exact_arithmetic",
     "exact_decimal",
     "plain_decimal",
 ]
@@ -51,6 +53,15 @@ Number: TypeAlias = Decimal | int | str
 #: Arithmetic and formatting without rounding: the default context rounds to 28
 #: digits, which would turn 139.99999999999999999999999999999 hours into 140.
 _EXACT = decimal.Context(prec=decimal.MAX_PREC, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
+
+
+def exact_arithmetic() -> contextlib.AbstractContextManager[decimal.Context]:
+    """A context in which Decimal arithmetic never rounds: ``with exact_arithmetic(): a + b``.
+
+    Sums of hours need it: the default context keeps 28 digits, and valid hours
+    may have up to 55.
+    """
+    return decimal.localcontext(_EXACT)
 
 
 #: Bounds on exact numbers: large enough for any real count of hours, small enough
@@ -129,10 +140,21 @@ class Hours:
         """No hours."""
         return cls(0)
 
+    @classmethod
+    def _computed(cls, value: Decimal) -> Self:
+        """Hours computed exactly from valid hours, such as their sum or difference.
+
+        Not checked again: the bounds of :func:`exact_decimal` are for input, and a
+        sum of valid hours may pass them.
+        """
+        hours = object.__new__(cls)
+        object.__setattr__(hours, "value", value)
+        return hours
+
     def __add__(self, other: Hours) -> Hours:
         if not isinstance(other, Hours):
             return NotImplemented
-        return Hours(_EXACT.add(self.value, other.value))
+        return Hours._computed(_EXACT.add(self.value, other.value))
 
     def __radd__(self, other: object) -> Hours:
         if other == 0:  # lets sum() start from 0
@@ -143,7 +165,7 @@ class Hours:
         """The difference, never below zero (what remains, not a debt)."""
         if not isinstance(other, Hours):
             return NotImplemented
-        return Hours(max(_EXACT.subtract(self.value, other.value), Decimal(0)))
+        return Hours._computed(max(_EXACT.subtract(self.value, other.value), Decimal(0)))
 
     def __repr__(self) -> str:
         return f"Hours('{plain_decimal(self.value)}')"
@@ -219,9 +241,10 @@ class DateRange:
 
     def __iter__(self) -> Iterator[dt.date]:
         day, one = self.start, dt.timedelta(days=1)
-        while day <= self.end:
-            yield day
+        yield day
+        while day < self.end:  # never a day past date.max
             day += one
+            yield day
 
     def overlaps(self, other: DateRange) -> bool:
         """Whether the two ranges share at least one day."""

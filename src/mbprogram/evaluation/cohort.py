@@ -3,21 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import attrs
 
+from mbprogram.domain import _validators as v
 from mbprogram.domain.history import record_path
 from mbprogram.domain.occupancy import overbooked
 from mbprogram.domain.students import Status
 from mbprogram.domain.values import CohortId, DateRange
 from mbprogram.evaluation.findings import Finding, FindingCode
-from mbprogram.evaluation.student import StudentProgress, evaluate_student
+from mbprogram.evaluation.student import StudentProgress, _evaluate_student
+from mbprogram.exceptions import InvalidValueError
 
 if TYPE_CHECKING:
     from mbprogram.domain.register import Register
 
-__all__ = ["CohortProgress", "evaluate_cohort", "evaluate_register", "host_unit_findings"]
+__all__ = [
+    "CohortProgress",
+    "evaluate_cohort",
+    "evaluate_register",
+    "host_unit_findings",
+    "selected_cohorts",
+]
 
 #: Statuses that hold one of a cohort's places.
 _HOLDS_PLACE = frozenset({Status.ADMITTED, Status.ACTIVE, Status.ON_LEAVE, Status.GRADUATED})
@@ -52,11 +61,13 @@ def evaluate_cohort(register: Register, cohort_id: CohortId, as_of: dt.date) -> 
     practice at once than the unit's capacity on some day up to ``as_of``.
 
     Raises:
+        InvalidValueError: if ``as_of`` is not a date.
         NotFoundError: if there is no such cohort.
     """
+    v.check_date(as_of, "as_of")
     cohort = register.cohort(cohort_id)
     students = register.students_of(cohort_id)
-    progress = tuple(evaluate_student(cohort, s, as_of) for s in students)
+    progress = tuple(_evaluate_student(cohort, s, as_of) for s in students)
     findings: list[Finding] = []
     enrolled = sum(1 for s in students if s.status_on(as_of) in _HOLDS_PLACE)
     if enrolled > cohort.places:
@@ -99,5 +110,30 @@ def host_unit_findings(register: Register, unit_ids: list[str], as_of: dt.date) 
 
 
 def evaluate_register(register: Register, as_of: dt.date) -> tuple[CohortProgress, ...]:
-    """Evaluate every cohort of the register as of ``as_of``, in the order they were opened."""
+    """Evaluate every cohort of the register as of ``as_of``, in the order they were opened.
+
+    Raises:
+        InvalidValueError: if ``as_of`` is not a date.
+    """
+    v.check_date(as_of, "as_of")
     return tuple(evaluate_cohort(register, c, as_of) for c in register.cohorts)
+
+
+def selected_cohorts(register: Register, cohorts: object) -> frozenset[CohortId] | None:
+    """The ids a ``cohorts=`` filter names, each looked up; ``None`` (no filter) for ``None``.
+
+    ``cohorts`` is a collection of cohort ids, or one id on its own.
+
+    Raises:
+        InvalidValueError: if ``cohorts`` is neither an id nor a collection of ids.
+        NotFoundError: if an id names no cohort.
+    """
+    if cohorts is None:
+        return None
+    if isinstance(cohorts, str):
+        cohorts = (cohorts,)
+    if isinstance(cohorts, bytes) or not isinstance(cohorts, Iterable):
+        raise InvalidValueError(
+            "cohorts", f"expected cohort ids (a str or a collection), got {type(cohorts).__name__}"
+        )
+    return frozenset(register.cohort(c).id for c in cohorts)

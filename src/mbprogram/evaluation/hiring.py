@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
+from mbprogram.domain import _validators as v
 from mbprogram.domain.hiring import Benefit, Employment, Supervision
 from mbprogram.domain.history import record_path, student_path
-from mbprogram.domain.values import plain_decimal
+from mbprogram.domain.values import CohortId, plain_decimal
+from mbprogram.evaluation.cohort import selected_cohorts
 from mbprogram.evaluation.findings import Finding, FindingCode
 
 if TYPE_CHECKING:
@@ -38,25 +41,51 @@ UNDECIDED_WITHIN_DAYS: Final = 90
 
 
 def active_employments(register: Register, as_of: dt.date) -> list[Employment]:
-    """The employments active on ``as_of``."""
+    """The employments active on ``as_of``.
+
+    Raises:
+        InvalidValueError: if ``as_of`` is not a date.
+    """
+    v.check_date(as_of, "as_of")
     return [e for e in register.employments.values() if e.active_on(as_of)]
 
 
-def hiring_findings(register: Register, as_of: dt.date) -> tuple[Finding, ...]:
-    """Every hiring warning as of ``as_of``, unit by unit, then employment by employment."""
+def hiring_findings(
+    register: Register, as_of: dt.date, *, cohorts: Iterable[CohortId] | None = None
+) -> tuple[Finding, ...]:
+    """Every hiring warning as of ``as_of``, unit by unit, then employment by employment.
+
+    With ``cohorts`` (a collection of cohort ids, or one id on its own) only the
+    warnings about those cohorts' graduates are given: their employments, and
+    the units where one of them is employed. Whether a unit has a single peer
+    worker is still decided by everyone employed there.
+
+    Raises:
+        InvalidValueError: if ``as_of`` is not a date, or ``cohorts`` not cohort ids.
+        NotFoundError: if ``cohorts`` names a cohort that does not exist.
+    """
     active = active_employments(register, as_of)
+    wanted = selected_cohorts(register, cohorts)
+    if wanted is None:
+        ours = active
+    else:
+        students = register.students
+        ours = [
+            e for e in active if (s := students.get(e.person)) is not None and s.cohort in wanted
+        ]
     findings: list[Finding] = []
 
     people_by_unit: dict[str, set[str]] = defaultdict(set)
     for e in active:
         people_by_unit[e.unit].add(e.person)
+    our_units = {e.unit for e in ours}
     for unit, people in sorted(people_by_unit.items()):
-        if len(people) == 1:
+        if len(people) == 1 and unit in our_units:
             findings.append(
                 Finding(FindingCode.SINGLE_PEER_WORKER_IN_UNIT, record_path(("host_units", unit)))
             )
 
-    for e in active:
+    for e in ours:
         path = record_path(("employments", e.id))
         if e.supervision is Supervision.NONE:
             findings.append(Finding(FindingCode.NO_SUPERVISION, path))
@@ -74,7 +103,7 @@ def hiring_findings(register: Register, as_of: dt.date) -> tuple[Finding, ...]:
         if e.panel and not any(m.represents_user_organisation for m in e.panel):
             findings.append(Finding(FindingCode.PANEL_WITHOUT_USER_REPRESENTATIVE, path))
 
-    findings += _aap_findings(register, active, as_of)
+    findings += _aap_findings(register, ours, as_of)
     return tuple(findings)
 
 

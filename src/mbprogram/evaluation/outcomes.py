@@ -17,9 +17,11 @@ from typing import TYPE_CHECKING, Final, Literal
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from mbprogram.domain import _validators as v
 from mbprogram.domain.hiring import Employment, OutcomeKind, Pathway, Role
 from mbprogram.domain.occupancy import daily_counts
 from mbprogram.domain.values import DateRange
+from mbprogram.evaluation.cohort import selected_cohorts
 from mbprogram.evaluation.hiring import active_employments
 from mbprogram.exceptions import InvalidValueError
 
@@ -85,15 +87,18 @@ def graduate_outcomes(
     A graduate counts as employed when an employment is active on that day;
     otherwise the latest outcome record dated on or before it decides; otherwise
     the state is unknown. Graduates whose day to look at lies after ``as_of``
-    are left out: their outcome cannot be known yet.
+    (or after the last day there is) are left out: their outcome cannot be
+    known yet.
 
     Raises:
-        InvalidValueError: if ``years_after`` is not a whole number of 0 or more.
+        InvalidValueError: if ``years_after`` is not a whole number of 0 or more,
+            or ``as_of`` not a date.
     """
     if isinstance(years_after, bool) or not isinstance(years_after, int) or years_after < 0:
         raise InvalidValueError(
             "years_after", "expected a whole number of years after graduation, 0 or more"
         )
+    v.check_date(as_of, "as_of")
     employments = _by_person(register.employments.values())
     outcomes: dict[str, list[tuple[dt.date, OutcomeKind]]] = defaultdict(list)
     for o in register.outcomes.values():
@@ -101,7 +106,7 @@ def graduate_outcomes(
     result = []
     for student in register.students.values():
         certificate = student.certificate
-        if certificate is None:
+        if certificate is None or certificate.issued_on.year + years_after > dt.MAXYEAR:
             continue
         day = certificate.issued_on + relativedelta(years=years_after)
         if day > as_of:
@@ -151,7 +156,11 @@ class CohortOutcome:
 
 
 def cohort_outcomes(register: Register, as_of: dt.date) -> tuple[CohortOutcome, ...]:
-    """Graduation and employment rates of every cohort as of ``as_of``."""
+    """Graduation and employment rates of every cohort as of ``as_of``.
+
+    Raises:
+        InvalidValueError: if ``as_of`` is not a date.
+    """
     working = {e.person for e in active_employments(register, as_of)}
     result = []
     for cohort_id in register.cohorts:
@@ -247,8 +256,13 @@ def employment_summary(
     """Summarise the employments active on ``as_of``, of all cohorts or of ``cohorts``.
 
     ``cohorts`` is a collection of cohort ids, or one id on its own.
+
+    Raises:
+        InvalidValueError: if ``as_of`` is not a date, or ``cohorts`` not cohort ids.
+        NotFoundError: if ``cohorts`` names a cohort that does not exist.
     """
-    wanted = None if cohorts is None else {cohorts} if isinstance(cohorts, str) else set(cohorts)
+    v.check_date(as_of, "as_of")
+    wanted = selected_cohorts(register, cohorts)
     active = [
         e
         for e in active_employments(register, as_of)
@@ -313,8 +327,10 @@ def pot_utilisation(
 
     Raises:
         NotFoundError: if there is no such pot.
-        InvalidValueError: if ``by`` is neither ``"day"`` nor ``"month"``.
+        InvalidValueError: if ``period`` is not a DateRange, or ``by`` is neither
+            ``"day"`` nor ``"month"``.
     """
+    v.check_instance(period, DateRange, "period", "a DateRange")
     if by not in ("day", "month"):
         raise InvalidValueError("by", f"expected 'day' or 'month', got {str(by)[:20]!r}")
     pot = register.budget_pot(pot_id)

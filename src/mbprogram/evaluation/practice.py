@@ -25,6 +25,7 @@ from fractions import Fraction
 
 import attrs
 
+from mbprogram.domain import _validators as v
 from mbprogram.domain.calendar import holiday_dates
 from mbprogram.domain.placements import Placement
 
@@ -32,6 +33,9 @@ __all__ = ["WEEK_UNITS", "PracticeDays", "practice_days", "practice_units", "pra
 
 #: Parts a week is counted in: every attended ÷ expected ratio is a multiple of 1/420.
 WEEK_UNITS = 420
+
+#: The last day there is (a Friday): the last week's weekend does not exist.
+_LAST_ORDINAL = dt.date.max.toordinal()
 
 
 @attrs.frozen
@@ -53,7 +57,7 @@ def _span(placement: Placement, as_of: dt.date) -> _Span | None:
     start, stop = start_date.toordinal(), stop_date.toordinal()
     first, last = (start - 1) // 7, (stop - 1) // 7
     weekdays = sorted({int(d) for d in placement.weekdays})
-    week_start, week_end = first * 7 + 1, last * 7 + 7
+    week_start, week_end = first * 7 + 1, min(last * 7 + 7, _LAST_ORDINAL)
     holidays = _holiday_ordinals(
         dt.date.fromordinal(week_start).year, dt.date.fromordinal(week_end).year
     )
@@ -71,6 +75,8 @@ def _span(placement: Placement, as_of: dt.date) -> _Span | None:
         expected = attended = 0
         for offset in weekdays:
             day = monday + offset
+            if day > _LAST_ORDINAL:
+                break
             if day in holidays:
                 continue
             expected += 1
@@ -86,7 +92,18 @@ def _holiday_ordinals(first_year: int, last_year: int) -> frozenset[int]:
 
 
 def practice_units(placements: Iterable[Placement], as_of: dt.date) -> int:
-    """Practice weeks as of ``as_of``, as a whole number of 1/420 weeks."""
+    """Practice weeks as of ``as_of``, as a whole number of 1/420 weeks.
+
+    Raises:
+        InvalidValueError: if ``placements`` is not a collection of placements or
+            ``as_of`` not a date.
+    """
+    checked = v.check_each(placements, Placement, "placements")
+    return _practice_units(checked, v.check_date(as_of, "as_of"))
+
+
+def _practice_units(placements: Iterable[Placement], as_of: dt.date) -> int:
+    """:func:`practice_units` without the checks of its arguments."""
     spans = [s for p in placements if (s := _span(p, as_of)) is not None]
     if not spans:
         return 0
@@ -128,7 +145,12 @@ def _combined_units(spans: Sequence[_Span]) -> int:
 
 
 def practice_weeks(placements: Iterable[Placement], as_of: dt.date) -> Fraction:
-    """Practice weeks earned as of ``as_of``, exactly."""
+    """Practice weeks earned as of ``as_of``, exactly.
+
+    Raises:
+        InvalidValueError: if ``placements`` is not a collection of placements or
+            ``as_of`` not a date.
+    """
     return Fraction(practice_units(placements, as_of), WEEK_UNITS)
 
 
@@ -150,7 +172,17 @@ def practice_days(placements: Iterable[Placement], as_of: dt.date) -> PracticeDa
 
     Expected days are practice weekdays that are not public holidays; attended
     days are those not recorded absent. Overlapping placements are each counted.
+
+    Raises:
+        InvalidValueError: if ``placements`` is not a collection of placements or
+            ``as_of`` not a date.
     """
+    checked = v.check_each(placements, Placement, "placements")
+    return _practice_days(checked, v.check_date(as_of, "as_of"))
+
+
+def _practice_days(placements: Iterable[Placement], as_of: dt.date) -> PracticeDays:
+    """:func:`practice_days` without the checks of its arguments."""
     attended = expected = 0
     for p in placements:
         start, stop = p.period.start, min(p.period.end, as_of)

@@ -8,6 +8,7 @@ from fractions import Fraction
 
 import attrs
 
+from mbprogram.domain import _validators as v
 from mbprogram.domain.assignment import AssignmentState
 from mbprogram.domain.cohort import Cohort
 from mbprogram.domain.history import student_path
@@ -18,10 +19,10 @@ from mbprogram.evaluation.findings import Finding, FindingCode
 from mbprogram.evaluation.practice import (
     WEEK_UNITS,
     PracticeDays,
-    practice_days,
-    practice_units,
+    _practice_days,
+    _practice_units,
 )
-from mbprogram.evaluation.theory import TheoryProgress, theory_progress
+from mbprogram.evaluation.theory import TheoryProgress, _theory_progress
 
 __all__ = ["StudentProgress", "evaluate_student", "floor2"]
 
@@ -69,7 +70,7 @@ class StudentProgress:
     @property
     def theory_hours(self) -> Hours:
         """Credited theory hours (attended + capped make-up)."""
-        return Hours(self.theory.credited)
+        return Hours._computed(self.theory.credited)
 
     @property
     def theory_share(self) -> Fraction | None:
@@ -97,7 +98,18 @@ def evaluate_student(cohort: Cohort, student: Student, as_of: dt.date) -> Studen
 
     Returns the progress figures and one finding per unmet requirement or
     concern, with the §6 codes. Pure: reads nothing but its arguments.
+
+    Raises:
+        InvalidValueError: if ``cohort`` is not a Cohort, ``student`` not a Student
+            or ``as_of`` not a date.
     """
+    v.check_instance(cohort, Cohort, "cohort", "a Cohort")
+    v.check_instance(student, Student, "student", "a Student")
+    return _evaluate_student(cohort, student, v.check_date(as_of, "as_of"))
+
+
+def _evaluate_student(cohort: Cohort, student: Student, as_of: dt.date) -> StudentProgress:
+    """:func:`evaluate_student` without the checks of its arguments (for a loop over students)."""
     rules = cohort.rules
     path = student_path(student.cohort, student.id)
     findings: list[Finding] = []
@@ -106,7 +118,7 @@ def evaluate_student(cohort: Cohort, student: Student, as_of: dt.date) -> Studen
     if status is Status.WITHDRAWN:
         findings.append(Finding(FindingCode.STUDENT_WITHDRAWN, path, {"on": student.withdrawn_on}))
 
-    theory = theory_progress(cohort, student, as_of)
+    theory = _theory_progress(cohort, student, as_of)
     required = rules.theory_hours.value
     if theory.credited < required:
         findings.append(
@@ -131,7 +143,7 @@ def evaluate_student(cohort: Cohort, student: Student, as_of: dt.date) -> Studen
             )
         )
 
-    units = practice_units(student.placements, as_of)
+    units = _practice_units(student.placements, as_of)
     weeks = Fraction(units, WEEK_UNITS)
     weeks_required = rules.practice_weeks
     if units < weeks_required * WEEK_UNITS:  # exact: an int against a Decimal
@@ -147,7 +159,7 @@ def evaluate_student(cohort: Cohort, student: Student, as_of: dt.date) -> Studen
                 },
             )
         )
-    days = practice_days(student.placements, as_of)
+    days = _practice_days(student.placements, as_of)
     minimum = rules.min_practice_share
     if minimum is not None and days.share is not None and days.share < minimum.fraction:
         findings.append(

@@ -8,9 +8,11 @@ from fractions import Fraction
 
 import attrs
 
+from mbprogram.domain import _validators as v
 from mbprogram.domain.attendance import Present
 from mbprogram.domain.cohort import Cohort
 from mbprogram.domain.students import Student
+from mbprogram.domain.values import exact_arithmetic
 
 __all__ = ["TheoryProgress", "theory_progress"]
 
@@ -35,7 +37,8 @@ class TheoryProgress:
     @property
     def credited(self) -> Decimal:
         """Attended hours plus credited make-up hours."""
-        return self.attended + self.makeup
+        with exact_arithmetic():
+            return self.attended + self.makeup
 
     @property
     def share(self) -> Fraction | None:
@@ -53,17 +56,29 @@ def theory_progress(cohort: Cohort, student: Student, as_of: dt.date) -> TheoryP
     before ``as_of``, capped by ``rules.makeup_cap``. The share counts only
     sessions held on or after the student's enrolment, so a late start is not
     a penalty; make-up work does not count towards it.
+
+    Raises:
+        InvalidValueError: if ``cohort`` is not a Cohort, ``student`` not a Student
+            or ``as_of`` not a date.
     """
+    v.check_instance(cohort, Cohort, "cohort", "a Cohort")
+    v.check_instance(student, Student, "student", "a Student")
+    return _theory_progress(cohort, student, v.check_date(as_of, "as_of"))
+
+
+def _theory_progress(cohort: Cohort, student: Student, as_of: dt.date) -> TheoryProgress:
+    """:func:`theory_progress` without the checks of its arguments (for a loop over students)."""
     sessions = cohort.session_table
     attended = _ZERO
-    for record in student.attendance:
-        mark = record.mark
-        if type(mark) is Present:
-            session = sessions.get(record.session)
-            if session is not None and session[0] <= as_of:
-                hours, length = mark.hours.value, session[1]
-                attended += hours if hours <= length else length
-    makeup = sum((m.hours.value for m in student.makeups if m.on <= as_of), _ZERO)
+    with exact_arithmetic():
+        for record in student.attendance:
+            mark = record.mark
+            if type(mark) is Present:
+                session = sessions.get(record.session)
+                if session is not None and session[0] <= as_of:
+                    hours, length = mark.hours.value, session[1]
+                    attended += hours if hours <= length else length
+        makeup = sum((m.hours.value for m in student.makeups if m.on <= as_of), _ZERO)
     cap = cohort.rules.makeup_cap
     if cap is not None and makeup > cap.value:
         makeup = cap.value

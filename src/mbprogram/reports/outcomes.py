@@ -8,15 +8,17 @@ survey's role shares beside ours for comparison.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from typing import TYPE_CHECKING, Final, Literal
 
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from mbprogram.domain import _validators as v
 from mbprogram.domain.hiring import Pathway, Role
 from mbprogram.domain.values import DateRange
+from mbprogram.evaluation.cohort import selected_cohorts
 from mbprogram.evaluation.outcomes import (
     cohort_outcomes,
     employment_summary,
@@ -153,10 +155,18 @@ class OutcomesReport:
 
 
 def outcomes_report(
-    register: Register, as_of: dt.date, *, cohorts: list[str] | None = None
+    register: Register, as_of: dt.date, *, cohorts: Iterable[str] | None = None
 ) -> OutcomesReport:
-    """The outcome tables of every cohort (or of ``cohorts``) as of ``as_of``."""
-    wanted = None if cohorts is None else set(cohorts)
+    """The outcome tables of every cohort (or of ``cohorts``) as of ``as_of``.
+
+    ``cohorts`` is a collection of cohort ids, or one id on its own.
+
+    Raises:
+        InvalidValueError: if ``as_of`` is not a date, or ``cohorts`` not cohort ids.
+        NotFoundError: if ``cohorts`` names a cohort that does not exist.
+    """
+    v.check_date(as_of, "as_of")
+    wanted = selected_cohorts(register, cohorts)
     day = as_of.isoformat()
     cohort_rows = [
         CohortRow(
@@ -175,13 +185,16 @@ def outcomes_report(
         for g in graduate_outcomes(register, years_after=1, as_of=as_of)
         if wanted is None or g.cohort in wanted
     ]
-    summary = employment_summary(register, as_of, cohorts=cohorts)
+    summary = employment_summary(register, as_of, cohorts=wanted)
+    if as_of.year > 1:
+        graduated = f"graduated by {(as_of - relativedelta(years=1)).isoformat()}"
+    else:  # there is no year 0
+        graduated = "nobody can have graduated a year before"
     return OutcomesReport(
         as_of=as_of,
         cohorts=Table.of(f"Cohorts as of {day}", CohortRow, cohort_rows),
         after_one_year=Table.of(
-            f"Graduates' state one year after graduation (graduated by "
-            f"{(as_of - relativedelta(years=1)).isoformat()})",
+            f"Graduates' state one year after graduation ({graduated})",
             StateRow,
             (
                 StateRow(

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from mbprogram.domain import _validators as v
 from mbprogram.domain.assignment import AssignmentState
 from mbprogram.domain.students import Status
 from mbprogram.evaluation.cohort import evaluate_cohort
@@ -78,8 +79,10 @@ def progress_of(
     """Every student's progress as of ``as_of``, of one cohort or of all, cohort by cohort.
 
     Raises:
+        InvalidValueError: if ``as_of`` is not a date.
         NotFoundError: if ``cohort`` names no cohort.
     """
+    v.check_date(as_of, "as_of")
     cohorts = [cohort] if cohort is not None else list(register.cohorts)
     return tuple(s for c in cohorts for s in evaluate_cohort(register, c, as_of).students)
 
@@ -87,7 +90,13 @@ def progress_of(
 def progress_table(
     register: Register, as_of: dt.date, *, cohort: str | None = None
 ) -> Table[ProgressRow]:
-    """The progress of every student (of ``cohort``, or of all cohorts) as of ``as_of``."""
+    """The progress of every student (of ``cohort``, or of all cohorts) as of ``as_of``.
+
+    Raises:
+        InvalidValueError: if ``as_of`` is not a date.
+        NotFoundError: if ``cohort`` names no cohort.
+    """
+    v.check_date(as_of, "as_of")
     which = f"cohort {cohort}" if cohort else "all cohorts"
     return Table.of(
         f"Progress of {which} as of {as_of.isoformat()}",
@@ -115,7 +124,12 @@ def _number(value: Decimal) -> int | float:
 def progress_document(
     register: Register, as_of: dt.date, *, cohort: str | None = None, lang: Lang = "nb"
 ) -> dict[str, object]:
-    """The ``progress --format json`` document of DESIGN §6, ready for :func:`json.dumps`."""
+    """The ``progress --format json`` document of DESIGN §6, ready for :func:`json.dumps`.
+
+    Raises:
+        InvalidValueError: if ``as_of`` is not a date.
+        NotFoundError: if ``cohort`` names no cohort.
+    """
     students = []
     for p in progress_of(register, as_of, cohort=cohort):
         students.append(

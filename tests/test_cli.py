@@ -364,3 +364,14 @@ def test_loading_or_saving_something_that_is_not_a_path_is_refused_clearly(path:
         load(path)
     with pytest.raises(InvalidValueError, match="path: expected a file path"):
         save(make_register(), path)
+
+
+def test_outcomes_of_one_cohort_warn_only_about_its_graduates(
+    demo_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run("outcomes", str(demo_store), "--as-of", AS_OF, "--cohort", "MB-2025",
+                       "--format", "json", capsys=capsys)  # fmt: skip
+    assert 0 == code
+    paths = [f["path"] for f in json.loads(out)["findings"]]
+    assert paths
+    assert not any("MB-2024" in p or "E-A" in p for p in paths)

@@ -325,8 +325,12 @@ def _outcomes_document(
         "part_time_share": _float(report.part_time_share),
         "under_half_share": _float(report.under_half_share),
         "permanent_share": _float(report.permanent_share),
-        "findings": [_finding(f, lang) for f in register.hiring_findings(as_of)],
+        "findings": [_finding(f, lang) for f in _warnings(register, as_of, cohort)],
     }
+
+
+def _warnings(register: Register, as_of: dt.date, cohort: str | None) -> tuple[Finding, ...]:
+    return register.hiring_findings(as_of, cohorts=[cohort] if cohort else None)
 
 
 def _finding(f: Finding, lang: Lang) -> dict[str, str]:
@@ -341,7 +345,7 @@ def _finding(f: Finding, lang: Lang) -> dict[str, str]:
 def _print_outcomes(
     register: Register, as_of: dt.date, cohort: str | None, fmt: str, lang: Lang, stdout: TextIO
 ) -> int:
-    warnings = register.hiring_findings(as_of)
+    warnings = _warnings(register, as_of, cohort)
     if fmt == "json":
         document = _outcomes_document(register, as_of, cohort, lang)
         print(json.dumps(document, ensure_ascii=False, indent=2), file=stdout)

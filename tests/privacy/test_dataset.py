@@ -212,3 +212,12 @@ def test_a_random_registers_graduates_are_looked_at_as_promised(
 def test_a_negative_number_of_years_is_refused() -> None:
     with pytest.raises(InvalidValueError, match="whole number of years"):
         demo_rows().graduate_outcomes(years_after=-1, month=Month(2026, 1))
+
+
+def test_a_summary_of_an_unknown_cohort_is_refused_as_the_registers_is() -> None:
+    from mbprogram import NotFoundError, build_demo_register, pseudonymise  # noqa: PLC0415
+    from mbprogram.privacy import Month  # noqa: PLC0415
+
+    dataset = pseudonymise(build_demo_register(), b"k" * 32, coarsen_dates=True)
+    with pytest.raises(NotFoundError, match="NOPE"):
+        dataset.employment_summary(Month(2026, 6), cohorts=["NOPE"])

@@ -174,10 +174,16 @@ class AnalysisDataset:
 
         Equal to :func:`~mbprogram.employment_summary` of the register as of
         ``month.last_day``. ``cohorts`` is a collection of cohort ids, or one id.
+
+        Raises:
+            NotFoundError: if ``cohorts`` names a cohort the dataset does not hold.
         """
         wanted = (
             None if cohorts is None else {cohorts} if isinstance(cohorts, str) else set(cohorts)
         )
+        known = {c.cohort for c in self.cohorts}
+        for unknown in sorted((wanted or set()) - known):
+            raise NotFoundError("cohort", unknown)
         cohort_of = {s.person: s.cohort for s in self.students}
         active = [
             e

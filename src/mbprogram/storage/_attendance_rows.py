@@ -204,11 +204,20 @@ def read_sheet(text: str) -> Sheet:
         raise ImportRowsError(
             [Problem(at(1), "the sheet is empty; expected a header row")], summary=REFUSED
         )
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text.splitlines()[0]))
+    reader = csv.reader(
+        io.StringIO(text, newline=""), delimiter=_delimiter(text.splitlines()[0]), strict=True
+    )
+    records: list[list[str]] = []
     try:
-        records = list(reader)
-    except csv.Error as e:
-        problem = Problem(at(reader.line_num), f"not readable as CSV ({e})")
+        records.extend(reader)
+    except csv.Error:
+        # The row that could not be read is the one after the last row read. The
+        # reader's own message is not repeated: it could quote the cell.
+        problem = Problem(
+            at(len(records) + 1),
+            "not readable as CSV (a quote that is not closed, or text after a closing "
+            'quote); write a quote inside a cell as two quotes ("")',
+        )
         raise ImportRowsError([problem], summary=REFUSED) from None
     header, fields = _header(records[0])
     rows: list[SheetRow] = []
@@ -234,7 +243,7 @@ def _header(cells: list[str]) -> tuple[dict[Field, str], list[Field | None]]:
     problems: list[Problem] = []
     header: dict[Field, str] = {}
     fields: list[Field | None] = []
-    for cell in cells:
+    for index, cell in enumerate(cells):
         name = cell.strip().removeprefix("\ufeff").strip()
         field = _FIELD_OF.get(_normalized(name)) if name else None
         fields.append(field)
@@ -242,7 +251,10 @@ def _header(cells: list[str]) -> tuple[dict[Field, str], list[Field | None]]:
             continue
         if field is None:
             expected = ", ".join("/".join(names[:2]) for names in HEADER_NAMES.values())
-            problems.append(Problem(at(1, name), f"unknown column; expected one of {expected}"))
+            # named by its letter: the cell may be a name or a reason in a sheet with no header
+            problems.append(
+                Problem(at(1, _letter(index)), f"unknown column; expected one of {expected}")
+            )
         elif field in header and field is not Field.NOTE:
             problems.append(
                 Problem(
@@ -264,14 +276,15 @@ def parse_hours(text: str) -> Hours:
     """Hours from ``3,5`` (decimal comma) or ``3.5`` (decimal point); exact, never a float.
 
     Raises:
-        CellError: for anything else (``1e3``, ``3,5,0``, ``inf``) or a negative number.
+        CellError: for anything else (``1e3``, ``3,5,0``, ``inf``) or a negative number;
+            its message never quotes the cell (it may be a reason in the wrong column).
     """
     match = _NUMBER.fullmatch(text)
     if match is None:
-        raise CellError(f"expected hours such as 3,5 or 3.5, got {text[:20]!r}")
+        raise CellError("expected hours such as 3,5 or 3.5")
     sign, whole, fraction = match.groups()
     if sign == "-" and (whole.strip("0") or (fraction or "").strip("0")):
-        raise CellError(f"expected 0 or more hours, got {text}")
+        raise CellError("expected 0 or more hours, got a negative number")
     return Hours(f"{whole}.{fraction}" if fraction else whole)
 
 
@@ -279,18 +292,21 @@ def parse_date(text: str) -> dt.date:
     """A date from ``07.01.2026`` or ``7.1.2026`` (Norwegian) or ``2026-01-07`` (ISO).
 
     Raises:
-        CellError: for any other form, or a day that is not in the calendar.
+        CellError: for any other form, or a day that is not in the calendar; its
+            message never quotes the cell.
     """
     if match := _NORWEGIAN_DATE.fullmatch(text):
         day, month, year = (int(g) for g in match.groups())
     elif match := _ISO_DATE.fullmatch(text):
         year, month, day = (int(g) for g in match.groups())
     else:
-        raise CellError(f"expected a date such as 07.01.2026 or 2026-01-07, got {text[:20]!r}")
+        raise CellError("expected a date such as 07.01.2026 or 2026-01-07")
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise CellError(f"{text} is not a day in the calendar") from None
+        raise CellError(
+            "expected a day in the calendar; the day or month is out of range"
+        ) from None
 
 
 def parse_code(text: str) -> Code:

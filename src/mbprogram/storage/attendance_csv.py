@@ -339,15 +339,16 @@ def _session(
         session = cohort.session(sid)
         if session is None:
             problems.append(
+                # the cell is not quoted: it may be a name or a reason in the wrong column
                 Problem(
-                    at(n, columns[Field.SESSION]), f"no session {sid[:64]!r} in cohort {cohort.id}"
+                    at(n, columns[Field.SESSION]), f"no session with this id in cohort {cohort.id}"
                 )
             )
         elif day is not None and session.day != day:
             problems.append(
                 Problem(
                     at(n, columns[Field.DATE]),
-                    f"session {session.id} is on {session.day:%d.%m.%Y}, not {day_text}",
+                    f"session {session.id} is on {session.day:%d.%m.%Y}, not {day:%d.%m.%Y}",
                 )
             )
             return None
@@ -360,10 +361,10 @@ def _session(
     if matches:
         ids = ", ".join(s.id for s in matches)
         message = (
-            f"{len(matches)} sessions of cohort {cohort.id} on {day_text} ({ids}); "
+            f"{len(matches)} sessions of cohort {cohort.id} on {day:%d.%m.%Y} ({ids}); "
             "give the session id in a session column"
         )
     else:
-        message = f"no session of cohort {cohort.id} on {day_text}"
+        message = f"no session of cohort {cohort.id} on {day:%d.%m.%Y}"
     problems.append(Problem(at(n, columns[Field.DATE]), message))
     return None

@@ -375,3 +375,36 @@ def test_outcomes_of_one_cohort_warn_only_about_its_graduates(
     paths = [f["path"] for f in json.loads(out)["findings"]]
     assert paths
     assert not any("MB-2024" in p or "E-A" in p for p in paths)
+
+
+def test_a_dry_run_import_says_what_would_change_and_saves_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = tmp_path / "register.sqlite"
+    save(make_register(), store)
+    before = store.read_bytes()
+    sheet = tmp_path / "sheet.csv"
+    day = session_day(1).strftime("%d.%m.%Y")
+    sheet.write_text(f"deltaker;dato;timer\nS-01;{day};4,5\n", encoding="utf-8")
+    code, out, _ = run("import-attendance", str(store), str(sheet), "--dry-run",
+                       "--format", "json", capsys=capsys)  # fmt: skip
+    assert 0 == code
+    assert {"rows": 1, "recorded": 1, "corrected": 0, "unchanged": 0, "dry_run": True} == (
+        json.loads(out)
+    )
+    assert before == store.read_bytes()
+
+
+def test_cohort_wide_findings_are_in_the_progress_json_and_decide_the_exit_code(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    register = make_register()
+    register.change_places(COHORT_ID, 2, by=STAMP)  # three students enrolled
+    document = tmp_path / "crowded.json"
+    save(register, document)
+    code, out, _ = run("progress", str(document), "--as-of", "2026-02-01", "--format", "json",
+                       capsys=capsys)  # fmt: skip
+    findings = json.loads(out)["findings"]
+    assert ["COHORT_OVER_PLACES"] == [f["code"] for f in findings]
+    assert "warning" == findings[0]["severity"]
+    assert 1 == code  # the students have unmet requirements as well

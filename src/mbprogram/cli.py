@@ -25,11 +25,11 @@ from typing import Final, NoReturn, TextIO
 from mbprogram import __version__
 from mbprogram.domain.register import Register
 from mbprogram.domain.values import Stamp
-from mbprogram.evaluation.cohort import evaluate_cohort
 from mbprogram.evaluation.findings import Finding, Lang
 from mbprogram.exceptions import ConflictError, MbprogramError, ValidationError
 from mbprogram.reports.outcomes import outcomes_report
-from mbprogram.reports.progress import progress_document, progress_table
+from mbprogram.reports.progress import finding_document, progress_document, progress_table
+from mbprogram.storage.attendance_csv import AttendanceImport
 
 __all__ = ["main"]
 
@@ -70,6 +70,13 @@ _FIRST_DAY: Final = dt.date(1900, 1, 1)
 _LAST_DAY: Final = dt.date(2999, 12, 31)
 
 
+_FILE_HELP: Final = "a JSON document (*.json) or an SQLite store"
+_EXITS: Final = (
+    "Exit codes: 0 no errors, 1 findings of severity error, 2 unreadable or invalid input "
+    "or wrong usage. With --format json, one JSON object is printed on standard output."
+)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="mbprogram",
@@ -100,6 +107,7 @@ def _parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser(
         "demo",
+        epilog=_EXITS,
         parents=[common, dated],
         help="build a realistic synthetic register in a local store and show it",
         description=(
@@ -116,13 +124,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     validate = commands.add_parser(
         "validate",
+        epilog=_EXITS,
         parents=[common],
         help="check that a file loads and keeps every rule",
         description="Load FILE and check every record and rule; list every problem with its path.",
     )
-    validate.add_argument("file", type=Path, metavar="FILE")
+    validate.add_argument("file", type=Path, metavar="FILE", help=_FILE_HELP)
     progress = commands.add_parser(
         "progress",
+        epilog=_EXITS,
         parents=[common, dated],
         help="each student's progress and unmet requirements",
         description=(
@@ -131,9 +141,10 @@ def _parser() -> argparse.ArgumentParser:
             "unmet requirement."
         ),
     )
-    progress.add_argument("file", type=Path, metavar="FILE")
+    progress.add_argument("file", type=Path, metavar="FILE", help=_FILE_HELP)
     outcomes = commands.add_parser(
         "outcomes",
+        epilog=_EXITS,
         parents=[common, dated],
         help="graduation and employment rates, pathways, percentages, roles",
         description=(
@@ -142,9 +153,10 @@ def _parser() -> argparse.ArgumentParser:
             "warnings, as of --as-of."
         ),
     )
-    outcomes.add_argument("file", type=Path, metavar="FILE")
+    outcomes.add_argument("file", type=Path, metavar="FILE", help=_FILE_HELP)
     importing = commands.add_parser(
         "import-attendance",
+        epilog=_EXITS,
         parents=[common],
         help="import an attendance sheet (CSV) into a store, all or nothing",
         description=(
@@ -154,8 +166,17 @@ def _parser() -> argparse.ArgumentParser:
             "docs/csv.md for the layout."
         ),
     )
-    importing.add_argument("store", type=Path, metavar="STORE")
-    importing.add_argument("csv", type=Path, metavar="CSV")
+    importing.add_argument(
+        "store", type=Path, metavar="STORE", help="the SQLite store or JSON document to import into"
+    )
+    importing.add_argument(
+        "csv", type=Path, metavar="CSV", help="the attendance sheet (see docs/csv.md)"
+    )
+    importing.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="check every row and say what would change; save nothing",
+    )
     importing.add_argument("--cohort", metavar="ID", help="the cohort the sheet belongs to")
     importing.add_argument("--actor", help="who imports, for the history (default: the login name)")
     return parser
@@ -272,40 +293,32 @@ def _print_progress(
     register: Register, as_of: dt.date, cohort: str | None, fmt: str, lang: Lang, stdout: TextIO
 ) -> int:
     document = progress_document(register, as_of, cohort=cohort, lang=lang)
-    cohorts = [cohort] if cohort else list(register.cohorts)
-    wide = [f for c in cohorts for f in evaluate_cohort(register, c, as_of).findings]
     students = document["students"]
+    wide = document["findings"]
     assert isinstance(students, list)  # noqa: S101 - the shape progress_document makes
+    assert isinstance(wide, list)  # noqa: S101
     errors = any(f["severity"] == "error" for s in students for f in s["findings"]) or any(
-        f.is_error for f in wide
+        f["severity"] == "error" for f in wide
     )
     if fmt == "json":
         print(json.dumps(document, ensure_ascii=False, indent=2), file=stdout)
         return FINDINGS if errors else OK
+    cohorts = [cohort] if cohort else list(register.cohorts)
     for c in cohorts:
         print(progress_table(register, as_of, cohort=c).to_text(), file=stdout)
         print(file=stdout)
-    findings = [
-        *wide,
-        *(
-            f
-            for c in cohorts
-            for s in evaluate_cohort(register, c, as_of).students
-            for f in s.findings
-        ),
-    ]
-    _print_findings(findings, lang, stdout)
+    _print_findings([*wide, *(f for s in students for f in s["findings"])], lang, stdout)
     return FINDINGS if errors else OK
 
 
-def _print_findings(findings: Sequence[Finding], lang: Lang, stdout: TextIO) -> None:
+def _print_findings(findings: Sequence[dict[str, str]], lang: Lang, stdout: TextIO) -> None:
     if not findings:
         print("No findings." if lang == "en" else "Ingen funn.", file=stdout)
         return
     print("Findings:" if lang == "en" else "Funn:", file=stdout)
     for f in findings:
-        print(f"  {f.severity.value:7} {f.code.value:32} {f.path}", file=stdout)
-        print(f"          {f.message(lang)}", file=stdout)
+        print(f"  {f['severity']:7} {f['code']:32} {f['path']}", file=stdout)
+        print(f"          {f['message']}", file=stdout)
 
 
 def _outcomes(args: argparse.Namespace, stdout: TextIO) -> int:
@@ -325,21 +338,12 @@ def _outcomes_document(
         "part_time_share": _float(report.part_time_share),
         "under_half_share": _float(report.under_half_share),
         "permanent_share": _float(report.permanent_share),
-        "findings": [_finding(f, lang) for f in _warnings(register, as_of, cohort)],
+        "findings": [finding_document(f, lang) for f in _warnings(register, as_of, cohort)],
     }
 
 
 def _warnings(register: Register, as_of: dt.date, cohort: str | None) -> tuple[Finding, ...]:
     return register.hiring_findings(as_of, cohorts=[cohort] if cohort else None)
-
-
-def _finding(f: Finding, lang: Lang) -> dict[str, str]:
-    return {
-        "code": f.code.value,
-        "severity": f.severity.value,
-        "path": f.path,
-        "message": f.message(lang),
-    }
 
 
 def _print_outcomes(
@@ -353,7 +357,7 @@ def _print_outcomes(
         report = outcomes_report(register, as_of, cohorts=[cohort] if cohort else None)
         print(report.to_text(), file=stdout)
         print(file=stdout)
-        _print_findings(warnings, lang, stdout)
+        _print_findings([finding_document(f, lang) for f in warnings], lang, stdout)
     return FINDINGS if any(f.is_error for f in warnings) else OK
 
 
@@ -365,7 +369,7 @@ def _float(x: object) -> float | None:
 
 
 def _import_attendance(args: argparse.Namespace, stdout: TextIO) -> int:
-    from mbprogram.storage.attendance_csv import AttendanceImport, import_attendance  # noqa: PLC0415
+    from mbprogram.storage.attendance_csv import import_attendance  # noqa: PLC0415
     from mbprogram.storage.files import is_store  # noqa: PLC0415
     from mbprogram.storage.json_document import loads, save_document  # noqa: PLC0415
     from mbprogram.storage.sqlite_store import SqliteStore  # noqa: PLC0415
@@ -378,8 +382,10 @@ def _import_attendance(args: argparse.Namespace, stdout: TextIO) -> int:
         with SqliteStore.open(args.store) as store:
             register = store.load()
             _check_cohort(register, args.cohort)
-            result = import_attendance(register, args.csv, by=by, cohort=args.cohort)
-            if result.recorded or result.corrected:
+            result = import_attendance(
+                register, args.csv, by=by, cohort=args.cohort, dry_run=args.dry_run
+            )
+            if _changed(result):
                 store.save(register)
     else:
         path = Path(args.store)
@@ -388,8 +394,10 @@ def _import_attendance(args: argparse.Namespace, stdout: TextIO) -> int:
         before = path.read_bytes()
         register = loads(before)
         _check_cohort(register, args.cohort)
-        result = import_attendance(register, args.csv, by=by, cohort=args.cohort)
-        if result.recorded or result.corrected:
+        result = import_attendance(
+            register, args.csv, by=by, cohort=args.cohort, dry_run=args.dry_run
+        )
+        if _changed(result):
             if path.read_bytes() != before:
                 raise ConflictError(
                     f"{path} was changed by someone else during the import; nothing was "
@@ -401,6 +409,11 @@ def _import_attendance(args: argparse.Namespace, stdout: TextIO) -> int:
     else:
         print(f"{args.csv} -> {args.store}: {result}", file=stdout)
     return OK
+
+
+def _changed(result: AttendanceImport) -> bool:
+    """Whether an import changed the register (so that it must be saved)."""
+    return not result.dry_run and bool(result.recorded or result.corrected)
 
 
 def _command() -> str:

@@ -135,7 +135,7 @@ def test_practice_weeks_short_of_the_requirement_is_an_error():
     assert [FindingCode.PRACTICE_WEEKS_SHORT] == [f.code for f in progress.findings]
     assert Fraction(13) + Fraction(2, 3) == progress.practice_weeks  # Mon and Wed of the last week
     # Weeks are floored and the shortfall rounded up: a display never overstates progress.
-    assert "13.66 av 14 uker; det mangler 0.34 uker" in progress.findings[0].message("nb")
+    assert "13,66 av 14 uker; det mangler 0,34 uker" in progress.findings[0].message("nb")
 
 
 def test_practice_attendance_below_the_minimum_share_is_an_error():
@@ -274,7 +274,7 @@ def test_every_finding_code_has_a_message_in_bokmal_and_english(code):
 
 def test_messages_are_in_bokmal_by_default_and_english_on_request():
     (finding,) = evaluate_student(COHORT, with_hours("6.99"), AS_OF).findings
-    assert "Godkjente teoritimer er 139.99 av 140 t; det mangler 0.01 t." == finding.message()
+    assert "Godkjente teoritimer er 139,99 av 140 t; det mangler 0,01 t." == finding.message()
     assert "Credited theory hours are 139.99 of 140 h; 0.01 h are missing." == finding.message("en")
 
 
@@ -320,3 +320,16 @@ def test_complete_means_no_error_finding(pair):
         assert f.message("nb")
         assert f.message("en")
         assert f.path.startswith(f"cohorts[{cohort.id}].students[{student.id}]")
+
+
+def test_bokmal_messages_use_a_decimal_comma_and_bokmal_words_but_keep_dates() -> None:
+    from mbprogram.evaluation.messages import render  # noqa: PLC0415
+
+    concern = render("PLACEMENT_CAUSE_FOR_CONCERN", "nb", {"on": "2026-03-09", "stage": "midway"})
+    assert "Praksisveileder meldte bekymring i vurderingen 2026-03-09 (midtveis)." == concern
+    state = render("ASSIGNMENT_NOT_APPROVED", "nb", {"state": "not-started"})
+    assert "Den avsluttende oppgaven er ikke godkjent (status: ikke påbegynt)." == state
+    english = render("ASSIGNMENT_NOT_APPROVED", "en", {"state": "not-started"})
+    assert "The final assignment is not approved (state: not-started)." == english
+    share = render("THEORY_ATTENDANCE_LOW", "nb", {"share": "66.7", "held": "150", "minimum": "80"})
+    assert "66,7 % av 150 t" in share

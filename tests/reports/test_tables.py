@@ -88,7 +88,7 @@ def test_progress_rows_hold_ids_and_figures_and_never_names() -> None:
 
 def test_the_progress_document_has_exactly_the_contracted_shape() -> None:
     document = progress_document(REGISTER, dt.date(2025, 12, 31), cohort="MB-2025", lang="en")
-    assert {"as_of", "students"} == set(document)
+    assert {"as_of", "students", "findings"} == set(document)
     assert "2025-12-31" == document["as_of"]
     students = document["students"]
     assert isinstance(students, list)

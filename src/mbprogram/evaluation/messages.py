@@ -5,6 +5,7 @@ Templates are filled from a finding's details (ids, dates and numbers only).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Final
 
@@ -56,11 +57,11 @@ TEMPLATES: Final[Mapping[str, Mapping[str, str]]] = {
     },
     "HOST_UNIT_OVER_CAPACITY": {
         "nb": "{count} deltakere i praksis samtidig {period}; "
-        "praksisstedet har {capacity} plasser.",
+        "praksisstedet har plass til {capacity}.",
         "en": "{count} students in practice at once {period}; the unit has {capacity} places.",
     },
     "COHORT_OVER_PLACES": {
-        "nb": "{enrolled} deltakere er tatt opp i kullet, som har {places} plasser.",
+        "nb": "{enrolled} deltakere er tatt opp i kullet, som har plass til {places}.",
         "en": "{enrolled} students are enrolled in the cohort, which has {places} places.",
     },
     "BUDGET_POT_OVER_CAPACITY": {
@@ -103,12 +104,36 @@ TEMPLATES: Final[Mapping[str, Mapping[str, str]]] = {
 }
 
 
+#: Words that details carry in English, as they read in bokmål.
+_BOKMAL: Final[Mapping[str, str]] = {
+    "midway": "midtveis",
+    "final": "slutt",
+    "not-started": "ikke påbegynt",
+    "submitted": "levert",
+    "not-approved": "ikke godkjent",
+    "approved": "godkjent",
+}
+_DECIMAL = re.compile(r"-?\d+\.\d+")
+
+
+def _bokmal(value: str) -> str:
+    """A detail as it reads in bokmål: a decimal comma, and the few English words translated."""
+    if _DECIMAL.fullmatch(value):
+        return value.replace(".", ",")
+    return _BOKMAL.get(value, value)
+
+
 def render(code: str, lang: str, details: Mapping[str, str]) -> str:
     """Fill the ``lang`` template of ``code`` with ``details``.
+
+    In bokmål numbers take a decimal comma (``11,5 t``) and the states and
+    stages in the details are translated.
 
     Raises:
         InvalidValueError: for a language other than ``nb`` or ``en``.
     """
     if lang not in ("nb", "en"):
         raise InvalidValueError("lang", f"expected 'nb' or 'en', got {str(lang)[:10]!r}")
+    if lang == "nb":
+        details = {k: _bokmal(v) for k, v in details.items()}
     return TEMPLATES[code][lang].format_map(details)

@@ -25,14 +25,20 @@ from mbprogram.domain import _validators as v
 from mbprogram.domain.assignment import AssignmentState
 from mbprogram.domain.students import Status
 from mbprogram.evaluation.cohort import evaluate_cohort
-from mbprogram.evaluation.findings import Lang
+from mbprogram.evaluation.findings import Finding, Lang
 from mbprogram.evaluation.student import StudentProgress, floor2
 from mbprogram.reports.table import Table
 
 if TYPE_CHECKING:
     from mbprogram.domain.register import Register
 
-__all__ = ["ProgressRow", "progress_document", "progress_of", "progress_table"]
+__all__ = [
+    "ProgressRow",
+    "finding_document",
+    "progress_document",
+    "progress_of",
+    "progress_table",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -126,33 +132,46 @@ def progress_document(
 ) -> dict[str, object]:
     """The ``progress --format json`` document of DESIGN §6, ready for :func:`json.dumps`.
 
+    Beside ``as_of`` and ``students`` it holds ``findings``: the cohort-wide
+    findings (``COHORT_OVER_PLACES``, ``HOST_UNIT_OVER_CAPACITY``) of the
+    cohorts evaluated, in the same shape as a student's.
+
     Raises:
         InvalidValueError: if ``as_of`` is not a date.
         NotFoundError: if ``cohort`` names no cohort.
     """
-    students = []
-    for p in progress_of(register, as_of, cohort=cohort):
-        students.append(
-            {
-                "cohort": p.cohort,
-                "student": p.student,
-                "status": None if p.status is None else p.status.value,
-                "theory_hours": _number(floor2(p.theory_hours.value)),
-                "theory_hours_required": _number(p.theory_hours_required.value),
-                "practice_weeks": _number(floor2(p.practice_weeks)),
-                "practice_weeks_required": _number(p.practice_weeks_required),
-                "literature_signed_off": p.literature_signed_off,
-                "assignment": p.assignment.value,
-                "complete": p.complete,
-                "findings": [
-                    {
-                        "code": f.code.value,
-                        "severity": f.severity.value,
-                        "path": f.path,
-                        "message": f.message(lang),
-                    }
-                    for f in p.findings
-                ],
-            }
-        )
-    return {"as_of": as_of.isoformat(), "students": students}
+    v.check_date(as_of, "as_of")
+    cohorts = [cohort] if cohort is not None else list(register.cohorts)
+    evaluated = [evaluate_cohort(register, c, as_of) for c in cohorts]
+    students = [
+        {
+            "cohort": p.cohort,
+            "student": p.student,
+            "status": None if p.status is None else p.status.value,
+            "theory_hours": _number(floor2(p.theory_hours.value)),
+            "theory_hours_required": _number(p.theory_hours_required.value),
+            "practice_weeks": _number(floor2(p.practice_weeks)),
+            "practice_weeks_required": _number(p.practice_weeks_required),
+            "literature_signed_off": p.literature_signed_off,
+            "assignment": p.assignment.value,
+            "complete": p.complete,
+            "findings": [finding_document(f, lang) for f in p.findings],
+        }
+        for c in evaluated
+        for p in c.students
+    ]
+    return {
+        "as_of": as_of.isoformat(),
+        "students": students,
+        "findings": [finding_document(f, lang) for c in evaluated for f in c.findings],
+    }
+
+
+def finding_document(finding: Finding, lang: Lang = "nb") -> dict[str, str]:
+    """A finding as JSON: ``{"code", "severity", "path", "message"}``."""
+    return {
+        "code": finding.code.value,
+        "severity": finding.severity.value,
+        "path": finding.path,
+        "message": finding.message(lang),
+    }

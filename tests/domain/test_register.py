@@ -1243,3 +1243,14 @@ def test_ending_a_placement_early_on_something_that_is_not_a_date_is_refused(reg
     )
 
     assert [f"{S1}.placements[P1].period"] == paths(error)
+
+
+def test_a_bad_reason_for_a_status_change_is_named_by_its_place_in_the_history() -> None:
+    register = make_register(1)
+    before = register.copy()
+    with pytest.raises(RefusedChangeError) as caught:
+        register.withdraw("S-01", on=dt.date(2026, 3, 2), reason="x" * 2_001, by=STAMP)
+    [problem] = caught.value.problems
+    assert problem.path.startswith(f"{path_of('S-01')}.status_history[1].reason")
+    assert "x" * 20 not in str(caught.value)
+    assert before == register

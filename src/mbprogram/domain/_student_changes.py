@@ -145,7 +145,8 @@ class StudentChanges(RegisterCore):
         student = self.student(student_id)
         path = student_path(student.cohort, student.id)
         what = f"changing the status to {status.value}"
-        change = build(path, what, StatusChange, status=status, on=on, reason=reason)
+        where = f"{path}.status_history[{len(student.status_history)}]"
+        change = build(where, what, StatusChange, status=status, on=on, reason=reason)
         new = self._with_status(student, change, what)
         self._commit(
             by,

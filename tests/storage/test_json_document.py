@@ -103,11 +103,8 @@ def test_every_problem_is_listed_at_once() -> None:
     doc["employments"][0]["roles"] = ["relatives", "relatives"]
     error = load_error(doc)
     assert [
-        "host_units[1].capacity: expected a whole number, got '1'",
-        (
-            "cohorts[0].students[1].status_history[0].on: expected a date as YYYY-MM-DD, "
-            "got '05.01.2026'"
-        ),
+        "host_units[1].capacity: expected a whole number, got text",
+        ("cohorts[0].students[1].status_history[0].on: expected a date as YYYY-MM-DD, got text"),
         "employments[0].roles: expected each role at most once, got a list",
     ] == lines(error)
 
@@ -194,11 +191,11 @@ def test_a_history_snapshot_of_an_unknown_type_is_named() -> None:
     doc["history"][1]["at"] = "2026-01-02T09:00:00"
     message = lines(load_error(doc))
     assert message[0].startswith("history[0].after.type: expected a record type among ")
-    assert message[0].endswith(", got 'kohort'")
+    assert message[0].endswith(", got text")
     assert [
         (
             "history[1].at: expected a date and time as YYYY-MM-DDTHH:MM:SS with a UTC offset, "
-            "got '2026-01-02T09:00:00'"
+            "got text"
         )
     ] == message[1:]
 

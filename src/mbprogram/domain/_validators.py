@@ -2,8 +2,10 @@
 
 Each is a small slotted callable class with a lowercase factory, in the style
 of ``attrs.validators``. They raise :class:`~mbprogram.exceptions.InvalidValueError`
-naming the field, what was expected and what was got, and never echo the value
-of a field classified as sensitive or a direct identifier.
+naming the field, what was expected and what was got. They never echo text (a
+reason or a name may be in the wrong field: they say only that it is text, and
+how long), nor any value of a field classified as sensitive or a direct
+identifier.
 
 :func:`check_date`, :func:`check_instance` and :func:`check_each` do the same
 for the arguments of the query functions (``as_of``, ``period`` …), once per
@@ -13,6 +15,7 @@ call.
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import re
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
@@ -47,12 +50,16 @@ _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,63}")
 
 
 def described(attribute: attrs.Attribute[Any], value: object) -> str:
-    """Say what ``value`` was, without echoing it when the field is sensitive."""
+    """Say what ``value`` was: a number or bool outside sensitive fields, else only its kind."""
     if attribute.metadata.get("mbprogram.privacy", Privacy.ORDINARY) != Privacy.ORDINARY:
         return f"a value of type {type(value).__name__} (not shown: sensitive field)"
     if isinstance(value, str):
-        return repr(value) if len(value) <= 80 else f"{value[:77]!r}..."
-    return f"{value!r} ({type(value).__name__})"
+        # Never quoted: text in the wrong field may be a reason or a name.
+        return f"a str of {len(value)} character{'' if len(value) == 1 else 's'}"
+    if value is None or isinstance(value, int | float | decimal.Decimal):
+        return f"{str(value)[:40]} ({type(value).__name__})"
+    # Collections and other objects may hold text; only their type is named.
+    return f"a value of type {type(value).__name__}"
 
 
 def _fail(attribute: attrs.Attribute[Any], message: str) -> InvalidValueError:

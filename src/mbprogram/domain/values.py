@@ -96,15 +96,18 @@ def exact_decimal(value: object, field: str, *, unit: str = "") -> Decimal:
         try:
             d = Decimal(value.strip())
         except InvalidOperation:
+            # the text is never quoted: it may be a reason written in the wrong field
             raise InvalidValueError(
-                field, f"expected a number such as '3.5', got {value[:40]!r}"
+                field, "expected a number such as '3.5', got text that is not a number"
             ) from None
     else:
         raise InvalidValueError(
             field, f"expected an exact number (int, str or Decimal), got {type(value).__name__}"
         )
     if not d.is_finite():
-        raise InvalidValueError(field, f"expected a finite number, got {str(value)[:40]}")
+        raise InvalidValueError(
+            field, f"expected a finite number, got {'NaN' if d.is_nan() else 'an infinity'}"
+        )
     exponent = d.as_tuple().exponent
     too_fine = isinstance(exponent, int) and exponent < -_MAX_PLACES
     if d and (d.adjusted() >= _MAX_DIGITS or too_fine):

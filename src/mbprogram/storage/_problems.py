@@ -9,8 +9,10 @@ exception groups whose notes name the attribute or list index they concern.
 :class:`~mbprogram.exceptions.Problem` per leaf, with its path from the
 document's root (``cohorts[0].students[3].placements[1].end``).
 
-A value is echoed in a message only when it is short and lies outside every
-field classified as sensitive or a direct identifier.
+A value is echoed in a message only when it is a short number or boolean and
+lies outside every field classified as sensitive or a direct identifier; text is
+never echoed (it may be a reason or a name in the wrong field), and neither is an
+unknown key inside a sensitive field.
 """
 
 from __future__ import annotations
@@ -94,9 +96,13 @@ def json_kind(value: object) -> str:
 
 
 def shown(value: object) -> str:
-    """A short rendering of a non-sensitive value for a message."""
+    """A short rendering of a non-sensitive value for a message.
+
+    Text is never shown, only its kind: a value that could not be read may be a
+    reason or a name written into the wrong field.
+    """
     if isinstance(value, str):
-        return repr(value) if len(value) <= _SHOWN_LENGTH else f"{value[:_SHOWN_LENGTH]!r}..."
+        return json_kind(value)
     if isinstance(value, (bool, int)) or type(value).__name__ == "Decimal":
         return f"{json_kind(value)} ({str(value)[:_SHOWN_LENGTH]})"
     return json_kind(value)
@@ -116,6 +122,11 @@ def unknown_key_message(key: str, known: Collection[str]) -> str:
     if close:
         return f"unknown key; did you mean {close[0]!r}?"
     return f"unknown key; expected one of {', '.join(sorted(known))}"
+
+
+def _unknown_keys_message(count: int, known: Collection[str]) -> str:
+    what = "an unknown key" if count == 1 else f"{count} unknown keys"
+    return f"{what} (not shown: sensitive field); expected only {', '.join(sorted(known))}"
 
 
 def _is_sensitive(cls: Any, name: str) -> bool:
@@ -148,13 +159,19 @@ def _walk(error: BaseException, path: str, *, sensitive: bool) -> Iterator[Probl
     elif isinstance(error, ValidationError):  # the domain's own checks, also InvalidValueError
         for p in error.problems:
             yield Problem(_join(path, p.path), p.message, code=p.code)
-    elif isinstance(error, UnknownKeysError):
-        for key in error.unknown:
-            yield Problem(key_path(path, key), unknown_key_message(key, error.known))
-    elif isinstance(error, ForbiddenExtraKeysError):
-        known = [a.name for a in getattr(error.cl, "__attrs_attrs__", ())]
-        for key in sorted(error.extra_fields):
-            yield Problem(key_path(path, key), unknown_key_message(key, known))
+    elif isinstance(error, UnknownKeysError | ForbiddenExtraKeysError):
+        if isinstance(error, UnknownKeysError):
+            unknown, known = list(error.unknown), list(error.known)
+        else:
+            unknown = sorted(error.extra_fields)
+            known = [a.name for a in getattr(error.cl, "__attrs_attrs__", ())]
+        if sensitive:
+            # A key inside a sensitive field may itself be the data (an e-mail
+            # address, a diagnosis): the subtree is named, the key never.
+            yield Problem(path or ROOT, _unknown_keys_message(len(unknown), known))
+        else:
+            for key in unknown:
+                yield Problem(key_path(path, key), unknown_key_message(key, known))
     elif isinstance(error, KeyError):
         yield Problem(path or ROOT, "required key is missing")
     else:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import importlib.resources
 import json
 import os
+import re
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -69,6 +70,7 @@ T = TypeVar("T")
 FORMAT: Final = "mbprogram/1"
 _SECTIONS: Final = ("host_units", "cohorts", "budget_pots", "employments", "outcomes", "history")
 _KEYS: Final = ("format", "synthetic_ids", *_SECTIONS)
+_FORMAT_NAME: Final = re.compile(r"mbprogram/[0-9]{1,6}")
 
 
 def dumps(register: Register, *, indent: int | None = None) -> str:
@@ -162,7 +164,12 @@ def register_from_json(document: object) -> Register:
         )
     found = document.get("format")
     if found != FORMAT:
-        got = "no format" if "format" not in document else shown(found)
+        if "format" not in document:
+            got = "no format"
+        elif type(found) is str and _FORMAT_NAME.fullmatch(found):
+            got = repr(found)  # another version's marker, never data
+        else:
+            got = shown(found)
         raise DocumentError(
             [
                 Problem(

@@ -15,6 +15,7 @@ import pytest
 
 from mbprogram import (
     AssessmentStage,
+    Attendance,
     Certificate,
     DateRange,
     ExcusedAbsence,
@@ -1010,7 +1011,7 @@ def test_a_withdrawn_students_new_records_are_refused(register, change):
     register.record_attendance("S-01", session_id(30), Present(Hours(1)), by=STAMP)
     register.place("S-01", placement(), by=STAMP)
     _started(register)
-    register.withdraw("S-01", on=dt.date(2026, 6, 20), by=STAMP)
+    register.withdraw("S-01", on=dt.date(2026, 8, 3), by=STAMP)
 
     error = refused(register, lambda: change(register))
 
@@ -1254,3 +1255,33 @@ def test_a_bad_reason_for_a_status_change_is_named_by_its_place_in_the_history()
     assert problem.path.startswith(f"{path_of('S-01')}.status_history[1].reason")
     assert "x" * 20 not in str(caught.value)
     assert before == register
+
+
+def test_a_withdrawal_cannot_be_back_dated_over_later_records(register):
+    register.record_attendance("S-01", session_id(10), Present(Hours(1)), by=STAMP)
+
+    error = refused(
+        register,
+        lambda: register.withdraw("S-01", on=session_day(10) - dt.timedelta(days=1), by=STAMP),
+    )
+
+    assert "a withdrawal cannot be back-dated over them" in str(error)
+    register.withdraw("S-01", on=session_day(10), by=STAMP)  # on the day itself it may
+
+
+def test_a_leave_may_be_recorded_after_later_attendance_was_entered(register):
+    register.record_attendance("S-01", session_id(20), Present(Hours(1)), by=STAMP)
+
+    register.grant_leave("S-01", on=session_day(5), by=STAMP)
+    register.resume("S-01", on=session_day(8), by=STAMP)
+
+    assert Status.ACTIVE == register.student("S-01").status
+
+
+def test_a_new_student_cannot_bring_records_along(register):
+    carried = new_student("S-09", attendance=(Attendance(session_id(1), Present(Hours(5))),))
+
+    error = refused(register, lambda: register.enrol(carried, on=ENROLMENT_DAY, by=STAMP))
+
+    assert [f"{path_of('S-09')}.attendance"] == paths(error)
+    assert "a new student starts with no records" in str(error)

@@ -8,6 +8,7 @@ import attrs
 
 from mbprogram.domain import _validators as v
 from mbprogram.domain._core import RegisterCore, build, refuse
+from mbprogram.domain.cohort import Cohort
 from mbprogram.domain.history import student_path
 from mbprogram.domain.students import TRANSITIONS, Certificate, Status, StatusChange, Student
 from mbprogram.domain.values import Stamp, StudentId
@@ -129,6 +130,16 @@ class StudentChanges(RegisterCore):
             raise refuse(
                 what, f"{path}.status_history", "a new student starts with no status history"
             )
+        carried = [name for name in _RECORDS if getattr(student, name)]
+        if student.literature.readings or student.literature.sign_off:
+            carried.append("literature")
+        if carried:
+            raise refuse(
+                what,
+                f"{path}.{carried[0]}",
+                f"a new student starts with no records (has {', '.join(carried)}); record them "
+                "through the register so that each is checked and kept in the history",
+            )
         change = build(path, what, StatusChange, status=status, on=on)
         new = self._with_status(student, change, what)
         self._commit(by, action, path, None, new, students=[new])
@@ -178,6 +189,15 @@ class StudentChanges(RegisterCore):
                 f"enrolment on {change.on.isoformat()} is after the cohort ends on "
                 f"{cohort.period.end.isoformat()}",
             )
+        if change.status is Status.WITHDRAWN:  # (a leave may be recorded late: it ends)
+            latest = _latest_record_day(student, cohort)
+            if latest is not None and change.on < latest:
+                raise refuse(
+                    what,
+                    f"{path}.status_history",
+                    f"{change.on.isoformat()} is before records dated up to "
+                    f"{latest.isoformat()}; a withdrawal cannot be back-dated over them",
+                )
         last = student.status_history[-1].on if student.status_history else None
         if last is not None and change.on < last:
             raise refuse(
@@ -189,3 +209,25 @@ class StudentChanges(RegisterCore):
             path, what, attrs.evolve, student, status_history=(*student.status_history, change)
         )
         return new
+
+
+#: The records a student gathers through the register's methods, never brought along.
+_RECORDS = ("attendance", "makeups", "placements", "assignment", "certificate")
+
+
+def _latest_record_day(student: Student, cohort: Cohort) -> dt.date | None:
+    """The latest day of the student's dated records (a placement counts by its start)."""
+    sessions = cohort.session_table
+    days = [sessions[a.session][0] for a in student.attendance if a.session in sessions]
+    days += [m.on for m in student.makeups]
+    for p in student.placements:
+        days.append(p.period.start)
+        days += [a.day for a in p.absences]
+        days += [x.on for x in (p.midway, p.final) if x is not None]
+    days += [r.on for r in student.literature.readings]
+    if student.literature.sign_off is not None:
+        days.append(student.literature.sign_off.on)
+    if student.assignment is not None:
+        days += [x.on for x in student.assignment.submissions]
+        days += [x.on for x in student.assignment.assessments]
+    return max(days, default=None)

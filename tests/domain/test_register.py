@@ -1285,3 +1285,21 @@ def test_a_new_student_cannot_bring_records_along(register):
 
     assert [f"{path_of('S-09')}.attendance"] == paths(error)
     assert "a new student starts with no records" in str(error)
+
+
+def test_moving_sessions_so_that_a_graduate_would_fall_short_is_refused(register):
+    complete(register, "S-01")  # 150 h of 140 credited
+    register.graduate("S-01", on=GRADUATION_DAY, by=STAMP)
+    moved = [
+        Session(id=session_id(i), day=dt.date(2026, 12, 1 + i), hours=SESSION_HOURS)
+        for i in (1, 2, 3)
+    ]
+    for session in moved[:2]:  # 140 h still held by the graduation day
+        register.correct_session(COHORT_ID, session, by=STAMP)
+    before = register.copy()
+
+    error = refused(register, lambda: register.correct_session(COHORT_ID, moved[2], by=STAMP))
+
+    assert "would not have met the requirements on 2026-09-01" in str(error)
+    assert "THEORY_HOURS_SHORT" in str(error)
+    assert before == register

@@ -251,3 +251,37 @@ def test_the_error_is_the_library_error_and_a_value_error() -> None:
     assert isinstance(error, MbprogramError)
     assert isinstance(error, ValueError)
     assert "invalid document" in str(error)
+
+
+def _graduate_document() -> dict[str, Any]:
+    from tests.builders import GRADUATION_DAY, STAMP, complete, make_register  # noqa: PLC0415
+
+    register = make_register(1)
+    complete(register, "S-01")
+    register.graduate("S-01", on=GRADUATION_DAY, by=STAMP)
+    return document(register)
+
+
+def test_a_graduate_who_would_not_have_met_the_requirements_does_not_load() -> None:
+    data = _graduate_document()
+    data["cohorts"][0]["students"][0]["attendance"] = []
+    with pytest.raises(DocumentError) as caught:
+        loads(json.dumps(data))
+    assert "would not have met the requirements" in str(caught.value)
+    assert "THEORY_HOURS_SHORT" in str(caught.value)
+
+
+def test_a_certificate_for_another_programme_does_not_load() -> None:
+    data = _graduate_document()
+    data["cohorts"][0]["students"][0]["certificate"]["programme"] = "Et annet kurs"
+    with pytest.raises(DocumentError, match=r"certificate\.programme"):
+        loads(json.dumps(data))
+
+
+def test_an_enrolment_after_the_cohort_ended_does_not_load() -> None:
+    data = document()
+    student = data["cohorts"][0]["students"][0]
+    student["status_history"] = [{"status": "active", "on": "2030-06-01", "reason": ""}]
+    student["attendance"] = []
+    with pytest.raises(DocumentError, match="is after the cohort ends"):
+        loads(json.dumps(data))

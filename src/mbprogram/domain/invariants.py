@@ -16,6 +16,8 @@ from mbprogram.domain.cohort import Cohort
 from mbprogram.domain.placements import HostUnit
 from mbprogram.domain.students import Status, Student
 from mbprogram.domain.values import HostUnitId
+from mbprogram.evaluation.findings import FindingCode
+from mbprogram.evaluation.student import evaluate_student
 from mbprogram.exceptions import Problem
 
 __all__ = ["is_the_student", "student_problems"]
@@ -47,6 +49,18 @@ def student_problems(
     if student.cohort != cohort.id:
         problems.append(Problem("cohort", f"expected cohort {cohort.id!r}, got {student.cohort!r}"))
     nid = student.national_id
+    enrolled = student.enrolled_on
+    if enrolled is not None and enrolled > cohort.period.end and student.status_history:
+        first_active = next(
+            i for i, c in enumerate(student.status_history) if c.status is Status.ACTIVE
+        )
+        problems.append(
+            Problem(
+                f"status_history[{first_active}].on",
+                f"enrolment on {enrolled.isoformat()} is after the cohort ends on "
+                f"{cohort.period.end.isoformat()}",
+            )
+        )
     if nid is not None and nid.is_synthetic and not allow_synthetic_ids:
         problems.append(
             Problem(
@@ -208,4 +222,26 @@ def _certificate_problems(student: Student, cohort: Cohort) -> list[Problem]:
         problems.append(Problem("certificate.issued_on", "expected the date the student graduated"))
     if c.student != student.id or c.cohort != cohort.id:
         problems.append(Problem("certificate", "the certificate names another student or cohort"))
+    if c.programme != cohort.rules.name:
+        problems.append(
+            Problem(
+                "certificate.programme", f"expected the cohort's programme {cohort.rules.name!r}"
+            )
+        )
+    if not problems:
+        # A certificate is issued only to a student who is complete on its date (DESIGN
+        # §4.1.5); a later change (a session moved or shortened) must not undo that.
+        unmet = [
+            f.code.value
+            for f in evaluate_student(cohort, student, c.issued_on).findings
+            if f.is_error and f.code is not FindingCode.STUDENT_WITHDRAWN
+        ]
+        if unmet:
+            problems.append(
+                Problem(
+                    "certificate",
+                    f"the student would not have met the requirements on {c.issued_on.isoformat()} "
+                    f"({', '.join(unmet)})",
+                )
+            )
     return problems

@@ -221,10 +221,9 @@ def hire(draw: Draw, register: Register, by: Stamp) -> None:
         register.add_budget_pot(pot, by=by)
         return
     graduates = sorted(sid for sid, st_ in register.students.items() if st_.certificate)
-    people = graduates or sorted(register.students)
-    if not people:
+    if not graduates:  # only graduates are hired or have outcomes
         return
-    person = draw(st.sampled_from(people))
+    person = draw(st.sampled_from(graduates))
     if action == "outcome":
         outcome = draw(s.outcome_records(oid=f"O{len(register.outcomes)}", person=person))
         register.record_outcome(outcome, by=by)

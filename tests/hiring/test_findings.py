@@ -20,6 +20,7 @@ from mbprogram import (
     FindingCode,
     NotFoundError,
     PanelMember,
+    ProgrammeRules,
     Register,
     Severity,
     Student,
@@ -492,18 +493,29 @@ def two_cohorts(register):
     unsupervised and on AAP above the limit; S-02 (of K1) and S-22 (of K2)
     work side by side at U3.
     """
+    no_requirements = ProgrammeRules.from_dict(
+        {
+            "name": "Uten krav",
+            "theory_hours": "0",
+            "practice_weeks": "0",
+            "literature_sign_off": False,
+            "assignment_approval": False,
+        }
+    )
     later = attrs.evolve(
         register.cohort("K1"),
         id="K2",
         name="MB 2027",
+        rules=no_requirements,
         period=DateRange(dt.date(2027, 1, 4), dt.date(2027, 12, 17)),
         sessions=(),
     )
     register.open_cohort(later, by=stamp(1))
-    for sid in ("S-21", "S-22"):
+    for sid in ("S-21", "S-22"):  # graduates of a cohort without requirements
         register.enrol(
             Student(id=sid, cohort="K2", name="Tor Fiktivsen"), on=later.period.start, by=stamp(2)
         )
+        register.graduate(sid, on=later.period.start, by=stamp(2))
     register.hire(employment("E1", "S-01", supervision=Supervision.NONE), by=stamp(3))
     register.hire(
         employment(

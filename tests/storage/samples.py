@@ -98,7 +98,7 @@ def sample_register(*, allow_synthetic_ids: bool = True) -> Register:
     )
     register.make_permanent("E1", on=dt.date(2027, 1, 1), by=stamp(15))
     register.record_outcome(
-        OutcomeRecord(id="O1", person="S-03", kind=OutcomeKind.UNKNOWN, on=dt.date(2026, 12, 1)),
+        OutcomeRecord(id="O1", person="S-01", kind=OutcomeKind.UNKNOWN, on=dt.date(2026, 12, 1)),
         by=stamp(16),
     )
     if allow_synthetic_ids:

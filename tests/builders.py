@@ -18,6 +18,10 @@ gives later stamps by the same coordinator. Everyone here is made up.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import TypeVar
+
+import pytest
 
 from mbprogram import (
     BERGEN_2010,
@@ -28,10 +32,12 @@ from mbprogram import (
     NationalIdNumber,
     Placement,
     Present,
+    RefusedChangeError,
     Register,
     Session,
     Stamp,
     Student,
+    ValidationError,
     Verdict,
     Weekday,
 )
@@ -55,7 +61,9 @@ __all__ = [
     "make_register",
     "new_student",
     "path_of",
+    "paths",
     "placement",
+    "refused",
     "session_day",
     "session_id",
     "stamp",
@@ -212,3 +220,23 @@ def complete(
     register.assess_assignment(
         sid, on=dt.date(2026, 8, 17), assessor="Lærer Lund", verdict=Verdict.APPROVED, by=by
     )
+
+
+E = TypeVar("E", bound=Exception)
+
+
+def refused(
+    register: Register, change: Callable[[], object], error: type[E] = RefusedChangeError
+) -> E:
+    """Make a change that must be refused; check it changed nothing; return the error."""
+    before = register.copy()
+    with pytest.raises(error) as caught:
+        change()
+    assert before == register
+    assert len(before.history) == len(register.history)
+    return caught.value
+
+
+def paths(error: ValidationError) -> list[str]:
+    """The paths of an error's problems, in order."""
+    return [p.path for p in error.problems]

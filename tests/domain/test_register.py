@@ -7,9 +7,7 @@ refused change left the register exactly as it was, history included.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from decimal import Decimal
-from typing import TypeVar
 
 import pytest
 
@@ -55,31 +53,15 @@ from tests.builders import (
     make_register,
     new_student,
     path_of,
+    paths,
     placement,
+    refused,
     session_day,
     session_id,
     synthetic_id,
 )
 
-E = TypeVar("E", bound=Exception)
-
 S1 = path_of("S-01")
-
-
-def refused(
-    register: Register, change: Callable[[], object], error: type[E] = RefusedChangeError
-) -> E:
-    """Make a change that must be refused; check it changed nothing; return the error."""
-    before = register.copy()
-    with pytest.raises(error) as caught:
-        change()
-    assert before == register
-    assert len(before.history) == len(register.history)
-    return caught.value
-
-
-def paths(error: ValidationError) -> list[str]:
-    return [p.path for p in error.problems]
 
 
 def makeup(mid: str = "M1", *, on: dt.date = dt.date(2026, 3, 1), approver: str = "Lærer Lund"):

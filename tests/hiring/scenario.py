@@ -11,12 +11,10 @@ says otherwise ``S-01``, ``S-02`` and ``S-03`` graduate on ``GRADUATION_DAY``;
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from functools import cache
-from typing import TypeVar
 
-import pytest
 from hypothesis import strategies as st
 
 from mbprogram import (
@@ -30,7 +28,6 @@ from mbprogram import (
     RefusedChangeError,
     Register,
     Supervision,
-    ValidationError,
 )
 from tests import strategies as gen
 from tests.builders import (
@@ -40,6 +37,8 @@ from tests.builders import (
     UNIT_ONE_PLACE,
     complete,
     make_register,
+    paths,
+    refused,
     stamp,
 )
 
@@ -61,8 +60,6 @@ UNIT_THREE = "U3"
 FIRST_DAY_AT_WORK = dt.date(2026, 10, 1)
 #: Where each student did practice.
 PRACTICE_UNIT = {"S-01": UNIT, "S-02": UNIT, "S-03": UNIT_ONE_PLACE, "S-04": UNIT_THREE}
-
-E = TypeVar("E", bound=Exception)
 
 
 @cache
@@ -135,23 +132,6 @@ def employment(
         benefit=benefit,
         **details,  # type: ignore[arg-type]
     )
-
-
-def refused(
-    register: Register, change: Callable[[], object], error: type[E] = RefusedChangeError
-) -> E:
-    """Make a change that must be refused; check it changed nothing; return the error."""
-    before = register.copy()
-    with pytest.raises(error) as caught:
-        change()
-    assert before == register
-    assert len(before.history) == len(register.history)
-    return caught.value
-
-
-def paths(error: ValidationError) -> list[str]:
-    """The paths of an error's problems, in order."""
-    return [p.path for p in error.problems]
 
 
 def codes(findings: Iterable[Finding]) -> list[str]:

@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Final, Literal
+from typing import TYPE_CHECKING, Final, Literal, Protocol
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -20,7 +20,7 @@ from dateutil.relativedelta import relativedelta
 from mbprogram.domain import _validators as v
 from mbprogram.domain.hiring import Employment, OutcomeKind, Pathway, Role
 from mbprogram.domain.occupancy import daily_counts
-from mbprogram.domain.values import DateRange
+from mbprogram.domain.values import DateRange, Percent
 from mbprogram.evaluation.cohort import selected_cohorts
 from mbprogram.evaluation.hiring import active_employments
 from mbprogram.exceptions import InvalidValueError
@@ -38,6 +38,7 @@ __all__ = [
     "cohort_outcomes",
     "employment_summary",
     "graduate_outcomes",
+    "graduate_state",
     "percent_band",
     "pot_utilisation",
 ]
@@ -54,6 +55,32 @@ class GraduateState(enum.StrEnum):
 
 def _share(part: int, whole: int) -> Fraction | None:
     return Fraction(part, whole) if whole else None
+
+
+class _Position(Protocol):
+    """What the state of a graduate reads of an employment (register or dataset row)."""
+
+    @property
+    def pathway(self) -> Pathway: ...
+
+    @property
+    def percent(self) -> Percent: ...
+
+
+def graduate_state(
+    active: Sequence[_Position], latest: OutcomeKind | None
+) -> tuple[GraduateState, tuple[Pathway, ...], Decimal]:
+    """A graduate's state, pathways and total percentage on a day.
+
+    Employed when any employment is ``active``; otherwise the ``latest`` known
+    outcome; otherwise unknown.
+    """
+    if active:
+        state = GraduateState.EMPLOYED
+    else:
+        state = GraduateState(latest.value) if latest is not None else GraduateState.UNKNOWN
+    pathways = tuple(sorted({e.pathway for e in active}))
+    return state, pathways, sum((e.percent.value for e in active), Decimal(0))
 
 
 @attrs.frozen(kw_only=True)
@@ -112,11 +139,8 @@ def graduate_outcomes(
         if day > as_of:
             continue
         active = [e for e in employments.get(student.id, ()) if e.active_on(day)]
-        if active:
-            state = GraduateState.EMPLOYED
-        else:
-            known = sorted(x for x in outcomes.get(student.id, ()) if x[0] <= day)
-            state = GraduateState(known[-1][1].value) if known else GraduateState.UNKNOWN
+        known = sorted(x for x in outcomes.get(student.id, ()) if x[0] <= day)
+        state, pathways, percent = graduate_state(active, known[-1][1] if known else None)
         result.append(
             GraduateOutcome(
                 person=student.id,
@@ -124,8 +148,8 @@ def graduate_outcomes(
                 graduated_on=certificate.issued_on,
                 checked_on=day,
                 state=state,
-                pathways=tuple(sorted({e.pathway for e in active})),
-                percent=sum((e.percent.value for e in active), Decimal(0)),
+                pathways=pathways,
+                percent=percent,
             )
         )
     return tuple(result)

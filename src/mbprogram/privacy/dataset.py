@@ -39,7 +39,7 @@ from mbprogram.evaluation.outcomes import (
     PERCENT_BANDS,
     CohortOutcome,
     EmploymentSummary,
-    GraduateState,
+    graduate_state,
     percent_band,
 )
 from mbprogram.exceptions import InvalidValueError, NotFoundError
@@ -253,11 +253,8 @@ class AnalysisDataset:
                 for e in self.employments
                 if e.person == s.person and e.employed_at_end_of(checked)
             ]
-            if active:
-                state = GraduateState.EMPLOYED
-            else:
-                known = [o for o in outcomes.get(s.person, ()) if o.on <= checked]
-                state = GraduateState(known[-1].kind.value) if known else GraduateState.UNKNOWN
+            known = [o for o in outcomes.get(s.person, ()) if o.on <= checked]
+            state, pathways, percent = graduate_state(active, known[-1].kind if known else None)
             result.append(
                 AnalysisGraduate(
                     person=s.person,
@@ -265,8 +262,8 @@ class AnalysisDataset:
                     graduated=s.graduated,
                     checked=checked,
                     state=state,
-                    pathways=tuple(sorted({e.pathway for e in active})),
-                    percent=sum((e.percent.value for e in active), Decimal(0)),
+                    pathways=pathways,
+                    percent=percent,
                 )
             )
         return tuple(result)

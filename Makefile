@@ -10,7 +10,7 @@ export HYPOTHESIS_PROFILE ?= ci
 help:
 	@echo "make demo   - install the package and run the demo on a local SQLite store"
 	@echo "make test   - lint, type-check and run the whole test suite"
-	@echo "make lint   - ruff check and ruff format --check"
+	@echo "make lint   - ruff check, ruff format --check and the layers contract (import-linter)"
 	@echo "make format - apply ruff's fixes and formatting"
 	@echo "make types  - mypy --strict on src/"
 	@echo "make fuzz   - the property tests with the 'deep' hypothesis profile"
@@ -37,6 +37,7 @@ demo: $(VENV)/.installed-run
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests examples benchmarks
 	$(BIN)/ruff format --check src tests examples benchmarks
+	$(BIN)/lint-imports
 
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix src tests examples benchmarks

@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.generate import synthetic_register
 from mbprogram import evaluate_student
-from mbprogram.domain.register import Register
+from mbprogram.register.aggregate import Register
 from mbprogram.storage.json_document import dumps, loads
 from mbprogram.storage.sqlite_store import SqliteStore
 

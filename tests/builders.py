@@ -41,7 +41,7 @@ from mbprogram import (
     Verdict,
     Weekday,
 )
-from mbprogram.domain.history import student_path
+from mbprogram.model.history import student_path
 
 __all__ = [
     "COHORT",

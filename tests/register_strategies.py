@@ -30,8 +30,8 @@ from mbprogram import (
     ValidationError,
     Verdict,
 )
-from mbprogram.domain.cohort import Session
-from mbprogram.domain.placements import Outlook
+from mbprogram.model.cohort import Session
+from mbprogram.model.placements import Outlook
 from tests import strategies as s
 from tests.builders import (
     COHORT_ID,

@@ -11,13 +11,14 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
-from mbprogram.domain.assignment import (
+from mbprogram.calendar.norway import is_public_holiday
+from mbprogram.model.assignment import (
     AssignmentAssessment,
     FinalAssignment,
     Submission,
     Verdict,
 )
-from mbprogram.domain.attendance import (
+from mbprogram.model.attendance import (
     Attendance,
     ExcusedAbsence,
     MakeUp,
@@ -25,20 +26,19 @@ from mbprogram.domain.attendance import (
     Present,
     UnexcusedAbsence,
 )
-from mbprogram.domain.calendar import is_public_holiday
-from mbprogram.domain.cohort import Cohort, Session
-from mbprogram.domain.identity import NationalIdNumber
-from mbprogram.domain.literature import Literature, Reading, SignOff
-from mbprogram.domain.placements import (
+from mbprogram.model.cohort import Cohort, Session
+from mbprogram.model.identity import NationalIdNumber
+from mbprogram.model.literature import Literature, Reading, SignOff
+from mbprogram.model.placements import (
     HostUnit,
     Outlook,
     Placement,
     PlacementAbsence,
     PlacementAssessment,
 )
-from mbprogram.domain.programme import ProgrammeRules
-from mbprogram.domain.students import Background, Contact, Status, StatusChange, Student
-from mbprogram.domain.values import DateRange, Hours, Percent, Stamp, Weekday
+from mbprogram.model.programme import ProgrammeRules
+from mbprogram.model.students import Background, Contact, Status, StatusChange, Student
+from mbprogram.model.values import DateRange, Hours, Percent, Stamp, Weekday
 
 UTC = dt.UTC
 FIRST_DAY = dt.date(2024, 1, 1)
@@ -307,7 +307,7 @@ def status_histories(
     Several changes may fall on the same day, as they do when a coordinator
     admits and activates a student at once.
     """
-    from mbprogram.domain.students import TRANSITIONS  # noqa: PLC0415
+    from mbprogram.model.students import TRANSITIONS  # noqa: PLC0415
 
     history: list[StatusChange] = []
     day = start
@@ -331,7 +331,7 @@ def status_histories(
 # of under 12 months only beside AAP); whether the register accepts them (known
 # person, unit and pot, certificate, pot capacity) is up to the test.
 
-from mbprogram.domain.hiring import (  # noqa: E402
+from mbprogram.model.hiring import (  # noqa: E402
     Benefit,
     BudgetPot,
     Employment,

@@ -6,7 +6,7 @@ import datetime as dt
 
 from mbprogram import AssignmentState, Pathway, Status, pot_utilisation
 from mbprogram.demo import DEMO_POT, build_demo_register
-from mbprogram.domain.values import DateRange
+from mbprogram.model.values import DateRange
 
 REGISTER = build_demo_register()
 

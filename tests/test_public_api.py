@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import functools
 import importlib
+import importlib.util
 import inspect
 import pkgutil
 import re
@@ -17,7 +18,6 @@ from typing import Any
 import pytest
 
 import mbprogram
-import mbprogram.domain
 from mbprogram import exceptions
 
 PACKAGE_DIR = Path(mbprogram.__file__).resolve().parent
@@ -178,14 +178,20 @@ def test_the_method_walk_sees_methods_properties_and_classmethods() -> None:
 
 # -- layers ----------------------------------------------------------------------------
 
-#: The domain core is attrs, dateutil and the standard library, with no I/O
-#: (STYLE "Layers"); inside the package it may use the evaluation (pure rules)
-#: and the exceptions, never an adapter (storage, import, reports, CLI).
+#: The core layers (model, calendar, rules, register) are attrs, dateutil and the
+#: standard library, with no I/O (STYLE "Layers"); inside the package they use
+#: each other and the exceptions, never a service or an adapter. The order of the
+#: layers themselves is the import-linter contract in pyproject.toml.
 DOMAIN_MAY_IMPORT = {"attrs", "dateutil", "mbprogram"} | set(sys.stdlib_module_names)
 DOMAIN_MUST_NOT_IMPORT = {"sqlite3", "json", "csv", "io", "os", "pathlib", "shutil", "tempfile"}
-CORE_PACKAGES = ("mbprogram.domain", "mbprogram.evaluation", "mbprogram.exceptions")
+CORE_LAYERS = ("model", "calendar", "rules", "register")
+CORE_PACKAGES = (*(f"mbprogram.{layer}" for layer in CORE_LAYERS), "mbprogram.exceptions")
 DOMAIN_MODULES = sorted(
-    info.name for info in pkgutil.walk_packages(mbprogram.domain.__path__, "mbprogram.domain.")
+    info.name
+    for layer in CORE_LAYERS
+    for info in pkgutil.walk_packages(
+        importlib.import_module(f"mbprogram.{layer}").__path__, f"mbprogram.{layer}."
+    )
 )
 
 
@@ -215,3 +221,35 @@ def test_the_domain_core_never_imports_an_adapter(module: str) -> None:
     ours = {m for m in imported_modules(source) if m.split(".")[0] == "mbprogram"}
 
     assert [] == sorted(m for m in ours if m != "mbprogram" and not m.startswith(CORE_PACKAGES))
+
+
+def package_modules() -> Iterator[tuple[str, Path]]:
+    """Every module of the package with its source file."""
+    for info in pkgutil.walk_packages(mbprogram.__path__, "mbprogram."):
+        module = importlib.util.find_spec(info.name)
+        assert module is not None
+        assert module.origin is not None
+        yield info.name, Path(module.origin)
+
+
+def private_imports(name: str, path: Path) -> Iterator[str]:
+    """The private modules of other packages that module ``name`` imports."""
+    package = name.rsplit(".", 1)[0] if path.name != "__init__.py" else name
+    for imported in imported_modules(path):
+        parts = imported.split(".")
+        for i, part in enumerate(parts):
+            if part.startswith("_") and not part.startswith("__"):
+                owner = ".".join(parts[:i])
+                if owner != package:
+                    yield imported
+                break
+
+
+def test_no_module_imports_another_packages_private_module() -> None:
+    offenders = [
+        f"{name} imports {imported}"
+        for name, path in package_modules()
+        for imported in private_imports(name, path)
+    ]
+
+    assert [] == offenders

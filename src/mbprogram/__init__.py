@@ -17,23 +17,7 @@ scripts the store's optimistic concurrency. The report tables
 row types are in :mod:`mbprogram.reports`.
 """
 
-from mbprogram.demo import build_demo_register
-from mbprogram.domain.assignment import (
-    AssignmentAssessment,
-    AssignmentState,
-    FinalAssignment,
-    Submission,
-    Verdict,
-)
-from mbprogram.domain.attendance import (
-    Attendance,
-    ExcusedAbsence,
-    MakeUp,
-    Mark,
-    Present,
-    UnexcusedAbsence,
-)
-from mbprogram.domain.calendar import (
+from mbprogram.calendar.norway import (
     Holiday,
     holidays_between,
     is_public_holiday,
@@ -41,67 +25,7 @@ from mbprogram.domain.calendar import (
     monday_of,
     public_holidays,
 )
-from mbprogram.domain.cohort import Cohort, Session
-from mbprogram.domain.hiring import (
-    Benefit,
-    BudgetPot,
-    Employment,
-    Funding,
-    OutcomeKind,
-    OutcomeRecord,
-    PanelMember,
-    Pathway,
-    Role,
-    Supervision,
-)
-from mbprogram.domain.history import Change, student_path
-from mbprogram.domain.identity import IdentityKind, NationalIdNumber, is_valid_national_id
-from mbprogram.domain.literature import Literature, Reading, SignOff
-from mbprogram.domain.placements import (
-    AssessmentStage,
-    HostUnit,
-    Outlook,
-    Placement,
-    PlacementAbsence,
-    PlacementAssessment,
-)
-from mbprogram.domain.privacy import Privacy, classification
-from mbprogram.domain.programme import BERGEN_2010, BERGEN_2015, ProgrammeRules
-from mbprogram.domain.register import Register
-from mbprogram.domain.students import (
-    Background,
-    Certificate,
-    Contact,
-    Status,
-    StatusChange,
-    Student,
-)
-from mbprogram.domain.values import DateRange, Hours, Percent, Stamp, Weekday
-from mbprogram.evaluation.cohort import CohortProgress, evaluate_cohort, evaluate_register
-from mbprogram.evaluation.findings import SEVERITY, Finding, FindingCode, Lang, Severity
-from mbprogram.evaluation.hiring import (
-    AAP_LIMIT,
-    AAP_STEP_UP_LIMIT,
-    UNDECIDED_WITHIN_DAYS,
-    active_employments,
-    hiring_findings,
-)
-from mbprogram.evaluation.outcomes import (
-    PERCENT_BANDS,
-    CohortOutcome,
-    EmploymentSummary,
-    GraduateOutcome,
-    GraduateState,
-    PotUsage,
-    cohort_outcomes,
-    employment_summary,
-    graduate_outcomes,
-    percent_band,
-    pot_utilisation,
-)
-from mbprogram.evaluation.practice import PracticeDays, practice_days, practice_weeks
-from mbprogram.evaluation.student import StudentProgress, evaluate_student, floor2
-from mbprogram.evaluation.theory import TheoryProgress, theory_progress
+from mbprogram.demo import build_demo_register
 from mbprogram.exceptions import (
     ConflictError,
     DocumentError,
@@ -115,7 +39,58 @@ from mbprogram.exceptions import (
     RefusedChangeError,
     ValidationError,
 )
+from mbprogram.model.assignment import (
+    AssignmentAssessment,
+    AssignmentState,
+    FinalAssignment,
+    Submission,
+    Verdict,
+)
+from mbprogram.model.attendance import (
+    Attendance,
+    ExcusedAbsence,
+    MakeUp,
+    Mark,
+    Present,
+    UnexcusedAbsence,
+)
+from mbprogram.model.cohort import Cohort, Session
+from mbprogram.model.hiring import (
+    Benefit,
+    BudgetPot,
+    Employment,
+    Funding,
+    OutcomeKind,
+    OutcomeRecord,
+    PanelMember,
+    Pathway,
+    Role,
+    Supervision,
+)
+from mbprogram.model.history import Change, student_path
+from mbprogram.model.identity import IdentityKind, NationalIdNumber, is_valid_national_id
+from mbprogram.model.literature import Literature, Reading, SignOff
+from mbprogram.model.placements import (
+    AssessmentStage,
+    HostUnit,
+    Outlook,
+    Placement,
+    PlacementAbsence,
+    PlacementAssessment,
+)
+from mbprogram.model.privacy import Privacy, classification
+from mbprogram.model.programme import BERGEN_2010, BERGEN_2015, ProgrammeRules
+from mbprogram.model.students import (
+    Background,
+    Certificate,
+    Contact,
+    Status,
+    StatusChange,
+    Student,
+)
+from mbprogram.model.values import DateRange, Hours, Percent, Stamp, Weekday
 from mbprogram.privacy import AnalysisDataset, Month, Pseudonyms, pseudonymise
+from mbprogram.register.aggregate import Register
 from mbprogram.reports import (
     Table,
     outcomes_report,
@@ -124,6 +99,31 @@ from mbprogram.reports import (
     progress_document,
     progress_table,
 )
+from mbprogram.rules.cohort import CohortProgress, evaluate_cohort, evaluate_register
+from mbprogram.rules.findings import SEVERITY, Finding, FindingCode, Lang, Severity
+from mbprogram.rules.hiring import (
+    AAP_LIMIT,
+    AAP_STEP_UP_LIMIT,
+    UNDECIDED_WITHIN_DAYS,
+    active_employments,
+    hiring_findings,
+)
+from mbprogram.rules.outcomes import (
+    PERCENT_BANDS,
+    CohortOutcome,
+    EmploymentSummary,
+    GraduateOutcome,
+    GraduateState,
+    PotUsage,
+    cohort_outcomes,
+    employment_summary,
+    graduate_outcomes,
+    percent_band,
+    pot_utilisation,
+)
+from mbprogram.rules.practice import PracticeDays, practice_days, practice_weeks
+from mbprogram.rules.student import StudentProgress, evaluate_student, floor2
+from mbprogram.rules.theory import TheoryProgress, theory_progress
 from mbprogram.storage.attendance_csv import (
     AttendanceImport,
     import_attendance,

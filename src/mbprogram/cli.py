@@ -23,12 +23,12 @@ from pathlib import Path
 from typing import Final, NoReturn, TextIO
 
 from mbprogram import __version__
-from mbprogram.domain.register import Register
-from mbprogram.domain.values import Stamp
-from mbprogram.evaluation.findings import Finding, Lang
 from mbprogram.exceptions import ConflictError, MbprogramError, ValidationError
+from mbprogram.model.values import Stamp
+from mbprogram.register.aggregate import Register
 from mbprogram.reports.outcomes import outcomes_report
 from mbprogram.reports.progress import finding_document, progress_document, progress_table
+from mbprogram.rules.findings import Finding, Lang
 from mbprogram.storage.attendance_csv import AttendanceImport
 
 __all__ = ["main"]

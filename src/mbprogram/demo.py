@@ -23,10 +23,11 @@ from decimal import Decimal
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from mbprogram.domain.assignment import Verdict
-from mbprogram.domain.attendance import ExcusedAbsence, MakeUp, Present, UnexcusedAbsence
-from mbprogram.domain.cohort import Cohort, Session
-from mbprogram.domain.hiring import (
+from mbprogram.exceptions import GraduationRefusedError
+from mbprogram.model.assignment import Verdict
+from mbprogram.model.attendance import ExcusedAbsence, MakeUp, Present, UnexcusedAbsence
+from mbprogram.model.cohort import Cohort, Session
+from mbprogram.model.hiring import (
     Benefit,
     BudgetPot,
     Employment,
@@ -38,19 +39,18 @@ from mbprogram.domain.hiring import (
     Role,
     Supervision,
 )
-from mbprogram.domain.identity import NationalIdNumber
-from mbprogram.domain.placements import (
+from mbprogram.model.identity import NationalIdNumber
+from mbprogram.model.placements import (
     AssessmentStage,
     HostUnit,
     Outlook,
     Placement,
     PlacementAssessment,
 )
-from mbprogram.domain.programme import BERGEN_2010, BERGEN_2015, ProgrammeRules
-from mbprogram.domain.register import Register
-from mbprogram.domain.students import Student
-from mbprogram.domain.values import DateRange, Hours, Percent, Stamp, Weekday
-from mbprogram.exceptions import GraduationRefusedError
+from mbprogram.model.programme import BERGEN_2010, BERGEN_2015, ProgrammeRules
+from mbprogram.model.students import Student
+from mbprogram.model.values import DateRange, Hours, Percent, Stamp, Weekday
+from mbprogram.register.aggregate import Register
 
 __all__ = ["DEMO_POT", "build_demo_register"]
 

@@ -62,7 +62,7 @@ from mbprogram import (
     Verdict,
     Weekday,
 )
-from mbprogram.domain.calendar import is_public_holiday
+from mbprogram.calendar.norway import is_public_holiday
 
 __all__ = ["POT", "Person", "Scenario", "scenarios"]
 

@@ -27,8 +27,8 @@ from mbprogram import (
     pot_utilisation,
 )
 from mbprogram.demo import DEMO_POT, build_demo_register
-from mbprogram.evaluation.outcomes import GraduateState
 from mbprogram.privacy import AnalysisDataset, Month, Pseudonyms, pseudonymise
+from mbprogram.rules.outcomes import GraduateState
 from tests.privacy.helpers import occurrences, texts_in
 from tests.privacy.registers import Scenario, scenarios
 

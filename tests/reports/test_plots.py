@@ -12,7 +12,7 @@ import pytest
 
 from mbprogram import MissingExtraError
 from mbprogram.demo import DEMO_POT, build_demo_register
-from mbprogram.domain.values import DateRange
+from mbprogram.model.values import DateRange
 from mbprogram.reports import plots
 
 REGISTER = build_demo_register()

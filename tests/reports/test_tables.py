@@ -24,7 +24,7 @@ from mbprogram import (
     Student,
 )
 from mbprogram.demo import DEMO_POT, build_demo_register
-from mbprogram.domain.values import DateRange
+from mbprogram.model.values import DateRange
 from mbprogram.reports.outcomes import outcomes_report, pot_table
 from mbprogram.reports.placements import placement_table
 from mbprogram.reports.progress import ProgressRow, progress_document, progress_table

@@ -24,7 +24,7 @@ from mbprogram import (
     UnexcusedAbsence,
     Verdict,
 )
-from mbprogram.domain.placements import Outlook
+from mbprogram.model.placements import Outlook
 from mbprogram.storage.json_document import dumps
 from tests.builders import (
     GRADUATION_DAY,

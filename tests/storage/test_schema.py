@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given
 
 from mbprogram import Register
-from mbprogram.domain.assignment import Verdict
-from mbprogram.domain.hiring import Benefit, Funding, OutcomeKind, Pathway, Role, Supervision
-from mbprogram.domain.placements import Outlook
-from mbprogram.domain.students import Status
+from mbprogram.model.assignment import Verdict
+from mbprogram.model.hiring import Benefit, Funding, OutcomeKind, Pathway, Role, Supervision
+from mbprogram.model.placements import Outlook
+from mbprogram.model.students import Status
 from mbprogram.storage._history_codec import SNAPSHOT_TYPES
 from mbprogram.storage.json_document import document_schema, dumps
 from tests.register_strategies import registers

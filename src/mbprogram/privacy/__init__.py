@@ -1,6 +1,6 @@
 """Privacy tools around the register: pseudonymised exports for analysis.
 
-The classification of fields lives with the model (:mod:`mbprogram.domain.privacy`);
+The classification of fields lives with the model (:mod:`mbprogram.model.privacy`);
 erasure and retention are changes to the register
 (:meth:`~mbprogram.Register.erase_person`,
 :meth:`~mbprogram.Register.strip_identifiers`). This package makes copies for

@@ -33,16 +33,9 @@ from typing import TYPE_CHECKING, Self
 
 import attrs
 
-from mbprogram.domain.hiring import BudgetPot, Pathway, Role
-from mbprogram.domain.placements import HostUnit
-from mbprogram.evaluation.outcomes import (
-    PERCENT_BANDS,
-    CohortOutcome,
-    EmploymentSummary,
-    graduate_state,
-    percent_band,
-)
 from mbprogram.exceptions import InvalidValueError, NotFoundError
+from mbprogram.model.hiring import BudgetPot, Pathway, Role
+from mbprogram.model.placements import HostUnit
 from mbprogram.privacy.rows import (
     AnalysisCohort,
     AnalysisEmployment,
@@ -53,10 +46,17 @@ from mbprogram.privacy.rows import (
     month_of,
     until_month,
 )
+from mbprogram.rules.outcomes import (
+    PERCENT_BANDS,
+    CohortOutcome,
+    EmploymentSummary,
+    graduate_state,
+    percent_band,
+)
 
 if TYPE_CHECKING:
-    from mbprogram.domain.register import Register
     from mbprogram.privacy.pseudonyms import Pseudonyms
+    from mbprogram.register.aggregate import Register
 
 __all__ = ["AnalysisDataset"]
 

@@ -15,17 +15,17 @@ from typing import Any, Final, Literal, overload
 
 import attrs
 
-from mbprogram.domain._erasure import KEEP, REMOVED, Blank, emptied, is_free_text, scrubbed
-from mbprogram.domain.assignment import AssignmentAssessment, FinalAssignment
-from mbprogram.domain.attendance import MakeUp
-from mbprogram.domain.hiring import Employment, OutcomeRecord
-from mbprogram.domain.literature import Reading, SignOff
-from mbprogram.domain.placements import Placement, PlacementAssessment
-from mbprogram.domain.privacy import Privacy, classification
-from mbprogram.domain.register import Register
-from mbprogram.domain.students import Student
+from mbprogram.model.assignment import AssignmentAssessment, FinalAssignment
+from mbprogram.model.attendance import MakeUp
+from mbprogram.model.hiring import Employment, OutcomeRecord
+from mbprogram.model.literature import Reading, SignOff
+from mbprogram.model.placements import Placement, PlacementAssessment
+from mbprogram.model.privacy import Privacy, classification
+from mbprogram.model.scrubbing import KEEP, REMOVED, Blank, emptied, is_free_text, scrubbed
+from mbprogram.model.students import Student
 from mbprogram.privacy.dataset import AnalysisDataset
 from mbprogram.privacy.pseudonyms import Pseudonyms
+from mbprogram.register.aggregate import Register
 
 __all__ = ["ANONYMOUS", "REMOVED", "pseudonymise"]
 
@@ -49,7 +49,7 @@ _DROPPED_TEXT: Final = frozenset({(Reading, "title")})
 
 
 def _for_export(*, keep_background: bool) -> Blank:
-    """The ``blank`` function of :func:`~mbprogram.domain._erasure.scrubbed` for exports."""
+    """The ``blank`` function of :func:`~mbprogram.model.scrubbing.scrubbed` for exports."""
 
     def blank(cls: type, attribute: attrs.Attribute[Any], value: object) -> object:
         if (cls, attribute.name) in _STAFF:

@@ -12,8 +12,8 @@ from typing import Final
 
 import attrs
 
-from mbprogram.domain.values import StudentId
 from mbprogram.exceptions import InvalidValueError
+from mbprogram.model.values import StudentId
 
 __all__ = ["MIN_KEY_BYTES", "Pseudonyms"]
 

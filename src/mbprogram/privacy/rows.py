@@ -14,12 +14,12 @@ from typing import Self
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from mbprogram.domain import _validators as v
-from mbprogram.domain.hiring import Benefit, Funding, OutcomeKind, Pathway, Role, Supervision
-from mbprogram.domain.privacy import SENSITIVE
-from mbprogram.domain.students import Background, Status
-from mbprogram.domain.values import Percent
-from mbprogram.evaluation.outcomes import GraduateState
+from mbprogram.model import validators as v
+from mbprogram.model.hiring import Benefit, Funding, OutcomeKind, Pathway, Role, Supervision
+from mbprogram.model.privacy import SENSITIVE
+from mbprogram.model.students import Background, Status
+from mbprogram.model.values import Percent
+from mbprogram.rules.outcomes import GraduateState
 
 __all__ = [
     "AnalysisCohort",

@@ -1,6 +1,6 @@
 """Outcome tables across cohorts: graduation and employment rates, pathways, percentages, roles.
 
-The figures come from :mod:`mbprogram.evaluation.outcomes`; this module lays
+The figures come from :mod:`mbprogram.rules.outcomes`; this module lays
 them out as :class:`~mbprogram.reports.table.Table` s, with the national
 survey's role shares beside ours for comparison.
 """
@@ -15,20 +15,20 @@ from typing import TYPE_CHECKING, Final, Literal
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from mbprogram.domain import _validators as v
-from mbprogram.domain.hiring import Pathway, Role
-from mbprogram.domain.values import DateRange
-from mbprogram.evaluation.cohort import selected_cohorts
-from mbprogram.evaluation.outcomes import (
+from mbprogram.model import validators as v
+from mbprogram.model.hiring import Pathway, Role
+from mbprogram.model.values import DateRange
+from mbprogram.reports.table import Table
+from mbprogram.rules.cohort import selected_cohorts
+from mbprogram.rules.outcomes import (
     cohort_outcomes,
     employment_summary,
     graduate_outcomes,
     pot_utilisation,
 )
-from mbprogram.reports.table import Table
 
 if TYPE_CHECKING:
-    from mbprogram.domain.register import Register
+    from mbprogram.register.aggregate import Register
 
 __all__ = [
     "NATIONAL_ROLE_SHARES",

@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from mbprogram.domain.values import Weekday
+from mbprogram.model.values import Weekday
 from mbprogram.reports.table import Table
 
 if TYPE_CHECKING:
-    from mbprogram.domain.register import Register
+    from mbprogram.register.aggregate import Register
 
 __all__ = ["PlacementRow", "placement_table"]
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Literal
 
-from mbprogram.domain.values import DateRange
 from mbprogram.exceptions import MissingExtraError
+from mbprogram.model.values import DateRange
 from mbprogram.reports.outcomes import outcomes_report, pot_table
 from mbprogram.reports.placements import placement_table
 from mbprogram.reports.progress import progress_of
@@ -20,7 +20,7 @@ from mbprogram.reports.progress import progress_of
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-    from mbprogram.domain.register import Register
+    from mbprogram.register.aggregate import Register
 
 __all__ = [
     "plot_cohort_progress",

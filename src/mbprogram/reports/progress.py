@@ -21,16 +21,16 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from mbprogram.domain import _validators as v
-from mbprogram.domain.assignment import AssignmentState
-from mbprogram.domain.students import Status
-from mbprogram.evaluation.cohort import evaluate_cohort
-from mbprogram.evaluation.findings import Finding, Lang
-from mbprogram.evaluation.student import StudentProgress, floor2
+from mbprogram.model import validators as v
+from mbprogram.model.assignment import AssignmentState
+from mbprogram.model.students import Status
 from mbprogram.reports.table import Table
+from mbprogram.rules.cohort import evaluate_cohort
+from mbprogram.rules.findings import Finding, Lang
+from mbprogram.rules.student import StudentProgress, floor2
 
 if TYPE_CHECKING:
-    from mbprogram.domain.register import Register
+    from mbprogram.register.aggregate import Register
 
 __all__ = [
     "ProgressRow",

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 import attrs
 
-from mbprogram.domain.values import plain_decimal
 from mbprogram.exceptions import MissingExtraError
+from mbprogram.model.values import plain_decimal
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -22,9 +22,9 @@ from typing import Final
 
 import attrs
 
-from mbprogram.domain.attendance import ExcusedAbsence, Mark, Present, UnexcusedAbsence
-from mbprogram.domain.values import Hours
 from mbprogram.exceptions import ImportRowsError, Problem
+from mbprogram.model.attendance import ExcusedAbsence, Mark, Present, UnexcusedAbsence
+from mbprogram.model.values import Hours
 
 __all__ = [
     "CODE_WORDS",

@@ -34,8 +34,8 @@ import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from mbprogram.domain.assignment import AssignmentAssessment, FinalAssignment, Submission
-from mbprogram.domain.attendance import (
+from mbprogram.model.assignment import AssignmentAssessment, FinalAssignment, Submission
+from mbprogram.model.attendance import (
     Attendance,
     ExcusedAbsence,
     MakeUp,
@@ -43,14 +43,14 @@ from mbprogram.domain.attendance import (
     Present,
     UnexcusedAbsence,
 )
-from mbprogram.domain.cohort import Cohort, Session
-from mbprogram.domain.hiring import BudgetPot, Employment, OutcomeRecord, PanelMember, Role
-from mbprogram.domain.identity import NationalIdNumber
-from mbprogram.domain.literature import Literature, Reading, SignOff
-from mbprogram.domain.placements import HostUnit, Placement, PlacementAbsence, PlacementAssessment
-from mbprogram.domain.programme import ProgrammeRules
-from mbprogram.domain.students import Background, Certificate, Contact, StatusChange, Student
-from mbprogram.domain.values import DateRange, Hours, Percent, Weekday
+from mbprogram.model.cohort import Cohort, Session
+from mbprogram.model.hiring import BudgetPot, Employment, OutcomeRecord, PanelMember, Role
+from mbprogram.model.identity import NationalIdNumber
+from mbprogram.model.literature import Literature, Reading, SignOff
+from mbprogram.model.placements import HostUnit, Placement, PlacementAbsence, PlacementAssessment
+from mbprogram.model.programme import ProgrammeRules
+from mbprogram.model.students import Background, Certificate, Contact, StatusChange, Student
+from mbprogram.model.values import DateRange, Hours, Percent, Weekday
 from mbprogram.storage import _hooks as h
 from mbprogram.storage._history_codec import register_history_hooks
 from mbprogram.storage._problems import BadValueError

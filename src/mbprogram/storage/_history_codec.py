@@ -19,16 +19,16 @@ from typing import Any, Final
 
 import cattrs
 
-from mbprogram.domain.assignment import AssignmentAssessment, FinalAssignment, Submission
-from mbprogram.domain.attendance import Attendance, MakeUp
-from mbprogram.domain.cohort import Cohort, Session
-from mbprogram.domain.hiring import BudgetPot, Employment, OutcomeRecord, PanelMember
-from mbprogram.domain.history import Change
-from mbprogram.domain.literature import Literature, Reading, SignOff
-from mbprogram.domain.placements import HostUnit, Placement, PlacementAbsence, PlacementAssessment
-from mbprogram.domain.programme import ProgrammeRules
-from mbprogram.domain.students import Certificate, StatusChange, Student
-from mbprogram.domain.values import DateRange, Stamp
+from mbprogram.model.assignment import AssignmentAssessment, FinalAssignment, Submission
+from mbprogram.model.attendance import Attendance, MakeUp
+from mbprogram.model.cohort import Cohort, Session
+from mbprogram.model.hiring import BudgetPot, Employment, OutcomeRecord, PanelMember
+from mbprogram.model.history import Change
+from mbprogram.model.literature import Literature, Reading, SignOff
+from mbprogram.model.placements import HostUnit, Placement, PlacementAbsence, PlacementAssessment
+from mbprogram.model.programme import ProgrammeRules
+from mbprogram.model.students import Certificate, StatusChange, Student
+from mbprogram.model.values import DateRange, Stamp
 from mbprogram.storage import _hooks as h
 from mbprogram.storage._problems import BadValueError
 
@@ -69,7 +69,7 @@ _KEYS: Final = ("actor", "at", "action", "record", "before", "after")
 
 
 def register_history_hooks(conv: cattrs.Converter) -> None:
-    """Teach ``conv`` to read and write :class:`~mbprogram.domain.history.Change`."""
+    """Teach ``conv`` to read and write :class:`~mbprogram.model.history.Change`."""
     types = ", ".join(SNAPSHOT_TYPES)
 
     def tag(o: object) -> type:

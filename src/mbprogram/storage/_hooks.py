@@ -20,10 +20,10 @@ import cattrs
 from cattrs.errors import AttributeValidationNote, ClassValidationError, IterableValidationError
 from cattrs.errors import IterableValidationNote as _IndexNote
 
-from mbprogram.domain.hiring import Role
-from mbprogram.domain.identity import NationalIdNumber
-from mbprogram.domain.values import DateRange, Hours, Percent, Weekday, plain_decimal
 from mbprogram.exceptions import ValidationError
+from mbprogram.model.hiring import Role
+from mbprogram.model.identity import NationalIdNumber
+from mbprogram.model.values import DateRange, Hours, Percent, Weekday, plain_decimal
 from mbprogram.storage._problems import BadValueError, UnknownKeysError
 
 __all__ = [

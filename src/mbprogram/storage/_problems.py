@@ -30,8 +30,8 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from mbprogram.domain.privacy import Privacy, classification
 from mbprogram.exceptions import InvalidValueError, Problem, ValidationError
+from mbprogram.model.privacy import Privacy, classification
 
 __all__ = [
     "ROOT",

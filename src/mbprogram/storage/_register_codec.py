@@ -18,13 +18,13 @@ from typing import Any, Final, TypeVar
 import attrs
 import cattrs
 
-from mbprogram.domain.cohort import Cohort
-from mbprogram.domain.hiring import BudgetPot, Employment, OutcomeRecord
-from mbprogram.domain.history import Change
-from mbprogram.domain.placements import HostUnit
-from mbprogram.domain.register import Register
-from mbprogram.domain.students import Student
 from mbprogram.exceptions import DocumentError, Problem, ValidationError
+from mbprogram.model.cohort import Cohort
+from mbprogram.model.hiring import BudgetPot, Employment, OutcomeRecord
+from mbprogram.model.history import Change
+from mbprogram.model.placements import HostUnit
+from mbprogram.model.students import Student
+from mbprogram.register.aggregate import Register
 from mbprogram.storage._problems import BadValueError, key_path, problems_of
 
 __all__ = [

@@ -34,12 +34,12 @@ from typing import IO
 
 import attrs
 
-from mbprogram.domain.attendance import Mark
-from mbprogram.domain.cohort import Cohort, Session
-from mbprogram.domain.register import Register
-from mbprogram.domain.students import Student
-from mbprogram.domain.values import CohortId, SessionId, Stamp, StudentId
 from mbprogram.exceptions import ImportRowsError, InvalidValueError, Problem, RefusedChangeError
+from mbprogram.model.attendance import Mark
+from mbprogram.model.cohort import Cohort, Session
+from mbprogram.model.students import Student
+from mbprogram.model.values import CohortId, SessionId, Stamp, StudentId
+from mbprogram.register.aggregate import Register
 from mbprogram.storage._attendance_rows import (
     REFUSED,
     CellError,

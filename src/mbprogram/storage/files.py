@@ -13,8 +13,8 @@ import os
 from pathlib import Path
 from typing import Final
 
-from mbprogram.domain.register import Register
 from mbprogram.exceptions import DocumentError, InvalidValueError, Problem
+from mbprogram.register.aggregate import Register
 from mbprogram.storage._problems import ROOT
 from mbprogram.storage.json_document import load_document, save_document
 from mbprogram.storage.sqlite_store import SQLITE_MAGIC, SqliteStore

@@ -36,12 +36,12 @@ from typing import Any, Final, Self
 
 import cattrs
 
-from mbprogram.domain.cohort import Cohort
-from mbprogram.domain.hiring import BudgetPot, Employment, OutcomeRecord
-from mbprogram.domain.history import Change
-from mbprogram.domain.placements import HostUnit
-from mbprogram.domain.register import Register
 from mbprogram.exceptions import ConflictError, DocumentError, Problem
+from mbprogram.model.cohort import Cohort
+from mbprogram.model.hiring import BudgetPot, Employment, OutcomeRecord
+from mbprogram.model.history import Change
+from mbprogram.model.placements import HostUnit
+from mbprogram.register.aggregate import Register
 from mbprogram.storage._converter import converter
 from mbprogram.storage._register_codec import (
     Records,

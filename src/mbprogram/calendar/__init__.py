@@ -1,0 +1,1 @@
+"""The calendar the rules count in: Norwegian public holidays and ISO weeks."""

@@ -1,0 +1,1 @@
+"""Records and values: each record checks only its own fields. Imports only attrs and the stdlib."""

@@ -1,0 +1,209 @@
+"""Programme rules: every configurable completion requirement, and the Bergen presets.
+
+Rules belong to each cohort, not to the library: a programme changes over the
+years (Bergen went from 140 hours and 14 weeks to 180 hours and 20 weeks), and
+other programmes count differently (a Danish course asks for 80 % attendance).
+Users define their own rules as data, in code or from a plain dict kept in a
+file (:meth:`ProgrammeRules.from_dict`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from typing import Any, Final, TypeVar
+
+import attrs
+
+from mbprogram.exceptions import InvalidValueError, Problem, ValidationError
+from mbprogram.model import validators as v
+from mbprogram.model.values import Hours, Percent, exact_decimal, plain_decimal
+
+__all__ = ["BERGEN_2010", "BERGEN_2015", "ProgrammeRules"]
+
+_T = TypeVar("_T")
+
+
+def _weeks(value: object) -> Decimal:
+    weeks = exact_decimal(value, "practice_weeks")
+    if weeks < 0:
+        raise InvalidValueError("practice_weeks", f"expected 0 or more weeks, got {weeks}")
+    return weeks
+
+
+def _optional_percent(value: object) -> Percent | None:
+    if value is None or isinstance(value, Percent):
+        return value
+    return Percent(value)
+
+
+def _optional_hours(value: object) -> Hours | None:
+    if value is None or isinstance(value, Hours):
+        return value
+    return Hours(value)
+
+
+def _hours(value: object) -> Hours:
+    return value if isinstance(value, Hours) else Hours(value)
+
+
+def _check(field: str, build: Callable[[Any], _T]) -> Callable[[Any], _T]:
+    """Run ``build`` on a raw value, naming ``field`` in any error it raises."""
+
+    def parse(raw: Any) -> _T:
+        try:
+            return build(raw)
+        except ValidationError as e:
+            raise InvalidValueError([Problem(field, p.message) for p in e.problems]) from None
+
+    return parse
+
+
+# Named converters (the attrs mypy plugin needs named functions), so that an error
+# made constructing rules directly names the rule, not just "hours" or "percent".
+def _theory_hours(value: object) -> Hours:
+    return _check("theory_hours", _hours)(value)
+
+
+def _makeup_cap(value: object) -> Hours | None:
+    return _check("makeup_cap", _optional_hours)(value)
+
+
+def _min_theory_share(value: object) -> Percent | None:
+    return _check("min_theory_share", _optional_percent)(value)
+
+
+def _min_practice_share(value: object) -> Percent | None:
+    return _check("min_practice_share", _optional_percent)(value)
+
+
+@attrs.frozen(kw_only=True)
+class ProgrammeRules:
+    """Every completion requirement of a programme (DESIGN §4.1).
+
+    Attributes:
+        name: a name for the rule set, shown on certificates and reports.
+        theory_hours: credited theory hours required.
+        min_theory_share: optional minimum share of the theory hours held since
+            enrolment that the student attended (make-up work does not count here).
+        makeup_cap: optional cap on the approved make-up hours that count towards
+            ``theory_hours``; ``None`` means no cap.
+        practice_weeks: practice weeks required, counted by the ISO-week rule.
+        min_practice_share: optional minimum share of the expected placement days
+            (inside the placement's dates, up to the as-of date) attended.
+        literature_sign_off: whether literature studies must be signed off.
+        assignment_approval: whether the final assignment must be approved.
+        max_submissions: how many times the final assignment may be submitted.
+    """
+
+    name: str = attrs.field(validator=v.text(max_length=200))
+    theory_hours: Hours = attrs.field(converter=_theory_hours)
+    practice_weeks: Decimal = attrs.field(converter=_weeks)
+    min_theory_share: Percent | None = attrs.field(default=None, converter=_min_theory_share)
+    makeup_cap: Hours | None = attrs.field(default=None, converter=_makeup_cap)
+    min_practice_share: Percent | None = attrs.field(default=None, converter=_min_practice_share)
+    literature_sign_off: bool = attrs.field(default=True, validator=v.instance(bool))
+    assignment_approval: bool = attrs.field(default=True, validator=v.instance(bool))
+    max_submissions: int = attrs.field(default=3, validator=v.between(1, 100))
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ProgrammeRules:
+        """Build rules from a plain dict, as a user keeps them in a JSON or TOML file.
+
+        Numbers may be ints, decimal strings (``"139.5"``) or Decimals; floats
+        are refused so that a requirement is exact. Unknown keys are refused so a
+        typo is not silently ignored. Every problem is reported at once.
+
+        Raises:
+            InvalidValueError: listing every bad, missing or unknown key.
+        """
+        if not isinstance(data, Mapping):
+            raise InvalidValueError("", f"expected a mapping of rules, got {type(data).__name__}")
+        problems: list[Problem] = []
+        known = {a.name: a for a in attrs.fields(cls)}
+        for key in data:
+            if key not in known:
+                problems.append(
+                    Problem(str(key), f"unknown rule; expected one of {', '.join(sorted(known))}")
+                )
+        values: dict[str, Any] = {}
+        for name, attribute in known.items():
+            if name not in data:
+                if attribute.default is attrs.NOTHING:
+                    problems.append(Problem(name, "required rule is missing"))
+                continue
+            try:
+                values[name] = _PARSERS[name](data[name])
+            except ValidationError as e:
+                problems.extend(Problem(name, p.message) for p in e.problems)
+        if problems:
+            raise InvalidValueError(problems, summary="invalid programme rules")
+        return cls(**values)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the rules as a plain dict of JSON-safe values (:meth:`from_dict` reverses it)."""
+
+        num = plain_decimal
+        return {
+            "name": self.name,
+            "theory_hours": num(self.theory_hours.value),
+            "min_theory_share": None
+            if self.min_theory_share is None
+            else num(self.min_theory_share.value),
+            "makeup_cap": None if self.makeup_cap is None else num(self.makeup_cap.value),
+            "practice_weeks": num(self.practice_weeks),
+            "min_practice_share": None
+            if self.min_practice_share is None
+            else num(self.min_practice_share.value),
+            "literature_sign_off": self.literature_sign_off,
+            "assignment_approval": self.assignment_approval,
+            "max_submissions": self.max_submissions,
+        }
+
+
+def _flag(field: str) -> Callable[[Any], bool]:
+    def parse(raw: Any) -> bool:
+        if not isinstance(raw, bool):
+            raise InvalidValueError(field, f"expected true or false, got {raw!r}")
+        return raw
+
+    return parse
+
+
+def _whole(field: str) -> Callable[[Any], int]:
+    def parse(raw: Any) -> int:
+        if not isinstance(raw, int) or isinstance(raw, bool) or not 1 <= raw <= 100:
+            raise InvalidValueError(field, f"expected a whole number from 1 to 100, got {raw!r}")
+        return raw
+
+    return parse
+
+
+def _name(raw: Any) -> str:
+    if not isinstance(raw, str) or not raw.strip() or len(raw) > 200:
+        raise InvalidValueError("name", "expected a non-empty name of at most 200 characters")
+    return raw
+
+
+_PARSERS: Final[dict[str, Callable[[Any], Any]]] = {
+    "name": _name,
+    "theory_hours": _check("theory_hours", Hours),
+    "practice_weeks": _check("practice_weeks", _weeks),
+    "min_theory_share": _check("min_theory_share", _optional_percent),
+    "makeup_cap": _check("makeup_cap", _optional_hours),
+    "min_practice_share": _check("min_practice_share", _optional_percent),
+    "literature_sign_off": _flag("literature_sign_off"),
+    "assignment_approval": _flag("assignment_approval"),
+    "max_submissions": _whole("max_submissions"),
+}
+
+#: Bergen's programme as described in 2010: 140 hours of theory, 14 weeks of practice
+#: with literature studies, and a final assignment that must be approved.
+BERGEN_2010: Final = ProgrammeRules(
+    name="Bergen 2010", theory_hours=Hours(140), practice_weeks=Decimal(14)
+)
+
+#: Bergen's later form: 180 hours of theory and 20 weeks of practice.
+BERGEN_2015: Final = ProgrammeRules(
+    name="Bergen 2015", theory_hours=Hours(180), practice_weeks=Decimal(20)
+)

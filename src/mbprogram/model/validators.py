@@ -1,0 +1,317 @@
+"""Reusable attrs validators for the model.
+
+Each is a small slotted callable class with a lowercase factory, in the style
+of ``attrs.validators``. They raise :class:`~mbprogram.exceptions.InvalidValueError`
+naming the field, what was expected and what was got. They never echo text (a
+reason or a name may be in the wrong field: they say only that it is text, and
+how long), nor any value of a field classified as sensitive or a direct
+identifier.
+
+:func:`check_date`, :func:`check_instance` and :func:`check_each` do the same
+for the arguments of the query functions (``as_of``, ``period`` …), once per
+call.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import re
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+import attrs
+
+from mbprogram.exceptions import InvalidValueError, Problem
+from mbprogram.model.privacy import Privacy
+
+__all__ = [
+    "a_date",
+    "as_tuple",
+    "aware_datetime",
+    "between",
+    "check_date",
+    "check_each",
+    "check_instance",
+    "described",
+    "each",
+    "in_enum",
+    "instance",
+    "is_record_id",
+    "optional",
+    "record_id",
+    "text",
+    "unique_ids",
+]
+
+T = TypeVar("T")
+
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,63}")
+
+
+def described(attribute: attrs.Attribute[Any], value: object) -> str:
+    """Say what ``value`` was: a number or bool outside sensitive fields, else only its kind."""
+    if attribute.metadata.get("mbprogram.privacy", Privacy.ORDINARY) != Privacy.ORDINARY:
+        return f"a value of type {type(value).__name__} (not shown: sensitive field)"
+    if isinstance(value, str):
+        # Never quoted: text in the wrong field may be a reason or a name.
+        return f"a str of {len(value)} character{'' if len(value) == 1 else 's'}"
+    if value is None or isinstance(value, int | float | decimal.Decimal):
+        return f"{str(value)[:40]} ({type(value).__name__})"
+    # Collections and other objects may hold text; only their type is named.
+    return f"a value of type {type(value).__name__}"
+
+
+def _fail(attribute: attrs.Attribute[Any], message: str) -> InvalidValueError:
+    return InvalidValueError(attribute.name, message)
+
+
+@attrs.frozen(repr=False)
+class _Instance:
+    kinds: tuple[type, ...]
+    expected: str
+
+    def __call__(self, inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, self.kinds) or (
+            isinstance(value, bool) and bool not in self.kinds
+        ):
+            raise _fail(attribute, f"expected {self.expected}, got {described(attribute, value)}")
+
+    def __repr__(self) -> str:
+        return f"<instance validator for {self.expected}>"
+
+
+def instance(*kinds: type, expected: str = "") -> Callable[..., None]:
+    """Validate that the value is an instance of one of ``kinds`` (bool never counts as int)."""
+    return _Instance(kinds, expected or " or ".join(k.__name__ for k in kinds))
+
+
+@attrs.frozen(repr=False)
+class _Text:
+    max_length: int
+    allow_empty: bool
+
+    def __call__(self, inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, str):
+            raise _fail(attribute, f"expected text, got {described(attribute, value)}")
+        if not self.allow_empty and not value.strip():
+            raise _fail(attribute, "expected non-empty text, got an empty string")
+        if len(value) > self.max_length:
+            raise _fail(
+                attribute, f"expected at most {self.max_length} characters, got {len(value)}"
+            )
+
+    def __repr__(self) -> str:
+        return f"<text validator (max {self.max_length})>"
+
+
+def text(*, max_length: int = 10_000, allow_empty: bool = False) -> Callable[..., None]:
+    """Validate text: a ``str``, non-blank unless ``allow_empty``, at most ``max_length``."""
+    return _Text(max_length, allow_empty)
+
+
+@attrs.frozen(repr=False)
+class _RecordId:
+    def __call__(self, inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, str) or not _ID.fullmatch(value):
+            raise _fail(
+                attribute,
+                "expected an id of 1-64 letters, digits, '.', '_', ':' or '-' starting with a "
+                f"letter or digit, got {described(attribute, value)}",
+            )
+
+    def __repr__(self) -> str:
+        return "<record id validator>"
+
+
+def record_id() -> Callable[..., None]:
+    """Validate an opaque record id: 1-64 of ``[A-Za-z0-9._:-]``, starting alphanumeric."""
+    return _RecordId()
+
+
+def is_record_id(value: object) -> bool:
+    """Whether ``value`` is a valid opaque record id."""
+    return isinstance(value, str) and _ID.fullmatch(value) is not None
+
+
+@attrs.frozen(repr=False)
+class _Date:
+    def __call__(self, inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+            raise _fail(attribute, f"expected a date, got {described(attribute, value)}")
+
+    def __repr__(self) -> str:
+        return "<date validator>"
+
+
+def a_date() -> Callable[..., None]:
+    """Validate a calendar date (a ``datetime.date`` that is not a ``datetime``)."""
+    return _Date()
+
+
+def check_date(value: object, name: str) -> dt.date:
+    """Return ``value`` if it is a calendar date; the check for a function's date argument.
+
+    Raises:
+        InvalidValueError: naming ``name`` when ``value`` is not a ``datetime.date``,
+            or is a ``datetime`` (a subclass that cannot be compared with a date).
+    """
+    if isinstance(value, dt.datetime):
+        raise InvalidValueError(name, "expected a date, not a datetime")
+    if not isinstance(value, dt.date):
+        raise InvalidValueError(
+            name, f"expected a date (datetime.date), got {type(value).__name__}"
+        )
+    return value
+
+
+def check_instance(value: object, kind: type[T], name: str, expected: str) -> T:
+    """Return ``value`` if it is a ``kind``; the check for a function's argument.
+
+    Raises:
+        InvalidValueError: naming ``name``, saying it ``expected`` (e.g. ``"a DateRange"``)
+            and what type it got.
+    """
+    if not isinstance(value, kind):
+        raise InvalidValueError(name, f"expected {expected}, got {type(value).__name__}")
+    return value
+
+
+def check_each(values: object, kind: type[T], name: str) -> tuple[T, ...]:
+    """Return ``values`` as a tuple if it is a collection of ``kind``; the check for an argument.
+
+    Raises:
+        InvalidValueError: naming ``name``, or ``name[i]`` for an item that is not a ``kind``.
+    """
+    what = kind.__name__
+    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
+        raise InvalidValueError(
+            name, f"expected a collection of {what}, got {type(values).__name__}"
+        )
+    items = tuple(values)
+    for i, item in enumerate(items):
+        if not isinstance(item, kind):
+            raise InvalidValueError(f"{name}[{i}]", f"expected a {what}, got {type(item).__name__}")
+    return items
+
+
+@attrs.frozen(repr=False)
+class _AwareDatetime:
+    def __call__(self, inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, dt.datetime):
+            raise _fail(attribute, f"expected a datetime, got {described(attribute, value)}")
+        if value.utcoffset() is None:
+            raise _fail(attribute, "expected a timezone-aware datetime, got a naive one")
+
+    def __repr__(self) -> str:
+        return "<aware datetime validator>"
+
+
+def aware_datetime() -> Callable[..., None]:
+    """Validate a timezone-aware ``datetime``."""
+    return _AwareDatetime()
+
+
+@attrs.frozen(repr=False)
+class _Between:
+    low: int
+    high: int | None
+
+    def __call__(self, inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise _fail(attribute, f"expected a whole number, got {described(attribute, value)}")
+        if value < self.low or (self.high is not None and value > self.high):
+            upper = "" if self.high is None else f" and at most {self.high}"
+            raise _fail(attribute, f"expected at least {self.low}{upper}, got {value}")
+
+    def __repr__(self) -> str:
+        return f"<whole number validator in [{self.low}, {self.high}]>"
+
+
+def between(low: int, high: int | None = None) -> Callable[..., None]:
+    """Validate a whole number (never a bool) in ``[low, high]``."""
+    return _Between(low, high)
+
+
+@attrs.frozen(repr=False)
+class _InEnum:
+    enum_type: type
+
+    def __call__(self, inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, self.enum_type):
+            choices = ", ".join(repr(m.value) for m in self.enum_type)  # type: ignore[attr-defined]
+            raise _fail(
+                attribute,
+                f"expected a {self.enum_type.__name__} ({choices}), "
+                f"got {described(attribute, value)}",
+            )
+
+    def __repr__(self) -> str:
+        return f"<{self.enum_type.__name__} validator>"
+
+
+def in_enum(enum_type: type) -> Callable[..., None]:
+    """Validate a member of ``enum_type``."""
+    return _InEnum(enum_type)
+
+
+@attrs.frozen(repr=False)
+class _Optional:
+    inner: Callable[..., None]
+
+    def __call__(self, inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            self.inner(inst, attribute, value)
+
+    def __repr__(self) -> str:
+        return f"<optional {self.inner!r}>"
+
+
+def optional(inner: Callable[..., None]) -> Callable[..., None]:
+    """Accept ``None`` or whatever ``inner`` accepts."""
+    return _Optional(inner)
+
+
+@attrs.frozen(repr=False)
+class _Each:
+    kind: type
+    expected: str
+
+    def __call__(self, inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, tuple):
+            raise _fail(
+                attribute,
+                f"expected a tuple of {self.expected}, got {type(value).__name__}",
+            )
+        for i, item in enumerate(value):
+            if not isinstance(item, self.kind):
+                raise InvalidValueError(
+                    f"{attribute.name}[{i}]",
+                    f"expected {self.expected}, got {type(item).__name__}",
+                )
+
+    def __repr__(self) -> str:
+        return f"<tuple of {self.expected} validator>"
+
+
+def each(kind: type, expected: str = "") -> Callable[..., None]:
+    """Validate a tuple whose items are all instances of ``kind``."""
+    return _Each(kind, expected or kind.__name__)
+
+
+def as_tuple(items: Iterable[Any]) -> tuple[Any, ...]:
+    """Converter: any iterable to a tuple (the items are checked by :func:`each`)."""
+    if isinstance(items, (str, bytes)) or not isinstance(items, Iterable):
+        return items  # type: ignore[return-value]  # left for the validator to refuse
+    return tuple(items)
+
+
+def unique_ids(items: Iterable[Any], what: str, field: str) -> list[Problem]:
+    """Return a problem for every item whose ``id`` repeats an earlier one."""
+    seen: set[str] = set()
+    problems = []
+    for i, item in enumerate(items):
+        if item.id in seen:
+            problems.append(Problem(f"{field}[{i}].id", f"{what} id {item.id!r} is used twice"))
+        seen.add(item.id)
+    return problems

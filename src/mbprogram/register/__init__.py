@@ -1,0 +1,1 @@
+"""The register: the one aggregate holding every record, and the only way to change them."""

@@ -1,0 +1,138 @@
+"""Evaluating a whole cohort, or every cohort of a register, as of a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+import attrs
+
+from mbprogram.exceptions import InvalidValueError
+from mbprogram.model import validators as v
+from mbprogram.model.history import record_path
+from mbprogram.model.students import Status
+from mbprogram.model.values import CohortId, DateRange
+from mbprogram.rules.findings import Finding, FindingCode
+from mbprogram.rules.occupancy import occupied_days, overbooked
+from mbprogram.rules.student import StudentProgress, _evaluate_student
+from mbprogram.rules.view import RegisterView
+
+__all__ = [
+    "CohortProgress",
+    "evaluate_cohort",
+    "evaluate_register",
+    "host_unit_findings",
+    "selected_cohorts",
+]
+
+#: Statuses that hold one of a cohort's places.
+_HOLDS_PLACE = frozenset({Status.ADMITTED, Status.ACTIVE, Status.ON_LEAVE, Status.GRADUATED})
+
+
+@attrs.frozen(kw_only=True)
+class CohortProgress:
+    """A cohort's progress as of a date: every student's, and the cohort-wide findings."""
+
+    cohort: CohortId
+    as_of: dt.date
+    students: tuple[StudentProgress, ...]
+    findings: tuple[Finding, ...]
+
+    @property
+    def all_findings(self) -> tuple[Finding, ...]:
+        """The cohort-wide findings followed by every student's."""
+        return self.findings + tuple(f for s in self.students for f in s.findings)
+
+    @property
+    def complete(self) -> tuple[str, ...]:
+        """The ids of the students who meet every requirement."""
+        return tuple(s.student for s in self.students if s.complete)
+
+
+def evaluate_cohort(register: RegisterView, cohort_id: CohortId, as_of: dt.date) -> CohortProgress:
+    """Evaluate every student of a cohort, and the cohort itself, as of ``as_of``.
+
+    Cohort-wide findings: ``COHORT_OVER_PLACES`` (warning) when more students
+    hold a place than the cohort has, and ``HOST_UNIT_OVER_CAPACITY`` for each
+    unit where the cohort's students are placed and more students were in
+    practice at once than the unit's capacity on some day up to ``as_of``.
+
+    Raises:
+        InvalidValueError: if ``as_of`` is not a date.
+        NotFoundError: if there is no such cohort.
+    """
+    v.check_date(as_of, "as_of")
+    cohort = register.cohort(cohort_id)
+    students = register.students_of(cohort_id)
+    progress = tuple(_evaluate_student(cohort, s, as_of) for s in students)
+    findings: list[Finding] = []
+    enrolled = sum(1 for s in students if s.status_on(as_of) in _HOLDS_PLACE)
+    if enrolled > cohort.places:
+        findings.append(
+            Finding(
+                FindingCode.COHORT_OVER_PLACES,
+                record_path(("cohorts", cohort.id)),
+                {"enrolled": enrolled, "places": cohort.places},
+            )
+        )
+    units = sorted({p.unit for s in students for p in s.placements})
+    findings += host_unit_findings(register, units, as_of)
+    return CohortProgress(
+        cohort=cohort.id, as_of=as_of, students=progress, findings=tuple(findings)
+    )
+
+
+def host_unit_findings(
+    register: RegisterView, unit_ids: list[str], as_of: dt.date
+) -> list[Finding]:
+    """``HOST_UNIT_OVER_CAPACITY`` for each run of days up to ``as_of`` a unit was over capacity."""
+    findings = []
+    for unit_id in unit_ids:
+        unit = register.host_units.get(unit_id)
+        if unit is None:
+            continue
+        ranges = occupied_days(register.students.values(), unit_id)
+        if not ranges:
+            continue
+        start = min(r.start for r in ranges)
+        if start > as_of:
+            continue
+        for run, count in overbooked(ranges, unit.capacity, DateRange(start, as_of)):
+            findings.append(
+                Finding(
+                    FindingCode.HOST_UNIT_OVER_CAPACITY,
+                    record_path(("host_units", unit_id)),
+                    {"count": count, "period": str(run), "capacity": unit.capacity},
+                )
+            )
+    return findings
+
+
+def evaluate_register(register: RegisterView, as_of: dt.date) -> tuple[CohortProgress, ...]:
+    """Evaluate every cohort of the register as of ``as_of``, in the order they were opened.
+
+    Raises:
+        InvalidValueError: if ``as_of`` is not a date.
+    """
+    v.check_date(as_of, "as_of")
+    return tuple(evaluate_cohort(register, c, as_of) for c in register.cohorts)
+
+
+def selected_cohorts(register: RegisterView, cohorts: object) -> frozenset[CohortId] | None:
+    """The ids a ``cohorts=`` filter names, each looked up; ``None`` (no filter) for ``None``.
+
+    ``cohorts`` is a collection of cohort ids, or one id on its own.
+
+    Raises:
+        InvalidValueError: if ``cohorts`` is neither an id nor a collection of ids.
+        NotFoundError: if an id names no cohort.
+    """
+    if cohorts is None:
+        return None
+    if isinstance(cohorts, str):
+        cohorts = (cohorts,)
+    if isinstance(cohorts, bytes) or not isinstance(cohorts, Iterable):
+        raise InvalidValueError(
+            "cohorts", f"expected cohort ids (a str or a collection), got {type(cohorts).__name__}"
+        )
+    return frozenset(register.cohort(c).id for c in cohorts)

@@ -1,0 +1,110 @@
+"""Findings: an unmet requirement or a broken rule, with a stable code.
+
+The codes are a stable contract (DESIGN §6): scripts depend on them. Each
+finding has a severity, the path of the record it concerns and a message in
+Norwegian bokmål (``nb``, the default) or English (``en``). Messages name ids,
+dates and numbers only, never personal or health data.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Final, Literal, TypeAlias
+
+import attrs
+
+from mbprogram.rules.messages import render
+
+__all__ = ["SEVERITY", "Finding", "FindingCode", "Lang", "Severity"]
+
+#: A message language: Norwegian bokmål or English.
+Lang: TypeAlias = Literal["nb", "en"]
+
+
+class Severity(enum.StrEnum):
+    """How serious a finding is: errors block completion, warnings are advice."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+class FindingCode(enum.StrEnum):
+    """The stable finding codes of DESIGN §6."""
+
+    THEORY_HOURS_SHORT = "THEORY_HOURS_SHORT"
+    THEORY_ATTENDANCE_LOW = "THEORY_ATTENDANCE_LOW"
+    PRACTICE_WEEKS_SHORT = "PRACTICE_WEEKS_SHORT"
+    PRACTICE_ATTENDANCE_LOW = "PRACTICE_ATTENDANCE_LOW"
+    LITERATURE_NOT_SIGNED_OFF = "LITERATURE_NOT_SIGNED_OFF"
+    ASSIGNMENT_NOT_APPROVED = "ASSIGNMENT_NOT_APPROVED"
+    ASSIGNMENT_ATTEMPTS_EXHAUSTED = "ASSIGNMENT_ATTEMPTS_EXHAUSTED"
+    STUDENT_WITHDRAWN = "STUDENT_WITHDRAWN"
+    PLACEMENT_CAUSE_FOR_CONCERN = "PLACEMENT_CAUSE_FOR_CONCERN"
+    HOST_UNIT_OVER_CAPACITY = "HOST_UNIT_OVER_CAPACITY"
+    COHORT_OVER_PLACES = "COHORT_OVER_PLACES"
+    BUDGET_POT_OVER_CAPACITY = "BUDGET_POT_OVER_CAPACITY"
+    BUDGET_POT_WITHOUT_CERTIFICATE = "BUDGET_POT_WITHOUT_CERTIFICATE"
+    SINGLE_PEER_WORKER_IN_UNIT = "SINGLE_PEER_WORKER_IN_UNIT"
+    NO_SUPERVISION = "NO_SUPERVISION"
+    TEMPORARY_ENDING_UNDECIDED = "TEMPORARY_ENDING_UNDECIDED"
+    PANEL_WITHOUT_USER_REPRESENTATIVE = "PANEL_WITHOUT_USER_REPRESENTATIVE"
+    AAP_POSITION_ABOVE_LIMIT = "AAP_POSITION_ABOVE_LIMIT"
+
+
+_WARNINGS = frozenset(
+    {
+        FindingCode.PLACEMENT_CAUSE_FOR_CONCERN,
+        FindingCode.COHORT_OVER_PLACES,
+        FindingCode.SINGLE_PEER_WORKER_IN_UNIT,
+        FindingCode.NO_SUPERVISION,
+        FindingCode.TEMPORARY_ENDING_UNDECIDED,
+        FindingCode.PANEL_WITHOUT_USER_REPRESENTATIVE,
+        FindingCode.AAP_POSITION_ABOVE_LIMIT,
+    }
+)
+
+#: The severity of every code.
+SEVERITY: Final[Mapping[FindingCode, Severity]] = MappingProxyType(
+    {c: Severity.WARNING if c in _WARNINGS else Severity.ERROR for c in FindingCode}
+)
+
+
+def _details(
+    value: Mapping[str, object] | tuple[tuple[str, str], ...],
+) -> tuple[tuple[str, str], ...]:
+    items = value.items() if isinstance(value, Mapping) else value
+    return tuple((str(k), str(v)) for k, v in items)
+
+
+@attrs.frozen
+class Finding:
+    """One finding: its code, the path of the record it concerns, and the figures behind it.
+
+    Attributes:
+        code: the stable code.
+        path: the record concerned, e.g. ``cohorts[K1].students[S-01]``.
+        details: the figures the message is made from (ids, dates, numbers).
+    """
+
+    code: FindingCode
+    path: str
+    details: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_details)
+
+    @property
+    def severity(self) -> Severity:
+        """Error or warning, fixed per code."""
+        return SEVERITY[self.code]
+
+    @property
+    def is_error(self) -> bool:
+        """Whether the finding is an error (blocks completion)."""
+        return SEVERITY[self.code] is Severity.ERROR
+
+    def message(self, lang: Lang = "nb") -> str:
+        """The human message in Norwegian bokmål (``nb``) or English (``en``)."""
+        return render(self.code.value, lang, dict(self.details))
+
+    def __str__(self) -> str:
+        return f"{self.severity.value} {self.code.value} at {self.path}: {self.message('en')}"

@@ -1,0 +1,223 @@
+"""Evaluating one student against the cohort's programme rules, as of a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+
+from mbprogram.model import validators as v
+from mbprogram.model.assignment import AssignmentState
+from mbprogram.model.cohort import Cohort
+from mbprogram.model.history import student_path
+from mbprogram.model.placements import Outlook
+from mbprogram.model.students import Status, Student
+from mbprogram.model.values import Hours, plain_decimal
+from mbprogram.rules.findings import Finding, FindingCode
+from mbprogram.rules.practice import (
+    WEEK_UNITS,
+    PracticeDays,
+    _practice_days,
+    _practice_units,
+)
+from mbprogram.rules.theory import TheoryProgress, _theory_progress
+
+__all__ = ["StudentProgress", "evaluate_student", "floor2"]
+
+_HUNDRED = Fraction(100)
+
+
+def floor2(value: Fraction | Decimal) -> Decimal:
+    """Round down to two decimals, so a display never overstates progress."""
+    return Decimal(int(Fraction(value) * 100 // 1)) / 100
+
+
+def _num(value: Fraction | Decimal) -> str:
+    """Format a number for a message: exact when it has few decimals, else floored."""
+    d = floor2(value) if isinstance(value, Fraction) else value
+    return plain_decimal(d)
+
+
+def _pct(share: Fraction) -> str:
+    return _num(floor2(share * _HUNDRED))
+
+
+@attrs.frozen(kw_only=True)
+class StudentProgress:
+    """Where a student stands as of a date, with every finding.
+
+    Numbers are exact: ``practice_weeks`` is a :class:`~fractions.Fraction`,
+    hours are :class:`~mbprogram.Hours`. ``complete`` is decided on these exact
+    values; use :func:`floor2` for display.
+    """
+
+    cohort: str
+    student: str
+    as_of: dt.date
+    status: Status | None
+    theory: TheoryProgress
+    theory_hours_required: Hours
+    practice_weeks: Fraction
+    practice_weeks_required: Decimal
+    practice: PracticeDays
+    literature_signed_off: bool
+    assignment: AssignmentState
+    submissions: int
+    findings: tuple[Finding, ...]
+
+    @property
+    def theory_hours(self) -> Hours:
+        """Credited theory hours (attended + capped make-up)."""
+        return Hours._computed(self.theory.credited)
+
+    @property
+    def theory_share(self) -> Fraction | None:
+        """Attended share of the theory hours held since enrolment."""
+        return self.theory.share
+
+    @property
+    def practice_share(self) -> Fraction | None:
+        """Attended share of expected placement days so far."""
+        return self.practice.share
+
+    @property
+    def complete(self) -> bool:
+        """Whether every requirement is met: no finding of severity error."""
+        return not any(f.is_error for f in self.findings)
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """The findings that block completion."""
+        return tuple(f for f in self.findings if f.is_error)
+
+
+def evaluate_student(cohort: Cohort, student: Student, as_of: dt.date) -> StudentProgress:
+    """Evaluate ``student`` against ``cohort.rules`` with records dated on or before ``as_of``.
+
+    Returns the progress figures and one finding per unmet requirement or
+    concern, with the §6 codes. Pure: reads nothing but its arguments.
+
+    Raises:
+        InvalidValueError: if ``cohort`` is not a Cohort, ``student`` not a Student
+            or ``as_of`` not a date.
+    """
+    v.check_instance(cohort, Cohort, "cohort", "a Cohort")
+    v.check_instance(student, Student, "student", "a Student")
+    return _evaluate_student(cohort, student, v.check_date(as_of, "as_of"))
+
+
+def _evaluate_student(cohort: Cohort, student: Student, as_of: dt.date) -> StudentProgress:
+    """:func:`evaluate_student` without the checks of its arguments (for a loop over students)."""
+    rules = cohort.rules
+    path = student_path(student.cohort, student.id)
+    findings: list[Finding] = []
+    status = student.status_on(as_of)
+
+    if status is Status.WITHDRAWN:
+        findings.append(Finding(FindingCode.STUDENT_WITHDRAWN, path, {"on": student.withdrawn_on}))
+
+    theory = _theory_progress(cohort, student, as_of)
+    required = rules.theory_hours.value
+    if theory.credited < required:
+        findings.append(
+            Finding(
+                FindingCode.THEORY_HOURS_SHORT,
+                f"{path}.attendance",
+                {
+                    "credited": _num(theory.credited),
+                    "required": _num(required),
+                    "missing": _num(required - theory.credited),
+                },
+            )
+        )
+    share = theory.share
+    minimum = rules.min_theory_share
+    if minimum is not None and share is not None and share < minimum.fraction:
+        findings.append(
+            Finding(
+                FindingCode.THEORY_ATTENDANCE_LOW,
+                f"{path}.attendance",
+                {"share": _pct(share), "held": _num(theory.held), "minimum": _num(minimum.value)},
+            )
+        )
+
+    units = _practice_units(student.placements, as_of)
+    weeks = Fraction(units, WEEK_UNITS)
+    weeks_required = rules.practice_weeks
+    if units < weeks_required * WEEK_UNITS:  # exact: an int against a Decimal
+        findings.append(
+            Finding(
+                FindingCode.PRACTICE_WEEKS_SHORT,
+                f"{path}.placements",
+                {
+                    "weeks": _num(weeks),
+                    "required": _num(weeks_required),
+                    # Round the shortfall up so that weeks + missing covers the requirement.
+                    "missing": _num(-floor2(weeks - Fraction(weeks_required))),
+                },
+            )
+        )
+    days = _practice_days(student.placements, as_of)
+    minimum = rules.min_practice_share
+    if minimum is not None and days.share is not None and days.share < minimum.fraction:
+        findings.append(
+            Finding(
+                FindingCode.PRACTICE_ATTENDANCE_LOW,
+                f"{path}.placements",
+                {
+                    "attended": days.attended,
+                    "expected": days.expected,
+                    "share": _pct(days.share),
+                    "minimum": _num(minimum.value),
+                },
+            )
+        )
+    for p in student.placements:
+        latest = p.latest_assessment(as_of)
+        if latest is not None and latest.outlook is Outlook.CAUSE_FOR_CONCERN:
+            stage = "final" if latest is p.final else "midway"
+            findings.append(
+                Finding(
+                    FindingCode.PLACEMENT_CAUSE_FOR_CONCERN,
+                    f"{path}.placements[{p.id}].{stage}",
+                    {"on": latest.on.isoformat(), "stage": stage},
+                )
+            )
+
+    signed_off = student.literature.signed_off(as_of)
+    if rules.literature_sign_off and not signed_off:
+        findings.append(Finding(FindingCode.LITERATURE_NOT_SIGNED_OFF, f"{path}.literature"))
+
+    assignment = student.assignment
+    state = assignment.state(as_of) if assignment else AssignmentState.NOT_STARTED
+    submissions = assignment.submissions_as_of(as_of) if assignment else 0
+    if rules.assignment_approval and state is not AssignmentState.APPROVED:
+        findings.append(
+            Finding(FindingCode.ASSIGNMENT_NOT_APPROVED, f"{path}.assignment", {"state": state})
+        )
+        if state is AssignmentState.NOT_APPROVED and submissions >= rules.max_submissions:
+            findings.append(
+                Finding(
+                    FindingCode.ASSIGNMENT_ATTEMPTS_EXHAUSTED,
+                    f"{path}.assignment",
+                    {"maximum": rules.max_submissions},
+                )
+            )
+
+    return StudentProgress(
+        cohort=cohort.id,
+        student=student.id,
+        as_of=as_of,
+        status=status,
+        theory=theory,
+        theory_hours_required=rules.theory_hours,
+        practice_weeks=weeks,
+        practice_weeks_required=weeks_required,
+        practice=days,
+        literature_signed_off=signed_off,
+        assignment=state,
+        submissions=submissions,
+        findings=tuple(findings),
+    )

@@ -185,7 +185,11 @@ def test_the_method_walk_sees_methods_properties_and_classmethods() -> None:
 DOMAIN_MAY_IMPORT = {"attrs", "dateutil", "mbprogram"} | set(sys.stdlib_module_names)
 DOMAIN_MUST_NOT_IMPORT = {"sqlite3", "json", "csv", "io", "os", "pathlib", "shutil", "tempfile"}
 CORE_LAYERS = ("model", "calendar", "rules", "register")
-CORE_PACKAGES = (*(f"mbprogram.{layer}" for layer in CORE_LAYERS), "mbprogram.exceptions")
+CORE_PACKAGES = (
+    *(f"mbprogram.{layer}" for layer in CORE_LAYERS),
+    "mbprogram.exceptions",
+    "mbprogram.paths",
+)
 DOMAIN_MODULES = sorted(
     info.name
     for layer in CORE_LAYERS

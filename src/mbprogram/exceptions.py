@@ -23,6 +23,8 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from mbprogram.paths import RecordPath
+
 __all__ = [
     "ConflictError",
     "DocumentError",
@@ -48,26 +50,38 @@ class Problem:
 
     ``path`` names the record and field, e.g. ``students[S-001].placements[P1].end``
     (brackets hold ids) or ``cohorts[0].students[3]`` in a document (brackets
-    hold list positions). ``message`` says what was wrong and what was expected.
+    hold list positions); the register's problems carry a typed
+    :class:`~mbprogram.paths.RecordPath`, which is a ``str`` too. ``message`` says
+    what was wrong and what was expected.
     ``code`` is a stable finding code (``"BUDGET_POT_OVER_CAPACITY"``) when the
     problem breaks a rule that has one, else empty.
     """
 
     path: str
     message: str
-    code: str = attrs.field(default="", kw_only=True)
+    code: str = attrs.field(default="", kw_only=True, converter=str)
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path else self.message
 
     def under(self, prefix: str) -> Problem:
-        """Return this problem with ``prefix`` put in front of its path."""
+        """Return this problem with ``prefix`` put in front of its path.
+
+        When ``prefix`` is a typed :class:`~mbprogram.paths.RecordPath`, so is the result
+        (as long as the two make a path).
+        """
         if not prefix:
             return self
         if not self.path:
             return attrs.evolve(self, path=prefix)
         sep = "" if self.path.startswith("[") else "."
-        return attrs.evolve(self, path=f"{prefix}{sep}{self.path}")
+        text = f"{prefix}{sep}{self.path}"
+        if isinstance(prefix, RecordPath):
+            try:
+                return attrs.evolve(self, path=RecordPath.parse(text))
+            except ValueError:
+                pass
+        return attrs.evolve(self, path=text)
 
 
 class ValidationError(MbprogramError, ValueError):

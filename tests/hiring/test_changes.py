@@ -27,6 +27,7 @@ from mbprogram import (
     ValidationError,
     employment_summary,
 )
+from mbprogram.model.codes import RuleCode
 from tests.builders import GRADUATION_DAY, STAMP, UNIT, UNIT_ONE_PLACE, path_of, stamp
 from tests.hiring.scenario import (
     FIRST_DAY_AT_WORK,
@@ -325,7 +326,7 @@ def test_an_unknown_person_unit_and_pot_are_refused_all_at_once(register):
     )
 
     assert ["employments[E1].person", "employments[E1].unit", "employments[E1].pot"] == paths(error)
-    assert frozenset() == error.codes
+    assert frozenset({RuleCode.UNKNOWN_RECORD}) == error.codes
 
 
 @pytest.mark.parametrize(
@@ -635,14 +636,19 @@ def test_restoring_an_overfull_pot_is_refused_and_every_problem_is_listed_with_i
 
     error = caught.value
     assert [
+        "employments[E1]",
         "employments[E4].start",
         "employments[E5].person",
         "employments[E5].unit",
-        "employments[E1]",
         "budget_pots[POT]",
         "outcomes[O1].person",
     ] == paths(error)
-    assert frozenset({OVER_CAPACITY, WITHOUT_CERTIFICATE}) == error.codes
+    assert (
+        frozenset(
+            {OVER_CAPACITY, WITHOUT_CERTIFICATE, RuleCode.ID_USED_TWICE, RuleCode.UNKNOWN_RECORD}
+        )
+        == error.codes
+    )
     assert "budget pot 'POT' would pay 3 positions at once from 2026-10-01" in str(error)
 
 

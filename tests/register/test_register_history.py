@@ -433,13 +433,13 @@ def test_restoring_broken_records_lists_every_problem_with_its_path():
         )
 
     assert [
-        "cohorts[K1]: id is used twice",
-        "host_units[U1]: id is used twice",
+        "cohorts[K1]: another cohort has the id 'K1'",
+        "cohorts[K1].students[S-01]: another student has the id 'S-01'",
+        "host_units[U1]: another host unit has the id 'U1'",
         "cohorts[K1].students[S-01].attendance[0].session: no session 'SES-99' in cohort 'K1'",
         f"{S1}.attendance[1].mark.hours: 6 h is more than the session's length of 5 h",
         "cohorts[K1].students[S-01].placements[0].unit: no host unit 'U9'",
         "cohorts[K1].students[S-01].certificate: only a graduated student can hold a certificate",
-        "cohorts[K1].students[S-01]: id is used twice",
         "cohorts[K9].students[S-09].cohort: no cohort 'K9'",
     ] == [str(p) for p in caught.value.problems]
     assert str(caught.value).startswith("the records break the register's rules (8 problems):")

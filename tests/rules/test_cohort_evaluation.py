@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from mbprogram import (
     BERGEN_2010,
     AssessmentStage,
@@ -14,6 +16,7 @@ from mbprogram import (
     Outlook,
     Placement,
     PlacementAssessment,
+    RefusedChangeError,
     Register,
     Severity,
     Stamp,
@@ -74,26 +77,19 @@ def test_a_withdrawn_student_frees_their_place():
     assert 1 == len(evaluate_cohort(register, "K26", dt.date(2026, 1, 19)).findings)
 
 
-def test_a_unit_whose_capacity_was_lowered_below_its_placements_is_over_capacity():
+def test_a_unit_never_holds_more_students_than_its_places_so_no_cohort_reports_it():
     register = register_with(2)
     place(register, "S-0", dt.date(2026, 3, 2), dt.date(2026, 5, 29))
     place(register, "S-1", dt.date(2026, 4, 6), dt.date(2026, 6, 26))
-    register.change_capacity("U1", 1, by=BY)
-    progress = evaluate_cohort(register, "K26", dt.date(2026, 12, 31))
-    (finding,) = progress.findings
-    assert (FindingCode.HOST_UNIT_OVER_CAPACITY, "host_units[U1]") == (finding.code, finding.path)
-    assert (
-        "2 students in practice at once 2026-04-06..2026-05-29; the unit has 1 places."
-        == finding.message("en")
+
+    with pytest.raises(RefusedChangeError) as caught:
+        register.change_capacity("U1", 1, by=BY)
+
+    assert {"HOST_UNIT_OVER_CAPACITY"} == caught.value.codes
+    assert "2 students in practice at once 2026-04-06..2026-05-29; it has 1 place" in str(
+        caught.value
     )
-
-
-def test_over_capacity_days_after_the_as_of_date_are_not_reported_yet():
-    register = register_with(2)
-    place(register, "S-0", dt.date(2026, 3, 2), dt.date(2026, 5, 29))
-    place(register, "S-1", dt.date(2026, 4, 6), dt.date(2026, 6, 26))
-    register.change_capacity("U1", 1, by=BY)
-    assert () == evaluate_cohort(register, "K26", dt.date(2026, 4, 5)).findings
+    assert () == evaluate_cohort(register, "K26", dt.date(2026, 12, 31)).findings
 
 
 def test_a_supervisors_concern_shows_among_the_cohorts_findings():

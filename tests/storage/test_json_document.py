@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
 import pytest
 from hypothesis import given
 
-from mbprogram import DocumentError, MbprogramError, Register, ValidationError
+from mbprogram import (
+    DocumentError,
+    FindingCode,
+    MbprogramError,
+    Register,
+    Status,
+    ValidationError,
+    graduate_outcomes,
+)
 from mbprogram.storage.json_document import FORMAT, dumps, loads
 from tests.register_strategies import registers
 from tests.storage.samples import document, sample_register
@@ -262,13 +271,34 @@ def _graduate_document() -> dict[str, Any]:
     return document(register)
 
 
-def test_a_graduate_who_would_not_have_met_the_requirements_does_not_load() -> None:
+def test_a_certificate_is_a_fact_that_a_stricter_rule_does_not_undo() -> None:
     data = _graduate_document()
-    data["cohorts"][0]["students"][0]["attendance"] = []
-    with pytest.raises(DocumentError) as caught:
-        loads(json.dumps(data))
-    assert "would not have met the requirements" in str(caught.value)
-    assert "THEORY_HOURS_SHORT" in str(caught.value)
+    data["cohorts"][0]["rules"]["theory_hours"] = "1000"  # a later, stricter reading
+
+    register = loads(json.dumps(data))
+
+    student = register.student("S-01")
+    assert Status.GRADUATED == student.status
+    assert student.certificate is not None
+    # today's arithmetic says the student falls short, and the certificate still stands
+    codes = {f.code for f in register.progress("S-01", student.certificate.issued_on).errors}
+    assert FindingCode.THEORY_HOURS_SHORT in codes
+
+
+def test_loading_never_re_runs_completion(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = _graduate_document()
+    data["cohorts"][0]["students"][0]["attendance"] = []  # the records that earned it are gone
+
+    def no_evaluation(*args: object, **kwargs: object) -> None:
+        raise AssertionError("loading evaluated a student")
+
+    for module in ("mbprogram.rules.student", "mbprogram.register.changes.students"):
+        monkeypatch.setattr(f"{module}.evaluate_student", no_evaluation)
+    register = loads(json.dumps(data))
+
+    assert Status.GRADUATED == register.student("S-01").status
+    outcome = graduate_outcomes(register, years_after=0, as_of=dt.date(2027, 1, 1))
+    assert ["S-01"] == [o.person for o in outcome]
 
 
 def test_a_certificate_for_another_programme_does_not_load() -> None:

@@ -9,6 +9,7 @@ import attrs
 
 from mbprogram.exceptions import InvalidValueError, Problem
 from mbprogram.model import validators as v
+from mbprogram.model.codes import RuleCode
 from mbprogram.model.privacy import SENSITIVE
 
 __all__ = [
@@ -107,6 +108,7 @@ class FinalAssignment:
                     Problem(
                         f"assessments[{i}].submission",
                         f"there is no submission {a.submission}; {len(self.submissions)} submitted",
+                        code=RuleCode.ASSESSMENT_BEFORE_SUBMISSION,
                     )
                 )
             elif a.on < self.submissions[a.submission - 1].on:
@@ -115,6 +117,7 @@ class FinalAssignment:
                         f"assessments[{i}].on",
                         f"{a.on.isoformat()} is before submission {a.submission} on "
                         f"{self.submissions[a.submission - 1].on.isoformat()}",
+                        code=RuleCode.ASSESSMENT_BEFORE_SUBMISSION,
                     )
                 )
             if i and a.on < self.assessments[i - 1].on:
@@ -123,6 +126,7 @@ class FinalAssignment:
                         f"assessments[{i}].on",
                         f"{a.on.isoformat()} is before the previous assessment on "
                         f"{self.assessments[i - 1].on.isoformat()}",
+                        code=RuleCode.ASSESSMENT_BEFORE_SUBMISSION,
                     )
                 )
         if problems:

@@ -1,9 +1,9 @@
 """The history of changes: who changed which record, when, and what it was before.
 
 Every change the register accepts appends one :class:`Change` per record it
-touches. Records are named by a path such as
+touches. Records are named by a typed :class:`~mbprogram.paths.RecordPath` such as
 ``cohorts[K2026].students[S-01].attendance[SES-03]`` (brackets hold ids), so the
-history of a student is every change whose record lies under the student's path.
+history of a student is every change whose record lies inside the student's path.
 """
 
 from __future__ import annotations
@@ -12,10 +12,22 @@ import datetime as dt
 
 import attrs
 
+from mbprogram.exceptions import InvalidValueError
 from mbprogram.model import validators as v
 from mbprogram.model.values import Stamp
+from mbprogram.paths import Part, RecordPath
 
-__all__ = ["Change", "record_path", "student_path", "under"]
+__all__ = ["Change", "record_path", "student_path"]
+
+
+def _as_path(value: object) -> object:
+    """A record path from a RecordPath or its text; anything else is left to the validator."""
+    if isinstance(value, RecordPath) or not isinstance(value, str):
+        return value
+    try:
+        return RecordPath.parse(value)
+    except ValueError as e:
+        raise InvalidValueError("record", f"expected a record path: {e}") from None
 
 
 @attrs.frozen(kw_only=True)
@@ -25,14 +37,16 @@ class Change:
     Attributes:
         stamp: who made the change and when.
         action: what was done, e.g. ``"attendance.recorded"``.
-        record: the path of the record changed.
+        record: the path of the record changed (text is read as a path).
         before: the record as it was (``None`` when it was created).
         after: the record as it became (``None`` when it was removed).
     """
 
     stamp: Stamp = attrs.field(validator=v.instance(Stamp))
     action: str = attrs.field(validator=v.text(max_length=100))
-    record: str = attrs.field(validator=v.text(max_length=1_000))
+    record: RecordPath = attrs.field(
+        converter=_as_path, validator=[v.instance(RecordPath), v.text(max_length=1_000)]
+    )
     before: object = attrs.field(default=None, repr=False)
     after: object = attrs.field(default=None, repr=False)
 
@@ -47,26 +61,14 @@ class Change:
         return self.stamp.at
 
 
-def record_path(*parts: tuple[str, str] | str) -> str:
+def record_path(*parts: Part) -> RecordPath:
     """Build a record path: ``record_path(("cohorts", "K1"), ("students", "S1"))``.
 
     A plain string part is a field name; a pair is a collection and an id.
     """
-    out: list[str] = []
-    for part in parts:
-        if isinstance(part, tuple):
-            name, key = part
-            out.append(f"{name}[{key}]")
-        else:
-            out.append(part)
-    return ".".join(out)
+    return RecordPath.of(*parts)
 
 
-def under(path: str, prefix: str) -> bool:
-    """Whether ``path`` is ``prefix`` itself or a record inside it."""
-    return path == prefix or path.startswith((prefix + ".", prefix + "["))
-
-
-def student_path(cohort: str, student: str) -> str:
+def student_path(cohort: str, student: str) -> RecordPath:
     """The record path of a student: ``cohorts[<cohort>].students[<student>]``."""
-    return record_path(("cohorts", cohort), ("students", student))
+    return RecordPath.of(("cohorts", cohort), ("students", student))

@@ -164,7 +164,7 @@ class ProgrammeRules:
 def _flag(field: str) -> Callable[[Any], bool]:
     def parse(raw: Any) -> bool:
         if not isinstance(raw, bool):
-            raise InvalidValueError(field, f"expected true or false, got {raw!r}")
+            raise InvalidValueError(field, f"expected true or false, got {v.described_value(raw)}")
         return raw
 
     return parse
@@ -173,7 +173,9 @@ def _flag(field: str) -> Callable[[Any], bool]:
 def _whole(field: str) -> Callable[[Any], int]:
     def parse(raw: Any) -> int:
         if not isinstance(raw, int) or isinstance(raw, bool) or not 1 <= raw <= 100:
-            raise InvalidValueError(field, f"expected a whole number from 1 to 100, got {raw!r}")
+            raise InvalidValueError(
+                field, f"expected a whole number from 1 to 100, got {v.described_value(raw)}"
+            )
         return raw
 
     return parse

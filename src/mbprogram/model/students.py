@@ -14,6 +14,7 @@ from mbprogram.exceptions import InvalidValueError, Problem
 from mbprogram.model import validators as v
 from mbprogram.model.assignment import FinalAssignment
 from mbprogram.model.attendance import Attendance, MakeUp
+from mbprogram.model.codes import RuleCode
 from mbprogram.model.identity import NationalIdNumber
 from mbprogram.model.literature import Literature
 from mbprogram.model.placements import Placement
@@ -264,6 +265,7 @@ def status_history_problems(history: tuple[StatusChange, ...]) -> list[Problem]:
                     f"status_history[{i}].status",
                     f"cannot go from {before.value if before else 'new'} to "
                     f"{change.status.value}; allowed: {allowed}",
+                    code=RuleCode.STATUS_TRANSITION_NOT_ALLOWED,
                 )
             )
         if previous is not None and change.on < previous.on:
@@ -272,6 +274,7 @@ def status_history_problems(history: tuple[StatusChange, ...]) -> list[Problem]:
                     f"status_history[{i}].on",
                     f"{change.on.isoformat()} is before the previous change on "
                     f"{previous.on.isoformat()}",
+                    code=RuleCode.STATUS_TRANSITION_NOT_ALLOWED,
                 )
             )
         previous = change

@@ -34,6 +34,7 @@ __all__ = [
     "check_each",
     "check_instance",
     "described",
+    "described_value",
     "each",
     "in_enum",
     "instance",
@@ -53,6 +54,11 @@ def described(attribute: attrs.Attribute[Any], value: object) -> str:
     """Say what ``value`` was: a number or bool outside sensitive fields, else only its kind."""
     if attribute.metadata.get("mbprogram.privacy", Privacy.ORDINARY) != Privacy.ORDINARY:
         return f"a value of type {type(value).__name__} (not shown: sensitive field)"
+    return described_value(value)
+
+
+def described_value(value: object) -> str:
+    """Say what ``value`` was without quoting text: a number or bool, else only its kind."""
     if isinstance(value, str):
         # Never quoted: text in the wrong field may be a reason or a name.
         return f"a str of {len(value)} character{'' if len(value) == 1 else 's'}"

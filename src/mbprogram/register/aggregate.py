@@ -1,43 +1,63 @@
 """The register: every record of a programme, and the only way to change them.
 
-A :class:`Register` holds cohorts, students with all their records, and host
-units. It is the consistency boundary: each change goes through a method named
-for what a coordinator does (``enrol``, ``record_attendance``, ``place``,
-``graduate`` …), which checks every rule first and then either makes the whole
-change and records it in the history, or raises and changes nothing.
+A :class:`Register` holds cohorts, students with all their records, host
+units, budget pots, employments and other outcomes, and the history of
+changes, as one immutable :class:`~mbprogram.register.state.RegisterState`.
+Each change goes through a method named for what a coordinator does
+(``enrol``, ``record_attendance``, ``place``, ``graduate`` …): the method's
+change function (``register/changes/``) works out the new state through the
+one commit path that checks every rule and writes the history, and only then
+does the register take the new state. A refused change raises and leaves the
+register exactly as it was.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, Self
 
-from mbprogram.exceptions import Problem, ValidationError
+from mbprogram.exceptions import InvalidValueError
 from mbprogram.model import validators as v
-from mbprogram.model.cohort import Cohort
+from mbprogram.model.assignment import Verdict
+from mbprogram.model.attendance import MakeUp, Mark
+from mbprogram.model.cohort import Cohort, Session
 from mbprogram.model.hiring import BudgetPot, Employment, OutcomeRecord
-from mbprogram.model.history import Change, record_path, student_path
-from mbprogram.model.placements import HostUnit
-from mbprogram.model.students import Student
-from mbprogram.model.values import CohortId, StudentId
-from mbprogram.register._cohort_changes import CohortChanges
-from mbprogram.register._erasure import LifecycleChanges
-from mbprogram.register._hiring_changes import HiringChanges, employment_path, pot_path
-from mbprogram.register._placement_changes import PlacementChanges
-from mbprogram.register._student_changes import StudentChanges
-from mbprogram.register._study_changes import StudyChanges
+from mbprogram.model.history import Change
+from mbprogram.model.literature import Reading
+from mbprogram.model.placements import (
+    AssessmentStage,
+    HostUnit,
+    Placement,
+    PlacementAssessment,
+)
+from mbprogram.model.students import Certificate, Status, Student
+from mbprogram.model.values import (
+    BudgetPotId,
+    CohortId,
+    DateRange,
+    EmploymentId,
+    HostUnitId,
+    OutcomeId,
+    PlacementId,
+    SessionId,
+    Stamp,
+    StudentId,
+)
+from mbprogram.paths import RecordPath
+from mbprogram.register.changes import cohorts, hiring, lifecycle, placements, students, studies
+from mbprogram.register.loading import load_state
+from mbprogram.register.state import RegisterState
 from mbprogram.rules.cohort import CohortProgress, evaluate_cohort
-from mbprogram.rules.employment import employment_problems, pot_problems
 from mbprogram.rules.findings import Finding
 from mbprogram.rules.hiring import hiring_findings
+from mbprogram.rules.occupancy import daily_counts, occupied_days, placements_at
 from mbprogram.rules.student import StudentProgress, evaluate_student
 
 __all__ = ["Register"]
 
 
-class Register(
-    CohortChanges, StudentChanges, StudyChanges, PlacementChanges, HiringChanges, LifecycleChanges
-):
+class Register:
     """Every record of a programme: cohorts, students, host units, what became of the
     graduates (employments, budget pots, other outcomes), and the history of changes.
 
@@ -50,7 +70,21 @@ class Register(
     all their records and histories are.
     """
 
-    __slots__ = ()
+    __slots__ = ("_state",)
+
+    def __init__(self, *, allow_synthetic_ids: bool = False) -> None:
+        self._state = RegisterState(allow_synthetic_ids=allow_synthetic_ids)
+
+    @classmethod
+    def from_state(cls, state: RegisterState) -> Self:
+        """A register holding ``state`` (made by :meth:`from_records` or a change function)."""
+        if not isinstance(state, RegisterState):
+            raise InvalidValueError(
+                "state", f"expected a RegisterState, got {type(state).__name__}"
+            )
+        register = cls()
+        register._state = state
+        return register
 
     @classmethod
     def from_records(
@@ -64,86 +98,170 @@ class Register(
         outcomes: Iterable[OutcomeRecord] = (),
         history: Iterable[Change] = (),
         allow_synthetic_ids: bool = False,
-    ) -> Register:
-        """Rebuild a register from its records, checking every rule.
+    ) -> Self:
+        """Rebuild a register from its records, checking every rule a change would.
 
-        Used by storage adapters. The history is taken as it is.
+        Used by storage adapters. Certificates and the history are facts: they
+        are checked for their shape, not re-derived.
 
         Raises:
             ValidationError: listing every problem (duplicate ids, unknown cohorts,
-                sessions or units, broken rules), each with its record path.
+                sessions or units, broken rules), each with its record path and code.
         """
-        register = cls(allow_synthetic_ids=allow_synthetic_ids)
-        problems: list[Problem] = []
-        for c in cohorts:
-            if c.id in register._cohorts:
-                problems.append(Problem(record_path(("cohorts", c.id)), "id is used twice"))
-            register._cohorts[c.id] = c
-        for u in host_units:
-            if u.id in register._host_units:
-                problems.append(Problem(record_path(("host_units", u.id)), "id is used twice"))
-            register._host_units[u.id] = u
-        certificates: set[str] = set()
-        for s in students:
-            path = student_path(s.cohort, s.id)
-            if s.id in register._students:
-                problems.append(Problem(path, "id is used twice"))
-            if s.cohort not in register._cohorts:
-                problems.append(Problem(f"{path}.cohort", f"no cohort {s.cohort!r}"))
-            else:
-                problems += register._problems_of(s, by_id=False)
-            if s.certificate is not None:
-                if s.certificate.id in certificates:
-                    problems.append(
-                        Problem(f"{path}.certificate.id", f"{s.certificate.id!r} is used twice")
-                    )
-                certificates.add(s.certificate.id)
-            register._students[s.id] = s
-        problems += register._load_hiring(budget_pots, employments, outcomes)
-        register._history = list(history)
-        if problems:
-            raise ValidationError(problems, summary="the records break the register's rules")
-        return register
+        return cls.from_state(
+            load_state(
+                cohorts=cohorts,
+                students=students,
+                host_units=host_units,
+                budget_pots=budget_pots,
+                employments=employments,
+                outcomes=outcomes,
+                history=history,
+                allow_synthetic_ids=allow_synthetic_ids,
+            )
+        )
 
-    def _load_hiring(
-        self,
-        budget_pots: Iterable[BudgetPot],
-        employments: Iterable[Employment],
-        outcomes: Iterable[OutcomeRecord],
-    ) -> list[Problem]:
-        problems: list[Problem] = []
-        for pot in budget_pots:
-            if pot.id in self._budget_pots:
-                problems.append(Problem(pot_path(pot.id), "id is used twice"))
-            self._budget_pots[pot.id] = pot
-        for e in employments:
-            path = employment_path(e.id)
-            if e.id in self._employments:
-                problems.append(Problem(path, "id is used twice"))
-            self._employments[e.id] = e
-            problems += [
-                p.under(path)
-                for p in employment_problems(
-                    e, students=self._students, host_units=self._host_units, pots=self._budget_pots
-                )
-            ]
-        for pot in self._budget_pots.values():
-            problems += [
-                p.under(pot_path(pot.id)) for p in pot_problems(pot, self._employments.values())
-            ]
-        for o in outcomes:
-            path = record_path(("outcomes", o.id))
-            if o.id in self._outcomes:
-                problems.append(Problem(path, "id is used twice"))
-            if o.person not in self._students:
-                problems.append(Problem(f"{path}.person", f"no student {o.person!r}"))
-            self._outcomes[o.id] = o
-        return problems
+    # -- reading -----------------------------------------------------------------
+
+    @property
+    def state(self) -> RegisterState:
+        """The register's state: an immutable value that later changes leave as it is."""
+        return self._state
+
+    @property
+    def allow_synthetic_ids(self) -> bool:
+        """Whether this register accepts synthetic (test) national identity numbers."""
+        return self._state.allow_synthetic_ids
+
+    @property
+    def cohorts(self) -> Mapping[CohortId, Cohort]:
+        """The cohorts by id (read-only), in the order they were opened."""
+        return self._state.cohorts
+
+    @property
+    def students(self) -> Mapping[StudentId, Student]:
+        """Every student of every cohort by id (read-only)."""
+        return self._state.students
+
+    @property
+    def host_units(self) -> Mapping[HostUnitId, HostUnit]:
+        """The host units by id (read-only)."""
+        return self._state.host_units
+
+    @property
+    def budget_pots(self) -> Mapping[BudgetPotId, BudgetPot]:
+        """The budget pots by id (read-only)."""
+        return self._state.budget_pots
+
+    @property
+    def employments(self) -> Mapping[EmploymentId, Employment]:
+        """Every graduate's employments by id (read-only)."""
+        return self._state.employments
+
+    @property
+    def outcomes(self) -> Mapping[OutcomeId, OutcomeRecord]:
+        """Outcomes other than employment (further education, not employed, unknown) by id."""
+        return self._state.outcomes
+
+    @property
+    def history(self) -> tuple[Change, ...]:
+        """Every accepted change, oldest first."""
+        return self._state.history
+
+    def cohort(self, cohort_id: CohortId) -> Cohort:
+        """The cohort with ``cohort_id``.
+
+        Raises:
+            NotFoundError: if there is none.
+        """
+        return self._state.cohort(cohort_id)
+
+    def student(self, student_id: StudentId) -> Student:
+        """The student with ``student_id``.
+
+        Raises:
+            NotFoundError: if there is none.
+        """
+        return self._state.student(student_id)
+
+    def host_unit(self, unit_id: HostUnitId) -> HostUnit:
+        """The host unit with ``unit_id``.
+
+        Raises:
+            NotFoundError: if there is none.
+        """
+        return self._state.host_unit(unit_id)
+
+    def budget_pot(self, pot_id: BudgetPotId) -> BudgetPot:
+        """The budget pot with ``pot_id``.
+
+        Raises:
+            NotFoundError: if there is none.
+        """
+        return self._state.budget_pot(pot_id)
+
+    def employment(self, employment_id: EmploymentId) -> Employment:
+        """The employment with ``employment_id``.
+
+        Raises:
+            NotFoundError: if there is none.
+        """
+        return self._state.employment(employment_id)
+
+    def employments_of(self, person: StudentId) -> tuple[Employment, ...]:
+        """A person's employments, in the order they were recorded."""
+        return self._state.employments_of(person)
+
+    def students_of(self, cohort_id: CohortId) -> tuple[Student, ...]:
+        """The students of one cohort, in the order they were added.
+
+        Raises:
+            NotFoundError: if there is no such cohort.
+        """
+        return self._state.students_of(cohort_id)
+
+    def history_of(self, record: str) -> tuple[Change, ...]:
+        """The changes to ``record`` and every record inside it, oldest first.
+
+        ``record`` is a path such as ``cohorts[K1].students[S-01]`` (see
+        :func:`~mbprogram.student_path`), as a :class:`~mbprogram.paths.RecordPath`
+        or its text.
+
+        Raises:
+            InvalidValueError: if ``record`` is not a record path.
+        """
+        v.check_instance(record, str, "record", "a record path (str)")
+        try:
+            prefix = RecordPath.parse(record)
+        except ValueError as e:
+            raise InvalidValueError("record", f"expected a record path: {e}") from None
+        return tuple(c for c in self._state.history if c.record.is_within(prefix))
+
+    def copy(self) -> Self:
+        """An independent copy (free: the state is immutable, and changes replace it)."""
+        return type(self).from_state(self._state)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Register):
+            return NotImplemented
+        return self._state == other._state
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        s = self._state
+        return (
+            f"{type(self).__name__}(cohorts={len(s.cohorts)}, "
+            f"students={len(s.students)}, host_units={len(s.host_units)}, "
+            f"employments={len(s.employments)}, changes={len(s.history)})"
+        )
+
+    # -- evaluation ----------------------------------------------------------------
 
     def hiring_findings(
         self, as_of: dt.date, *, cohorts: Iterable[CohortId] | None = None
     ) -> tuple[Finding, ...]:
-        """The hiring warnings of DESIGN §4.2.6 as of ``as_of``, of all graduates or of ``cohorts``.
+        """The hiring warnings (docs/hiring.md) as of ``as_of``, of all graduates or of ``cohorts``.
 
         See :func:`~mbprogram.hiring_findings`.
 
@@ -162,7 +280,7 @@ class Register(
         """
         v.check_date(as_of, "as_of")
         student = self.student(student_id)
-        return evaluate_student(self._cohorts[student.cohort], student, as_of)
+        return evaluate_student(self._state.cohorts[student.cohort], student, as_of)
 
     def cohort_progress(self, cohort_id: CohortId, as_of: dt.date) -> CohortProgress:
         """Evaluate a cohort as of ``as_of`` (see :func:`~mbprogram.evaluate_cohort`).
@@ -172,3 +290,488 @@ class Register(
             NotFoundError: if there is no such cohort.
         """
         return evaluate_cohort(self, cohort_id, as_of)
+
+    # -- cohort ------------------------------------------------------------
+
+    def open_cohort(self, cohort: Cohort, *, by: Stamp) -> None:
+        """Add a new cohort with its rules, period, places and (optionally) sessions.
+
+        Raises:
+            RefusedChangeError: if a cohort with that id exists.
+        """
+        self._state = cohorts.open_cohort(self._state, cohort, by=by)
+
+    def schedule_session(self, cohort_id: CohortId, session: Session, *, by: Stamp) -> None:
+        """Add a session to a cohort's teaching schedule.
+
+        Raises:
+            RefusedChangeError: if the id is taken or the day is outside the cohort's period.
+        """
+        self._state = cohorts.schedule_session(self._state, cohort_id, session, by=by)
+
+    def correct_session(self, cohort_id: CohortId, session: Session, *, by: Stamp) -> None:
+        """Replace the session with the same id (a new day, length or topic).
+
+        Raises:
+            RefusedChangeError: if there is no such session, or if recorded attendance
+                would then be longer than the session or before a student's enrolment.
+        """
+        self._state = cohorts.correct_session(self._state, cohort_id, session, by=by)
+
+    def cancel_session(self, cohort_id: CohortId, session_id: SessionId, *, by: Stamp) -> None:
+        """Remove a session from the schedule.
+
+        Raises:
+            RefusedChangeError: if there is no such session or attendance is recorded for it.
+        """
+        self._state = cohorts.cancel_session(self._state, cohort_id, session_id, by=by)
+
+    def change_places(self, cohort_id: CohortId, places: int, *, by: Stamp) -> None:
+        """Change how many places a cohort has (enrolling beyond them is warned, not refused)."""
+        self._state = cohorts.change_places(self._state, cohort_id, places, by=by)
+
+    def add_host_unit(self, unit: HostUnit, *, by: Stamp) -> None:
+        """Add a host unit that can take students in practice.
+
+        Raises:
+            RefusedChangeError: if a unit with that id exists.
+        """
+        self._state = cohorts.add_host_unit(self._state, unit, by=by)
+
+    def change_capacity(self, unit_id: HostUnitId, capacity: int, *, by: Stamp) -> None:
+        """Change how many students a unit can take at once.
+
+        Lowering it below the placements already made is allowed (the unit's real
+        capacity changed); the evaluation then reports ``HOST_UNIT_OVER_CAPACITY``.
+        """
+        self._state = cohorts.change_capacity(self._state, unit_id, capacity, by=by)
+
+    # -- student ------------------------------------------------------------
+
+    def add_applicant(self, student: Student, *, on: dt.date, by: Stamp) -> None:
+        """Add a new student to a cohort as an applicant."""
+        self._state = students.add_student(
+            self._state, student, Status.APPLICANT, on=on, by=by, action="student.applied"
+        )
+
+    def admit(self, student_id: StudentId, *, on: dt.date, by: Stamp) -> None:
+        """Admit an applicant."""
+        self._state = students.change_status(
+            self._state, student_id, Status.ADMITTED, on=on, by=by, action="student.admitted"
+        )
+
+    def enrol(self, student: Student | StudentId, *, on: dt.date, by: Stamp) -> None:
+        """Enrol a student: the day they become active and their attendance starts to count.
+
+        Pass a new :class:`Student` to add and enrol them at once, or the id of an
+        admitted student. Enrolling more students than the cohort's places is
+        allowed and reported as ``COHORT_OVER_PLACES``.
+        """
+        if isinstance(student, Student):
+            self._state = students.add_student(
+                self._state, student, Status.ACTIVE, on=on, by=by, action="student.enrolled"
+            )
+        else:
+            self._state = students.change_status(
+                self._state, student, Status.ACTIVE, on=on, by=by, action="student.enrolled"
+            )
+
+    def grant_leave(
+        self, student_id: StudentId, *, on: dt.date, reason: str = "", by: Stamp
+    ) -> None:
+        """Put an active student on leave from ``on``; the reason is kept private."""
+        self._state = students.change_status(
+            self._state,
+            student_id,
+            Status.ON_LEAVE,
+            on=on,
+            reason=reason,
+            by=by,
+            action="student.on-leave",
+        )
+
+    def resume(self, student_id: StudentId, *, on: dt.date, by: Stamp) -> None:
+        """Bring a student back from leave."""
+        self._state = students.change_status(
+            self._state, student_id, Status.ACTIVE, on=on, by=by, action="student.resumed"
+        )
+
+    def withdraw(self, student_id: StudentId, *, on: dt.date, reason: str = "", by: Stamp) -> None:
+        """Record that a student left the programme on ``on``; their records close.
+
+        From that day their placements no longer take a place at the host unit.
+        """
+        self._state = students.change_status(
+            self._state,
+            student_id,
+            Status.WITHDRAWN,
+            on=on,
+            reason=reason,
+            by=by,
+            action="student.withdrawn",
+        )
+
+    def graduate(
+        self,
+        student_id: StudentId,
+        *,
+        on: dt.date,
+        by: Stamp,
+        certificate_id: str | None = None,
+    ) -> Certificate:
+        """Graduate a student and issue their certificate, dated ``on``.
+
+        Allowed only when every requirement is met as of ``on`` and the student
+        is active. Otherwise nothing changes.
+
+        Raises:
+            GraduationRefusedError: listing every unmet requirement (its
+                ``findings`` hold them as findings, with nb/en messages).
+        """
+        self._state = students.graduate(
+            self._state, student_id, on=on, by=by, certificate_id=certificate_id
+        )
+        return _issued(self._state.student(student_id).certificate)
+
+    # -- study ------------------------------------------------------------
+
+    def record_attendance(
+        self, student_id: StudentId, session_id: SessionId, mark: Mark, *, by: Stamp
+    ) -> None:
+        """Mark a student present (with hours), excused or unexcused for one session.
+
+        Marking the same session again corrects the mark; the history keeps the old one.
+
+        Raises:
+            RefusedChangeError: if the session is unknown, before the student's
+                enrolment, shorter than the hours given, or the student's records are closed.
+        """
+        self._state = studies.record_attendance(self._state, student_id, session_id, mark, by=by)
+
+    def approve_makeup(self, student_id: StudentId, makeup: MakeUp, *, by: Stamp) -> None:
+        """Credit approved make-up work; it counts towards theory hours from its date."""
+        self._state = studies.approve_makeup(self._state, student_id, makeup, by=by)
+
+    def log_reading(self, student_id: StudentId, reading: Reading, *, by: Stamp) -> None:
+        """Add an entry to the student's reading log."""
+        self._state = studies.log_reading(self._state, student_id, reading, by=by)
+
+    def sign_off_literature(
+        self, student_id: StudentId, *, signed_by: str, on: dt.date, by: Stamp
+    ) -> None:
+        """Sign off the student's literature studies.
+
+        Raises:
+            RefusedChangeError: if already signed off, or ``signed_by`` is the student.
+        """
+        self._state = studies.sign_off_literature(
+            self._state, student_id, signed_by=signed_by, on=on, by=by
+        )
+
+    def start_assignment(
+        self, student_id: StudentId, *, topic: str, supervisor: str, by: Stamp
+    ) -> None:
+        """Register the final assignment's topic and supervisor.
+
+        Raises:
+            RefusedChangeError: if the student has an assignment already.
+        """
+        self._state = studies.start_assignment(
+            self._state, student_id, topic=topic, supervisor=supervisor, by=by
+        )
+
+    def submit_assignment(
+        self, student_id: StudentId, *, on: dt.date, title: str = "", by: Stamp
+    ) -> int:
+        """Record a submission of the final assignment; returns its number (1, 2, …).
+
+        Raises:
+            RefusedChangeError: if no assignment is started, it is approved already,
+                no submissions are left, or ``on`` is before the previous submission.
+        """
+        self._state = studies.submit_assignment(self._state, student_id, on=on, title=title, by=by)
+        assignment = self._state.student(student_id).assignment
+        return 0 if assignment is None else len(assignment.submissions)
+
+    def assess_assignment(
+        self,
+        student_id: StudentId,
+        *,
+        on: dt.date,
+        assessor: str,
+        verdict: Verdict,
+        feedback: str = "",
+        by: Stamp,
+    ) -> None:
+        """Assess the latest submission: approved or not approved.
+
+        Raises:
+            RefusedChangeError: if nothing is submitted, the assessment predates the
+                submission, or the assessor is the student.
+        """
+        self._state = studies.assess_assignment(
+            self._state,
+            student_id,
+            on=on,
+            assessor=assessor,
+            verdict=verdict,
+            feedback=feedback,
+            by=by,
+        )
+
+    # -- placement ------------------------------------------------------------
+
+    def placements_at(self, unit_id: HostUnitId) -> Iterator[tuple[Student, Placement, DateRange]]:
+        """Every placement at a unit with the days it takes a place.
+
+        See :func:`~mbprogram.rules.occupancy.placements_at`.
+        """
+        return placements_at(self._state.students.values(), unit_id)
+
+    def occupied_days(
+        self, unit_id: HostUnitId, *, except_student: StudentId | None = None
+    ) -> list[DateRange]:
+        """The days each student takes a place at a unit, one list entry per run of days.
+
+        See :func:`~mbprogram.rules.occupancy.occupied_days`.
+        """
+        return occupied_days(self._state.students.values(), unit_id, except_student=except_student)
+
+    def occupancy(self, unit_id: HostUnitId, within: DateRange) -> list[tuple[DateRange, int]]:
+        """How many students are in practice at a unit, as runs of days inside ``within``.
+
+        Raises:
+            InvalidValueError: if ``within`` is not a DateRange.
+            NotFoundError: if there is no such unit.
+        """
+        v.check_instance(within, DateRange, "within", "a DateRange")
+        self.host_unit(unit_id)
+        return list(daily_counts(self.occupied_days(unit_id), within))
+
+    def place(self, student_id: StudentId, placement: Placement, *, by: Stamp) -> None:
+        """Place a student at a host unit for a period on some weekdays.
+
+        Raises:
+            RefusedChangeError: if the unit is unknown, would have more students in
+                practice on any day than its capacity, the placement id is taken, the
+                placement starts before enrolment, or the student's records are closed.
+        """
+        self._state = placements.place(self._state, student_id, placement, by=by)
+
+    def record_placement_absence(
+        self,
+        student_id: StudentId,
+        placement_id: PlacementId,
+        *,
+        day: dt.date,
+        reason: str = "",
+        by: Stamp,
+    ) -> None:
+        """Record a practice day the student was away; the reason is kept private.
+
+        Raises:
+            RefusedChangeError: if the day is not a practice day of the placement
+                (outside its dates, another weekday, a public holiday) or already recorded.
+        """
+        self._state = placements.record_placement_absence(
+            self._state, student_id, placement_id, day=day, reason=reason, by=by
+        )
+
+    def cancel_placement_absence(
+        self, student_id: StudentId, placement_id: PlacementId, *, day: dt.date, by: Stamp
+    ) -> None:
+        """Remove a recorded absence that was wrong; the history keeps it."""
+        self._state = placements.cancel_placement_absence(
+            self._state, student_id, placement_id, day=day, by=by
+        )
+
+    def assess_placement(
+        self,
+        student_id: StudentId,
+        placement_id: PlacementId,
+        stage: AssessmentStage,
+        assessment: PlacementAssessment,
+        *,
+        by: Stamp,
+    ) -> None:
+        """Record the supervisor's midway or final assessment.
+
+        A cause for concern is reported as the warning ``PLACEMENT_CAUSE_FOR_CONCERN``.
+
+        Raises:
+            RefusedChangeError: if that stage is assessed already, the assessment
+                predates the placement, or the assessor is the student.
+        """
+        self._state = placements.assess_placement(
+            self._state, student_id, placement_id, stage, assessment, by=by
+        )
+
+    def end_placement_early(
+        self, student_id: StudentId, placement_id: PlacementId, *, last_day: dt.date, by: Stamp
+    ) -> None:
+        """Shorten a placement so that it ends on ``last_day``.
+
+        Raises:
+            RefusedChangeError: if ``last_day`` is not within the placement, or absences
+                are recorded after it.
+        """
+        self._state = placements.end_placement_early(
+            self._state, student_id, placement_id, last_day=last_day, by=by
+        )
+
+    # -- hiring ------------------------------------------------------------
+
+    def add_budget_pot(self, pot: BudgetPot, *, by: Stamp) -> None:
+        """Add a budget pot that pays peer-worker positions.
+
+        Raises:
+            RefusedChangeError: if a pot with that id exists.
+        """
+        self._state = hiring.add_budget_pot(self._state, pot, by=by)
+
+    def change_pot_capacity(self, pot_id: BudgetPotId, capacity: int, *, by: Stamp) -> None:
+        """Give a budget pot room for more or fewer positions at once.
+
+        Raises:
+            RefusedChangeError: ``BUDGET_POT_OVER_CAPACITY`` if the pot pays more
+                positions than ``capacity`` on some day.
+        """
+        self._state = hiring.change_pot_capacity(self._state, pot_id, capacity, by=by)
+
+    def hire(self, employment: Employment, *, by: Stamp) -> None:
+        """Record that a graduate was hired.
+
+        Raises:
+            RefusedChangeError: if the id is taken; the person, unit or pot is
+                unknown; the placement-unit pathway names a unit where the person
+                had no placement; ``BUDGET_POT_WITHOUT_CERTIFICATE`` if a
+                pot-funded employment starts before the person's certificate; or
+                ``BUDGET_POT_OVER_CAPACITY`` if the pot would pay more positions
+                than its capacity on any day of the employment.
+        """
+        self._state = hiring.hire(self._state, employment, by=by)
+
+    def end_employment(self, employment_id: EmploymentId, *, last_day: dt.date, by: Stamp) -> None:
+        """End an employment on ``last_day`` (no later than a planned end).
+
+        Ending is a decision: a temporary position counts as decided from the
+        day of the stamp.
+
+        Raises:
+            RefusedChangeError: if ``last_day`` is before the start or after the
+                planned end (use :meth:`extend_employment` to move it later).
+        """
+        self._state = hiring.end_employment(self._state, employment_id, last_day=last_day, by=by)
+
+    def extend_employment(
+        self, employment_id: EmploymentId, *, new_end: dt.date | None, by: Stamp
+    ) -> None:
+        """Move an employment's end later, or make it open-ended with ``new_end=None``.
+
+        A new end needs a new decision: an earlier confirmation of the end is cleared.
+
+        Raises:
+            RefusedChangeError: if ``new_end`` is not after the current end, or
+                ``BUDGET_POT_OVER_CAPACITY`` if the pot would be overfilled.
+        """
+        self._state = hiring.extend_employment(self._state, employment_id, new_end=new_end, by=by)
+
+    def make_permanent(self, employment_id: EmploymentId, *, on: dt.date, by: Stamp) -> None:
+        """Convert a temporary employment to a permanent, open-ended one from ``on``.
+
+        The employment keeps its id, start and the rest of its record, and the
+        history keeps the temporary version, so the conversion can be traced.
+
+        Raises:
+            RefusedChangeError: if it is permanent already, ``on`` is before its
+                start or more than a day after its end, or
+                ``BUDGET_POT_OVER_CAPACITY`` if a pot-funded position without an
+                end would overfill the pot.
+        """
+        self._state = hiring.make_permanent(self._state, employment_id, on=on, by=by)
+
+    def confirm_end(self, employment_id: EmploymentId, *, on: dt.date, by: Stamp) -> None:
+        """Record the decision, made on ``on``, that a temporary employment ends as planned.
+
+        Raises:
+            RefusedChangeError: if the employment has no end or is permanent.
+        """
+        self._state = hiring.confirm_end(self._state, employment_id, on=on, by=by)
+
+    def amend_employment(self, employment_id: EmploymentId, *, by: Stamp, **changes: Any) -> None:
+        """Correct or update an employment's other details.
+
+        Allowed fields: ``percent``, ``benefit``, ``aap_step_up``, ``roles``,
+        ``supervision``, ``peer_network`` and ``panel``. Dates, funding and
+        pathway change only through the methods named for them.
+
+        Raises:
+            RefusedChangeError: for another field or an invalid value.
+        """
+        self._state = hiring.amend_employment(self._state, employment_id, by=by, **changes)
+
+    def record_outcome(self, outcome: OutcomeRecord, *, by: Stamp) -> None:
+        """Record what became of a graduate other than employment.
+
+        Raises:
+            RefusedChangeError: if the id is taken or the person is unknown.
+        """
+        self._state = hiring.record_outcome(self._state, outcome, by=by)
+
+    # -- lifecycle ------------------------------------------------------------
+
+    def erase_person(self, student_id: StudentId, *, by: Stamp) -> None:
+        """Erase a person: their student record, every record of theirs and their history.
+
+        Removes the student (with their certificate), their employments and
+        other outcome records, and every history entry about them: entries
+        under their record path, their employments' and outcomes' paths, and
+        any entry whose before/after snapshot holds a record of theirs. Then
+        one entry is appended, action ``"person.erased"`` on the record
+        ``cohorts[<their cohort>].students``, which records that one person
+        of that cohort was erased without naming them (so counts in reports
+        made earlier can be reconciled). The rest of the register is left as
+        it was and stays valid.
+
+        Raises:
+            NotFoundError: if there is no such student.
+            RefusedChangeError: if ``by`` is not a :class:`Stamp`.
+        """
+        self._state = lifecycle.erase_person(self._state, student_id, by=by)
+
+    def strip_identifiers(self, *, ended_before: dt.date, by: Stamp) -> tuple[StudentId, ...]:
+        """Strip direct identifiers and free text of students of cohorts that ended before a date.
+
+        For every student of a cohort whose period ended before ``ended_before``,
+        in their records (the student record, their employments and other
+        outcomes) and in every history entry about them: the name becomes
+        ``"(fjernet)"``; national identity number and contact details become
+        ``None``; the names of hiring-panel members are replaced the same way;
+        free text (reasons, notes, feedback, descriptions, titles, the
+        assignment's topic) is emptied (a required text becomes
+        ``"(fjernet)"``). Ids, dates, hours, statuses, background, benefits and
+        outcomes stay, so every anonymous statistic is unchanged.
+
+        One history entry, action ``"identifiers.stripped"`` on
+        ``cohorts[<id>].students``, is appended per cohort in which something
+        changed. Stripping again changes nothing and records nothing.
+
+        Returns:
+            The ids of the students whose records or history changed.
+
+        Raises:
+            RefusedChangeError: if ``ended_before`` is not a date or ``by`` not a
+                :class:`Stamp`, or if a stripped record would break a rule (the
+                register is then left as it was).
+        """
+        self._state, stripped = lifecycle.strip_identifiers(
+            self._state, ended_before=ended_before, by=by
+        )
+        return stripped
+
+
+def _issued(certificate: Certificate | None) -> Certificate:
+    """The certificate a graduation just issued (the commit put it on the student)."""
+    if certificate is None:  # pragma: no cover - the graduation change always sets it
+        raise RuntimeError("graduation committed without a certificate")
+    return certificate

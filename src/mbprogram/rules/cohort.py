@@ -11,9 +11,8 @@ from mbprogram.exceptions import InvalidValueError
 from mbprogram.model import validators as v
 from mbprogram.model.history import record_path
 from mbprogram.model.students import Status
-from mbprogram.model.values import CohortId, DateRange
+from mbprogram.model.values import CohortId
 from mbprogram.rules.findings import Finding, FindingCode
-from mbprogram.rules.occupancy import occupied_days, overbooked
 from mbprogram.rules.student import StudentProgress, _evaluate_student
 from mbprogram.rules.view import RegisterView
 
@@ -21,7 +20,6 @@ __all__ = [
     "CohortProgress",
     "evaluate_cohort",
     "evaluate_register",
-    "host_unit_findings",
     "selected_cohorts",
 ]
 
@@ -53,9 +51,8 @@ def evaluate_cohort(register: RegisterView, cohort_id: CohortId, as_of: dt.date)
     """Evaluate every student of a cohort, and the cohort itself, as of ``as_of``.
 
     Cohort-wide findings: ``COHORT_OVER_PLACES`` (warning) when more students
-    hold a place than the cohort has, and ``HOST_UNIT_OVER_CAPACITY`` for each
-    unit where the cohort's students are placed and more students were in
-    practice at once than the unit's capacity on some day up to ``as_of``.
+    hold a place than the cohort has. (A host unit's capacity is a rule of the
+    register, which refuses any change or document that overfills a unit.)
 
     Raises:
         InvalidValueError: if ``as_of`` is not a date.
@@ -75,37 +72,9 @@ def evaluate_cohort(register: RegisterView, cohort_id: CohortId, as_of: dt.date)
                 {"enrolled": enrolled, "places": cohort.places},
             )
         )
-    units = sorted({p.unit for s in students for p in s.placements})
-    findings += host_unit_findings(register, units, as_of)
     return CohortProgress(
         cohort=cohort.id, as_of=as_of, students=progress, findings=tuple(findings)
     )
-
-
-def host_unit_findings(
-    register: RegisterView, unit_ids: list[str], as_of: dt.date
-) -> list[Finding]:
-    """``HOST_UNIT_OVER_CAPACITY`` for each run of days up to ``as_of`` a unit was over capacity."""
-    findings = []
-    for unit_id in unit_ids:
-        unit = register.host_units.get(unit_id)
-        if unit is None:
-            continue
-        ranges = occupied_days(register.students.values(), unit_id)
-        if not ranges:
-            continue
-        start = min(r.start for r in ranges)
-        if start > as_of:
-            continue
-        for run, count in overbooked(ranges, unit.capacity, DateRange(start, as_of)):
-            findings.append(
-                Finding(
-                    FindingCode.HOST_UNIT_OVER_CAPACITY,
-                    record_path(("host_units", unit_id)),
-                    {"count": count, "period": str(run), "capacity": unit.capacity},
-                )
-            )
-    return findings
 
 
 def evaluate_register(register: RegisterView, as_of: dt.date) -> tuple[CohortProgress, ...]:

@@ -16,10 +16,12 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 
 from mbprogram.exceptions import Problem
+from mbprogram.model.codes import RuleCode
 from mbprogram.model.hiring import BudgetPot, Employment, Funding, Pathway
 from mbprogram.model.placements import HostUnit
 from mbprogram.model.students import Student
 from mbprogram.model.values import DateRange, HostUnitId, StudentId
+from mbprogram.paths import RecordPath
 from mbprogram.rules.occupancy import overbooked
 
 __all__ = [
@@ -30,8 +32,8 @@ __all__ = [
     "span",
 ]
 
-OVER_CAPACITY = "BUDGET_POT_OVER_CAPACITY"
-WITHOUT_CERTIFICATE = "BUDGET_POT_WITHOUT_CERTIFICATE"
+OVER_CAPACITY = RuleCode.BUDGET_POT_OVER_CAPACITY
+WITHOUT_CERTIFICATE = RuleCode.BUDGET_POT_WITHOUT_CERTIFICATE
 
 
 def span(day_range: DateRange) -> str:
@@ -55,9 +57,21 @@ def employment_problems(
     problems: list[Problem] = []
     student = students.get(employment.person)
     if student is None:
-        problems.append(Problem("person", f"no student {employment.person!r}"))
+        problems.append(
+            Problem(
+                RecordPath.of("person"),
+                f"no student {employment.person!r}",
+                code=RuleCode.UNKNOWN_RECORD,
+            )
+        )
     if employment.unit not in host_units:
-        problems.append(Problem("unit", f"no host unit {employment.unit!r}"))
+        problems.append(
+            Problem(
+                RecordPath.of("unit"),
+                f"no host unit {employment.unit!r}",
+                code=RuleCode.UNKNOWN_RECORD,
+            )
+        )
     if (
         student is not None
         and employment.pathway is Pathway.PLACEMENT_UNIT
@@ -65,14 +79,21 @@ def employment_problems(
     ):
         problems.append(
             Problem(
-                "pathway",
+                RecordPath.of("pathway"),
                 f"the placement-unit pathway needs a placement at {employment.unit!r}, "
                 "and the student had none there",
+                code=RuleCode.PLACEMENT_UNIT_WITHOUT_PLACEMENT,
             )
         )
     if employment.funding is Funding.BUDGET_POT:
         if employment.pot not in pots:
-            problems.append(Problem("pot", f"no budget pot {employment.pot!r}"))
+            problems.append(
+                Problem(
+                    RecordPath.of("pot"),
+                    f"no budget pot {employment.pot!r}",
+                    code=RuleCode.UNKNOWN_RECORD,
+                )
+            )
         if student is not None:
             certificate = student.certificate
             if certificate is None or certificate.issued_on > employment.start:
@@ -83,7 +104,7 @@ def employment_problems(
                 )
                 problems.append(
                     Problem(
-                        "start",
+                        RecordPath.of("start"),
                         f"a pot-funded employment needs a certificate dated on or before its "
                         f"start {employment.start.isoformat()}; the student has {has}",
                         code=WITHOUT_CERTIFICATE,
@@ -100,7 +121,7 @@ def pot_problems(pot: BudgetPot, employments: Iterable[Employment]) -> list[Prob
     window = DateRange(min(r.start for r in ranges), max(r.end for r in ranges))
     return [
         Problem(
-            "",
+            RecordPath(),
             f"budget pot {pot.id!r} would pay {count} positions at once {span(run)}; "
             f"it has room for {pot.capacity}",
             code=OVER_CAPACITY,

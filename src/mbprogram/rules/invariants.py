@@ -1,29 +1,66 @@
-"""The rules that tie a student's records to their cohort and the host units.
+"""The rules that span records, in one place: the register runs them on every change and load.
 
 A record checks its own fields when it is made (an end before a start, an
 assessment before its submission). What needs context — a session that must
 exist in the cohort, attendance no longer than the session, an assessor who is
-not the student — is checked here, in one place, both by the register before
-it accepts a change and when a whole register is restored from storage.
+not the student, a host unit with room on every day, ids unique across the
+register — is checked here. The register calls these functions on the records
+a change touches before it accepts the change, and :func:`register_problems`
+runs all of them over a whole register when it is loaded, so a document can
+never hold a state that the register would refuse to make. Every problem
+carries the stable code of its rule (:class:`~mbprogram.model.codes.RuleCode`,
+listed in docs/rules.md) and the same words on both paths.
+
+Certificates are facts: their structure is checked (the student graduated on
+the certificate's date, it names the student, the cohort and its programme,
+its id is unique), but completion is not re-evaluated — it was checked once,
+when the register issued the certificate.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from functools import partial
 
 from mbprogram.calendar.norway import is_public_holiday
 from mbprogram.exceptions import Problem
+from mbprogram.model.codes import RuleCode
 from mbprogram.model.cohort import Cohort
+from mbprogram.model.hiring import BudgetPot, Employment, OutcomeRecord
+from mbprogram.model.history import record_path, student_path
 from mbprogram.model.placements import HostUnit
-from mbprogram.model.students import Status, Student
-from mbprogram.model.values import HostUnitId
-from mbprogram.rules.findings import FindingCode
-from mbprogram.rules.student import evaluate_student
+from mbprogram.model.students import CLOSED, Status, Student
+from mbprogram.model.values import DateRange, HostUnitId, StudentId
+from mbprogram.paths import RecordPath
+from mbprogram.rules.employment import employment_problems, pot_problems, span
+from mbprogram.rules.occupancy import merged, overbooked, placements_at
 
-__all__ = ["is_the_student", "student_problems"]
+__all__ = [
+    "closed_problem",
+    "is_the_student",
+    "outcome_problems",
+    "register_problems",
+    "student_problems",
+    "unit_capacity_problems",
+    "used_twice",
+]
 
-_Namer = Callable[[str, int, str], str]
+_Namer = Callable[[str, int, str], RecordPath]
+
+
+def used_twice(path: RecordPath, kind: str, record_id: str) -> Problem:
+    """``ID_USED_TWICE``: another record of ``kind`` has ``record_id`` already."""
+    return Problem(path, f"another {kind} has the id {record_id!r}", code=RuleCode.ID_USED_TWICE)
+
+
+def closed_problem(student: Student) -> Problem:
+    """``RECORDS_CLOSED``: a withdrawn or graduated student takes no new records."""
+    return Problem(
+        student_path(student.cohort, student.id),
+        f"the student has {student.status}; their records are closed",
+        code=RuleCode.RECORDS_CLOSED,
+    )
 
 
 def is_the_student(person: str, student: Student) -> bool:
@@ -48,30 +85,40 @@ def student_problems(
     """
     problems: list[Problem] = []
     if student.cohort != cohort.id:
-        problems.append(Problem("cohort", f"expected cohort {cohort.id!r}, got {student.cohort!r}"))
-    nid = student.national_id
+        problems.append(
+            Problem(
+                RecordPath.of("cohort"),
+                f"expected cohort {cohort.id!r}, got {student.cohort!r}",
+                code=RuleCode.UNKNOWN_RECORD,
+            )
+        )
     enrolled = student.enrolled_on
-    if enrolled is not None and enrolled > cohort.period.end and student.status_history:
+    if enrolled is not None and enrolled > cohort.period.end:
         first_active = next(
             i for i, c in enumerate(student.status_history) if c.status is Status.ACTIVE
         )
         problems.append(
             Problem(
-                f"status_history[{first_active}].on",
+                RecordPath.of(("status_history", first_active), "on"),
                 f"enrolment on {enrolled.isoformat()} is after the cohort ends on "
                 f"{cohort.period.end.isoformat()}",
+                code=RuleCode.ENROLMENT_AFTER_COHORT_END,
             )
         )
+    nid = student.national_id
     if nid is not None and nid.is_synthetic and not allow_synthetic_ids:
         problems.append(
             Problem(
-                "national_id",
+                RecordPath.of("national_id"),
                 "a synthetic identity number is not accepted in this register "
                 "(create the register with allow_synthetic_ids=True for test data)",
+                code=RuleCode.SYNTHETIC_ID_NOT_ALLOWED,
             )
         )
     at = _by_id if by_id else _by_position
+    dated = _dated_records(student, cohort, at)
     problems += _attendance_problems(student, cohort, at)
+    problems += _dated_problems(student, dated)
     problems += _placement_problems(student, host_units, at)
     problems += _people_problems(student, at)
     problems += _assignment_problems(student, cohort)
@@ -79,70 +126,135 @@ def student_problems(
     return problems
 
 
-def _by_position(name: str, position: int, ident: str) -> str:
-    return f"{name}[{position}]"
+def _item(at: _Namer, name: str, position: int, ident: str, *rest: str) -> RecordPath:
+    """The path of a field of the item of list ``name`` at ``position`` with id ``ident``."""
+    return at(name, position, ident).child(*rest)
 
 
-def _by_id(name: str, position: int, ident: str) -> str:
-    return f"{name}[{ident}]"
+def _assessment(at: _Namer, position: int, field: str) -> RecordPath:
+    """The path of a field of an assessment of the final assignment (numbered from 1)."""
+    assessment = at("assessments", position, str(position + 1))
+    return RecordPath.of("assignment").then(assessment).child(field)
 
 
-def _before_enrolment(enrolled: dt.date | None, day: dt.date) -> bool:
-    """Whether ``day`` is before the enrolment day ``enrolled`` (or there is none)."""
-    return enrolled is None or day < enrolled
+def _by_position(name: str, position: int, ident: str) -> RecordPath:
+    return RecordPath.of((name, position))
+
+
+def _by_id(name: str, position: int, ident: str) -> RecordPath:
+    return RecordPath.of((name, ident))
+
+
+#: A dated record: its date, the start of the message when it is before the enrolment
+#: (``None`` for absences and assessments, which follow a record that is checked), and a
+#: function that makes the path of its date (paths are made only for problems).
+_Dated = tuple[dt.date, str | None, Callable[[], RecordPath]]
+
+
+def _dated_records(student: Student, cohort: Cohort, at: _Namer) -> list[_Dated]:
+    """Every dated record of the student."""
+    sessions = cohort.session_table
+    dated: list[_Dated] = [
+        (
+            sessions[a.session][0],
+            f"session {a.session!r} on ",
+            partial(_item, at, "attendance", i, a.session, "session"),
+        )
+        for i, a in enumerate(student.attendance)
+        if a.session in sessions
+    ]
+    dated += [
+        (m.on, "", partial(_item, at, "makeups", i, m.id, "on"))
+        for i, m in enumerate(student.makeups)
+    ]
+    for i, p in enumerate(student.placements):
+        where = at("placements", i, p.id)
+        dated.append((p.period.start, "", partial(where.child, "period", "start")))
+        dated += [
+            (a.day, None, partial(where.child, ("absences", j), "day"))
+            for j, a in enumerate(p.absences)
+        ]
+        dated += [
+            (a.on, None, partial(where.child, stage, "on"))
+            for stage, a in (("midway", p.midway), ("final", p.final))
+            if a is not None
+        ]
+    literature = student.literature
+    dated += [
+        (r.on, "", partial(RecordPath.of, "literature", ("readings", i), "on"))
+        for i, r in enumerate(literature.readings)
+    ]
+    if literature.sign_off is not None:
+        dated.append(
+            (literature.sign_off.on, "", partial(RecordPath.of, "literature", "sign_off", "on"))
+        )
+    if student.assignment is not None:
+        dated += [
+            (s.on, "", partial(RecordPath.of, "assignment", ("submissions", i), "on"))
+            for i, s in enumerate(student.assignment.submissions)
+        ]
+        dated += [
+            (
+                a.on,
+                None,
+                partial(_assessment, at, i, "on"),
+            )
+            for i, a in enumerate(student.assignment.assessments)
+        ]
+    return dated
+
+
+def _dated_problems(student: Student, dated: list[_Dated]) -> list[Problem]:
+    """Records dated before the enrolment, or after the day the student left."""
+    enrolled = student.enrolled_on
+    status = student.status
+    closed_on = student.status_history[-1].on if status in CLOSED else None
+    problems = []
+    for day, what, locate in dated:
+        if what is not None and (enrolled is None or day < enrolled):
+            problems.append(
+                Problem(
+                    locate(),
+                    f"{what}{day.isoformat()} is before the student was enrolled",
+                    code=RuleCode.RECORD_BEFORE_ENROLMENT,
+                )
+            )
+        elif closed_on is not None and day > closed_on:
+            problems.append(_after_closing(locate(), day, status, closed_on))
+    return problems
+
+
+def _after_closing(
+    path: RecordPath, day: dt.date, status: Status | None, closed_on: dt.date
+) -> Problem:
+    left = "graduated" if status is Status.GRADUATED else "withdrew"
+    return Problem(
+        path,
+        f"{day.isoformat()} is after the student {left} on {closed_on.isoformat()}; "
+        "their records are closed",
+        code=RuleCode.RECORDS_CLOSED,
+    )
 
 
 def _attendance_problems(student: Student, cohort: Cohort, at: _Namer) -> list[Problem]:
     problems = []
-    enrolled = student.enrolled_on
     sessions = cohort.sessions_by_id
     for i, record in enumerate(student.attendance):
         session = sessions.get(record.session)
-        where = at("attendance", i, record.session)
         if session is None:
             problems.append(
                 Problem(
-                    f"{where}.session", f"no session {record.session!r} in cohort {cohort.id!r}"
+                    at("attendance", i, record.session).child("session"),
+                    f"no session {record.session!r} in cohort {cohort.id!r}",
+                    code=RuleCode.UNKNOWN_RECORD,
                 )
             )
-            continue
-        if _before_enrolment(enrolled, session.day):
+        elif record.hours.value > session.hours.value:  # Decimals: faster than attrs order
             problems.append(
                 Problem(
-                    f"{where}.session",
-                    f"session {session.id!r} on {session.day.isoformat()} is before the student "
-                    "was enrolled",
-                )
-            )
-        if record.hours.value > session.hours.value:  # Decimals: faster than attrs order
-            problems.append(
-                Problem(
-                    f"{where}.mark.hours",
+                    at("attendance", i, record.session).child("mark", "hours"),
                     f"{record.hours} is more than the session's length of {session.hours}",
-                )
-            )
-    literature = student.literature
-    dated: list[tuple[str, dt.date]] = [
-        (f"literature.readings[{i}].on", r.on) for i, r in enumerate(literature.readings)
-    ]
-    if literature.sign_off is not None:
-        dated.append(("literature.sign_off.on", literature.sign_off.on))
-    if student.assignment is not None:
-        dated += [
-            (f"assignment.submissions[{i}].on", s.on)
-            for i, s in enumerate(student.assignment.submissions)
-        ]
-    problems += [
-        Problem(path, f"{day.isoformat()} is before the student was enrolled")
-        for path, day in dated
-        if _before_enrolment(enrolled, day)
-    ]
-    for i, m in enumerate(student.makeups):
-        if _before_enrolment(enrolled, m.on):
-            problems.append(
-                Problem(
-                    f"{at('makeups', i, m.id)}.on",
-                    f"{m.on.isoformat()} is before the student was enrolled",
+                    code=RuleCode.ATTENDANCE_OVER_SESSION,
                 )
             )
     return problems
@@ -152,22 +264,20 @@ def _placement_problems(
     student: Student, host_units: Mapping[HostUnitId, HostUnit], at: _Namer
 ) -> list[Problem]:
     problems = []
-    enrolled = student.enrolled_on
     for i, p in enumerate(student.placements):
-        where = at("placements", i, p.id)
-        if _before_enrolment(enrolled, p.period.start):
+        if p.unit not in host_units:
             problems.append(
                 Problem(
-                    f"{where}.period.start",
-                    f"{p.period.start.isoformat()} is before the student was enrolled",
+                    at("placements", i, p.id).child("unit"),
+                    f"no host unit {p.unit!r}",
+                    code=RuleCode.UNKNOWN_RECORD,
                 )
             )
-        if p.unit not in host_units:
-            problems.append(Problem(f"{where}.unit", f"no host unit {p.unit!r}"))
         problems += [
             Problem(
-                f"{where}.absences[{j}].day",
+                at("placements", i, p.id).child(("absences", j), "day"),
                 f"{a.day.isoformat()} is a public holiday, not a practice day",
+                code=RuleCode.ABSENCE_ON_PUBLIC_HOLIDAY,
             )
             for j, a in enumerate(p.absences)
             if is_public_holiday(a.day)
@@ -177,27 +287,32 @@ def _placement_problems(
 
 def _people_problems(student: Student, at: _Namer) -> list[Problem]:
     """Approvers, supervisors, assessors and signers are never the student themself."""
-    people: list[tuple[str, str]] = [
-        (f"{at('makeups', i, m.id)}.approver", m.approver) for i, m in enumerate(student.makeups)
+    people: list[tuple[str, Callable[[], RecordPath]]] = [
+        (m.approver, partial(_item, at, "makeups", i, m.id, "approver"))
+        for i, m in enumerate(student.makeups)
     ]
     for i, p in enumerate(student.placements):
-        where = at("placements", i, p.id)
-        people.append((f"{where}.supervisor", p.supervisor))
+        people.append((p.supervisor, partial(_item, at, "placements", i, p.id, "supervisor")))
         people += [
-            (f"{where}.{stage}.assessor", a.assessor)
+            (a.assessor, partial(_item, at, "placements", i, p.id, stage, "assessor"))
             for stage, a in (("midway", p.midway), ("final", p.final))
             if a is not None
         ]
     if student.literature.sign_off is not None:
-        people.append(("literature.sign_off.by", student.literature.sign_off.by))
+        people.append(
+            (student.literature.sign_off.by, partial(RecordPath.of, "literature", "sign_off", "by"))
+        )
     if student.assignment is not None:
         people += [
-            (f"assignment.{at('assessments', i, str(i + 1))}.assessor", a.assessor)
+            (
+                a.assessor,
+                partial(_assessment, at, i, "assessor"),
+            )
             for i, a in enumerate(student.assignment.assessments)
         ]
     return [
-        Problem(path, "cannot be the student themself")
-        for path, person in people
+        Problem(locate(), "cannot be the student themself", code=RuleCode.PERSON_IS_THE_STUDENT)
+        for person, locate in people
         if is_the_student(person, student)
     ]
 
@@ -208,49 +323,151 @@ def _assignment_problems(student: Student, cohort: Cohort) -> list[Problem]:
     if assignment is not None and len(assignment.submissions) > maximum:
         return [
             Problem(
-                "assignment.submissions",
+                RecordPath.of("assignment", "submissions"),
                 f"{len(assignment.submissions)} submissions; the programme allows {maximum}",
+                code=RuleCode.SUBMISSIONS_OVER_LIMIT,
             )
         ]
     return []
 
 
 def _certificate_problems(student: Student, cohort: Cohort) -> list[Problem]:
+    """The certificate's structure; completion is not re-evaluated (a certificate is a fact)."""
     graduated = student.status is Status.GRADUATED
     c = student.certificate
+    here = RecordPath.of("certificate")
+    mismatch = RuleCode.CERTIFICATE_MISMATCH
     if c is None:
-        return (
-            [Problem("certificate", "a graduated student must have a certificate")]
-            if graduated
-            else []
-        )
+        if graduated:
+            return [Problem(here, "a graduated student must have a certificate", code=mismatch)]
+        return []
     if not graduated:
-        return [Problem("certificate", "only a graduated student can hold a certificate")]
+        return [Problem(here, "only a graduated student can hold a certificate", code=mismatch)]
     problems = []
     if c.issued_on != student.status_history[-1].on:
-        problems.append(Problem("certificate.issued_on", "expected the date the student graduated"))
+        problems.append(
+            Problem(
+                here.child("issued_on"), "expected the date the student graduated", code=mismatch
+            )
+        )
     if c.student != student.id or c.cohort != cohort.id:
-        problems.append(Problem("certificate", "the certificate names another student or cohort"))
+        problems.append(
+            Problem(here, "the certificate names another student or cohort", code=mismatch)
+        )
     if c.programme != cohort.rules.name:
         problems.append(
             Problem(
-                "certificate.programme", f"expected the cohort's programme {cohort.rules.name!r}"
+                here.child("programme"),
+                "expected the name of the cohort's programme",
+                code=mismatch,
             )
         )
-    if not problems:
-        # A certificate is issued only to a student who is complete on its date (DESIGN
-        # §4.1.5); a later change (a session moved or shortened) must not undo that.
-        unmet = [
-            f.code.value
-            for f in evaluate_student(cohort, student, c.issued_on).findings
-            if f.is_error and f.code is not FindingCode.STUDENT_WITHDRAWN
-        ]
-        if unmet:
+    return problems
+
+
+def occupancy(students: Iterable[Student]) -> dict[HostUnitId, list[DateRange]]:
+    """The days each student takes a place at each unit, in one pass over the students.
+
+    A student with two overlapping placements at one unit takes one place.
+    """
+    by_unit: dict[HostUnitId, list[DateRange]] = {}
+    for student in students:
+        units = {p.unit for p in student.placements}
+        for unit in units:
+            ranges = [days for _, _, days in placements_at((student,), unit)]
+            by_unit.setdefault(unit, []).extend(merged(ranges))
+    return by_unit
+
+
+def unit_capacity_problems(unit: HostUnit, occupied: list[DateRange]) -> list[Problem]:
+    """``HOST_UNIT_OVER_CAPACITY`` for each run of days more students are placed than it has room.
+
+    ``occupied`` holds the days each student takes a place (see :func:`occupancy`).
+    """
+    if len(occupied) <= unit.capacity:
+        return []
+    window = DateRange(min(r.start for r in occupied), max(r.end for r in occupied))
+    path = record_path(("host_units", unit.id))
+    places = "place" if unit.capacity == 1 else "places"
+    return [
+        Problem(
+            path,
+            f"host unit {unit.id!r} would have {count} students in practice at once "
+            f"{span(run)}; it has {unit.capacity} {places}",
+            code=RuleCode.HOST_UNIT_OVER_CAPACITY,
+        )
+        for run, count in overbooked(occupied, unit.capacity, window)
+    ]
+
+
+def outcome_problems(
+    outcome: OutcomeRecord, students: Mapping[StudentId, Student]
+) -> list[Problem]:
+    """An outcome names a student of the register (paths relative to the outcome)."""
+    if outcome.person in students:
+        return []
+    return [
+        Problem(
+            RecordPath.of("person"), f"no student {outcome.person!r}", code=RuleCode.UNKNOWN_RECORD
+        )
+    ]
+
+
+def register_problems(
+    *,
+    cohorts: Mapping[str, Cohort],
+    students: Mapping[StudentId, Student],
+    host_units: Mapping[HostUnitId, HostUnit],
+    budget_pots: Mapping[str, BudgetPot],
+    employments: Mapping[str, Employment],
+    outcomes: Mapping[str, OutcomeRecord],
+    allow_synthetic_ids: bool,
+) -> list[Problem]:
+    """Every rule of this module over a whole register, as when it is loaded.
+
+    Paths start at the register (``cohorts[K1].students[S-01].attendance[2].session``:
+    records by id, a student's own lists by position).
+    """
+    problems: list[Problem] = []
+    certificates: set[str] = set()
+    for s in students.values():
+        path = student_path(s.cohort, s.id)
+        cohort = cohorts.get(s.cohort)
+        if cohort is None:
             problems.append(
                 Problem(
-                    "certificate",
-                    f"the student would not have met the requirements on {c.issued_on.isoformat()} "
-                    f"({', '.join(unmet)})",
+                    path.child("cohort"), f"no cohort {s.cohort!r}", code=RuleCode.UNKNOWN_RECORD
                 )
             )
+        else:
+            problems += [
+                p.under(path)
+                for p in student_problems(
+                    s, cohort, host_units, allow_synthetic_ids=allow_synthetic_ids
+                )
+            ]
+        if s.certificate is not None:
+            if s.certificate.id in certificates:
+                problems.append(
+                    used_twice(path.child("certificate", "id"), "certificate", s.certificate.id)
+                )
+            certificates.add(s.certificate.id)
+    for unit_id, occupied in occupancy(students.values()).items():
+        unit = host_units.get(unit_id)
+        if unit is not None:
+            problems += unit_capacity_problems(unit, occupied)
+    for e in employments.values():
+        path = record_path(("employments", e.id))
+        problems += [
+            p.under(path)
+            for p in employment_problems(
+                e, students=students, host_units=host_units, pots=budget_pots
+            )
+        ]
+    for pot in budget_pots.values():
+        path = record_path(("budget_pots", pot.id))
+        problems += [p.under(path) for p in pot_problems(pot, employments.values())]
+    for o in outcomes.values():
+        path = record_path(("outcomes", o.id))
+        problems += [p.under(path) for p in outcome_problems(o, students)]
     return problems

@@ -1,0 +1,113 @@
+"""Opening cohorts, scheduling their sessions, and keeping host units."""
+
+from __future__ import annotations
+
+import attrs
+
+from mbprogram.model.cohort import Cohort, Session
+from mbprogram.model.history import record_path
+from mbprogram.model.placements import HostUnit
+from mbprogram.model.values import CohortId, HostUnitId, SessionId, Stamp
+from mbprogram.register.commit import Edit, Entry, build, commit, refuse
+from mbprogram.register.state import RegisterState
+
+__all__ = [
+    "add_host_unit",
+    "cancel_session",
+    "change_capacity",
+    "change_places",
+    "correct_session",
+    "open_cohort",
+    "schedule_session",
+]
+
+
+def open_cohort(state: RegisterState, cohort: Cohort, *, by: Stamp) -> RegisterState:
+    """Add a new cohort with its rules, period, places and (optionally) sessions."""
+    what = "opening the cohort"
+    if not isinstance(cohort, Cohort):
+        raise refuse(what, "cohort", f"expected a Cohort, got {type(cohort).__name__}")
+    path = record_path(("cohorts", cohort.id))
+    edit = Edit(add=(cohort,), entries=(Entry("cohort.opened", path, None, cohort),))
+    return commit(state, edit, by=by, what=what)
+
+
+def schedule_session(
+    state: RegisterState, cohort_id: CohortId, session: Session, *, by: Stamp
+) -> RegisterState:
+    """Add a session to a cohort's teaching schedule."""
+    what = "scheduling the session"
+    cohort = state.cohort(cohort_id)
+    path = record_path(("cohorts", cohort_id))
+    if not isinstance(session, Session):
+        raise refuse(what, path.child("sessions"), "expected a Session")
+    new = build(path, what, attrs.evolve, cohort, sessions=(*cohort.sessions, session))
+    entry = Entry("session.scheduled", path.child(("sessions", session.id)), None, session)
+    return commit(state, Edit(put=(new,), entries=(entry,)), by=by, what=what)
+
+
+def correct_session(
+    state: RegisterState, cohort_id: CohortId, session: Session, *, by: Stamp
+) -> RegisterState:
+    """Replace the session with the same id (a new day, length or topic)."""
+    what = "correcting the session"
+    cohort = state.cohort(cohort_id)
+    path = record_path(("cohorts", cohort_id))
+    if not isinstance(session, Session):
+        raise refuse(what, path.child("sessions"), "expected a Session")
+    old = cohort.session(session.id)
+    if old is None:
+        raise refuse(what, path.child("sessions"), f"no session {session.id!r} to correct")
+    sessions = tuple(session if s.id == session.id else s for s in cohort.sessions)
+    new = build(path, what, attrs.evolve, cohort, sessions=sessions)
+    entry = Entry("session.corrected", path.child(("sessions", session.id)), old, session)
+    return commit(state, Edit(put=(new,), entries=(entry,)), by=by, what=what)
+
+
+def cancel_session(
+    state: RegisterState, cohort_id: CohortId, session_id: SessionId, *, by: Stamp
+) -> RegisterState:
+    """Remove a session from the schedule (refused while attendance is recorded for it)."""
+    what = "cancelling the session"
+    cohort = state.cohort(cohort_id)
+    path = record_path(("cohorts", cohort_id), ("sessions", session_id))
+    old = cohort.session(session_id)
+    if old is None:
+        raise refuse(what, path, f"no session {session_id!r} to cancel")
+    new = attrs.evolve(cohort, sessions=tuple(s for s in cohort.sessions if s.id != session_id))
+    entry = Entry("session.cancelled", path, old, None)
+    return commit(state, Edit(put=(new,), entries=(entry,)), by=by, what=what)
+
+
+def change_places(
+    state: RegisterState, cohort_id: CohortId, places: int, *, by: Stamp
+) -> RegisterState:
+    """Change how many places a cohort has (enrolling beyond them is warned, not refused)."""
+    what = "changing the places"
+    cohort = state.cohort(cohort_id)
+    path = record_path(("cohorts", cohort_id))
+    new = build(path, what, attrs.evolve, cohort, places=places)
+    entry = Entry("cohort.places-changed", path.child("places"), cohort.places, places)
+    return commit(state, Edit(put=(new,), entries=(entry,)), by=by, what=what)
+
+
+def add_host_unit(state: RegisterState, unit: HostUnit, *, by: Stamp) -> RegisterState:
+    """Add a host unit that can take students in practice."""
+    what = "adding the host unit"
+    if not isinstance(unit, HostUnit):
+        raise refuse(what, "unit", f"expected a HostUnit, got {type(unit).__name__}")
+    path = record_path(("host_units", unit.id))
+    edit = Edit(add=(unit,), entries=(Entry("host-unit.added", path, None, unit),))
+    return commit(state, edit, by=by, what=what)
+
+
+def change_capacity(
+    state: RegisterState, unit_id: HostUnitId, capacity: int, *, by: Stamp
+) -> RegisterState:
+    """Change how many students a unit can take at once (never below those placed on a day)."""
+    what = "changing the capacity"
+    unit = state.host_unit(unit_id)
+    path = record_path(("host_units", unit_id))
+    new = build(path, what, attrs.evolve, unit, capacity=capacity)
+    entry = Entry("host-unit.capacity-changed", path.child("capacity"), unit.capacity, capacity)
+    return commit(state, Edit(put=(new,), entries=(entry,)), by=by, what=what)

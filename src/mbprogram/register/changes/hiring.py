@@ -1,0 +1,282 @@
+"""Keeping budget pots, hiring graduates and following their employments.
+
+Every change that moves an employment's days (hiring, ending, extending,
+making permanent) or a pot's capacity goes through the commit, which checks
+the pot's capacity on every day, so no sequence of accepted changes can
+overfill a pot.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import attrs
+
+from mbprogram.model.hiring import BudgetPot, Employment, OutcomeRecord
+from mbprogram.model.history import record_path
+from mbprogram.model.values import BudgetPotId, EmploymentId, Stamp
+from mbprogram.paths import RecordPath
+from mbprogram.register.commit import Edit, Entry, build, commit, refuse
+from mbprogram.register.state import RegisterState
+
+__all__ = [
+    "AMENDABLE",
+    "add_budget_pot",
+    "amend_employment",
+    "change_pot_capacity",
+    "confirm_end",
+    "employment_path",
+    "end_employment",
+    "extend_employment",
+    "hire",
+    "make_permanent",
+    "pot_path",
+    "record_outcome",
+]
+
+#: Fields :func:`amend_employment` may change; the others have their own methods.
+AMENDABLE = frozenset(
+    {"percent", "benefit", "aap_step_up", "roles", "supervision", "peer_network", "panel"}
+)
+
+
+def employment_path(employment_id: str) -> RecordPath:
+    """The record path of an employment: ``employments[<id>]``."""
+    return record_path(("employments", employment_id))
+
+
+def pot_path(pot_id: str) -> RecordPath:
+    """The record path of a budget pot: ``budget_pots[<id>]``."""
+    return record_path(("budget_pots", pot_id))
+
+
+# -- budget pots -------------------------------------------------------------------
+
+
+def add_budget_pot(state: RegisterState, pot: BudgetPot, *, by: Stamp) -> RegisterState:
+    """Add a budget pot that pays peer-worker positions.
+
+    Raises:
+        RefusedChangeError: if a pot with that id exists.
+    """
+    action = "adding the budget pot"
+    if not isinstance(pot, BudgetPot):
+        raise refuse(action, "pot", f"expected a BudgetPot, got {type(pot).__name__}")
+    path = pot_path(pot.id)
+    edit = Edit(add=(pot,), entries=(Entry("budget-pot.added", path, None, pot),))
+    return commit(state, edit, by=by, what=action)
+
+
+def change_pot_capacity(
+    state: RegisterState, pot_id: BudgetPotId, capacity: int, *, by: Stamp
+) -> RegisterState:
+    """Give a budget pot room for more or fewer positions at once.
+
+    Raises:
+        RefusedChangeError: ``BUDGET_POT_OVER_CAPACITY`` if the pot pays more
+            positions than ``capacity`` on some day.
+    """
+    action = "changing the pot's capacity"
+    old = state.budget_pot(pot_id)
+    path = pot_path(pot_id)
+    new = build(path, action, attrs.evolve, old, capacity=capacity)
+    edit = Edit(put=(new,), entries=(Entry("budget-pot.capacity-changed", path, old, new),))
+    return commit(state, edit, by=by, what=action)
+
+
+# -- employments -------------------------------------------------------------------
+
+
+def hire(state: RegisterState, employment: Employment, *, by: Stamp) -> RegisterState:
+    """Record that a graduate was hired.
+
+    Raises:
+        RefusedChangeError: if the id is taken; the person, unit or pot is
+            unknown; the placement-unit pathway names a unit where the person
+            had no placement; ``BUDGET_POT_WITHOUT_CERTIFICATE`` if a
+            pot-funded employment starts before the person's certificate; or
+            ``BUDGET_POT_OVER_CAPACITY`` if the pot would pay more positions
+            than its capacity on any day of the employment.
+    """
+    action = "hiring"
+    if not isinstance(employment, Employment):
+        raise refuse(
+            action, "employment", f"expected an Employment, got {type(employment).__name__}"
+        )
+    path = employment_path(employment.id)
+    edit = Edit(add=(employment,), entries=(Entry("employment.hired", path, None, employment),))
+    return commit(state, edit, by=by, what=action)
+
+
+def end_employment(
+    state: RegisterState, employment_id: EmploymentId, *, last_day: dt.date, by: Stamp
+) -> RegisterState:
+    """End an employment on ``last_day`` (no later than a planned end).
+
+    Ending is a decision: a temporary position counts as decided from the
+    day of the stamp.
+
+    Raises:
+        RefusedChangeError: if ``last_day`` is before the start or after the
+            planned end (use :meth:`extend_employment` to move it later).
+    """
+    action = "ending the employment"
+    old = state.employment(employment_id)
+    path = employment_path(employment_id)
+    if not isinstance(last_day, dt.date) or isinstance(last_day, dt.datetime):
+        raise refuse(action, path.child("end"), "expected a date")
+    if old.end is not None and last_day > old.end:
+        raise refuse(
+            action,
+            path.child("end"),
+            f"{last_day.isoformat()} is after the planned end {old.end.isoformat()}; "
+            "extend the employment instead",
+        )
+    decided = old.end_confirmed_on
+    if decided is None and isinstance(by, Stamp):
+        decided = by.at.date()
+    return _replace(
+        state, old, action, "employment.ended", by, end=last_day, end_confirmed_on=decided
+    )
+
+
+def extend_employment(
+    state: RegisterState, employment_id: EmploymentId, *, new_end: dt.date | None, by: Stamp
+) -> RegisterState:
+    """Move an employment's end later, or make it open-ended with ``new_end=None``.
+
+    A new end needs a new decision: an earlier confirmation of the end is cleared.
+
+    Raises:
+        RefusedChangeError: if ``new_end`` is not after the current end, or
+            ``BUDGET_POT_OVER_CAPACITY`` if the pot would be overfilled.
+    """
+    action = "extending the employment"
+    old = state.employment(employment_id)
+    path = employment_path(employment_id)
+    if old.end is None:
+        raise refuse(action, path.child("end"), "the employment is open-ended already")
+    if new_end is not None and (
+        not isinstance(new_end, dt.date) or isinstance(new_end, dt.datetime)
+    ):
+        raise refuse(action, path.child("end"), "expected a date or None (open-ended)")
+    if new_end is not None and new_end <= old.end:
+        raise refuse(
+            action,
+            path.child("end"),
+            f"{new_end.isoformat()} is not after the current end {old.end.isoformat()}",
+        )
+    return _replace(
+        state, old, action, "employment.extended", by, end=new_end, end_confirmed_on=None
+    )
+
+
+def make_permanent(
+    state: RegisterState, employment_id: EmploymentId, *, on: dt.date, by: Stamp
+) -> RegisterState:
+    """Convert a temporary employment to a permanent, open-ended one from ``on``.
+
+    The employment keeps its id, start and the rest of its record, and the
+    history keeps the temporary version, so the conversion can be traced.
+
+    Raises:
+        RefusedChangeError: if it is permanent already, ``on`` is before its
+            start or more than a day after its end, or
+            ``BUDGET_POT_OVER_CAPACITY`` if a pot-funded position without an
+            end would overfill the pot.
+    """
+    action = "making the employment permanent"
+    old = state.employment(employment_id)
+    path = employment_path(employment_id)
+    if old.permanent_from is not None:
+        raise refuse(
+            action,
+            path.child("permanent_from"),
+            f"permanent already from {old.permanent_from.isoformat()}",
+        )
+    if not isinstance(on, dt.date) or isinstance(on, dt.datetime):
+        raise refuse(action, path.child("permanent_from"), "expected a date")
+    if old.end is not None and (on - old.end).days > 1:  # no overflow when end is date.max
+        raise refuse(
+            action,
+            path.child("permanent_from"),
+            f"{on.isoformat()} is after the employment ended {old.end.isoformat()}",
+        )
+    return _replace(
+        state,
+        old,
+        action,
+        "employment.made-permanent",
+        by,
+        permanent_from=on,
+        end=None,
+        end_confirmed_on=None,
+    )
+
+
+def confirm_end(
+    state: RegisterState, employment_id: EmploymentId, *, on: dt.date, by: Stamp
+) -> RegisterState:
+    """Record the decision, made on ``on``, that a temporary employment ends as planned.
+
+    Raises:
+        RefusedChangeError: if the employment has no end or is permanent.
+    """
+    action = "confirming the end"
+    old = state.employment(employment_id)
+    path = employment_path(employment_id)
+    if old.end is None or old.permanent_from is not None:
+        raise refuse(action, path, "only a temporary employment with an end can be confirmed")
+    return _replace(state, old, action, "employment.end-confirmed", by, end_confirmed_on=on)
+
+
+def amend_employment(
+    state: RegisterState, employment_id: EmploymentId, *, by: Stamp, **changes: Any
+) -> RegisterState:
+    """Correct or update an employment's other details.
+
+    Allowed fields: ``percent``, ``benefit``, ``aap_step_up``, ``roles``,
+    ``supervision``, ``peer_network`` and ``panel``. Dates, funding and
+    pathway change only through the methods named for them.
+
+    Raises:
+        RefusedChangeError: for another field or an invalid value.
+    """
+    action = "amending the employment"
+    old = state.employment(employment_id)
+    path = employment_path(employment_id)
+    unknown = sorted(set(changes) - AMENDABLE)
+    if unknown:
+        raise refuse(
+            action,
+            path.child(unknown[0]),
+            f"cannot be amended; amendable fields are {', '.join(sorted(AMENDABLE))}",
+        )
+    return _replace(state, old, action, "employment.amended", by, **changes)
+
+
+# -- other outcomes ----------------------------------------------------------------
+
+
+def record_outcome(state: RegisterState, outcome: OutcomeRecord, *, by: Stamp) -> RegisterState:
+    """Record what became of a graduate other than employment.
+
+    Raises:
+        RefusedChangeError: if the id is taken or the person is unknown.
+    """
+    action = "recording the outcome"
+    if not isinstance(outcome, OutcomeRecord):
+        raise refuse(action, "outcome", f"expected an OutcomeRecord, got {type(outcome).__name__}")
+    path = record_path(("outcomes", outcome.id))
+    edit = Edit(add=(outcome,), entries=(Entry("outcome.recorded", path, None, outcome),))
+    return commit(state, edit, by=by, what=action)
+
+
+def _replace(
+    state: RegisterState, old: Employment, action: str, name: str, by: Stamp, **changes: Any
+) -> RegisterState:
+    path = employment_path(old.id)
+    new: Employment = build(path, action, attrs.evolve, old, **changes)
+    edit = Edit(put=(new,), entries=(Entry(name, path, old, new),))
+    return commit(state, edit, by=by, what=action)

@@ -1,0 +1,193 @@
+"""Placing students in practice and following their placements."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+from mbprogram.model.history import student_path
+from mbprogram.model.placements import (
+    AssessmentStage,
+    Placement,
+    PlacementAbsence,
+    PlacementAssessment,
+)
+from mbprogram.model.values import DateRange, PlacementId, Stamp, StudentId
+from mbprogram.register.changes.students import open_student
+from mbprogram.register.commit import Edit, Entry, build, commit, refuse
+from mbprogram.register.state import RegisterState
+
+__all__ = [
+    "assess_placement",
+    "cancel_placement_absence",
+    "end_placement_early",
+    "place",
+    "record_placement_absence",
+]
+
+
+def place(
+    state: RegisterState, student_id: StudentId, placement: Placement, *, by: Stamp
+) -> RegisterState:
+    """Place a student at a host unit for a period on some weekdays (the unit's capacity holds)."""
+    what = "placing the student"
+    student = open_student(state, student_id, what)
+    path = student_path(student.cohort, student.id)
+    if not isinstance(placement, Placement):
+        raise refuse(what, path.child("placements"), "expected a Placement")
+    where = path.child(("placements", placement.id))
+    new = build(path, what, attrs.evolve, student, placements=(*student.placements, placement))
+    entry = Entry("placement.registered", where, None, placement)
+    return commit(state, Edit(put=(new,), entries=(entry,)), by=by, what=what)
+
+
+def record_placement_absence(
+    state: RegisterState,
+    student_id: StudentId,
+    placement_id: PlacementId,
+    *,
+    day: dt.date,
+    reason: str = "",
+    by: Stamp,
+) -> RegisterState:
+    """Record a practice day the student was away; the reason is kept private."""
+    what = "recording the absence"
+    absence = build("absence", what, PlacementAbsence, day=day, reason=reason)
+    return _replace_placement(
+        state,
+        student_id,
+        placement_id,
+        what,
+        "placement.absence-recorded",
+        None,
+        absence,
+        lambda p: {"absences": (*p.absences, absence)},
+        by,
+    )
+
+
+def cancel_placement_absence(
+    state: RegisterState,
+    student_id: StudentId,
+    placement_id: PlacementId,
+    *,
+    day: dt.date,
+    by: Stamp,
+) -> RegisterState:
+    """Remove a recorded absence that was wrong; the history keeps it."""
+    what = "cancelling the absence"
+    student = state.student(student_id)
+    old = student.placement(placement_id)
+    found = next((a for a in old.absences if a.day == day), None) if old else None
+    if old is not None and found is None:
+        raise refuse(
+            what,
+            student_path(student.cohort, student.id).child(
+                ("placements", placement_id), "absences"
+            ),
+            f"no absence recorded on {day}",
+        )
+    return _replace_placement(
+        state,
+        student_id,
+        placement_id,
+        what,
+        "placement.absence-cancelled",
+        found,
+        None,
+        lambda p: {"absences": tuple(a for a in p.absences if a.day != day)},
+        by,
+    )
+
+
+def assess_placement(
+    state: RegisterState,
+    student_id: StudentId,
+    placement_id: PlacementId,
+    stage: AssessmentStage,
+    assessment: PlacementAssessment,
+    *,
+    by: Stamp,
+) -> RegisterState:
+    """Record the supervisor's midway or final assessment (each stage once)."""
+    if stage not in list(AssessmentStage):
+        raise refuse("recording the assessment", "stage", "expected 'midway' or 'final'")
+    stage = AssessmentStage(stage)  # a plain "midway" would not be `is` MIDWAY
+    what = f"recording the {stage.value} assessment"
+    student = state.student(student_id)
+    old = student.placement(placement_id)
+    if old is not None and old.assessment(stage) is not None:
+        raise refuse(
+            what,
+            student_path(student.cohort, student.id).child(
+                ("placements", placement_id), stage.value
+            ),
+            "this stage is assessed already",
+        )
+    return _replace_placement(
+        state,
+        student_id,
+        placement_id,
+        what,
+        f"placement.{stage.value}-assessed",
+        None,
+        assessment,
+        lambda p: {stage.value: assessment},
+        by,
+    )
+
+
+def end_placement_early(
+    state: RegisterState,
+    student_id: StudentId,
+    placement_id: PlacementId,
+    *,
+    last_day: dt.date,
+    by: Stamp,
+) -> RegisterState:
+    """Shorten a placement so that it ends on ``last_day`` (a day within it)."""
+    what = "ending the placement early"
+    student = state.student(student_id)
+    old = student.placement(placement_id)
+    where = student_path(student.cohort, student.id).child(("placements", placement_id), "period")
+    if old is not None and last_day not in old.period:  # also refuses a non-date
+        raise refuse(what, where, f"{last_day} is not within the placement {old.period}")
+    return _replace_placement(
+        state,
+        student_id,
+        placement_id,
+        what,
+        "placement.ended-early",
+        None if old is None else old.period,
+        None if old is None else DateRange(old.period.start, last_day),
+        lambda p: {"period": DateRange(p.period.start, last_day)},
+        by,
+    )
+
+
+def _replace_placement(
+    state: RegisterState,
+    student_id: StudentId,
+    placement_id: PlacementId,
+    what: str,
+    action: str,
+    before: object,
+    after: object,
+    changes: Callable[[Placement], dict[str, Any]],
+    by: Stamp,
+) -> RegisterState:
+    student = open_student(state, student_id, what)
+    path = student_path(student.cohort, student.id).child(("placements", placement_id))
+    old = student.placement(placement_id)
+    if old is None:
+        raise refuse(what, path, f"no placement {placement_id!r}")
+    new_placement: Placement = build(path, what, attrs.evolve, old, **changes(old))
+    placements = tuple(new_placement if p.id == placement_id else p for p in student.placements)
+    new = attrs.evolve(student, placements=placements)
+    if after is None and before is None:
+        after = new_placement
+    entry = Entry(action, path, before, after)
+    return commit(state, Edit(put=(new,), entries=(entry,)), by=by, what=what)

@@ -1,0 +1,149 @@
+"""A student's way through the programme: applicant → admitted → active ⇄ on leave → out."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from mbprogram.exceptions import GraduationRefusedError, Problem, RefusedChangeError
+from mbprogram.model import validators as v
+from mbprogram.model.history import student_path
+from mbprogram.model.students import CLOSED, Certificate, Status, StatusChange, Student
+from mbprogram.model.values import Stamp, StudentId
+from mbprogram.register.commit import Edit, Entry, build, check_stamp, commit, refuse
+from mbprogram.register.state import RegisterState
+from mbprogram.rules.invariants import closed_problem
+from mbprogram.rules.student import evaluate_student
+
+__all__ = ["add_student", "change_status", "closed_refusal", "graduate", "open_student"]
+
+#: The records a student gathers through the register's methods, never brought along.
+_RECORDS = ("attendance", "makeups", "placements", "assignment", "certificate")
+
+
+def open_student(state: RegisterState, student_id: StudentId, what: str) -> Student:
+    """The student, if their records are open to new entries (``RECORDS_CLOSED`` if not)."""
+    student = state.student(student_id)
+    if student.status in CLOSED:
+        raise closed_refusal(student, what)
+    return student
+
+
+def closed_refusal(student: Student, what: str) -> RefusedChangeError:
+    """The refusal of a new record for a withdrawn or graduated student."""
+    return RefusedChangeError([closed_problem(student)], summary=f"{what} refused")
+
+
+def add_student(
+    state: RegisterState, student: Student, status: Status, *, on: dt.date, by: Stamp, action: str
+) -> RegisterState:
+    """Add a new student with a first status (applicant, admitted or active) from ``on``."""
+    what = "adding the student"
+    if not isinstance(student, Student):
+        raise refuse(what, "student", f"expected a Student, got {type(student).__name__}")
+    path = student_path(student.cohort, student.id)
+    if student.status_history:
+        raise refuse(
+            what, path.child("status_history"), "a new student starts with no status history"
+        )
+    carried = [name for name in _RECORDS if getattr(student, name)]
+    if student.literature.readings or student.literature.sign_off:
+        carried.append("literature")
+    if carried:
+        raise refuse(
+            what,
+            path.child(carried[0]),
+            f"a new student starts with no records (has {', '.join(carried)}); record them "
+            "through the register so that each is checked and kept in the history",
+        )
+    change = build(path.child(("status_history", 0)), what, StatusChange, status=status, on=on)
+    new = build(path, what, attrs.evolve, student, status_history=(change,))
+    edit = Edit(add=(new,), entries=(Entry(action, path, None, new),))
+    return commit(state, edit, by=by, what=what)
+
+
+def change_status(
+    state: RegisterState,
+    student_id: StudentId,
+    status: Status,
+    *,
+    on: dt.date,
+    reason: str = "",
+    by: Stamp,
+    action: str,
+) -> RegisterState:
+    """Record a status change of a student from ``on`` (with a private ``reason``)."""
+    student = state.student(student_id)
+    path = student_path(student.cohort, student.id)
+    what = f"changing the status to {status.value}"
+    where = path.child(("status_history", len(student.status_history)))
+    change = build(where, what, StatusChange, status=status, on=on, reason=reason)
+    new = build(path, what, attrs.evolve, student, status_history=(*student.status_history, change))
+    before = student.status_history[-1] if student.status_history else None
+    entry = Entry(action, path.child("status_history"), before, change)
+    return commit(state, Edit(put=(new,), entries=(entry,)), by=by, what=what)
+
+
+def graduate(
+    state: RegisterState,
+    student_id: StudentId,
+    *,
+    on: dt.date,
+    by: Stamp,
+    certificate_id: str | None = None,
+) -> RegisterState:
+    """Graduate a student and issue their certificate, dated ``on``.
+
+    Completion is checked here, once: the certificate is a fact from then on.
+
+    Raises:
+        GraduationRefusedError: listing every unmet requirement.
+    """
+    student = state.student(student_id)
+    cohort = state.cohort(student.cohort)
+    path = student_path(student.cohort, student.id)
+    what = "graduation"
+    check_stamp(by, what)
+    if not isinstance(on, dt.date) or isinstance(on, dt.datetime):
+        raise refuse(what, path.child("certificate", "issued_on"), "expected a date")
+    errors = evaluate_student(cohort, student, on).errors
+    problems = []
+    status = student.status_on(on)
+    if status not in (Status.ACTIVE, Status.WITHDRAWN):  # withdrawn is one of the errors
+        state_name = status.value if status else "not enrolled"
+        problems.append(
+            Problem(path, f"the student is {state_name} on {on.isoformat()}, not active")
+        )
+    problems += [Problem(f.path, f.message("en")) for f in errors]
+    if problems:
+        raise GraduationRefusedError(problems, errors)
+    cert_id = certificate_id if certificate_id is not None else f"cert-{student.id}"
+    if not v.is_record_id(cert_id):
+        raise refuse(
+            what, path.child("certificate", "id"), "expected an id of at most 64 characters"
+        )
+    certificate = Certificate(
+        id=cert_id,
+        student=student.id,
+        cohort=cohort.id,
+        programme=cohort.rules.name,
+        issued_on=on,
+    )
+    change = build(
+        path.child(("status_history", len(student.status_history))),
+        what,
+        StatusChange,
+        status=Status.GRADUATED,
+        on=on,
+    )
+    new = build(
+        path,
+        what,
+        attrs.evolve,
+        student,
+        status_history=(*student.status_history, change),
+        certificate=certificate,
+    )
+    entry = Entry("student.graduated", path, None, certificate)
+    return commit(state, Edit(put=(new,), entries=(entry,)), by=by, what=what)

@@ -1,0 +1,248 @@
+"""The one path every change takes: check the rules on what it touches, then make the new state.
+
+A change function (``register/changes/``) works out an :class:`Edit` — the
+records it adds, replaces and removes, and the history entries it writes —
+and hands it to :func:`commit`, which runs every rule of
+:mod:`mbprogram.rules.invariants` that the touched records take part in, and
+either returns the new state with the history appended, or raises
+:class:`~mbprogram.exceptions.RefusedChangeError` listing every problem. The
+same rules run over a whole register when it is loaded
+(:func:`~mbprogram.register.loading.load_state`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from types import MappingProxyType
+from typing import Any, TypeVar
+
+import attrs
+
+from mbprogram.exceptions import Problem, RefusedChangeError, ValidationError
+from mbprogram.model.codes import RuleCode
+from mbprogram.model.cohort import Cohort
+from mbprogram.model.hiring import BudgetPot, Employment, OutcomeRecord
+from mbprogram.model.history import Change, record_path, student_path
+from mbprogram.model.placements import HostUnit
+from mbprogram.model.students import Student
+from mbprogram.model.values import Stamp
+from mbprogram.paths import RecordPath
+from mbprogram.register.state import TABLES, Record, RegisterState, table_of
+from mbprogram.rules.employment import employment_problems, pot_problems
+from mbprogram.rules.invariants import (
+    outcome_problems,
+    student_problems,
+    unit_capacity_problems,
+    used_twice,
+)
+from mbprogram.rules.occupancy import occupied_days
+
+__all__ = ["Edit", "Entry", "build", "commit", "refuse"]
+
+T = TypeVar("T")
+
+
+@attrs.frozen
+class Entry:
+    """One history entry a change writes: its action, the record's path, before and after."""
+
+    action: str
+    record: RecordPath
+    before: object = None
+    after: object = None
+
+
+@attrs.frozen(kw_only=True)
+class Edit:
+    """What one change does to the state.
+
+    Attributes:
+        add: new records (their ids must be free).
+        put: records that replace the record with the same id.
+        remove: ``(table, id)`` of records taken out.
+        entries: the history entries written (stamped with the change's ``by``).
+        rewrite: for erasure and retention only: the history as it must read before
+            the entries are appended (given the history as it was).
+    """
+
+    add: tuple[Record, ...] = ()
+    put: tuple[Record, ...] = ()
+    remove: tuple[tuple[str, str], ...] = ()
+    entries: tuple[Entry, ...] = ()
+    rewrite: Callable[[tuple[Change, ...]], tuple[Change, ...]] | None = None
+
+
+def refuse(what: str, path: str, message: str, *, code: str = "") -> RefusedChangeError:
+    """A refused change with one problem (and the stable code of the rule it breaks)."""
+    return RefusedChangeError([Problem(path, message, code=code)], summary=f"{what} refused")
+
+
+def build(path: str, what: str, make: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+    """Call ``make``; turn a validation error into a refused change under ``path``."""
+    try:
+        return make(*args, **kwargs)
+    except ValidationError as e:
+        raise RefusedChangeError(
+            [p.under(path) for p in e.problems], summary=f"{what} refused"
+        ) from None
+
+
+def check_stamp(by: object, what: str) -> Stamp:
+    """``by`` if it is a :class:`Stamp`; else the change is refused."""
+    if not isinstance(by, Stamp):
+        raise refuse(what, "by", f"expected a Stamp (who and when), got {type(by).__name__}")
+    return by
+
+
+def commit(state: RegisterState, edit: Edit, *, by: Stamp, what: str) -> RegisterState:
+    """The state after ``edit``, if it keeps every rule; else raise and change nothing.
+
+    Raises:
+        RefusedChangeError: listing every problem, with the path of the record and field
+            and the code of the rule (``ID_USED_TWICE``, ``HOST_UNIT_OVER_CAPACITY`` …).
+    """
+    by = check_stamp(by, what)
+    problems: list[Problem] = []
+    tables: dict[str, dict[str, Any]] = {}
+
+    def table(name: str) -> dict[str, Any]:
+        if name not in tables:
+            tables[name] = dict(state.table(name))
+        return tables[name]
+
+    for record in edit.add:
+        name = table_of(record)
+        if record.id in state.table(name) or record.id in tables.get(name, {}):
+            problems.append(used_twice(_path_of(record), TABLES[name][1], record.id))
+        table(name)[record.id] = record
+    for record in edit.put:
+        table(table_of(record))[record.id] = record
+    for name, record_id in edit.remove:
+        table(name).pop(record_id, None)
+    new: RegisterState = attrs.evolve(
+        state,
+        **{name: MappingProxyType(t) for name, t in tables.items()},  # type: ignore[arg-type]
+    )
+    problems += _problems(state, new, edit)
+    if problems:
+        raise RefusedChangeError(problems, summary=f"{what} refused")
+    history = edit.rewrite(state.history) if edit.rewrite is not None else state.history
+    written = tuple(
+        Change(stamp=by, action=e.action, record=e.record, before=e.before, after=e.after)
+        for e in edit.entries
+    )
+    return attrs.evolve(new, history=history + written)
+
+
+def _path_of(record: Record) -> RecordPath:
+    if isinstance(record, Student):
+        return student_path(record.cohort, record.id)
+    return record_path((table_of(record), record.id))
+
+
+def _problems(old: RegisterState, new: RegisterState, edit: Edit) -> list[Problem]:
+    """Every rule the touched records take part in, checked on the new state."""
+    touched = (*edit.add, *edit.put)
+    students = {r.id: r for r in touched if isinstance(r, Student)}
+    units: set[str] = set()
+    pots: dict[str, RecordPath] = {}  # a pot to check, and where to report its problems
+    for record in touched:
+        if isinstance(record, Cohort):  # its sessions may have moved under recorded attendance
+            students.update((s.id, s) for s in new.students.values() if s.cohort == record.id)
+        elif isinstance(record, HostUnit):
+            units.add(record.id)
+        elif isinstance(record, BudgetPot):
+            pots.setdefault(record.id, record_path(("budget_pots", record.id)))
+        elif isinstance(record, Employment) and record.pot:
+            # reported at the employment that fills the pot, the record being changed
+            pots[record.pot] = record_path(("employments", record.id), "pot")
+    problems: list[Problem] = []
+    for s in students.values():
+        problems += _student_problems(old, new, s)
+        units |= _units_with_more(old.students.get(s.id), s)
+    for unit_id in sorted(units):
+        unit = new.host_units.get(unit_id)
+        if unit is not None:
+            problems += unit_capacity_problems(unit, occupied_days(new.students.values(), unit_id))
+    for record in touched:
+        if isinstance(record, Employment):
+            path = record_path(("employments", record.id))
+            problems += [
+                p.under(path)
+                for p in employment_problems(
+                    record, students=new.students, host_units=new.host_units, pots=new.budget_pots
+                )
+            ]
+        elif isinstance(record, OutcomeRecord):
+            path = record_path(("outcomes", record.id))
+            problems += [p.under(path) for p in outcome_problems(record, new.students)]
+    for pot_id, path in sorted(pots.items()):
+        pot = new.budget_pots.get(pot_id)
+        if pot is not None:
+            problems += [p.under(path) for p in pot_problems(pot, new.employments.values())]
+    problems += _dangling(new, edit.remove)
+    return problems
+
+
+def _student_problems(old: RegisterState, new: RegisterState, student: Student) -> list[Problem]:
+    path = student_path(student.cohort, student.id)
+    cohort = new.cohorts.get(student.cohort)
+    if cohort is None:
+        return [
+            Problem(
+                path.child("cohort"), f"no cohort {student.cohort!r}", code=RuleCode.UNKNOWN_RECORD
+            )
+        ]
+    problems = [
+        p.under(path)
+        for p in student_problems(
+            student,
+            cohort,
+            new.host_units,
+            allow_synthetic_ids=new.allow_synthetic_ids,
+            by_id=True,
+        )
+    ]
+    certificate = student.certificate
+    before = old.students.get(student.id)
+    issued = certificate is not None and (before is None or before.certificate != certificate)
+    if (
+        issued
+        and certificate is not None
+        and any(
+            s.certificate is not None and s.certificate.id == certificate.id and s.id != student.id
+            for s in new.students.values()
+        )
+    ):
+        problems.append(used_twice(path.child("certificate", "id"), "certificate", certificate.id))
+    return problems
+
+
+def _units_with_more(before: Student | None, after: Student) -> set[str]:
+    """The host units at which ``after`` may take more places than ``before`` did."""
+    if before is None:
+        return {p.unit for p in after.placements}
+    old = set(before.placements)
+    return {p.unit for p in after.placements if p not in old}
+
+
+def _dangling(new: RegisterState, removed: Iterable[tuple[str, str]]) -> list[Problem]:
+    """Records that still name a student who was removed (erasure takes them all)."""
+    gone = {record_id for name, record_id in removed if name == "students"}
+    if not gone:
+        return []
+    problems: list[Problem] = []
+    for e in new.employments.values():
+        if e.person in gone:
+            path = record_path(("employments", e.id))
+            problems += [
+                p.under(path)
+                for p in employment_problems(
+                    e, students=new.students, host_units=new.host_units, pots=new.budget_pots
+                )
+            ]
+    for o in new.outcomes.values():
+        if o.person in gone:
+            path = record_path(("outcomes", o.id))
+            problems += [p.under(path) for p in outcome_problems(o, new.students)]
+    return problems

@@ -1,0 +1,78 @@
+"""Rebuilding a register's state from its records, as a store or document holds them.
+
+The rules are the same as on every change (:mod:`mbprogram.rules.invariants`):
+a document can hold nothing that the register would refuse to make. Facts
+(certificates, history entries) are checked for their shape only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from mbprogram.exceptions import Problem, ValidationError
+from mbprogram.model.cohort import Cohort
+from mbprogram.model.hiring import BudgetPot, Employment, OutcomeRecord
+from mbprogram.model.history import Change, record_path, student_path
+from mbprogram.model.placements import HostUnit
+from mbprogram.model.students import Student
+from mbprogram.register.state import TABLES, Record, RegisterState
+from mbprogram.rules.invariants import register_problems, student_problems, used_twice
+
+__all__ = ["load_state"]
+
+
+def load_state(
+    *,
+    cohorts: Iterable[Cohort],
+    students: Iterable[Student],
+    host_units: Iterable[HostUnit],
+    budget_pots: Iterable[BudgetPot] = (),
+    employments: Iterable[Employment] = (),
+    outcomes: Iterable[OutcomeRecord] = (),
+    history: Iterable[Change] = (),
+    allow_synthetic_ids: bool = False,
+) -> RegisterState:
+    """The state holding these records, if together they keep every rule of the register.
+
+    Raises:
+        ValidationError: listing every problem (ids used twice, unknown cohorts,
+            sessions or units, broken rules), each with its record path and rule code.
+    """
+    problems: list[Problem] = []
+    tables: dict[str, dict[str, Any]] = {}
+    twins: list[Student] = []
+    given: dict[str, Iterable[Record]] = {
+        "cohorts": cohorts,
+        "students": students,
+        "host_units": host_units,
+        "budget_pots": budget_pots,
+        "employments": employments,
+        "outcomes": outcomes,
+    }
+    for name, records in given.items():
+        table: dict[str, Any] = {}
+        for record in records:
+            if record.id not in table:
+                table[record.id] = record
+                continue
+            if isinstance(record, Student):
+                path = student_path(record.cohort, record.id)
+                twins.append(record)
+            else:
+                path = record_path((name, record.id))
+            problems.append(used_twice(path, TABLES[name][1], record.id))
+        tables[name] = table
+    problems += register_problems(**tables, allow_synthetic_ids=allow_synthetic_ids)
+    for twin in twins:  # a second student with a taken id is checked all the same
+        cohort = tables["cohorts"].get(twin.cohort)
+        if cohort is not None:
+            problems += [
+                p.under(student_path(twin.cohort, twin.id))
+                for p in student_problems(
+                    twin, cohort, tables["host_units"], allow_synthetic_ids=allow_synthetic_ids
+                )
+            ]
+    if problems:
+        raise ValidationError(problems, summary="the records break the register's rules")
+    return RegisterState(allow_synthetic_ids=allow_synthetic_ids, history=tuple(history), **tables)

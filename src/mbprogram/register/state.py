@@ -1,0 +1,127 @@
+"""The register's state: every record and the history, as one immutable value.
+
+A :class:`RegisterState` is never changed in place. A change is a function of a
+state that returns a new state (through :func:`~mbprogram.register.commit.commit`,
+which checks the rules first) or refuses; the new state shares every record
+and table it did not touch with the old one, so keeping an old state (a
+copy, a forecast's branch) costs nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import TypeVar
+
+import attrs
+
+from mbprogram.exceptions import NotFoundError
+from mbprogram.model.cohort import Cohort
+from mbprogram.model.hiring import BudgetPot, Employment, OutcomeRecord
+from mbprogram.model.history import Change
+from mbprogram.model.placements import HostUnit
+from mbprogram.model.students import Student
+from mbprogram.model.values import (
+    BudgetPotId,
+    CohortId,
+    EmploymentId,
+    HostUnitId,
+    OutcomeId,
+    StudentId,
+)
+
+__all__ = ["TABLES", "Record", "RegisterState", "table_of"]
+
+T = TypeVar("T")
+
+#: A record the register keeps in one of its tables.
+Record = Cohort | Student | HostUnit | BudgetPot | Employment | OutcomeRecord
+
+#: The tables of a state, each with the kind of record it holds and its name in messages.
+TABLES: Mapping[str, tuple[type, str]] = MappingProxyType(
+    {
+        "cohorts": (Cohort, "cohort"),
+        "students": (Student, "student"),
+        "host_units": (HostUnit, "host unit"),
+        "budget_pots": (BudgetPot, "budget pot"),
+        "employments": (Employment, "employment"),
+        "outcomes": (OutcomeRecord, "outcome"),
+    }
+)
+_TABLE_OF: Mapping[type, str] = {kind: name for name, (kind, _) in TABLES.items()}
+
+
+def table_of(record: Record) -> str:
+    """The name of the table that holds records of ``record``'s kind."""
+    return _TABLE_OF[type(record)]
+
+
+def _frozen_table(value: Mapping[str, T]) -> Mapping[str, T]:
+    """A read-only table: a proxy of a dict that nothing else holds (made once, then shared)."""
+    if isinstance(value, MappingProxyType):
+        return value
+    return MappingProxyType(dict(value))
+
+
+@attrs.frozen(eq=True)
+class RegisterState:
+    """Every record of a register by id, in the order they were added, and the history.
+
+    Tables are read-only mappings; :meth:`evolve` makes a new state.
+    """
+
+    allow_synthetic_ids: bool = False
+    cohorts: Mapping[CohortId, Cohort] = attrs.field(factory=dict, converter=_frozen_table)
+    students: Mapping[StudentId, Student] = attrs.field(factory=dict, converter=_frozen_table)
+    host_units: Mapping[HostUnitId, HostUnit] = attrs.field(factory=dict, converter=_frozen_table)
+    budget_pots: Mapping[BudgetPotId, BudgetPot] = attrs.field(
+        factory=dict, converter=_frozen_table
+    )
+    employments: Mapping[EmploymentId, Employment] = attrs.field(
+        factory=dict, converter=_frozen_table
+    )
+    outcomes: Mapping[OutcomeId, OutcomeRecord] = attrs.field(factory=dict, converter=_frozen_table)
+    history: tuple[Change, ...] = ()
+
+    def table(self, name: str) -> Mapping[str, Record]:
+        """The table called ``name`` (``"students"`` …)."""
+        table: Mapping[str, Record] = getattr(self, name)
+        return table
+
+    # -- lookups that raise NotFoundError --------------------------------------------
+
+    def cohort(self, cohort_id: CohortId, /) -> Cohort:
+        """The cohort with ``cohort_id``; raises ``NotFoundError`` if there is none."""
+        return _lookup(self.cohorts, "cohort", cohort_id)
+
+    def student(self, student_id: StudentId, /) -> Student:
+        """The student with ``student_id``; raises ``NotFoundError`` if there is none."""
+        return _lookup(self.students, "student", student_id)
+
+    def host_unit(self, unit_id: HostUnitId, /) -> HostUnit:
+        """The host unit with ``unit_id``; raises ``NotFoundError`` if there is none."""
+        return _lookup(self.host_units, "host unit", unit_id)
+
+    def budget_pot(self, pot_id: BudgetPotId, /) -> BudgetPot:
+        """The budget pot with ``pot_id``; raises ``NotFoundError`` if there is none."""
+        return _lookup(self.budget_pots, "budget pot", pot_id)
+
+    def employment(self, employment_id: EmploymentId, /) -> Employment:
+        """The employment with ``employment_id``; raises ``NotFoundError`` if there is none."""
+        return _lookup(self.employments, "employment", employment_id)
+
+    def students_of(self, cohort_id: CohortId, /) -> tuple[Student, ...]:
+        """The students of one cohort in the order they were added; ``NotFoundError`` if none."""
+        self.cohort(cohort_id)
+        return tuple(s for s in self.students.values() if s.cohort == cohort_id)
+
+    def employments_of(self, person: StudentId, /) -> tuple[Employment, ...]:
+        """A person's employments, in the order they were recorded."""
+        return tuple(e for e in self.employments.values() if e.person == person)
+
+
+def _lookup(table: Mapping[str, T], kind: str, key: str) -> T:
+    try:
+        return table[key]
+    except (KeyError, TypeError):
+        raise NotFoundError(kind, str(key)[:80]) from None

@@ -15,124 +15,137 @@ Everything public is importable from here::
 scripts the store's optimistic concurrency. The report tables
 (``progress_table``, ``outcomes_report`` …) are here too; the plots and the
 row types are in :mod:`mbprogram.reports`.
+
+Each name is imported from its module on first use, so ``import mbprogram``
+itself loads no other part of the package: a script that only builds records
+never loads the storage, reports or privacy adapters.
 """
 
-from mbprogram.calendar.norway import (
-    Holiday,
-    holidays_between,
-    is_public_holiday,
-    iso_weeks_between,
-    monday_of,
-    public_holidays,
-)
-from mbprogram.demo import build_demo_register
-from mbprogram.exceptions import (
-    ConflictError,
-    DocumentError,
-    GraduationRefusedError,
-    ImportRowsError,
-    InvalidValueError,
-    MbprogramError,
-    MissingExtraError,
-    NotFoundError,
-    Problem,
-    RefusedChangeError,
-    ValidationError,
-)
-from mbprogram.model.assignment import (
-    AssignmentAssessment,
-    AssignmentState,
-    FinalAssignment,
-    Submission,
-    Verdict,
-)
-from mbprogram.model.attendance import (
-    Attendance,
-    ExcusedAbsence,
-    MakeUp,
-    Mark,
-    Present,
-    UnexcusedAbsence,
-)
-from mbprogram.model.cohort import Cohort, Session
-from mbprogram.model.hiring import (
-    Benefit,
-    BudgetPot,
-    Employment,
-    Funding,
-    OutcomeKind,
-    OutcomeRecord,
-    PanelMember,
-    Pathway,
-    Role,
-    Supervision,
-)
-from mbprogram.model.history import Change, student_path
-from mbprogram.model.identity import IdentityKind, NationalIdNumber, is_valid_national_id
-from mbprogram.model.literature import Literature, Reading, SignOff
-from mbprogram.model.placements import (
-    AssessmentStage,
-    HostUnit,
-    Outlook,
-    Placement,
-    PlacementAbsence,
-    PlacementAssessment,
-)
-from mbprogram.model.privacy import Privacy, classification
-from mbprogram.model.programme import BERGEN_2010, BERGEN_2015, ProgrammeRules
-from mbprogram.model.students import (
-    Background,
-    Certificate,
-    Contact,
-    Status,
-    StatusChange,
-    Student,
-)
-from mbprogram.model.values import DateRange, Hours, Percent, Stamp, Weekday
-from mbprogram.privacy import AnalysisDataset, Month, Pseudonyms, pseudonymise
-from mbprogram.register.aggregate import Register
-from mbprogram.reports import (
-    Table,
-    outcomes_report,
-    placement_table,
-    pot_table,
-    progress_document,
-    progress_table,
-)
-from mbprogram.rules.cohort import CohortProgress, evaluate_cohort, evaluate_register
-from mbprogram.rules.findings import SEVERITY, Finding, FindingCode, Lang, Severity
-from mbprogram.rules.hiring import (
-    AAP_LIMIT,
-    AAP_STEP_UP_LIMIT,
-    UNDECIDED_WITHIN_DAYS,
-    active_employments,
-    hiring_findings,
-)
-from mbprogram.rules.outcomes import (
-    PERCENT_BANDS,
-    CohortOutcome,
-    EmploymentSummary,
-    GraduateOutcome,
-    GraduateState,
-    PotUsage,
-    cohort_outcomes,
-    employment_summary,
-    graduate_outcomes,
-    percent_band,
-    pot_utilisation,
-)
-from mbprogram.rules.practice import PracticeDays, practice_days, practice_weeks
-from mbprogram.rules.student import StudentProgress, evaluate_student, floor2
-from mbprogram.rules.theory import TheoryProgress, theory_progress
-from mbprogram.storage.attendance_csv import (
-    AttendanceImport,
-    import_attendance,
-    import_attendance_text,
-)
-from mbprogram.storage.files import load, save
-from mbprogram.storage.json_document import FORMAT as DOCUMENT_FORMAT
-from mbprogram.storage.json_document import document_schema
-from mbprogram.storage.sqlite_store import SqliteStore
+import importlib
+import sys
+
+# Type checkers take a name ``TYPE_CHECKING`` as true whatever its value, so they
+# see the imports below with their types. Defining it here instead of importing
+# it from typing keeps ``import mbprogram`` from loading typing, which takes
+# longer (about 7 ms) than the rest of this module.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from mbprogram.calendar.norway import (
+        Holiday,
+        holidays_between,
+        is_public_holiday,
+        iso_weeks_between,
+        monday_of,
+        public_holidays,
+    )
+    from mbprogram.demo import build_demo_register
+    from mbprogram.exceptions import (
+        ConflictError,
+        DocumentError,
+        GraduationRefusedError,
+        ImportRowsError,
+        InvalidValueError,
+        MbprogramError,
+        MissingExtraError,
+        NotFoundError,
+        Problem,
+        RefusedChangeError,
+        ValidationError,
+    )
+    from mbprogram.model.assignment import (
+        AssignmentAssessment,
+        AssignmentState,
+        FinalAssignment,
+        Submission,
+        Verdict,
+    )
+    from mbprogram.model.attendance import (
+        Attendance,
+        ExcusedAbsence,
+        MakeUp,
+        Mark,
+        Present,
+        UnexcusedAbsence,
+    )
+    from mbprogram.model.cohort import Cohort, Session
+    from mbprogram.model.hiring import (
+        Benefit,
+        BudgetPot,
+        Employment,
+        Funding,
+        OutcomeKind,
+        OutcomeRecord,
+        PanelMember,
+        Pathway,
+        Role,
+        Supervision,
+    )
+    from mbprogram.model.history import Change, student_path
+    from mbprogram.model.identity import IdentityKind, NationalIdNumber, is_valid_national_id
+    from mbprogram.model.literature import Literature, Reading, SignOff
+    from mbprogram.model.placements import (
+        AssessmentStage,
+        HostUnit,
+        Outlook,
+        Placement,
+        PlacementAbsence,
+        PlacementAssessment,
+    )
+    from mbprogram.model.privacy import Privacy, classification
+    from mbprogram.model.programme import BERGEN_2010, BERGEN_2015, ProgrammeRules
+    from mbprogram.model.students import (
+        Background,
+        Certificate,
+        Contact,
+        Status,
+        StatusChange,
+        Student,
+    )
+    from mbprogram.model.values import DateRange, Hours, Percent, Stamp, Weekday
+    from mbprogram.privacy import AnalysisDataset, Month, Pseudonyms, pseudonymise
+    from mbprogram.register.aggregate import Register
+    from mbprogram.reports import (
+        Table,
+        outcomes_report,
+        placement_table,
+        pot_table,
+        progress_document,
+        progress_table,
+    )
+    from mbprogram.rules.cohort import CohortProgress, evaluate_cohort, evaluate_register
+    from mbprogram.rules.findings import SEVERITY, Finding, FindingCode, Lang, Severity
+    from mbprogram.rules.hiring import (
+        AAP_LIMIT,
+        AAP_STEP_UP_LIMIT,
+        UNDECIDED_WITHIN_DAYS,
+        active_employments,
+        hiring_findings,
+    )
+    from mbprogram.rules.outcomes import (
+        PERCENT_BANDS,
+        CohortOutcome,
+        EmploymentSummary,
+        GraduateOutcome,
+        GraduateState,
+        PotUsage,
+        cohort_outcomes,
+        employment_summary,
+        graduate_outcomes,
+        percent_band,
+        pot_utilisation,
+    )
+    from mbprogram.rules.practice import PracticeDays, practice_days, practice_weeks
+    from mbprogram.rules.student import StudentProgress, evaluate_student, floor2
+    from mbprogram.rules.theory import TheoryProgress, theory_progress
+    from mbprogram.storage.attendance_csv import (
+        AttendanceImport,
+        import_attendance,
+        import_attendance_text,
+    )
+    from mbprogram.storage.files import load, save
+    from mbprogram.storage.json_document import FORMAT as DOCUMENT_FORMAT
+    from mbprogram.storage.json_document import document_schema
+    from mbprogram.storage.sqlite_store import SqliteStore
 
 __version__ = "0.1.0"
 
@@ -261,3 +274,164 @@ __all__ = [
     "student_path",
     "theory_progress",
 ]
+
+
+#: Where each public name lives: ``"module"``, or ``"module:attribute"`` when the
+#: name here differs from the one in its module. ``__getattr__`` imports a
+#: module on first use of one of its names; the imports above give type checkers
+#: the same names with their types.
+_LAZY: dict[str, str] = {
+    "Holiday": "mbprogram.calendar.norway",
+    "holidays_between": "mbprogram.calendar.norway",
+    "is_public_holiday": "mbprogram.calendar.norway",
+    "iso_weeks_between": "mbprogram.calendar.norway",
+    "monday_of": "mbprogram.calendar.norway",
+    "public_holidays": "mbprogram.calendar.norway",
+    "build_demo_register": "mbprogram.demo",
+    "ConflictError": "mbprogram.exceptions",
+    "DocumentError": "mbprogram.exceptions",
+    "GraduationRefusedError": "mbprogram.exceptions",
+    "ImportRowsError": "mbprogram.exceptions",
+    "InvalidValueError": "mbprogram.exceptions",
+    "MbprogramError": "mbprogram.exceptions",
+    "MissingExtraError": "mbprogram.exceptions",
+    "NotFoundError": "mbprogram.exceptions",
+    "Problem": "mbprogram.exceptions",
+    "RefusedChangeError": "mbprogram.exceptions",
+    "ValidationError": "mbprogram.exceptions",
+    "AssignmentAssessment": "mbprogram.model.assignment",
+    "AssignmentState": "mbprogram.model.assignment",
+    "FinalAssignment": "mbprogram.model.assignment",
+    "Submission": "mbprogram.model.assignment",
+    "Verdict": "mbprogram.model.assignment",
+    "Attendance": "mbprogram.model.attendance",
+    "ExcusedAbsence": "mbprogram.model.attendance",
+    "MakeUp": "mbprogram.model.attendance",
+    "Mark": "mbprogram.model.attendance",
+    "Present": "mbprogram.model.attendance",
+    "UnexcusedAbsence": "mbprogram.model.attendance",
+    "Cohort": "mbprogram.model.cohort",
+    "Session": "mbprogram.model.cohort",
+    "Benefit": "mbprogram.model.hiring",
+    "BudgetPot": "mbprogram.model.hiring",
+    "Employment": "mbprogram.model.hiring",
+    "Funding": "mbprogram.model.hiring",
+    "OutcomeKind": "mbprogram.model.hiring",
+    "OutcomeRecord": "mbprogram.model.hiring",
+    "PanelMember": "mbprogram.model.hiring",
+    "Pathway": "mbprogram.model.hiring",
+    "Role": "mbprogram.model.hiring",
+    "Supervision": "mbprogram.model.hiring",
+    "Change": "mbprogram.model.history",
+    "student_path": "mbprogram.model.history",
+    "IdentityKind": "mbprogram.model.identity",
+    "NationalIdNumber": "mbprogram.model.identity",
+    "is_valid_national_id": "mbprogram.model.identity",
+    "Literature": "mbprogram.model.literature",
+    "Reading": "mbprogram.model.literature",
+    "SignOff": "mbprogram.model.literature",
+    "AssessmentStage": "mbprogram.model.placements",
+    "HostUnit": "mbprogram.model.placements",
+    "Outlook": "mbprogram.model.placements",
+    "Placement": "mbprogram.model.placements",
+    "PlacementAbsence": "mbprogram.model.placements",
+    "PlacementAssessment": "mbprogram.model.placements",
+    "Privacy": "mbprogram.model.privacy",
+    "classification": "mbprogram.model.privacy",
+    "BERGEN_2010": "mbprogram.model.programme",
+    "BERGEN_2015": "mbprogram.model.programme",
+    "ProgrammeRules": "mbprogram.model.programme",
+    "Background": "mbprogram.model.students",
+    "Certificate": "mbprogram.model.students",
+    "Contact": "mbprogram.model.students",
+    "Status": "mbprogram.model.students",
+    "StatusChange": "mbprogram.model.students",
+    "Student": "mbprogram.model.students",
+    "DateRange": "mbprogram.model.values",
+    "Hours": "mbprogram.model.values",
+    "Percent": "mbprogram.model.values",
+    "Stamp": "mbprogram.model.values",
+    "Weekday": "mbprogram.model.values",
+    "AnalysisDataset": "mbprogram.privacy",
+    "Month": "mbprogram.privacy",
+    "Pseudonyms": "mbprogram.privacy",
+    "pseudonymise": "mbprogram.privacy",
+    "Register": "mbprogram.register.aggregate",
+    "Table": "mbprogram.reports",
+    "outcomes_report": "mbprogram.reports",
+    "placement_table": "mbprogram.reports",
+    "pot_table": "mbprogram.reports",
+    "progress_document": "mbprogram.reports",
+    "progress_table": "mbprogram.reports",
+    "CohortProgress": "mbprogram.rules.cohort",
+    "evaluate_cohort": "mbprogram.rules.cohort",
+    "evaluate_register": "mbprogram.rules.cohort",
+    "SEVERITY": "mbprogram.rules.findings",
+    "Finding": "mbprogram.rules.findings",
+    "FindingCode": "mbprogram.rules.findings",
+    "Lang": "mbprogram.rules.findings",
+    "Severity": "mbprogram.rules.findings",
+    "AAP_LIMIT": "mbprogram.rules.hiring",
+    "AAP_STEP_UP_LIMIT": "mbprogram.rules.hiring",
+    "UNDECIDED_WITHIN_DAYS": "mbprogram.rules.hiring",
+    "active_employments": "mbprogram.rules.hiring",
+    "hiring_findings": "mbprogram.rules.hiring",
+    "PERCENT_BANDS": "mbprogram.rules.outcomes",
+    "CohortOutcome": "mbprogram.rules.outcomes",
+    "EmploymentSummary": "mbprogram.rules.outcomes",
+    "GraduateOutcome": "mbprogram.rules.outcomes",
+    "GraduateState": "mbprogram.rules.outcomes",
+    "PotUsage": "mbprogram.rules.outcomes",
+    "cohort_outcomes": "mbprogram.rules.outcomes",
+    "employment_summary": "mbprogram.rules.outcomes",
+    "graduate_outcomes": "mbprogram.rules.outcomes",
+    "percent_band": "mbprogram.rules.outcomes",
+    "pot_utilisation": "mbprogram.rules.outcomes",
+    "PracticeDays": "mbprogram.rules.practice",
+    "practice_days": "mbprogram.rules.practice",
+    "practice_weeks": "mbprogram.rules.practice",
+    "StudentProgress": "mbprogram.rules.student",
+    "evaluate_student": "mbprogram.rules.student",
+    "floor2": "mbprogram.rules.student",
+    "TheoryProgress": "mbprogram.rules.theory",
+    "theory_progress": "mbprogram.rules.theory",
+    "AttendanceImport": "mbprogram.storage.attendance_csv",
+    "import_attendance": "mbprogram.storage.attendance_csv",
+    "import_attendance_text": "mbprogram.storage.attendance_csv",
+    "load": "mbprogram.storage.files",
+    "save": "mbprogram.storage.files",
+    "DOCUMENT_FORMAT": "mbprogram.storage.json_document:FORMAT",
+    "document_schema": "mbprogram.storage.json_document",
+    "SqliteStore": "mbprogram.storage.sqlite_store",
+}
+
+
+def _load(name: str) -> object:
+    """The public object ``name``, imported from its home module on first use and kept.
+
+    Raises:
+        AttributeError: ``name`` is not a public name of the package.
+    """
+    try:
+        home = _LAZY[name]
+    except KeyError:
+        raise AttributeError(
+            f"module {__name__!r} has no attribute {name!r}",
+            name=name,
+            obj=sys.modules[__name__],
+        ) from None
+    module, _, attribute = home.partition(":")
+    value = getattr(importlib.import_module(module), attribute or name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    """The public names, loaded or not, for ``dir(mbprogram)`` and completion."""
+    return sorted(__all__)
+
+
+if not TYPE_CHECKING:
+    # PEP 562. Hidden from type checkers, which would otherwise accept any
+    # attribute of the package (``mbprogram.Regsiter``) as an ``object``.
+    __getattr__ = _load

@@ -67,6 +67,7 @@ if TYPE_CHECKING:
         Present,
         UnexcusedAbsence,
     )
+    from mbprogram.model.codes import RuleCode
     from mbprogram.model.cohort import Cohort, Session
     from mbprogram.model.hiring import (
         Benefit,
@@ -102,8 +103,10 @@ if TYPE_CHECKING:
         Student,
     )
     from mbprogram.model.values import DateRange, Hours, Percent, Stamp, Weekday
+    from mbprogram.paths import RecordPath
     from mbprogram.privacy import AnalysisDataset, Month, Pseudonyms, pseudonymise
     from mbprogram.register.aggregate import Register
+    from mbprogram.register.state import RegisterState
     from mbprogram.reports import (
         Table,
         outcomes_report,
@@ -218,9 +221,12 @@ __all__ = [
     "ProgrammeRules",
     "Pseudonyms",
     "Reading",
+    "RecordPath",
     "RefusedChangeError",
     "Register",
+    "RegisterState",
     "Role",
+    "RuleCode",
     "Session",
     "Severity",
     "SignOff",
@@ -357,6 +363,9 @@ _LAZY: dict[str, str] = {
     "Pseudonyms": "mbprogram.privacy",
     "pseudonymise": "mbprogram.privacy",
     "Register": "mbprogram.register.aggregate",
+    "RegisterState": "mbprogram.register.state",
+    "RecordPath": "mbprogram.paths",
+    "RuleCode": "mbprogram.model.codes",
     "Table": "mbprogram.reports",
     "outcomes_report": "mbprogram.reports",
     "placement_table": "mbprogram.reports",

@@ -66,7 +66,7 @@ class RecordPath(str):
 
     segments: tuple[Segment, ...]
 
-    def __new__(cls, segments: Iterable[Segment] = ()) -> RecordPath:
+    def __new__(cls: type[RecordPath], segments: Iterable[Segment] = ()) -> RecordPath:
         """A path of ``segments`` (see :meth:`of` for the usual way to make one)."""
         parts = tuple(segments)
         self = super().__new__(cls, _render(parts))

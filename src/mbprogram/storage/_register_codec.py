@@ -4,14 +4,14 @@ Writing groups each cohort's students under it (a student's ``cohort`` is then
 the cohort it is listed under, not a key of its own). Reading builds every
 record it can, collects every problem with its path, and only when there are
 none rebuilds the register through :meth:`Register.from_records`, whose
-problems (named by record ids) are mapped back to paths in the document.
+problems (typed paths naming records by id) are mapped back to paths in the
+document by their segments.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
-import re
 from collections.abc import Callable, Iterator
 from typing import Any, Final, TypeVar
 
@@ -24,6 +24,7 @@ from mbprogram.model.hiring import BudgetPot, Employment, OutcomeRecord
 from mbprogram.model.history import Change
 from mbprogram.model.placements import HostUnit
 from mbprogram.model.students import Student
+from mbprogram.paths import RecordPath, Segment
 from mbprogram.register.aggregate import Register
 from mbprogram.storage._problems import BadValueError, key_path, problems_of
 
@@ -38,16 +39,15 @@ __all__ = [
 
 T = TypeVar("T")
 
-_SECTION = re.compile(
-    r"(?P<section>cohorts|host_units|budget_pots|employments|outcomes)\[(?P<id>[^\]]*)\]"
-    r"(?:\.students\[(?P<student>[^\]]*)\])?(?P<rest>.*)",
-    re.DOTALL,
-)
-#: Paths of the model that the document spells differently.
-_RENAMED: Final = (
-    (re.compile(r"\.period\.(start|end)\b"), r".\1"),  # a placement's period is start/end
-    (re.compile(r"\.mark\.hours\b"), ".hours"),  # an attendance mark is flattened
-)
+#: The sections of the register whose records a document or store names its own way.
+_SECTIONS: Final = frozenset({"cohorts", "host_units", "budget_pots", "employments", "outcomes"})
+#: Fields of the model that the document spells differently: a placement's period is
+#: ``start``/``end``, an attendance mark is flattened to ``hours``.
+_RENAMED: Final = {
+    (Segment("period"), Segment("start")): Segment("start"),
+    (Segment("period"), Segment("end")): Segment("end"),
+    (Segment("mark"), Segment("hours")): Segment("hours"),
+}
 
 
 @contextlib.contextmanager
@@ -150,10 +150,20 @@ def build_register(
 
 
 def _located(path: str, locate: Callable[[str, str, str | None], str]) -> str:
-    match = _SECTION.fullmatch(path)
-    if match is None:
+    """The document's path for a register problem's typed path (others are kept as they are)."""
+    if not isinstance(path, RecordPath) or not path.segments:
         return path
-    rest = match["rest"]
-    for pattern, replacement in _RENAMED:
-        rest = pattern.sub(replacement, rest)
-    return locate(match["section"], match["id"], match["student"]) + rest
+    first, *rest = path.segments
+    if first.name not in _SECTIONS or first.key is None:
+        return path
+    student = None
+    if first.name == "cohorts" and rest and rest[0].name == "students" and rest[0].key is not None:
+        student = rest.pop(0).key
+    spelled: list[Segment] = []
+    for segment in rest:
+        if spelled and (spelled[-1], segment) in _RENAMED:
+            spelled[-1] = _RENAMED[spelled[-1], segment]
+        else:
+            spelled.append(segment)
+    located = locate(first.name, first.key, student)
+    return RecordPath.parse(located).then(RecordPath(spelled)) if spelled else located

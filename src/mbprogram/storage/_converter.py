@@ -280,10 +280,13 @@ def _text_or_enum(o: object, cls: object = str) -> object:
 
 
 @functools.cache
-def converter(*, allow_synthetic_ids: bool) -> cattrs.Converter:
-    """The document converter; it reads synthetic identity numbers only if allowed.
+def converter() -> cattrs.Converter:
+    """The document converter.
 
-    Made once per flag and kept: making one generates code for every record type.
+    It reads any valid identity number, synthetic ones too: whether a register
+    may hold synthetic numbers is a rule of the register
+    (``SYNTHETIC_ID_NOT_ALLOWED``), checked when the register is rebuilt, as on
+    every change. Made once and kept: making it generates code for every record type.
     """
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     plain: tuple[tuple[Any, Callable[..., Any], Callable[..., Any] | None], ...] = (
@@ -297,7 +300,7 @@ def converter(*, allow_synthetic_ids: bool) -> cattrs.Converter:
         (frozenset[Weekday], h.weekdays, h.weekday_list),
         (frozenset[Role], h.roles, h.role_list),
         (ProgrammeRules, _rules, ProgrammeRules.to_dict),
-        (NationalIdNumber, h.national_id_hook(allow_synthetic=allow_synthetic_ids), None),
+        (NationalIdNumber, h.national_id_hook(allow_synthetic=True), None),
     )
     for kind, structure, unstructure in plain:
         if isinstance(kind, type):

@@ -81,7 +81,7 @@ def dumps(register: Register, *, indent: int | None = None) -> str:
     Raises:
         DocumentError: if a history entry holds a value that has no document form.
     """
-    conv = converter(allow_synthetic_ids=register.allow_synthetic_ids)
+    conv = converter()
     students: dict[str, list[dict[str, Any]]] = {c: [] for c in register.cohorts}
     for s in register.students.values():
         students[s.cohort].append(student_json(conv, s))
@@ -192,7 +192,7 @@ def register_from_json(document: object) -> Register:
             Problem("synthetic_ids", f"expected true or false, got {json_kind(synthetic)}")
         )
         synthetic = False
-    conv = converter(allow_synthetic_ids=synthetic)
+    conv = converter()
     records = Records()
     sections: dict[str, tuple[type[Any], list[Any]]] = {
         "host_units": (HostUnit, records.host_units),

@@ -196,7 +196,7 @@ class SqliteStore:
                 "SELECT actor, at, action, record, before, after FROM history ORDER BY seq"
             ).fetchall()
         revision, synthetic = _meta(meta, self.path)
-        conv = converter(allow_synthetic_ids=synthetic)
+        conv = converter()
         records, remembered, problems = Records(), {}, list[Problem]()
         with gc_paused():
             for table, found in rows.items():
@@ -262,7 +262,7 @@ class SqliteStore:
                 records, if it was never loaded). Nothing is written: load
                 again, re-apply the change and save again.
         """
-        conv = converter(allow_synthetic_ids=register.allow_synthetic_ids)
+        conv = converter()
         with self._transaction("BEGIN IMMEDIATE", "save to the store"):
             current = int(
                 self._db.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()[0]

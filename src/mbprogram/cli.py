@@ -1,6 +1,6 @@
 """The ``mbprogram`` command: demo, validate, progress, outcomes and import-attendance.
 
-Exit codes (DESIGN §6): 0 no errors; 1 findings of severity error; 2 unreadable
+Exit codes (docs/cli.md): 0 no errors; 1 findings of severity error; 2 unreadable
 or invalid input, or wrong usage, with every problem printed with its path and
 no traceback. ``--format json`` prints one JSON object on standard output;
 ``--lang nb|en`` picks the message language (default nb). This is the only

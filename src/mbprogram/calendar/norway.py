@@ -1,6 +1,6 @@
 """Norwegian public holidays and ISO-week arithmetic, for the practice rule.
 
-The holidays are those of DESIGN §5: 1 January, Maundy Thursday, Good Friday,
+The holidays are those of docs/rules.md: 1 January, Maundy Thursday, Good Friday,
 Easter Sunday, Easter Monday, 1 May, 17 May, Ascension Day, Whit Sunday, Whit
 Monday, 25 and 26 December. The movable ones are counted from Western Easter
 Sunday as given by :func:`dateutil.easter.easter`. When two holidays fall on the
@@ -43,7 +43,7 @@ _NAME_SEPARATOR: Final = " / "
 #: A fixed day as ``(month, day)``, or a number of days after Easter Sunday.
 _When: TypeAlias = tuple[int, int] | int
 
-# In the order of DESIGN §5, which is also the order of the names when two
+# In the order of docs/rules.md, which is also the order of the names when two
 # holidays fall on the same day.
 _RULES: Final[tuple[tuple[_When, str, str], ...]] = (
     ((1, 1), "Første nyttårsdag", "New Year's Day"),

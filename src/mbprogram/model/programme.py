@@ -79,7 +79,7 @@ def _min_practice_share(value: object) -> Percent | None:
 
 @attrs.frozen(kw_only=True)
 class ProgrammeRules:
-    """Every completion requirement of a programme (DESIGN §4.1).
+    """Every completion requirement of a programme (docs/rules.md).
 
     Attributes:
         name: a name for the rule set, shown on certificates and reports.

@@ -1,6 +1,6 @@
 """Cohort progress per student, as rows and as the ``progress --format json`` document.
 
-The JSON shape is a stable contract (DESIGN §6)::
+The JSON shape is a stable contract (docs/cli.md)::
 
     {"as_of": "YYYY-MM-DD", "students": [{"cohort", "student", "status",
      "theory_hours", "theory_hours_required", "practice_weeks",
@@ -130,7 +130,7 @@ def _number(value: Decimal) -> int | float:
 def progress_document(
     register: Register, as_of: dt.date, *, cohort: str | None = None, lang: Lang = "nb"
 ) -> dict[str, object]:
-    """The ``progress --format json`` document of DESIGN §6, ready for :func:`json.dumps`.
+    """The ``progress --format json`` document (docs/cli.md), ready for :func:`json.dumps`.
 
     Beside ``as_of`` and ``students`` it holds ``findings``: the cohort-wide
     findings (``COHORT_OVER_PLACES``, ``HOST_UNIT_OVER_CAPACITY``) of the

@@ -1,4 +1,4 @@
-"""The hard rules of hiring (DESIGN §4.2.2 and §4.2.3), checked on every change and load.
+"""The hard rules of hiring (docs/hiring.md), checked on every change and load.
 
 * A pot-funded employment needs a certificate dated on or before its start
   (``BUDGET_POT_WITHOUT_CERTIFICATE``).

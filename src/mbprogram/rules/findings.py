@@ -1,6 +1,6 @@
 """Findings: an unmet requirement or a broken rule, with a stable code.
 
-The codes are a stable contract (DESIGN §6): scripts depend on them. Each
+The codes are a stable contract (docs/rules.md, Finding codes): scripts depend on them. Each
 finding has a severity, the path of the record it concerns and a message in
 Norwegian bokmål (``nb``, the default) or English (``en``). Messages name ids,
 dates and numbers only, never personal or health data.
@@ -31,7 +31,7 @@ class Severity(enum.StrEnum):
 
 
 class FindingCode(enum.StrEnum):
-    """The stable finding codes of DESIGN §6."""
+    """The stable finding codes (docs/rules.md)."""
 
     THEORY_HOURS_SHORT = "THEORY_HOURS_SHORT"
     THEORY_ATTENDANCE_LOW = "THEORY_ATTENDANCE_LOW"

@@ -1,4 +1,4 @@
-"""The hiring warnings of DESIGN §4.2.6, as of a date.
+"""The hiring warnings (docs/hiring.md, Warnings), as of a date.
 
 They are advice, never errors: a unit with a single peer worker, an employment
 without supervision, a temporary position ending soon with nothing decided, a

@@ -1,4 +1,4 @@
-"""The practice rule (DESIGN §4.1.2): practice weeks and the attended share, as of a date.
+"""The practice rule (docs/rules.md, Practice): practice weeks and the attended share, as of a date.
 
 Practice is counted in ISO weeks (Monday to Sunday). For each placement and
 week, *expected days* are the placement's practice weekdays in that week that

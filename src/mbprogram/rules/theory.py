@@ -1,4 +1,4 @@
-"""The theory rule (DESIGN §4.1.1): credited hours and attended share, as of a date."""
+"""The theory rule (docs/rules.md, Theory): credited hours and attended share, as of a date."""
 
 from __future__ import annotations
 

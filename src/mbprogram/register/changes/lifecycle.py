@@ -1,6 +1,6 @@
 """A person's data lifecycle: erasing a person, and stripping identifiers after retention.
 
-DESIGN §5 "Data lifecycle". Both changes reach into the history of changes
+docs/privacy.md, "Data lifecycle". Both changes reach into the history of changes
 too, because its before/after snapshots are copies of the records:
 
 - :func:`erase_person` removes a student, every record of

@@ -53,7 +53,9 @@ names = st.builds(
     lambda f, last: f"{f} {last}", st.sampled_from(FIRST_NAMES), st.sampled_from(LAST_NAMES)
 )
 staff = st.sampled_from(("Veileder Vik", "Lærer Lund", "Koordinator Krog", "Rådgiver Ruud"))
-free_text = st.text(min_size=0, max_size=40)
+#: Text a record can hold: any character but NUL and lone surrogates (refused as unstorable).
+storable_characters = st.characters(exclude_categories=("Cs",), exclude_characters="\x00")
+free_text = st.text(storable_characters, min_size=0, max_size=40)
 
 
 def hours(

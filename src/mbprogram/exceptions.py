@@ -156,10 +156,18 @@ class ImportRowsError(ValidationError):
 class NotFoundError(MbprogramError, LookupError):
     """A record was looked up by an id that the register does not hold."""
 
-    def __init__(self, kind: str, record_id: str) -> None:
+    def __init__(self, kind: str, record_id: str | None) -> None:
+        """No ``kind`` with ``record_id``; ``None`` for a key that is not shown.
+
+        A key that is not a valid id (it may be a name or an identity number typed
+        in the wrong place) is never quoted: pass ``None`` for it.
+        """
         self.kind = kind
         self.record_id = record_id
-        super().__init__(f"no {kind} with id {record_id!r}")
+        if record_id is None:
+            super().__init__(f"no {kind} with that id (it is not a valid id, so it is not shown)")
+        else:
+            super().__init__(f"no {kind} with id {record_id!r}")
 
 
 class ConflictError(MbprogramError):

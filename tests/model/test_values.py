@@ -10,7 +10,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mbprogram import DateRange, Hours, InvalidValueError, Percent, Stamp, Weekday
+from mbprogram import (
+    DateRange,
+    Hours,
+    InvalidValueError,
+    NotFoundError,
+    Percent,
+    Register,
+    Session,
+    Stamp,
+    Weekday,
+)
 from tests import strategies as gen
 
 UTC = dt.UTC
@@ -476,3 +486,51 @@ def test_stamps_are_values() -> None:
 def test_hours_refuse_numbers_too_large_or_too_fine_to_be_hours(value: str) -> None:
     error = refusal(Hours, value)
     assert "below 10^15" in str(error)
+
+
+# -- text that cannot be stored, ids that may be identity numbers -------------------------
+
+
+@pytest.mark.parametrize("bad", ["\x00", "Ola\x00", "\ud800", "navn \udfff her"])
+def test_text_refuses_nul_and_lone_surrogates_without_showing_the_text(bad: str) -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        Stamp(bad, dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+
+    assert ["actor"] == [p.path for p in caught.value.problems]
+    assert "NUL characters or lone surrogates" in str(caught.value)
+    assert bad not in str(caught.value)
+
+
+@given(st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), min_size=1))
+def test_any_other_text_is_stored_as_written(text: str) -> None:
+    if text.strip():
+        assert text == Stamp(text, dt.datetime(2026, 1, 1, tzinfo=dt.UTC)).actor
+
+
+@pytest.mark.parametrize("number", ["17859000185", "01019012345", "00000000000"])
+def test_an_id_of_eleven_digits_is_refused_as_it_may_be_an_identity_number(number: str) -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        Session(id=number, day=dt.date(2026, 1, 7), hours=Hours(5))
+
+    assert ["id"] == [p.path for p in caught.value.problems]
+    assert number not in str(caught.value)
+
+
+@pytest.mark.parametrize("fine", ["1785900018", "178590001855", "S-17859000185", "MB-2026"])
+def test_other_ids_are_accepted(fine: str) -> None:
+    assert fine == Session(id=fine, day=dt.date(2026, 1, 7), hours=Hours(5)).id
+
+
+@pytest.mark.parametrize("looked_up", ["17859000185", "Ola Testesen", "x" * 100])
+def test_a_lookup_of_something_that_is_not_an_id_never_quotes_it(looked_up: str) -> None:
+    with pytest.raises(NotFoundError) as caught:
+        Register().student(looked_up)
+
+    assert looked_up not in str(caught.value)
+    assert "not a valid id" in str(caught.value)
+    assert caught.value.record_id is None
+
+
+def test_a_lookup_of_an_unknown_id_names_it() -> None:
+    with pytest.raises(NotFoundError, match="no student with id 'S-99'"):
+        Register().student("S-99")

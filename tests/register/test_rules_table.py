@@ -224,6 +224,15 @@ def _synthetic_id(doc: Document) -> None:
     _students(doc)[2]["national_id"] = str(synthetic_id().value)
 
 
+def _with_a_national_id(register: Register) -> None:
+    enrol(register, "S-04", national_id=synthetic_id(4))
+
+
+def _the_same_national_id(doc: Document) -> None:
+    doc["synthetic_ids"] = True
+    _students(doc)[2]["national_id"] = _students(doc)[3]["national_id"]
+
+
 def _graduated(register: Register) -> None:
     complete(register, "S-01")
     register.graduate("S-01", on=GRADUATION_DAY, by=STAMP)
@@ -368,6 +377,13 @@ ROWS = {
         _synthetic_id,
         "cohorts[0].students[2].national_id",
     ),
+    "one person, one national identity number": Row(
+        RuleCode.NATIONAL_ID_USED_TWICE,
+        _with_a_national_id,
+        lambda r: enrol(r, "S-05", national_id=synthetic_id(4)),
+        _the_same_national_id,
+        "cohorts[0].students[3].national_id",  # the second holder is named
+    ),
     "a certificate fits its graduate": Row(
         RuleCode.CERTIFICATE_MISMATCH,
         _graduated,
@@ -379,7 +395,8 @@ ROWS = {
 
 
 def _register(row: Row) -> Register:
-    register = make_register()
+    synthetic = row.code is RuleCode.NATIONAL_ID_USED_TWICE
+    register = make_register(allow_synthetic_ids=synthetic)
     row.setup(register)
     return register
 
@@ -410,3 +427,13 @@ def test_a_document_holding_the_same_state_is_refused_on_load_with_the_code_and_
         loads(json.dumps(doc))
 
     assert (row.code, row.document_path) in {(p.code, p.path) for p in caught.value.problems}
+
+
+def test_a_national_id_used_twice_is_never_shown() -> None:
+    register = make_register(allow_synthetic_ids=True)
+    enrol(register, "S-04", national_id=synthetic_id(4))
+
+    error = refused(register, lambda: enrol(register, "S-05", national_id=synthetic_id(4)))
+
+    assert synthetic_id(4).value not in str(error)
+    assert "another student has the same national identity number" in str(error)

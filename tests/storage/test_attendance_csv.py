@@ -531,7 +531,7 @@ marks = st.one_of(
     st.decimals(min_value=0, max_value=SESSION_HOURS.value, places=2).map(
         lambda d: Present(Hours(d))
     ),
-    st.text(st.characters(exclude_categories=("Cs",)), max_size=30)
+    st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=30)
     .map(str.strip)
     .map(ExcusedAbsence),
     st.just(UnexcusedAbsence()),

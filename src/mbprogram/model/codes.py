@@ -50,6 +50,8 @@ class RuleCode(enum.StrEnum):
     BUDGET_POT_WITHOUT_CERTIFICATE = "BUDGET_POT_WITHOUT_CERTIFICATE"
     #: A placement-unit hire at a unit where the person had no placement.
     PLACEMENT_UNIT_WITHOUT_PLACEMENT = "PLACEMENT_UNIT_WITHOUT_PLACEMENT"
+    #: Two people carry the same national identity number.
+    NATIONAL_ID_USED_TWICE = "NATIONAL_ID_USED_TWICE"
     #: A synthetic (test) identity number in a register not made for test data.
     SYNTHETIC_ID_NOT_ALLOWED = "SYNTHETIC_ID_NOT_ALLOWED"
     #: A certificate that does not fit its student: missing for a graduate, held by a

@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from mbprogram.exceptions import InvalidValueError, Problem
+from mbprogram.exceptions import InvalidValueError, NotFoundError, Problem
 from mbprogram.model.privacy import Privacy
 
 __all__ = [
@@ -39,6 +39,9 @@ __all__ = [
     "in_enum",
     "instance",
     "is_record_id",
+    "is_storable_text",
+    "looks_like_national_id",
+    "not_found",
     "optional",
     "record_id",
     "text",
@@ -100,6 +103,11 @@ class _Text:
     def __call__(self, inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, str):
             raise _fail(attribute, f"expected text, got {described(attribute, value)}")
+        if not is_storable_text(value):
+            raise _fail(
+                attribute,
+                "expected text without NUL characters or lone surrogates (the text is not shown)",
+            )
         if not self.allow_empty and not value.strip():
             raise _fail(attribute, "expected non-empty text, got an empty string")
         if len(value) > self.max_length:
@@ -116,6 +124,29 @@ def text(*, max_length: int = 10_000, allow_empty: bool = False) -> Callable[...
     return _Text(max_length, allow_empty)
 
 
+def is_storable_text(value: str) -> bool:
+    """Whether ``value`` can be written as UTF-8 and read back: no NUL, no lone surrogate."""
+    if "\x00" in value:
+        return False
+    if value.isascii():
+        return True
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def not_found(kind: str, key: object) -> NotFoundError:
+    """The error for a lookup of ``key`` that found no ``kind``; ``key`` is quoted only if an id."""
+    return NotFoundError(kind, key if isinstance(key, str) and is_record_id(key) else None)
+
+
+def looks_like_national_id(value: str) -> bool:
+    """Whether ``value`` has the form of a national identity number (eleven digits)."""
+    return len(value) == 11 and value.isascii() and value.isdigit()
+
+
 @attrs.frozen(repr=False)
 class _RecordId:
     def __call__(self, inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -124,6 +155,12 @@ class _RecordId:
                 attribute,
                 "expected an id of 1-64 letters, digits, '.', '_', ':' or '-' starting with a "
                 f"letter or digit, got {described(attribute, value)}",
+            )
+        if looks_like_national_id(value):
+            raise _fail(
+                attribute,
+                "expected an id that is not eleven digits: an id is shown in every path and "
+                "message, and eleven digits may be a national identity number",
             )
 
     def __repr__(self) -> str:
@@ -137,7 +174,11 @@ def record_id() -> Callable[..., None]:
 
 def is_record_id(value: object) -> bool:
     """Whether ``value`` is a valid opaque record id."""
-    return isinstance(value, str) and _ID.fullmatch(value) is not None
+    return (
+        isinstance(value, str)
+        and _ID.fullmatch(value) is not None
+        and not looks_like_national_id(value)
+    )
 
 
 @attrs.frozen(repr=False)

@@ -29,11 +29,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import TYPE_CHECKING, Self
+from typing import TYPE_CHECKING, Self, TypeVar
 
 import attrs
 
-from mbprogram.exceptions import InvalidValueError, NotFoundError
+from mbprogram.exceptions import InvalidValueError
+from mbprogram.model import validators as v
 from mbprogram.model.hiring import BudgetPot, Pathway, Role
 from mbprogram.model.placements import HostUnit
 from mbprogram.privacy.rows import (
@@ -53,6 +54,8 @@ from mbprogram.rules.outcomes import (
     graduate_state,
     percent_band,
 )
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from mbprogram.privacy.pseudonyms import Pseudonyms
@@ -94,40 +97,49 @@ class AnalysisDataset:
                 )
                 for c in register.cohorts.values()
             ),
-            students=tuple(
-                AnalysisStudent(
-                    person=names.student(s.id),
-                    cohort=s.cohort,
-                    status=s.status,
-                    enrolled=month_of(s.enrolled_on),
-                    graduated=month_of(s.certificate.issued_on if s.certificate else None),
-                    withdrawn=month_of(s.withdrawn_on),
-                    background=s.background if keep_background else None,
-                )
-                for s in register.students.values()
+            # Rows are ordered by pseudonym: the register's order (often the class list)
+            # would line up exports made under different keys, and position alone
+            # would re-identify people.
+            students=_sorted_by(
+                "person",
+                (
+                    AnalysisStudent(
+                        person=names.student(s.id),
+                        cohort=s.cohort,
+                        status=s.status,
+                        enrolled=month_of(s.enrolled_on),
+                        graduated=month_of(s.certificate.issued_on if s.certificate else None),
+                        withdrawn=month_of(s.withdrawn_on),
+                        background=s.background if keep_background else None,
+                    )
+                    for s in register.students.values()
+                ),
             ),
-            employments=tuple(
-                AnalysisEmployment(
-                    employment=names.employment(e.id),
-                    person=names.student(e.person),
-                    unit=e.unit,
-                    pathway=e.pathway,
-                    start=Month.of(e.start),
-                    until=until_month(e.end),
-                    percent=e.percent,
-                    permanent_from=month_of(e.permanent_from),
-                    funding=e.funding,
-                    pot=e.pot,
-                    benefit=e.benefit,
-                    roles=e.roles,
-                    supervision=e.supervision,
-                    peer_network=e.peer_network,
-                    panel_size=len(e.panel),
-                    panel_with_user_representative=any(
-                        m.represents_user_organisation for m in e.panel
-                    ),
-                )
-                for e in register.employments.values()
+            employments=_sorted_by(
+                "employment",
+                (
+                    AnalysisEmployment(
+                        employment=names.employment(e.id),
+                        person=names.student(e.person),
+                        unit=e.unit,
+                        pathway=e.pathway,
+                        start=Month.of(e.start),
+                        until=until_month(e.end),
+                        percent=e.percent,
+                        permanent_from=month_of(e.permanent_from),
+                        funding=e.funding,
+                        pot=e.pot,
+                        benefit=e.benefit,
+                        roles=e.roles,
+                        supervision=e.supervision,
+                        peer_network=e.peer_network,
+                        panel_size=len(e.panel),
+                        panel_with_user_representative=any(
+                            m.represents_user_organisation for m in e.panel
+                        ),
+                    )
+                    for e in register.employments.values()
+                ),
             ),
             outcomes=tuple(
                 AnalysisOutcome(
@@ -136,7 +148,10 @@ class AnalysisDataset:
                     kind=o.kind,
                     on=Month.of(o.on),
                 )
-                for o in sorted(register.outcomes.values(), key=lambda o: (o.on, o.kind))
+                for o in sorted(
+                    register.outcomes.values(),
+                    key=lambda o: (o.on, o.kind, names.student(o.person)),
+                )
             ),
             host_units=tuple(register.host_units.values()),
             budget_pots=tuple(register.budget_pots.values()),
@@ -183,7 +198,7 @@ class AnalysisDataset:
         )
         known = {c.cohort for c in self.cohorts}
         for unknown in sorted((wanted or set()) - known):
-            raise NotFoundError("cohort", unknown)
+            raise v.not_found("cohort", unknown)
         cohort_of = {s.person: s.cohort for s in self.students}
         active = [
             e
@@ -218,7 +233,7 @@ class AnalysisDataset:
             NotFoundError: if there is no such pot.
         """
         if all(p.id != pot_id for p in self.budget_pots):
-            raise NotFoundError("budget pot", str(pot_id)[:80])
+            raise v.not_found("budget pot", pot_id)
         return sum(1 for e in self.employments if e.pot == pot_id and e.employed_at_end_of(month))
 
     # -- approximate figures ---------------------------------------------------------
@@ -267,3 +282,8 @@ class AnalysisDataset:
                 )
             )
         return tuple(result)
+
+
+def _sorted_by(field: str, rows: Iterable[T]) -> tuple[T, ...]:
+    """``rows`` ordered by their pseudonymous ``field``."""
+    return tuple(sorted(rows, key=lambda row: str(getattr(row, field))))

@@ -103,13 +103,20 @@ def _pseudonymised_register(
     register: Register, names: Pseudonyms, *, keep_background: bool
 ) -> Register:
     blank = _for_export(keep_background=keep_background)
+    # Records are ordered by pseudonym: the register's order (often the class list)
+    # would line up exports made under different keys, and position alone re-identifies.
+    # (a person's own employments and outcomes keep their order: it breaks ties between
+    # outcomes recorded for the same day)
+    students = [_student(s, names, blank) for s in register.students.values()]
+    employments = [_employment(e, names, blank) for e in register.employments.values()]
+    outcomes = [_outcome(o, names, blank) for o in register.outcomes.values()]
     return Register.from_records(
         cohorts=register.cohorts.values(),
-        students=[_student(s, names, blank) for s in register.students.values()],
+        students=sorted(students, key=lambda s: s.id),
         host_units=register.host_units.values(),
         budget_pots=register.budget_pots.values(),
-        employments=[_employment(e, names, blank) for e in register.employments.values()],
-        outcomes=[_outcome(o, names, blank) for o in register.outcomes.values()],
+        employments=sorted(employments, key=lambda e: e.person),
+        outcomes=sorted(outcomes, key=lambda o: o.person),
         history=(),
         allow_synthetic_ids=register.allow_synthetic_ids,
     )

@@ -30,6 +30,7 @@ from mbprogram.paths import RecordPath
 from mbprogram.register.state import TABLES, Record, RegisterState, table_of
 from mbprogram.rules.employment import employment_problems, pot_problems
 from mbprogram.rules.invariants import (
+    national_id_used_twice,
     outcome_problems,
     student_problems,
     unit_capacity_problems,
@@ -203,8 +204,18 @@ def _student_problems(old: RegisterState, new: RegisterState, student: Student) 
             by_id=True,
         )
     ]
-    certificate = student.certificate
     before = old.students.get(student.id)
+    number = student.national_id
+    if (
+        number is not None
+        and (before is None or before.national_id != number)
+        and any(
+            s.national_id is not None and s.national_id.value == number.value and s.id != student.id
+            for s in new.students.values()
+        )
+    ):
+        problems.append(national_id_used_twice(student))
+    certificate = student.certificate
     issued = certificate is not None and (before is None or before.certificate != certificate)
     if (
         issued

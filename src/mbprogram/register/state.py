@@ -15,12 +15,12 @@ from typing import TypeVar
 
 import attrs
 
-from mbprogram.exceptions import NotFoundError
 from mbprogram.model.cohort import Cohort
 from mbprogram.model.hiring import BudgetPot, Employment, OutcomeRecord
 from mbprogram.model.history import Change
 from mbprogram.model.placements import HostUnit
 from mbprogram.model.students import Student
+from mbprogram.model.validators import not_found
 from mbprogram.model.values import (
     BudgetPotId,
     CohortId,
@@ -124,4 +124,4 @@ def _lookup(table: Mapping[str, T], kind: str, key: str) -> T:
     try:
         return table[key]
     except (KeyError, TypeError):
-        raise NotFoundError(kind, str(key)[:80]) from None
+        raise not_found(kind, key) from None

@@ -39,6 +39,7 @@ from mbprogram.rules.occupancy import merged, overbooked, placements_at
 __all__ = [
     "closed_problem",
     "is_the_student",
+    "national_id_used_twice",
     "outcome_problems",
     "register_problems",
     "student_problems",
@@ -52,6 +53,15 @@ _Namer = Callable[[str, int, str], RecordPath]
 def used_twice(path: RecordPath, kind: str, record_id: str) -> Problem:
     """``ID_USED_TWICE``: another record of ``kind`` has ``record_id`` already."""
     return Problem(path, f"another {kind} has the id {record_id!r}", code=RuleCode.ID_USED_TWICE)
+
+
+def national_id_used_twice(student: Student) -> Problem:
+    """``NATIONAL_ID_USED_TWICE``: another person has this student's number (never shown)."""
+    return Problem(
+        student_path(student.cohort, student.id).child("national_id"),
+        "another student has the same national identity number",
+        code=RuleCode.NATIONAL_ID_USED_TWICE,
+    )
 
 
 def closed_problem(student: Student) -> Problem:
@@ -430,7 +440,12 @@ def register_problems(
     """
     problems: list[Problem] = []
     certificates: set[str] = set()
+    numbers: set[str] = set()
     for s in students.values():
+        if s.national_id is not None:
+            if s.national_id.value in numbers:
+                problems.append(national_id_used_twice(s))
+            numbers.add(s.national_id.value)
         path = student_path(s.cohort, s.id)
         cohort = cohorts.get(s.cohort)
         if cohort is None:

@@ -43,6 +43,7 @@ from mbprogram.model.history import Change
 from mbprogram.model.placements import HostUnit
 from mbprogram.register.aggregate import Register
 from mbprogram.storage._converter import converter
+from mbprogram.storage._history_codec import history_json
 from mbprogram.storage._register_codec import (
     Records,
     build_register,
@@ -63,7 +64,6 @@ from mbprogram.storage._sqlite_transactions import (
     check_header,
     store_error,
 )
-from mbprogram.storage.json_document import history_json
 
 __all__ = ["SQLITE_MAGIC", "SqliteStore"]
 

@@ -39,6 +39,7 @@ from mbprogram.model.placements import (
 from mbprogram.model.programme import ProgrammeRules
 from mbprogram.model.students import Background, Contact, Status, StatusChange, Student
 from mbprogram.model.values import DateRange, Hours, Percent, Stamp, Weekday
+from mbprogram.services.repository import Revision
 
 UTC = dt.UTC
 FIRST_DAY = dt.date(2024, 1, 1)
@@ -433,3 +434,13 @@ def outcome_records(
         on=draw(st.dates(min_value=not_before, max_value=LAST_DAY)),
         note=draw(free_text),
     )
+
+
+# -- services ------------------------------------------------------------------------------
+
+#: Revision tokens of every shape a repository may make: counters, hashes, words.
+revisions = st.one_of(
+    st.integers(0, 10**6).map(str),
+    st.binary(max_size=8).map(lambda b: f"sha256:{b.hex()}"),
+    st.text(min_size=1, max_size=30).filter(str.strip),
+).map(Revision)

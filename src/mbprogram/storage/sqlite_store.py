@@ -248,26 +248,44 @@ class SqliteStore:
 
     # -- writing -----------------------------------------------------------------------
 
-    def save(self, register: Register, *, force: bool = False) -> None:
+    def save(self, register: Register, *, force: bool = False, expected: int | None = None) -> int:
         """Write ``register`` in one transaction and raise the store's revision by one.
 
         Args:
             register: the register to keep.
             force: write even if someone saved since this store's last load or
                 save, replacing what they saved (as saving a file would).
+            expected: the revision the store must be at, instead of the one
+                this store last loaded or saved (for a caller that keeps the
+                revision itself, such as
+                :class:`~mbprogram.storage.repositories.SqliteRepository`).
+
+        Returns:
+            The store's new revision.
 
         Raises:
             ConflictError: if the store was saved by someone else since this
                 store last loaded or saved it (or, for a store that holds
-                records, if it was never loaded). Nothing is written: load
-                again, re-apply the change and save again.
+                records, if it was never loaded), or is not at ``expected``.
+                Nothing is written: load again, re-apply the change and save again.
         """
         conv = converter(allow_synthetic_ids=register.allow_synthetic_ids)
         with self._transaction("BEGIN IMMEDIATE", "save to the store"):
             current = int(
                 self._db.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()[0]
             )
-            if not force and current != self._revision and (self._revision or current):
+            if expected is not None and not force and current != expected:
+                raise ConflictError(
+                    f"{self.path} was saved by someone else since it was loaded here "
+                    f"(store at revision {current}, loaded at {expected}); nothing was written: "
+                    "load it again, re-apply the change and save again"
+                )
+            if (
+                expected is None
+                and not force
+                and current != self._revision
+                and (self._revision or current)
+            ):
                 seen = "never loaded" if self._revision is None else f"at {self._revision}"
                 raise ConflictError(
                     f"{self.path} was saved by someone else since it was loaded here "
@@ -285,6 +303,7 @@ class SqliteStore:
                 "UPDATE meta SET value = ? WHERE key = 'revision'", (str(current + 1),)
             )
         self._revision, self._rows, self._history = current + 1, rows, register.history
+        return current + 1
 
     def _write_table(
         self,

@@ -27,15 +27,14 @@ from mbprogram import (
     UnexcusedAbsence,
 )
 from mbprogram.model.privacy import Privacy, classification
-from mbprogram.services.attendance_import import (
+from mbprogram.services.attendance_import import AttendanceImport, import_attendance_rows
+from mbprogram.services.attendance_rows import (
     REFUSED,
     WHOLE_SESSION,
-    AttendanceImport,
     AttendanceRow,
     RowColumns,
     Unreadable,
     cell_path,
-    import_attendance_rows,
 )
 from tests import strategies as s
 from tests.builders import COHORT, NAMES, SESSION_HOURS, make_register, session_day, stamp

@@ -1,7 +1,8 @@
 """Apply the rows of an attendance sheet to a register: every row, or none.
 
 An adapter reads the sheet (:mod:`mbprogram.storage.attendance_csv` reads the
-CSV a coordinator keeps) and hands over one :class:`AttendanceRow` per row:
+CSV a coordinator keeps) and hands over one
+:class:`~mbprogram.services.attendance_rows.AttendanceRow` per row:
 the student named by id or by name, the session by id or by date, and the
 mark, each cell parsed but not yet looked up in the register. This module
 looks them up and records the marks.
@@ -22,121 +23,24 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections.abc import Iterable
-from typing import Any, Final
 
 import attrs
 
 from mbprogram.exceptions import ImportRowsError, InvalidValueError, Problem, RefusedChangeError
-from mbprogram.model import validators as v
-from mbprogram.model.attendance import ExcusedAbsence, Mark, Present, UnexcusedAbsence
+from mbprogram.model.attendance import Mark, Present
 from mbprogram.model.cohort import Cohort, Session
-from mbprogram.model.privacy import DIRECT_IDENTIFIER
 from mbprogram.model.students import Student
 from mbprogram.model.values import CohortId, SessionId, Stamp, StudentId
 from mbprogram.register.aggregate import Register
+from mbprogram.services.attendance_rows import (
+    REFUSED,
+    AttendanceRow,
+    Unreadable,
+    WholeSession,
+    cell_path,
+)
 
-__all__ = [
-    "REFUSED",
-    "WHOLE_SESSION",
-    "AttendanceImport",
-    "AttendanceRow",
-    "RowColumns",
-    "Unreadable",
-    "WholeSession",
-    "cell_path",
-    "import_attendance_rows",
-]
-
-#: The summary of the error that refuses an import.
-REFUSED: Final = "attendance import refused; nothing was imported"
-
-
-def cell_path(row: int, column: str = "") -> str:
-    """The path of a cell (``row 3, column timer``) or of a whole row (``row 3``)."""
-    return f"row {row}, column {column}" if column else f"row {row}"
-
-
-@attrs.frozen
-class WholeSession:
-    """A mark of presence with no hours given: the student was there for the whole session."""
-
-
-#: The one :class:`WholeSession`.
-WHOLE_SESSION: Final = WholeSession()
-
-
-@attrs.frozen
-class Unreadable:
-    """Cells that make no value, and why: their problems, each naming its cell.
-
-    Attributes:
-        problems: at least one problem, with its path (``row 3, column timer``).
-    """
-
-    problems: tuple[Problem, ...] = attrs.field(converter=v.as_tuple, validator=v.each(Problem))
-
-    @problems.validator
-    def _at_least_one(self, attribute: attrs.Attribute[Any], value: tuple[Problem, ...]) -> None:
-        if not value:
-            raise InvalidValueError(attribute.name, "expected at least one problem, got none")
-
-
-@attrs.frozen(kw_only=True)
-class RowColumns:
-    """The headers to name in a row's problems (``""`` for a column the sheet lacks).
-
-    Attributes:
-        student: the column the row names its student in (id, else name).
-        name: the name column.
-        session: the column the row names its session in (id, else date).
-        date: the date column.
-        mark: the column the row's mark was read from (hours, else status).
-    """
-
-    student: str = attrs.field(validator=v.text(max_length=200, allow_empty=True))
-    name: str = attrs.field(default="", validator=v.text(max_length=200, allow_empty=True))
-    session: str = attrs.field(validator=v.text(max_length=200, allow_empty=True))
-    date: str = attrs.field(default="", validator=v.text(max_length=200, allow_empty=True))
-    mark: str = attrs.field(default="", validator=v.text(max_length=200, allow_empty=True))
-
-
-_MARKS: Final = (Present, ExcusedAbsence, UnexcusedAbsence, WholeSession, Unreadable)
-
-
-@attrs.frozen(kw_only=True)
-class AttendanceRow:
-    """One row of an attendance sheet, its cells read but not yet looked up in a register.
-
-    Texts are as written in the sheet, stripped; ``""`` when blank.
-
-    Attributes:
-        number: the row's number as a spreadsheet shows it (the header is row 1).
-        student: the student's id.
-        name: the student's name (a direct identifier: never shown).
-        session: the session's id.
-        day: the session's date; :class:`Unreadable` if the cell is not a date,
-            ``None`` if blank.
-        mark: the mark; :data:`WHOLE_SESSION` for presence without hours;
-            :class:`Unreadable` if the cells make no mark.
-        columns: the headers to name in the row's problems.
-        problems: problems the row has whatever the register holds (a value
-            under no header), reported first.
-    """
-
-    number: int = attrs.field(validator=v.between(1))
-    student: str = attrs.field(default="", validator=v.text(allow_empty=True))
-    name: str = attrs.field(
-        default="", validator=v.text(allow_empty=True), repr=False, metadata=DIRECT_IDENTIFIER
-    )
-    session: str = attrs.field(default="", validator=v.text(allow_empty=True))
-    day: dt.date | Unreadable | None = attrs.field(
-        default=None, validator=v.optional(v.instance(dt.date, Unreadable))
-    )
-    mark: Mark | WholeSession | Unreadable = attrs.field(validator=v.instance(*_MARKS))
-    columns: RowColumns = attrs.field(validator=v.instance(RowColumns))
-    problems: tuple[Problem, ...] = attrs.field(
-        default=(), converter=v.as_tuple, validator=v.each(Problem)
-    )
+__all__ = ["AttendanceImport", "import_attendance_rows"]
 
 
 @attrs.frozen(kw_only=True)

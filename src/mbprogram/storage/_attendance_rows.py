@@ -27,7 +27,7 @@ from mbprogram.exceptions import ImportRowsError, Problem
 from mbprogram.model.attendance import ExcusedAbsence, Mark, Present, UnexcusedAbsence
 from mbprogram.model.privacy import SENSITIVE
 from mbprogram.model.values import Hours
-from mbprogram.services.attendance_import import (
+from mbprogram.services.attendance_rows import (
     REFUSED,
     WHOLE_SESSION,
     Unreadable,
@@ -333,9 +333,9 @@ def read_mark(
 ) -> tuple[Mark | WholeSession | Unreadable, str]:
     """The row's mark and the header of the column it was read from.
 
-    A present code with no hours is :data:`~mbprogram.services.attendance_import.WHOLE_SESSION`
+    A present code with no hours is :data:`~mbprogram.services.attendance_rows.WHOLE_SESSION`
     (the session's length, which only the register knows). Cells that make no
-    mark give an :class:`~mbprogram.services.attendance_import.Unreadable`
+    mark give an :class:`~mbprogram.services.attendance_rows.Unreadable`
     naming each bad cell, and no column.
     """
     n = row.number

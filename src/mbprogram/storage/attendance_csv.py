@@ -40,14 +40,8 @@ from typing import IO
 from mbprogram.exceptions import Problem
 from mbprogram.model.values import CohortId, Stamp
 from mbprogram.register.aggregate import Register
-from mbprogram.services.attendance_import import (
-    AttendanceImport,
-    AttendanceRow,
-    RowColumns,
-    Unreadable,
-    cell_path,
-    import_attendance_rows,
-)
+from mbprogram.services.attendance_import import AttendanceImport, import_attendance_rows
+from mbprogram.services.attendance_rows import AttendanceRow, RowColumns, Unreadable, cell_path
 from mbprogram.storage._attendance_rows import (
     CellError,
     Field,

@@ -136,7 +136,7 @@ def test_a_store_saved_through_sqlite_store_since_the_load_is_a_conflict(tmp_pat
         other.change_places(COHORT_ID, 25, by=STAMP)
         store.save(other)
 
-    with pytest.raises(ConflictError, match=r"store at revision 2, loaded at 1"):
+    with pytest.raises(ConflictError, match=r"store at revision 2, at 1 here"):
         repository.save(loaded.register, expected=loaded.revision)
 
     assert other == load(path)
@@ -224,8 +224,13 @@ def test_something_that_is_not_a_path_is_refused_clearly(path: Any) -> None:
         repository_for(path)
 
 
-def test_a_repository_says_where_it_keeps_the_register(tmp_path: Path) -> None:
-    path = tmp_path / "register.json"
+@pytest.mark.parametrize("kind", [JsonDocumentRepository, SqliteRepository])
+def test_a_repository_is_its_file_and_says_so(kind: Any, tmp_path: Path) -> None:
+    path = tmp_path / "register"
 
-    assert f"JsonDocumentRepository({str(path)!r})" == repr(JsonDocumentRepository(path))
-    assert f"SqliteRepository({str(path)!r})" == repr(SqliteRepository(path))
+    assert kind(path) == kind(str(path))
+    assert f"{kind.__name__}(path={path!r}, create=False)" == repr(kind(path))
+    with pytest.raises(InvalidValueError, match="path: expected a file path"):
+        kind(5)
+    with pytest.raises(InvalidValueError, match="create: expected bool"):
+        kind(path, create="yes")

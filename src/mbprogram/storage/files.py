@@ -22,6 +22,7 @@ from mbprogram.storage.sqlite_store import SQLITE_MAGIC, SqliteStore
 __all__ = [
     "JSON_SUFFIXES",
     "SQLITE_SUFFIXES",
+    "checked_path",
     "is_store",
     "kind_of",
     "load",
@@ -37,8 +38,12 @@ def _suffix(path: str | os.PathLike[str]) -> str:
     return Path(path).suffix.lower()
 
 
-def _checked(path: object) -> str:
-    """The path as a string, or a clear error for something that is not a path."""
+def checked_path(path: object) -> str:
+    """The path as a string, or a clear error for something that is not a path.
+
+    Raises:
+        InvalidValueError: if ``path`` is neither a ``str`` nor an ``os.PathLike``.
+    """
     if isinstance(path, bytes) or not isinstance(path, str | os.PathLike):
         raise InvalidValueError(
             "path", f"expected a file path (str or Path), got {type(path).__name__}"
@@ -67,7 +72,7 @@ def load(path: str | os.PathLike[str]) -> Register:
             (listing every problem with its path).
         InvalidValueError: if ``path`` is not a path.
     """
-    name = _checked(path)
+    name = checked_path(path)
     try:
         with Path(name).open("rb") as f:
             header = f.read(len(SQLITE_MAGIC))
@@ -113,7 +118,7 @@ def kind_of(path: str | os.PathLike[str]) -> Literal["document", "store"]:
         DocumentError: if the suffix names neither kind and the file is not a store.
         InvalidValueError: if ``path`` is not a path.
     """
-    suffix = _suffix(_checked(path))
+    suffix = _suffix(checked_path(path))
     if is_store(path) or suffix in SQLITE_SUFFIXES:
         return "store"
     if suffix in JSON_SUFFIXES:

@@ -32,12 +32,15 @@ import os
 from pathlib import Path
 from typing import Final
 
+import attrs
+
 from mbprogram.exceptions import DocumentError, Problem
+from mbprogram.model import validators as v
 from mbprogram.register.aggregate import Register
 from mbprogram.services.repository import Loaded, Repository, Revision, conflict
 from mbprogram.storage._problems import ROOT
 from mbprogram.storage.atomic import write_atomically
-from mbprogram.storage.files import kind_of
+from mbprogram.storage.files import checked_path, kind_of
 from mbprogram.storage.json_document import dumps, loads
 from mbprogram.storage.sqlite_store import SqliteStore
 
@@ -57,19 +60,24 @@ def _missing(name: str) -> DocumentError:
     return DocumentError([Problem(ROOT, f"cannot read {name}: {os.strerror(errno.ENOENT)}")])
 
 
+def _path(value: str | os.PathLike[str]) -> Path:
+    return Path(checked_path(value))
+
+
+@attrs.frozen
 class JsonDocumentRepository:
     """A register kept in a JSON document file (``mbprogram/1``); its revision hashes the bytes.
 
-    Args:
+    Nothing is read until :meth:`load`.
+
+    Attributes:
         path: the document's file.
         create: whether a missing file is a new, empty repository (else loading
             it is an error). A save creates the file.
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, create: bool = False) -> None:
-        """Keep the register in the document at ``path``; nothing is read until :meth:`load`."""
-        self.path = Path(path)
-        self.create = create
+    path: Path = attrs.field(converter=_path)
+    create: bool = attrs.field(default=False, kw_only=True, validator=v.instance(bool))
 
     def load(self) -> Loaded:
         """Read the document and the revision of the bytes read.
@@ -116,14 +124,12 @@ class JsonDocumentRepository:
         except OSError as e:
             raise _cannot_read(str(self.path), e) from None
 
-    def __repr__(self) -> str:
-        return f"JsonDocumentRepository({str(self.path)!r})"
-
 
 def _revision_of(data: bytes) -> Revision:
     return Revision(f"sha256:{hashlib.sha256(data).hexdigest()}")
 
 
+@attrs.frozen
 class SqliteRepository:
     """A register kept in an SQLite store; its revision is the store's revision number.
 
@@ -132,16 +138,14 @@ class SqliteRepository:
     register in one transaction (use :class:`~mbprogram.storage.sqlite_store.SqliteStore`
     itself to write only the records that changed).
 
-    Args:
+    Attributes:
         path: the store's file.
         create: whether a missing file is a new, empty store (else loading it
             is an error). The file is made by the first save.
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, create: bool = False) -> None:
-        """Keep the register in the store at ``path``; nothing is opened until :meth:`load`."""
-        self.path = Path(path)
-        self.create = create
+    path: Path = attrs.field(converter=_path)
+    create: bool = attrs.field(default=False, kw_only=True, validator=v.instance(bool))
 
     def load(self) -> Loaded:
         """Read the register and the store's revision.
@@ -180,9 +184,6 @@ class SqliteRepository:
             raise conflict(str(self.path), " (the store is gone)")
         with SqliteStore.open(self.path, create=number == 0) as store:
             return Revision(str(store.save(register, expected=number)))
-
-    def __repr__(self) -> str:
-        return f"SqliteRepository({str(self.path)!r})"
 
 
 def _number(revision: Revision) -> int | None:

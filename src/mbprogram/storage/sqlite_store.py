@@ -254,7 +254,8 @@ class SqliteStore:
         Args:
             register: the register to keep.
             force: write even if someone saved since this store's last load or
-                save, replacing what they saved (as saving a file would).
+                save (or ``expected``), replacing what they saved (as saving a
+                file would).
             expected: the revision the store must be at, instead of the one
                 this store last loaded or saved (for a caller that keeps the
                 revision itself, such as
@@ -264,32 +265,23 @@ class SqliteStore:
             The store's new revision.
 
         Raises:
-            ConflictError: if the store was saved by someone else since this
-                store last loaded or saved it (or, for a store that holds
-                records, if it was never loaded), or is not at ``expected``.
-                Nothing is written: load again, re-apply the change and save again.
+            ConflictError: if the store is not at ``expected``, or (without
+                ``expected``) was saved by someone else since this store last
+                loaded or saved it, or, for a store that holds records, was
+                never loaded here. Nothing is written: load again, re-apply the
+                change and save again.
         """
         conv = converter(allow_synthetic_ids=register.allow_synthetic_ids)
         with self._transaction("BEGIN IMMEDIATE", "save to the store"):
             current = int(
                 self._db.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()[0]
             )
-            if expected is not None and not force and current != expected:
+            seen = self._revision if expected is None else expected
+            if not force and current != seen and (expected is not None or seen or current):
+                where = "never loaded" if seen is None else f"at {seen}"
                 raise ConflictError(
                     f"{self.path} was saved by someone else since it was loaded here "
-                    f"(store at revision {current}, loaded at {expected}); nothing was written: "
-                    "load it again, re-apply the change and save again"
-                )
-            if (
-                expected is None
-                and not force
-                and current != self._revision
-                and (self._revision or current)
-            ):
-                seen = "never loaded" if self._revision is None else f"at {self._revision}"
-                raise ConflictError(
-                    f"{self.path} was saved by someone else since it was loaded here "
-                    f"(store at revision {current}, {seen} here); nothing was written: "
+                    f"(store at revision {current}, {where} here); nothing was written: "
                     "load it again, re-apply the change and save again"
                 )
             known = self._rows if current == self._revision else None

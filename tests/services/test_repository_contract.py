@@ -14,7 +14,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 
 from mbprogram import ConflictError, Hours, Present, Register
 from mbprogram.services.repository import InMemoryRepository, Repository, Revision
@@ -141,6 +141,9 @@ def test_a_saved_register_loads_back_equal_with_its_history(repository: Reposito
     assert revision == loaded.revision
 
 
+#: The codecs' own round trips run the profile's full count (tests/storage); this
+#: checks each repository's wiring around them, with a third as many registers.
+@settings(max_examples=max(10, settings().max_examples // 3))
 @given(registers())
 def test_any_valid_register_loads_back_equal(kind: Kind, register: Register) -> None:
     with tempfile.TemporaryDirectory() as folder:

@@ -19,7 +19,10 @@ runs one suite against each):
 - a save whose ``expected`` revision is not the stored one raises
   :class:`~mbprogram.exceptions.ConflictError` and leaves the stored data as it was;
 - a save that fails for any reason writes nothing;
-- a save that changes the register gives a revision never given before.
+- a save that changes what is kept gives a new revision, so whoever loaded
+  the earlier state is refused. (A revision may name the content, as a
+  document's hash does: saving an equal register may then give the same
+  revision back, and nobody's change is lost by accepting it.)
 
 The adapters in :mod:`mbprogram.storage.repositories` keep a register in a
 JSON document or an SQLite store; :class:`InMemoryRepository` keeps one in

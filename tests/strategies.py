@@ -7,11 +7,13 @@ identity numbers from :meth:`NationalIdNumber.synthetic`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from hypothesis import strategies as st
 
 from mbprogram.calendar.norway import is_public_holiday
+from mbprogram.exceptions import Problem
 from mbprogram.model.assignment import (
     AssignmentAssessment,
     FinalAssignment,
@@ -39,6 +41,13 @@ from mbprogram.model.placements import (
 from mbprogram.model.programme import ProgrammeRules
 from mbprogram.model.students import Background, Contact, Status, StatusChange, Student
 from mbprogram.model.values import DateRange, Hours, Percent, Stamp, Weekday
+from mbprogram.services.attendance_rows import (
+    WHOLE_SESSION,
+    AttendanceRow,
+    RowColumns,
+    Unreadable,
+)
+from mbprogram.services.repository import Revision
 
 UTC = dt.UTC
 FIRST_DAY = dt.date(2024, 1, 1)
@@ -435,3 +444,65 @@ def outcome_records(
         on=draw(st.dates(min_value=not_before, max_value=LAST_DAY)),
         note=draw(free_text),
     )
+
+
+# -- services ------------------------------------------------------------------------------
+
+#: Revision tokens of every shape a repository may make: counters, hashes, words.
+revisions = st.one_of(
+    st.integers(0, 10**6).map(str),
+    st.binary(max_size=8).map(lambda b: f"sha256:{b.hex()}"),
+    st.text(min_size=1, max_size=30).filter(str.strip),
+).map(Revision)
+
+
+@st.composite
+def attendance_rows(
+    draw: st.DrawFn,
+    *,
+    students: Mapping[str, str],
+    sessions: Sequence[Session],
+    max_size: int = 8,
+) -> list[AttendanceRow]:
+    """The rows of an attendance sheet as an adapter hands them over, mostly good.
+
+    Most rows name one of ``students`` (id -> name) by id, by name or both, one
+    of ``sessions`` by id, by day or both, and a mark for it (or presence for
+    the whole session). Some rows are bad in one way or another: an unknown id
+    or name, a name that is not the id's, no student or no session, a day no
+    session is on, a date or mark that could not be read. Row numbers rise
+    with gaps, as blank rows leave them.
+    """
+    ids, names = [*students, "S-99"], [*students.values(), "Ukjent Navnesen"]
+    rows, number = [], 1
+    for _ in range(draw(st.integers(0, max_size))):
+        number += draw(st.integers(1, 2))
+        session = draw(st.sampled_from(sessions))
+        unreadable = Unreadable([Problem(f"row {number}, column timer", "expected hours")])
+        sid = draw(st.sampled_from(sorted(students)))
+        by, at = draw(st.sampled_from(("id", "name", "both"))), draw(st.booleans())
+        student, name = (sid if by != "name" else ""), (students[sid] if by != "id" else "")
+        day: dt.date | Unreadable | None = session.day if not at or draw(st.booleans()) else None
+        mark = draw(st.one_of(marks(session), st.just(WHOLE_SESSION)))
+        if draw(st.integers(0, 4)) == 0:  # one of the ways a row goes wrong
+            wrong = draw(st.sampled_from(("id", "name", "neither", "day", "mark", "nothing")))
+            student = draw(st.sampled_from(ids)) if wrong == "id" else student
+            name = draw(st.sampled_from(names)) if wrong == "name" else name
+            student, name = ("", "") if wrong == "neither" else (student, name)
+            if wrong == "day":
+                day = draw(st.sampled_from((session.day + dt.timedelta(1), unreadable, None)))
+            mark = unreadable if wrong == "mark" else mark
+        rows.append(
+            AttendanceRow(
+                number=number,
+                student=student,
+                name=name,
+                session=session.id if at else "",
+                day=day,
+                mark=mark,
+                columns=RowColumns(
+                    student="deltaker", name="navn", session="økt", date="dato", mark="timer"
+                ),
+            )
+        )
+    return rows

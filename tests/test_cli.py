@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import importlib.metadata
 import io
 import json
 import os
@@ -10,11 +11,13 @@ import sqlite3
 import stat
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+import mbprogram
 from mbprogram import InvalidValueError
 from mbprogram.cli import main
 from mbprogram.storage.files import load, save
@@ -408,3 +411,125 @@ def test_cohort_wide_findings_are_in_the_progress_json_and_decide_the_exit_code(
     assert ["COHORT_OVER_PLACES"] == [f["code"] for f in findings]
     assert "warning" == findings[0]["severity"]
     assert 1 == code  # the students have unmet requirements as well
+
+
+@pytest.mark.parametrize("name", ["shared.json", "shared.sqlite"])
+def test_a_conflict_is_reported_the_same_way_for_a_document_and_a_store(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+) -> None:
+    path = tmp_path / name
+    save(make_register(), path)
+    sheet = tmp_path / "sheet.csv"
+    day = session_day(1).strftime("%d.%m.%Y")
+    sheet.write_text(f"deltaker;dato;timer\nS-01;{day};4,5\n", encoding="utf-8")
+
+    from mbprogram.storage import attendance_csv  # noqa: PLC0415
+
+    real = attendance_csv.import_attendance
+
+    def import_while_someone_else_saves(*args: Any, **kwargs: Any) -> Any:
+        other = load(path)
+        other.change_places(COHORT_ID, 25, by=STAMP)
+        save(other, path)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(attendance_csv, "import_attendance", import_while_someone_else_saves)
+    code, out, _ = run("import-attendance", str(path), str(sheet), "--format", "json",
+                       capsys=capsys)  # fmt: skip
+    assert 2 == code
+    message = json.loads(out)["error"]
+    assert message.startswith(f"{path} was saved by someone else since it was loaded here")
+    assert message.endswith(
+        "nothing was written: load it again, re-apply the change and save again"
+    )
+    kept = load(path)
+    assert 25 == kept.cohort(COHORT_ID).places
+    assert () == kept.student("S-01").attendance
+
+
+def test_importing_into_a_file_of_no_known_kind_is_bad_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("deltaker;dato;timer\n", encoding="utf-8")
+    code, _, err = run("import-attendance", str(tmp_path / "register.txt"), str(sheet),
+                       capsys=capsys)  # fmt: skip
+    assert 2 == code
+    assert "cannot tell the kind of file from '.txt'" in err
+
+
+def test_version_prints_the_command_and_the_version_in_pyproject(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with (Path(__file__).resolve().parent.parent / "pyproject.toml").open("rb") as f:
+        version = tomllib.load(f)["project"]["version"]
+    code, out, _ = run("--version", capsys=capsys)
+    assert 0 == code
+    assert f"mbprogram {version}\n" == out
+
+
+def test_version_is_the_source_trees_when_the_package_is_not_installed(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def not_installed(name: str) -> str:
+        raise importlib.metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(importlib.metadata, "version", not_installed)
+    code, out, _ = run("--version", capsys=capsys)
+    assert 0 == code
+    assert f"mbprogram {mbprogram.__version__}\n" == out
+
+
+#: What ``mbprogram --help`` and ``--version`` must not load.
+ADAPTERS = ("mbprogram.storage", "mbprogram.reports", "mbprogram.privacy", "mbprogram.demo")
+QUICK_CALLS = [
+    ["--help"],
+    ["--version"],
+    *([command, "--help"] for command in ("demo", "validate", "progress", "import-attendance")),
+]
+#: Runs each quick call in turn and prints, as JSON, the package's modules loaded after each.
+#: With ``bare``, the package root is an empty module, so only what the command line
+#: itself imports is loaded (the root may import more, or less, on its own).
+PROBE = """
+import contextlib, importlib.util, io, json, sys, types
+if {bare}:
+    root = types.ModuleType("mbprogram")
+    root.__path__ = list(importlib.util.find_spec("mbprogram").submodule_search_locations)
+    sys.modules["mbprogram"] = root
+from mbprogram.cli import main
+loaded = []
+for argv in {calls!r}:
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert main(argv) == 0
+    loaded.append(sorted(m for m in sys.modules if m.startswith("mbprogram")))
+print(json.dumps(loaded))
+"""
+
+
+def modules_after_quick_calls(*, bare: bool) -> dict[str, list[str]]:
+    """In a fresh interpreter: the adapter modules loaded after each quick call."""
+    result = subprocess.run(  # noqa: S603 - our own code, in this interpreter
+        [sys.executable, "-c", PROBE.format(bare=bare, calls=QUICK_CALLS)],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    loaded = json.loads(result.stdout)
+    return {
+        " ".join(argv): [m for m in modules if m.startswith(ADAPTERS)]
+        for argv, modules in zip(QUICK_CALLS, loaded, strict=True)
+    }
+
+
+def test_help_and_version_import_no_adapter_from_the_command_line_module() -> None:
+    assert {" ".join(argv): [] for argv in QUICK_CALLS} == modules_after_quick_calls(bare=True)
+
+
+def test_help_and_version_import_no_adapter_with_the_package_root() -> None:
+    root = subprocess.run(
+        [sys.executable, "-c", "import json, sys, mbprogram; print(json.dumps(list(sys.modules)))"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert [] == [m for m in json.loads(root) if m.startswith(ADAPTERS)]
+    assert {" ".join(argv): [] for argv in QUICK_CALLS} == modules_after_quick_calls(bare=False)

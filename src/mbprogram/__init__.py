@@ -140,14 +140,18 @@ if TYPE_CHECKING:
     from mbprogram.rules.practice import PracticeDays, practice_days, practice_weeks
     from mbprogram.rules.student import StudentProgress, evaluate_student, floor2
     from mbprogram.rules.theory import TheoryProgress, theory_progress
-    from mbprogram.storage.attendance_csv import (
-        AttendanceImport,
-        import_attendance,
-        import_attendance_text,
-    )
+    from mbprogram.services.attendance_import import AttendanceImport
+    from mbprogram.services.repository import InMemoryRepository, Loaded, Repository, Revision
+    from mbprogram.services.unit_of_work import UnitOfWork
+    from mbprogram.storage.attendance_csv import import_attendance, import_attendance_text
     from mbprogram.storage.files import load, save
     from mbprogram.storage.json_document import FORMAT as DOCUMENT_FORMAT
     from mbprogram.storage.json_document import document_schema
+    from mbprogram.storage.repositories import (
+        JsonDocumentRepository,
+        SqliteRepository,
+        repository_for,
+    )
     from mbprogram.storage.sqlite_store import SqliteStore
 
 __version__ = "0.1.0"
@@ -194,9 +198,12 @@ __all__ = [
     "Hours",
     "IdentityKind",
     "ImportRowsError",
+    "InMemoryRepository",
     "InvalidValueError",
+    "JsonDocumentRepository",
     "Lang",
     "Literature",
+    "Loaded",
     "MakeUp",
     "Mark",
     "MbprogramError",
@@ -225,11 +232,14 @@ __all__ = [
     "RefusedChangeError",
     "Register",
     "RegisterState",
+    "Repository",
+    "Revision",
     "Role",
     "RuleCode",
     "Session",
     "Severity",
     "SignOff",
+    "SqliteRepository",
     "SqliteStore",
     "Stamp",
     "Status",
@@ -241,6 +251,7 @@ __all__ = [
     "Table",
     "TheoryProgress",
     "UnexcusedAbsence",
+    "UnitOfWork",
     "ValidationError",
     "Verdict",
     "Weekday",
@@ -276,6 +287,7 @@ __all__ = [
     "progress_table",
     "pseudonymise",
     "public_holidays",
+    "repository_for",
     "save",
     "student_path",
     "theory_progress",
@@ -404,7 +416,15 @@ _LAZY: dict[str, str] = {
     "floor2": "mbprogram.rules.student",
     "TheoryProgress": "mbprogram.rules.theory",
     "theory_progress": "mbprogram.rules.theory",
-    "AttendanceImport": "mbprogram.storage.attendance_csv",
+    "AttendanceImport": "mbprogram.services.attendance_import",
+    "Repository": "mbprogram.services.repository",
+    "Revision": "mbprogram.services.repository",
+    "Loaded": "mbprogram.services.repository",
+    "InMemoryRepository": "mbprogram.services.repository",
+    "UnitOfWork": "mbprogram.services.unit_of_work",
+    "repository_for": "mbprogram.storage.repositories",
+    "JsonDocumentRepository": "mbprogram.storage.repositories",
+    "SqliteRepository": "mbprogram.storage.repositories",
     "import_attendance": "mbprogram.storage.attendance_csv",
     "import_attendance_text": "mbprogram.storage.attendance_csv",
     "load": "mbprogram.storage.files",

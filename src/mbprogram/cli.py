@@ -5,6 +5,14 @@ or invalid input, or wrong usage, with every problem printed with its path and
 no traceback. ``--format json`` prints one JSON object on standard output;
 ``--lang nb|en`` picks the message language (default nb). This is the only
 place that reads the clock: ``--as-of`` defaults to today.
+
+Commands that change records do it through one
+:class:`~mbprogram.services.unit_of_work.UnitOfWork` over the file's repository,
+so a conflict (someone else saved in between) is one
+:class:`~mbprogram.exceptions.ConflictError` for every kind of file: nothing is
+saved and the command exits 2. The adapters (storage, reports, privacy, the
+demo) are imported inside the commands that use them, so ``--help`` and
+``--version`` load none of them.
 """
 
 from __future__ import annotations
@@ -20,16 +28,13 @@ import shutil
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Final, NoReturn, TextIO
+from typing import TYPE_CHECKING, Final, NoReturn, TextIO
 
-from mbprogram import __version__
-from mbprogram.exceptions import ConflictError, MbprogramError, ValidationError
-from mbprogram.model.values import Stamp
-from mbprogram.register.aggregate import Register
-from mbprogram.reports.outcomes import outcomes_report
-from mbprogram.reports.progress import finding_document, progress_document, progress_table
-from mbprogram.rules.findings import Finding, Lang
-from mbprogram.storage.attendance_csv import AttendanceImport
+from mbprogram.exceptions import MbprogramError, ValidationError
+
+if TYPE_CHECKING:
+    from mbprogram.register.aggregate import Register
+    from mbprogram.rules.findings import Finding, Lang
 
 __all__ = ["main"]
 
@@ -49,6 +54,32 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         raise _UsageError(f"{self.prog}: {message}")
+
+
+class _Version(argparse.Action):
+    """``--version``: print ``mbprogram <version>`` and exit; the version is looked up only then."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        print(f"mbprogram {_version()}")
+        parser.exit()
+
+
+def _version() -> str:
+    """The installed package's version, or the source tree's when it is not installed."""
+    import importlib.metadata  # noqa: PLC0415 - only for --version
+
+    try:
+        return importlib.metadata.version("mbprogram")
+    except importlib.metadata.PackageNotFoundError:
+        from mbprogram import __version__  # noqa: PLC0415
+
+        return __version__
 
 
 def _date(text: str) -> dt.date:
@@ -90,7 +121,9 @@ def _parser() -> argparse.ArgumentParser:
             "0 no errors, 1 findings of severity error, 2 unreadable or invalid input."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"mbprogram {__version__}")
+    parser.add_argument(
+        "--version", action=_Version, nargs=0, default=argparse.SUPPRESS, help="show the version"
+    )
     common = _Parser(add_help=False)
     common.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (default text)"
@@ -292,6 +325,8 @@ def _progress(args: argparse.Namespace, stdout: TextIO) -> int:
 def _print_progress(
     register: Register, as_of: dt.date, cohort: str | None, fmt: str, lang: Lang, stdout: TextIO
 ) -> int:
+    from mbprogram.reports.progress import progress_document, progress_table  # noqa: PLC0415
+
     document = progress_document(register, as_of, cohort=cohort, lang=lang)
     students = document["students"]
     wide = document["findings"]
@@ -330,6 +365,9 @@ def _outcomes(args: argparse.Namespace, stdout: TextIO) -> int:
 def _outcomes_document(
     register: Register, as_of: dt.date, cohort: str | None, lang: Lang
 ) -> dict[str, object]:
+    from mbprogram.reports.outcomes import outcomes_report  # noqa: PLC0415
+    from mbprogram.reports.progress import finding_document  # noqa: PLC0415
+
     report = outcomes_report(register, as_of, cohorts=[cohort] if cohort else None)
     return {
         "as_of": as_of.isoformat(),
@@ -349,6 +387,9 @@ def _warnings(register: Register, as_of: dt.date, cohort: str | None) -> tuple[F
 def _print_outcomes(
     register: Register, as_of: dt.date, cohort: str | None, fmt: str, lang: Lang, stdout: TextIO
 ) -> int:
+    from mbprogram.reports.outcomes import outcomes_report  # noqa: PLC0415
+    from mbprogram.reports.progress import finding_document  # noqa: PLC0415
+
     warnings = _warnings(register, as_of, cohort)
     if fmt == "json":
         document = _outcomes_document(register, as_of, cohort, lang)
@@ -369,51 +410,27 @@ def _float(x: object) -> float | None:
 
 
 def _import_attendance(args: argparse.Namespace, stdout: TextIO) -> int:
-    from mbprogram.storage.attendance_csv import import_attendance  # noqa: PLC0415
-    from mbprogram.storage.files import is_store  # noqa: PLC0415
-    from mbprogram.storage.json_document import loads, save_document  # noqa: PLC0415
-    from mbprogram.storage.sqlite_store import SqliteStore  # noqa: PLC0415
+    from mbprogram.model.values import Stamp  # noqa: PLC0415
+    from mbprogram.services.unit_of_work import UnitOfWork  # noqa: PLC0415
+    from mbprogram.storage import attendance_csv  # noqa: PLC0415
+    from mbprogram.storage.repositories import repository_for  # noqa: PLC0415
 
     by = Stamp(args.actor or _login(), dt.datetime.now(dt.UTC))
-    result: AttendanceImport
-    if is_store(args.store):
-        # The store's revision check: if someone saved since the load, the save
-        # is refused with ConflictError and nothing is lost.
-        with SqliteStore.open(args.store) as store:
-            register = store.load()
-            _check_cohort(register, args.cohort)
-            result = import_attendance(
-                register, args.csv, by=by, cohort=args.cohort, dry_run=args.dry_run
-            )
-            if _changed(result):
-                store.save(register)
-    else:
-        path = Path(args.store)
-        if path.suffix.lower() != ".json":
-            raise _UsageError(f"{path} is neither an SQLite store nor a .json document")
-        before = path.read_bytes()
-        register = loads(before)
-        _check_cohort(register, args.cohort)
-        result = import_attendance(
-            register, args.csv, by=by, cohort=args.cohort, dry_run=args.dry_run
+    # The unit of work saves only if the sheet changed something, with the
+    # revision it loaded: if someone saved in between, ConflictError, and
+    # nothing is saved (the same for a store and a document).
+    with UnitOfWork(repository_for(args.store)) as work:
+        _check_cohort(work.register, args.cohort)
+        result = attendance_csv.import_attendance(
+            work.register, args.csv, by=by, cohort=args.cohort, dry_run=args.dry_run
         )
-        if _changed(result):
-            if path.read_bytes() != before:
-                raise ConflictError(
-                    f"{path} was changed by someone else during the import; nothing was "
-                    "saved. Run the import again."
-                )
-            save_document(register, path)
+        if not result.dry_run:
+            work.commit()
     if args.format == "json":
         print(json.dumps(result.as_dict(), indent=2), file=stdout)
     else:
         print(f"{args.csv} -> {args.store}: {result}", file=stdout)
     return OK
-
-
-def _changed(result: AttendanceImport) -> bool:
-    """Whether an import changed the register (so that it must be saved)."""
-    return not result.dry_run and bool(result.recorded or result.corrected)
 
 
 def _command() -> str:
@@ -434,11 +451,15 @@ def _login() -> str:
 
 def _demo(args: argparse.Namespace, stdout: TextIO) -> int:
     from mbprogram.demo import build_demo_register  # noqa: PLC0415
-    from mbprogram.storage.files import replace_store  # noqa: PLC0415
+    from mbprogram.reports.progress import progress_document  # noqa: PLC0415
+    from mbprogram.services.unit_of_work import UnitOfWork  # noqa: PLC0415
+    from mbprogram.storage.repositories import SqliteRepository  # noqa: PLC0415
 
     register = build_demo_register()
     store: Path = args.store
-    replace_store(register, store)
+    with UnitOfWork(SqliteRepository(store, create=True)) as work:  # a store, whatever its name
+        work.replace(register)
+        work.commit()
     as_of = _as_of(args)
     if args.format == "json":
         document = {

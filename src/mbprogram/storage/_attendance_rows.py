@@ -5,7 +5,8 @@ rows of cells keyed by what they hold (:class:`Field`), and parses single
 cells: hours (``3,5`` or ``3.5``), dates (``07.01.2026``, ``7.1.2026`` or
 ``2026-01-07``) and attendance codes (``F``, ``ugyldig``, ``excused`` …), and
 reads a row's mark from its hours, code and reason cells.
-:mod:`mbprogram.storage.attendance_csv` resolves the rows against a register.
+:mod:`mbprogram.storage.attendance_csv` hands the rows, so read, to the use case
+in :mod:`mbprogram.services.attendance_import`, which looks them up in a register.
 """
 
 from __future__ import annotations
@@ -24,18 +25,24 @@ import attrs
 
 from mbprogram.exceptions import ImportRowsError, Problem
 from mbprogram.model.attendance import ExcusedAbsence, Mark, Present, UnexcusedAbsence
+from mbprogram.model.privacy import SENSITIVE
 from mbprogram.model.values import Hours
+from mbprogram.services.attendance_rows import (
+    REFUSED,
+    WHOLE_SESSION,
+    Unreadable,
+    WholeSession,
+    cell_path,
+)
 
 __all__ = [
     "CODE_WORDS",
     "HEADER_NAMES",
-    "REFUSED",
     "CellError",
     "Code",
     "Field",
     "Sheet",
     "SheetRow",
-    "at",
     "decode_sheet",
     "parse_code",
     "parse_date",
@@ -44,8 +51,6 @@ __all__ = [
     "read_sheet",
 ]
 
-#: The summary of the error that refuses an import.
-REFUSED = "attendance import refused; nothing was imported"
 _MAX_REASON = 2_000
 
 
@@ -118,12 +123,13 @@ class SheetRow:
 
     Attributes:
         number: the row's number as a spreadsheet shows it (the header is row 1).
-        cells: the stripped text of each known column (``""`` when blank).
+        cells: the stripped text of each known column (``""`` when blank); never
+            shown, as they hold names and reasons.
         problems: cells the sheet cannot hold (values under no header).
     """
 
     number: int
-    cells: Mapping[Field, str]
+    cells: Mapping[Field, str] = attrs.field(repr=False, metadata=SENSITIVE)
     problems: tuple[Problem, ...] = ()
 
     def get(self, field: Field) -> str:
@@ -142,11 +148,6 @@ class Sheet:
 
     columns: Mapping[Field, str]
     rows: tuple[SheetRow, ...]
-
-
-def at(row: int, column: str = "") -> str:
-    """The path of a cell (``row 3, column timer``) or of a whole row (``row 3``)."""
-    return f"row {row}, column {column}" if column else f"row {row}"
 
 
 def _normalized(text: str) -> str:
@@ -202,7 +203,7 @@ def read_sheet(text: str) -> Sheet:
     text = text.removeprefix("\ufeff")
     if not text.strip():
         raise ImportRowsError(
-            [Problem(at(1), "the sheet is empty; expected a header row")], summary=REFUSED
+            [Problem(cell_path(1), "the sheet is empty; expected a header row")], summary=REFUSED
         )
     reader = csv.reader(
         io.StringIO(text, newline=""), delimiter=_delimiter(text.splitlines()[0]), strict=True
@@ -214,7 +215,7 @@ def read_sheet(text: str) -> Sheet:
         # The row that could not be read is the one after the last row read. The
         # reader's own message is not repeated: it could quote the cell.
         problem = Problem(
-            at(len(records) + 1),
+            cell_path(len(records) + 1),
             "not readable as CSV (a quote that is not closed, or text after a closing "
             'quote); write a quote inside a cell as two quotes ("")',
         )
@@ -231,7 +232,9 @@ def read_sheet(text: str) -> Sheet:
             field = fields[i] if i < len(fields) else None
             if field is None:
                 if value:
-                    problems.append(Problem(at(number, _letter(i)), "a value under no header"))
+                    problems.append(
+                        Problem(cell_path(number, _letter(i)), "a value under no header")
+                    )
             elif field is not Field.NOTE:
                 known[field] = value
         rows.append(SheetRow(number, MappingProxyType(known), tuple(problems)))
@@ -253,12 +256,13 @@ def _header(cells: list[str]) -> tuple[dict[Field, str], list[Field | None]]:
             expected = ", ".join("/".join(names[:2]) for names in HEADER_NAMES.values())
             # named by its letter: the cell may be a name or a reason in a sheet with no header
             problems.append(
-                Problem(at(1, _letter(index)), f"unknown column; expected one of {expected}")
+                Problem(cell_path(1, _letter(index)), f"unknown column; expected one of {expected}")
             )
         elif field in header and field is not Field.NOTE:
             problems.append(
                 Problem(
-                    at(1, name), f"a second {field.value} column (the first is {header[field]})"
+                    cell_path(1, name),
+                    f"a second {field.value} column (the first is {header[field]})",
                 )
             )
         else:
@@ -266,7 +270,7 @@ def _header(cells: list[str]) -> tuple[dict[Field, str], list[Field | None]]:
     for choices, what in _REQUIRED:
         if not any(f in header for f in choices):
             names = ", ".join(n for f in choices for n in HEADER_NAMES[f][:2])
-            problems.append(Problem(at(1), f"no column for {what}; expected one of {names}"))
+            problems.append(Problem(cell_path(1), f"no column for {what}; expected one of {names}"))
     if problems:
         raise ImportRowsError(problems, summary=REFUSED)
     return header, fields
@@ -325,61 +329,56 @@ def parse_code(text: str) -> Code:
 
 
 def read_mark(
-    row: SheetRow,
-    columns: Mapping[Field, str],
-    session_hours: Hours | None,
-    problems: list[Problem],
-) -> tuple[Mark, str] | None:
+    row: SheetRow, columns: Mapping[Field, str]
+) -> tuple[Mark | WholeSession | Unreadable, str]:
     """The row's mark and the header of the column it was read from.
 
-    ``session_hours`` is the session's length, which a present code with no
-    hours stands for (``None`` if the session is unknown). If the cells do not
-    make a mark, their problems are added to ``problems`` and ``None`` returned.
+    A present code with no hours is :data:`~mbprogram.services.attendance_rows.WHOLE_SESSION`
+    (the session's length, which only the register knows). Cells that make no
+    mark give an :class:`~mbprogram.services.attendance_rows.Unreadable`
+    naming each bad cell, and no column.
     """
     n = row.number
     hours_text, status, reason = row.get(Field.HOURS), row.get(Field.STATUS), row.get(Field.REASON)
-    count = len(problems)
+    problems: list[Problem] = []
     code = hours = None
     if status:
         try:
             code = parse_code(status)
         except CellError as e:
-            problems.append(Problem(at(n, columns[Field.STATUS]), str(e)))
+            problems.append(Problem(cell_path(n, columns[Field.STATUS]), str(e)))
     if hours_text:
         try:
             hours = parse_hours(hours_text)
         except CellError as e:
-            problems.append(Problem(at(n, columns[Field.HOURS]), str(e)))
-    if len(problems) > count:
-        return None
+            problems.append(Problem(cell_path(n, columns[Field.HOURS]), str(e)))
+    if problems:
+        return Unreadable(problems), ""
     if code in (Code.EXCUSED, Code.UNEXCUSED) and hours is not None:
-        problems.append(
-            Problem(
-                at(n, columns[Field.HOURS]),
-                "hours given for an absence; give either hours or an absence code",
-            )
+        return _unreadable(
+            n,
+            columns[Field.HOURS],
+            "hours given for an absence; give either hours or an absence code",
         )
-    elif reason and code is not Code.EXCUSED:
-        problems.append(
-            Problem(
-                at(n, columns[Field.REASON]),
-                "a reason is given, but the mark is not an excused absence (code F)",
-            )
+    if reason and code is not Code.EXCUSED:
+        return _unreadable(
+            n,
+            columns[Field.REASON],
+            "a reason is given, but the mark is not an excused absence (code F)",
         )
-    elif len(reason) > _MAX_REASON:
-        problems.append(
-            Problem(at(n, columns[Field.REASON]), f"expected at most {_MAX_REASON} characters")
-        )
-    elif code is Code.EXCUSED:
+    if len(reason) > _MAX_REASON:
+        return _unreadable(n, columns[Field.REASON], f"expected at most {_MAX_REASON} characters")
+    if code is Code.EXCUSED:
         return ExcusedAbsence(reason), columns[Field.STATUS]
-    elif code is Code.UNEXCUSED:
+    if code is Code.UNEXCUSED:
         return UnexcusedAbsence(), columns[Field.STATUS]
-    elif hours is not None:
+    if hours is not None:
         return Present(hours), columns[Field.HOURS]
-    elif code is Code.PRESENT:
-        # present with no hours given: the whole session
-        return (Present(session_hours), columns[Field.STATUS]) if session_hours else None
-    else:
-        column = columns.get(Field.HOURS) or columns[Field.STATUS]
-        problems.append(Problem(at(n, column), "no hours and no attendance code"))
-    return None
+    if code is Code.PRESENT:
+        return WHOLE_SESSION, columns[Field.STATUS]
+    column = columns.get(Field.HOURS) or columns[Field.STATUS]
+    return _unreadable(n, column, "no hours and no attendance code")
+
+
+def _unreadable(row: int, column: str, message: str) -> tuple[Unreadable, str]:
+    return Unreadable([Problem(cell_path(row, column), message)]), ""

@@ -7,7 +7,9 @@ A change is written flat::
      "before": null, "after": {"type": "attendance", "value": {...}}}
 
 ``before`` and ``after`` are ``null`` or a record tagged with its type, so each
-loads back to an equal object of the same type.
+loads back to an equal object of the same type. :func:`history_json` writes a
+whole history so; the JSON document and the SQLite store both use it, and
+neither imports the other.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any, Final
 
 import cattrs
 
+from mbprogram.exceptions import DocumentError, Problem
 from mbprogram.model.assignment import AssignmentAssessment, FinalAssignment, Submission
 from mbprogram.model.attendance import Attendance, MakeUp
 from mbprogram.model.cohort import Cohort, Session
@@ -32,7 +35,7 @@ from mbprogram.model.values import DateRange, Stamp
 from mbprogram.storage import _hooks as h
 from mbprogram.storage._problems import BadValueError
 
-__all__ = ["SNAPSHOT_TYPES", "register_history_hooks"]
+__all__ = ["SNAPSHOT_TYPES", "history_json", "register_history_hooks"]
 
 #: The document name of every type a history snapshot may have.
 SNAPSHOT_TYPES: Final[Mapping[str, type]] = MappingProxyType(
@@ -127,3 +130,20 @@ def register_history_hooks(conv: cattrs.Converter) -> None:
 
     conv.register_structure_hook(Change, structure)
     conv.register_unstructure_hook(Change, unstructure)
+
+
+def history_json(conv: cattrs.Converter, history: tuple[Change, ...]) -> list[dict[str, Any]]:
+    """The history as JSON values.
+
+    Raises:
+        DocumentError: naming each entry whose snapshot has no document form.
+    """
+    out, problems = [], []
+    for i, change in enumerate(history):
+        try:
+            out.append(conv.unstructure(change, Change))
+        except BadValueError as e:
+            problems.append(Problem(f"history[{i}]", e.message(sensitive=True)))
+    if problems:
+        raise DocumentError(problems, summary="the register cannot be written")
+    return out

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Final
+from typing import Final, Literal
 
 from mbprogram.exceptions import DocumentError, InvalidValueError, Problem
 from mbprogram.register.aggregate import Register
@@ -19,7 +19,16 @@ from mbprogram.storage._problems import ROOT
 from mbprogram.storage.json_document import load_document, save_document
 from mbprogram.storage.sqlite_store import SQLITE_MAGIC, SqliteStore
 
-__all__ = ["JSON_SUFFIXES", "SQLITE_SUFFIXES", "is_store", "load", "replace_store", "save"]
+__all__ = [
+    "JSON_SUFFIXES",
+    "SQLITE_SUFFIXES",
+    "checked_path",
+    "is_store",
+    "kind_of",
+    "load",
+    "replace_store",
+    "save",
+]
 
 JSON_SUFFIXES: Final = frozenset({".json"})
 SQLITE_SUFFIXES: Final = frozenset({".sqlite", ".sqlite3", ".db"})
@@ -29,8 +38,12 @@ def _suffix(path: str | os.PathLike[str]) -> str:
     return Path(path).suffix.lower()
 
 
-def _checked(path: object) -> str:
-    """The path as a string, or a clear error for something that is not a path."""
+def checked_path(path: object) -> str:
+    """The path as a string, or a clear error for something that is not a path.
+
+    Raises:
+        InvalidValueError: if ``path`` is neither a ``str`` nor an ``os.PathLike``.
+    """
     if isinstance(path, bytes) or not isinstance(path, str | os.PathLike):
         raise InvalidValueError(
             "path", f"expected a file path (str or Path), got {type(path).__name__}"
@@ -59,7 +72,7 @@ def load(path: str | os.PathLike[str]) -> Register:
             (listing every problem with its path).
         InvalidValueError: if ``path`` is not a path.
     """
-    name = _checked(path)
+    name = checked_path(path)
     try:
         with Path(name).open("rb") as f:
             header = f.read(len(SQLITE_MAGIC))
@@ -89,16 +102,29 @@ def save(register: Register, path: str | os.PathLike[str]) -> None:
         DocumentError: if the suffix names neither kind, or the file is not a store.
         OSError: if a JSON document cannot be written (the old file is then unchanged).
     """
-    suffix = _suffix(_checked(path))
-    if is_store(path):
-        replace_store(register, path)
-    elif suffix in JSON_SUFFIXES:
-        save_document(register, path)
-    elif suffix in SQLITE_SUFFIXES:
+    if kind_of(path) == "store":
         replace_store(register, path)
     else:
-        known = ", ".join(sorted(JSON_SUFFIXES | SQLITE_SUFFIXES))
-        raise _refuse(f"cannot tell the kind of file from {suffix or 'no suffix'!r}; use {known}")
+        save_document(register, path)
+
+
+def kind_of(path: str | os.PathLike[str]) -> Literal["document", "store"]:
+    """Whether ``path`` is (or, for a new file, is to be) a JSON document or an SQLite store.
+
+    An existing SQLite database is a store whatever its name; otherwise the
+    suffix tells: ``.json`` a document, ``.sqlite``, ``.sqlite3`` or ``.db`` a store.
+
+    Raises:
+        DocumentError: if the suffix names neither kind and the file is not a store.
+        InvalidValueError: if ``path`` is not a path.
+    """
+    suffix = _suffix(checked_path(path))
+    if is_store(path) or suffix in SQLITE_SUFFIXES:
+        return "store"
+    if suffix in JSON_SUFFIXES:
+        return "document"
+    known = ", ".join(sorted(JSON_SUFFIXES | SQLITE_SUFFIXES))
+    raise _refuse(f"cannot tell the kind of file from {suffix or 'no suffix'!r}; use {known}")
 
 
 def replace_store(register: Register, path: str | os.PathLike[str]) -> None:

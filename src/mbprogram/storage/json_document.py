@@ -37,6 +37,7 @@ from mbprogram.model.history import Change
 from mbprogram.model.placements import HostUnit
 from mbprogram.register.aggregate import Register
 from mbprogram.storage._converter import converter
+from mbprogram.storage._history_codec import history_json
 from mbprogram.storage._problems import (
     ROOT,
     BadValueError,
@@ -101,23 +102,6 @@ def dumps(register: Register, *, indent: int | None = None) -> str:
         "history": history_json(conv, register.history),
     }
     return json.dumps(document, ensure_ascii=False, indent=indent)
-
-
-def history_json(conv: cattrs.Converter, history: tuple[Change, ...]) -> list[dict[str, Any]]:
-    """The history as JSON values.
-
-    Raises:
-        DocumentError: naming each entry whose snapshot has no document form.
-    """
-    out, problems = [], []
-    for i, change in enumerate(history):
-        try:
-            out.append(conv.unstructure(change, Change))
-        except BadValueError as e:
-            problems.append(Problem(f"history[{i}]", e.message(sensitive=True)))
-    if problems:
-        raise DocumentError(problems, summary="the register cannot be written")
-    return out
 
 
 def _reject_constant(name: str) -> None:

@@ -43,6 +43,7 @@ from mbprogram.model.history import Change
 from mbprogram.model.placements import HostUnit
 from mbprogram.register.aggregate import Register
 from mbprogram.storage._converter import converter
+from mbprogram.storage._history_codec import history_json
 from mbprogram.storage._register_codec import (
     Records,
     build_register,
@@ -63,7 +64,6 @@ from mbprogram.storage._sqlite_transactions import (
     check_header,
     store_error,
 )
-from mbprogram.storage.json_document import history_json
 
 __all__ = ["SQLITE_MAGIC", "SqliteStore"]
 
@@ -248,30 +248,40 @@ class SqliteStore:
 
     # -- writing -----------------------------------------------------------------------
 
-    def save(self, register: Register, *, force: bool = False) -> None:
+    def save(self, register: Register, *, force: bool = False, expected: int | None = None) -> int:
         """Write ``register`` in one transaction and raise the store's revision by one.
 
         Args:
             register: the register to keep.
             force: write even if someone saved since this store's last load or
-                save, replacing what they saved (as saving a file would).
+                save (or ``expected``), replacing what they saved (as saving a
+                file would).
+            expected: the revision the store must be at, instead of the one
+                this store last loaded or saved (for a caller that keeps the
+                revision itself, such as
+                :class:`~mbprogram.storage.repositories.SqliteRepository`).
+
+        Returns:
+            The store's new revision.
 
         Raises:
-            ConflictError: if the store was saved by someone else since this
-                store last loaded or saved it (or, for a store that holds
-                records, if it was never loaded). Nothing is written: load
-                again, re-apply the change and save again.
+            ConflictError: if the store is not at ``expected``, or (without
+                ``expected``) was saved by someone else since this store last
+                loaded or saved it, or, for a store that holds records, was
+                never loaded here. Nothing is written: load again, re-apply the
+                change and save again.
         """
         conv = converter()
         with self._transaction("BEGIN IMMEDIATE", "save to the store"):
             current = int(
                 self._db.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()[0]
             )
-            if not force and current != self._revision and (self._revision or current):
-                seen = "never loaded" if self._revision is None else f"at {self._revision}"
+            seen = self._revision if expected is None else expected
+            if not force and current != seen and (expected is not None or seen or current):
+                where = "never loaded" if seen is None else f"at {seen}"
                 raise ConflictError(
                     f"{self.path} was saved by someone else since it was loaded here "
-                    f"(store at revision {current}, {seen} here); nothing was written: "
+                    f"(store at revision {current}, {where} here); nothing was written: "
                     "load it again, re-apply the change and save again"
                 )
             known = self._rows if current == self._revision else None
@@ -285,6 +295,7 @@ class SqliteStore:
                 "UPDATE meta SET value = ? WHERE key = 'revision'", (str(current + 1),)
             )
         self._revision, self._rows, self._history = current + 1, rows, register.history
+        return current + 1
 
     def _write_table(
         self,

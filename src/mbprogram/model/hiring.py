@@ -161,8 +161,9 @@ class Employment:
         percent: position percentage, more than 0 and at most 100.
         permanent_from: the day the position became permanent; ``None`` while
             temporary. Equal to ``start`` for a position permanent from the start.
-        end_confirmed_on: the day it was decided that a temporary position ends
-            as planned; from that day it is no longer "undecided".
+        end_confirmed_on: the day of the earliest decision still in force that
+            a temporary position ends; from that day it is no longer
+            "undecided" (docs/hiring.md, Decisions on an ending).
         funding: who pays.
         pot: the budget pot paying, when ``funding`` is the budget pot.
         benefit: a benefit received beside the salary (sensitive).

@@ -27,6 +27,7 @@ from mbprogram import (
     Pathway,
     RefusedChangeError,
     Register,
+    Stamp,
     Supervision,
 )
 from tests import strategies as gen
@@ -49,6 +50,7 @@ __all__ = [
     "codes",
     "employment",
     "hiring_register",
+    "on_day",
     "paths",
     "refused",
     "registers_with_hires",
@@ -132,6 +134,11 @@ def employment(
         benefit=benefit,
         **details,  # type: ignore[arg-type]
     )
+
+
+def on_day(day: dt.date) -> Stamp:
+    """``STAMP``'s coordinator, recording a change at nine (UTC) on ``day``."""
+    return Stamp(STAMP.actor, dt.datetime.combine(day, dt.time(9), tzinfo=dt.UTC))
 
 
 def codes(findings: Iterable[Finding]) -> list[str]:

@@ -35,6 +35,7 @@ from tests.hiring.scenario import (
     UNIT_THREE,
     employment,
     hiring_register,
+    on_day,
     paths,
     refused,
 )
@@ -506,6 +507,50 @@ def test_confirming_the_end_records_the_day_of_the_decision(project):
 
     assert dt.date(2026, 11, 15) == project.employment("E1").end_confirmed_on
     assert "employment.end-confirmed" == project.history[-1].action
+
+
+def test_ending_after_a_later_dated_confirmation_keeps_the_earlier_day_of_the_ending(project):
+    project.confirm_end("E1", on=dt.date(2026, 11, 11), by=on_day(dt.date(2026, 11, 11)))
+
+    project.end_employment("E1", last_day=YEAR_END, by=on_day(dt.date(2026, 10, 19)))
+
+    assert dt.date(2026, 10, 19) == project.employment("E1").end_confirmed_on
+
+
+def test_ending_twice_keeps_the_earlier_decision(project):
+    project.end_employment("E1", last_day=dt.date(2026, 12, 15), by=on_day(dt.date(2026, 11, 20)))
+
+    project.end_employment("E1", last_day=dt.date(2026, 12, 1), by=on_day(dt.date(2026, 10, 20)))
+    project.end_employment("E1", last_day=dt.date(2026, 11, 30), by=on_day(dt.date(2026, 11, 25)))
+
+    e = project.employment("E1")
+    assert (dt.date(2026, 11, 30), dt.date(2026, 10, 20)) == (e.end, e.end_confirmed_on)
+
+
+def test_a_later_confirmation_leaves_an_earlier_decision_standing(project):
+    project.end_employment("E1", last_day=YEAR_END, by=on_day(dt.date(2026, 10, 19)))
+
+    project.confirm_end("E1", on=dt.date(2026, 11, 11), by=on_day(dt.date(2026, 11, 11)))
+
+    assert dt.date(2026, 10, 19) == project.employment("E1").end_confirmed_on
+    assert "employment.end-confirmed" == project.history[-1].action
+
+
+def test_a_confirmation_of_a_decision_made_earlier_moves_the_decision_day_earlier(project):
+    project.confirm_end("E1", on=dt.date(2026, 11, 11), by=on_day(dt.date(2026, 11, 11)))
+
+    project.confirm_end("E1", on=dt.date(2026, 10, 1), by=on_day(dt.date(2026, 11, 12)))
+
+    assert dt.date(2026, 10, 1) == project.employment("E1").end_confirmed_on
+
+
+def test_a_decision_made_before_an_extension_does_not_stand_after_it(project):
+    project.confirm_end("E1", on=dt.date(2026, 10, 1), by=on_day(dt.date(2026, 10, 1)))
+    project.extend_employment("E1", new_end=dt.date(2027, 6, 30), by=on_day(dt.date(2026, 11, 1)))
+
+    project.confirm_end("E1", on=dt.date(2027, 3, 1), by=on_day(dt.date(2027, 3, 1)))
+
+    assert dt.date(2027, 3, 1) == project.employment("E1").end_confirmed_on
 
 
 def test_the_end_of_a_permanent_or_open_ended_position_cannot_be_confirmed(project):

@@ -35,6 +35,7 @@ from tests.hiring.scenario import (
     codes,
     employment,
     hiring_register,
+    on_day,
     registers_with_hires,
 )
 
@@ -244,6 +245,18 @@ def test_ending_a_position_early_is_a_decision(temporary):
     temporary.end_employment("E1", last_day=dt.date(2027, 1, 31), by=stamp(1))
 
     assert [] == of(FindingCode.TEMPORARY_ENDING_UNDECIDED, temporary, dt.date(2027, 1, 15))
+
+
+def test_an_ending_recorded_after_a_later_dated_confirmation_is_a_decision_from_its_stamp(
+    temporary,
+):
+    """Issue 17: the ending's stamp is the earliest decision, so it stands."""
+    confirmed, ended = days_before_the_end(30), days_before_the_end(100)
+    temporary.confirm_end("E1", on=confirmed, by=on_day(confirmed))
+
+    temporary.end_employment("E1", last_day=LAST_DAY, by=on_day(ended))
+
+    assert [] == of(FindingCode.TEMPORARY_ENDING_UNDECIDED, temporary, days_before_the_end(60))
 
 
 def test_an_open_ended_or_permanent_employment_is_not_warned_about(register):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -34,6 +35,7 @@ from tests import strategies as gen
 from tests.hiring.scenario import FIRST_DAY_AT_WORK, POT, employment
 
 START = FIRST_DAY_AT_WORK
+DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 
 def problems_of(make: object) -> list[tuple[str, str]]:
@@ -168,22 +170,76 @@ def test_a_step_up_period_of_12_months_beside_aap_is_accepted():
     assert DateRange(dt.date(2026, 10, 1), dt.date(2027, 9, 30)) == e.aap_step_up
 
 
+#: The limit as the message words it, and as docs/hiring.md, docs/format.md and the
+#: model's docstring must word it too.
+STEP_UP_LIMIT = "at most 12 months: its last day is before the day 12 months after its start"
+
+
 def test_a_step_up_period_one_day_longer_than_12_months_is_refused():
     period = DateRange(START, dt.date(2027, 10, 1))
 
     [(field, message)] = problems_of(lambda: employment(benefit=Benefit.AAP, aap_step_up=period))
 
-    assert ("aap_step_up", "a step-up period lasts at most 12 months") == (field, message)
+    assert ("aap_step_up", f"a step-up period lasts {STEP_UP_LIMIT}") == (field, message)
 
 
-def test_a_step_up_period_from_29_february_lasts_to_27_february_at_most():
-    leap = dt.date(2028, 2, 29)
+# The edges of docs/hiring.md: 12 months as dateutil's relativedelta counts them, so
+# 12 months after 29 February is 28 February and the last day is 27 February.
+@pytest.mark.parametrize(
+    ("first", "last"),
+    [
+        (dt.date(2024, 3, 15), dt.date(2025, 3, 14)),
+        (dt.date(2024, 2, 29), dt.date(2025, 2, 27)),
+        (dt.date(2028, 2, 29), dt.date(2029, 2, 27)),
+        (dt.date(2023, 3, 1), dt.date(2024, 2, 29)),
+        (dt.date(2024, 1, 31), dt.date(2025, 1, 30)),
+    ],
+)
+def test_a_step_up_period_ending_the_day_before_12_months_after_its_start_is_accepted(first, last):
+    period = DateRange(first, last)
 
-    employment(benefit=Benefit.AAP, aap_step_up=DateRange(leap, dt.date(2029, 2, 27)))
+    assert period == employment(benefit=Benefit.AAP, aap_step_up=period).aap_step_up
 
-    assert ["aap_step_up"] == fields_of(
-        lambda: employment(benefit=Benefit.AAP, aap_step_up=DateRange(leap, dt.date(2029, 2, 28)))
-    )
+
+@pytest.mark.parametrize(
+    ("first", "last"),
+    [
+        (dt.date(2024, 3, 15), dt.date(2025, 3, 15)),
+        (dt.date(2024, 2, 29), dt.date(2025, 2, 28)),
+        (dt.date(2028, 2, 29), dt.date(2029, 2, 28)),
+        (dt.date(2023, 3, 1), dt.date(2024, 3, 1)),
+        (dt.date(2024, 1, 31), dt.date(2025, 1, 31)),
+    ],
+)
+def test_a_step_up_period_ending_12_months_after_its_start_is_refused(first, last):
+    period = DateRange(first, last)
+
+    [(field, message)] = problems_of(lambda: employment(benefit=Benefit.AAP, aap_step_up=period))
+
+    assert ("aap_step_up", f"a step-up period lasts {STEP_UP_LIMIT}") == (field, message)
+    assert [] == [y for y in (str(first.year), str(last.year)) if y in message]  # sensitive
+
+
+@pytest.mark.parametrize("doc", ["hiring.md", "format.md"])
+def test_the_docs_word_the_step_up_limit_as_the_message_does(doc):
+    text = (DOCS / doc).read_text(encoding="utf-8")
+    [row] = [line for line in text.splitlines() if line.startswith("| `aap_step_up` |")]
+
+    assert STEP_UP_LIMIT in row
+    assert "under 12 months" not in text
+
+
+def test_the_employment_docstring_words_the_step_up_limit_as_the_message_does():
+    assert STEP_UP_LIMIT in " ".join((Employment.__doc__ or "").split())
+
+
+def test_the_docs_state_the_edges_from_29_february_and_from_an_ordinary_day():
+    text = " ".join((DOCS / "hiring.md").read_text(encoding="utf-8").split())
+
+    assert "from 29 February 2024 to 27 February 2025 is accepted" in text
+    assert "one to 28 February 2025 is refused" in text
+    assert "from 15 March 2024 to 14 March 2025 is accepted" in text
+    assert "one to 15 March 2025 is refused" in text
 
 
 @pytest.mark.parametrize("benefit", [Benefit.NONE, Benefit.DISABILITY])

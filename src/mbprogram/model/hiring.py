@@ -145,6 +145,8 @@ def _percent(value: object) -> Percent:
 
 
 _STEP_UP_MONTHS = 12
+#: How the step-up limit is worded everywhere (docs/hiring.md): never with the period's days.
+_STEP_UP_LIMIT = "at most 12 months: its last day is before the day 12 months after its start"
 
 
 @attrs.frozen(kw_only=True)
@@ -161,13 +163,17 @@ class Employment:
         percent: position percentage, more than 0 and at most 100.
         permanent_from: the day the position became permanent; ``None`` while
             temporary. Equal to ``start`` for a position permanent from the start.
-        end_confirmed_on: the day it was decided that a temporary position ends
-            as planned; from that day it is no longer "undecided".
+        end_confirmed_on: the day of the earliest decision still in force that
+            a temporary position ends; from that day it is no longer
+            "undecided" (docs/hiring.md, Decisions on an ending).
         funding: who pays.
         pot: the budget pot paying, when ``funding`` is the budget pot.
         benefit: a benefit received beside the salary (sensitive).
-        aap_step_up: an AAP step-up period (at most 12 months) in which up to 80 %
-            is allowed (sensitive).
+        aap_step_up: an AAP step-up period, in which up to 80 % is allowed
+            (sensitive). It lasts at most 12 months: its last day is before the
+            day 12 months after its start, counted by ``relativedelta``, so
+            from 29 February the last day is 27 February at the latest
+            (docs/hiring.md).
         roles: the roles held.
         supervision: the supervision arrangement.
         peer_network: whether the person takes part in a peer network.
@@ -233,7 +239,7 @@ class Employment:
                 problems.append(Problem("aap_step_up", "a step-up period needs the AAP benefit"))
             limit = self.aap_step_up.start + relativedelta(months=_STEP_UP_MONTHS)
             if self.aap_step_up.end >= limit:
-                problems.append(Problem("aap_step_up", "a step-up period lasts at most 12 months"))
+                problems.append(Problem("aap_step_up", f"a step-up period lasts {_STEP_UP_LIMIT}"))
         if problems:
             raise InvalidValueError(problems)
 

@@ -115,7 +115,8 @@ def end_employment(
     """End an employment on ``last_day`` (no later than a planned end).
 
     Ending is a decision: a temporary position counts as decided from the
-    day of the stamp.
+    day of the stamp, or from an earlier decision on the same end if there is
+    one (the earliest decision stands, docs/hiring.md).
 
     Raises:
         RefusedChangeError: if ``last_day`` is before the start or after the
@@ -134,8 +135,8 @@ def end_employment(
             "extend the employment instead",
         )
     decided = old.end_confirmed_on
-    if decided is None and isinstance(by, Stamp):
-        decided = by.at.date()
+    if isinstance(by, Stamp):  # not a Stamp: the commit refuses the change
+        decided = _earliest(decided, by.at.date())
     return _replace(
         state, old, action, "employment.ended", by, end=last_day, end_confirmed_on=decided
     )
@@ -220,6 +221,9 @@ def confirm_end(
 ) -> RegisterState:
     """Record the decision, made on ``on``, that a temporary employment ends as planned.
 
+    The earliest decision stands: ``end_confirmed_on`` becomes ``on`` unless a
+    decision on the same end was made before it (docs/hiring.md).
+
     Raises:
         RefusedChangeError: if the employment has no end or is permanent.
     """
@@ -228,7 +232,10 @@ def confirm_end(
     path = employment_path(employment_id)
     if old.end is None or old.permanent_from is not None:
         raise refuse(action, path, "only a temporary employment with an end can be confirmed")
-    return _replace(state, old, action, "employment.end-confirmed", by, end_confirmed_on=on)
+    decided: object = on  # not a date: the record's validator refuses it
+    if _is_day(on):
+        decided = _earliest(old.end_confirmed_on, on)
+    return _replace(state, old, action, "employment.end-confirmed", by, end_confirmed_on=decided)
 
 
 def amend_employment(
@@ -271,6 +278,15 @@ def record_outcome(state: RegisterState, outcome: OutcomeRecord, *, by: Stamp) -
     path = record_path(("outcomes", outcome.id))
     edit = Edit(add=(outcome,), entries=(Entry("outcome.recorded", path, None, outcome),))
     return commit(state, edit, by=by, what=action)
+
+
+def _is_day(value: object) -> bool:
+    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+
+
+def _earliest(decided: dt.date | None, day: dt.date) -> dt.date:
+    """The day of the earliest decision: ``decided`` (if any) or ``day``."""
+    return day if decided is None else min(decided, day)
 
 
 def _replace(

@@ -339,7 +339,7 @@ def status_histories(
 #
 # ``employments()`` draws records that are valid on their own (percent in (0, 100],
 # end on or after start, a pot named exactly when the pot pays, a step-up period
-# of under 12 months only beside AAP); whether the register accepts them (known
+# of at most 12 months only beside AAP); whether the register accepts them (known
 # person, unit and pot, certificate, pot capacity) is up to the test.
 
 from mbprogram.model.hiring import (  # noqa: E402

@@ -655,7 +655,8 @@ class Register:
         """End an employment on ``last_day`` (no later than a planned end).
 
         Ending is a decision: a temporary position counts as decided from the
-        day of the stamp.
+        day of the stamp, or from an earlier decision on the same end if there is
+        one (the earliest decision stands, docs/hiring.md).
 
         Raises:
             RefusedChangeError: if ``last_day`` is before the start or after the
@@ -692,6 +693,9 @@ class Register:
 
     def confirm_end(self, employment_id: EmploymentId, *, on: dt.date, by: Stamp) -> None:
         """Record the decision, made on ``on``, that a temporary employment ends as planned.
+
+        The earliest decision stands: ``end_confirmed_on`` becomes ``on`` unless a
+        decision on the same end was made before it (docs/hiring.md).
 
         Raises:
             RefusedChangeError: if the employment has no end or is permanent.

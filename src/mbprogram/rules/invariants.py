@@ -479,9 +479,13 @@ def register_problems(
                 e, students=students, host_units=host_units, pots=budget_pots
             )
         ]
+    by_pot: dict[str, list[Employment]] = {}
+    for e in employments.values():  # each employment is looked at once, whatever the pots
+        if e.pot is not None:
+            by_pot.setdefault(e.pot, []).append(e)
     for pot in budget_pots.values():
         path = record_path(("budget_pots", pot.id))
-        problems += [p.under(path) for p in pot_problems(pot, employments.values())]
+        problems += [p.under(path) for p in pot_problems(pot, by_pot.get(pot.id, ()))]
     for o in outcomes.values():
         path = record_path(("outcomes", o.id))
         problems += [p.under(path) for p in outcome_problems(o, students)]

@@ -452,7 +452,7 @@ def outcome_records(
 revisions = st.one_of(
     st.integers(0, 10**6).map(str),
     st.binary(max_size=8).map(lambda b: f"sha256:{b.hex()}"),
-    st.text(min_size=1, max_size=30).filter(str.strip),
+    st.text(storable_characters, min_size=1, max_size=30).filter(str.strip),
 ).map(Revision)
 
 

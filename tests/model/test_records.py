@@ -667,8 +667,30 @@ def test_assessments_going_back_in_time_are_refused() -> None:
     )
 
     assert {
-        "assessments[1].on": "2026-06-10 is before the previous assessment on 2026-06-20"
+        "assessments[1].on": "2026-06-10 is before the previous assessment on 2026-06-20",
+        # and the second submission is dated before the first was assessed
+        "submissions[1].on": "2026-06-02 is before the assessment of submission 1 on 2026-06-20",
     } == found
+
+
+def test_only_the_latest_submission_is_assessed_and_nothing_follows_an_approval() -> None:
+    approved_then_more = problems_of(
+        assignment,
+        (submitted(JUNE), submitted(dt.date(2026, 6, 30))),
+        (verdict(1, dt.date(2026, 6, 20), Verdict.APPROVED),),
+    )
+    assessed_after_the_next = problems_of(
+        assignment,
+        (submitted(JUNE), submitted(dt.date(2026, 6, 10))),
+        (verdict(1, dt.date(2026, 6, 20), Verdict.NOT_APPROVED),),
+    )
+
+    assert {
+        "submissions[1]": "submission 1 was approved; nothing is submitted after an approval"
+    } == approved_then_more
+    assert {
+        "submissions[1].on": "2026-06-10 is before the assessment of submission 1 on 2026-06-20"
+    } == assessed_after_the_next
 
 
 def test_an_assessment_needs_a_named_assessor() -> None:
@@ -685,7 +707,7 @@ def test_an_assessment_verdict_must_be_a_verdict_not_its_text() -> None:
     )
 
     assert {
-        "verdict": "expected a Verdict ('approved', 'not-approved'), got a str of 8 characters"
+        "verdict": "expected one of 'approved', 'not-approved' (Verdict), got a str of 8 characters"
     } == found
 
 

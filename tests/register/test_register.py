@@ -670,7 +670,8 @@ def test_a_submission_after_approval_is_refused(register):
         register, lambda: register.submit_assignment("S-01", on=dt.date(2026, 8, 20), by=STAMP)
     )
 
-    assert [f"{S1}.assignment"] == paths(error)
+    assert [f"{S1}.assignment.submissions[1]"] == paths(error)
+    assert {RuleCode.ASSIGNMENT_OUT_OF_ORDER} == error.codes
 
 
 def test_a_resubmission_after_not_approved_is_allowed(register):

@@ -104,6 +104,17 @@ def _submitted(times: int) -> Callable[[Register], None]:
     return setup
 
 
+def _approved(register: Register) -> None:
+    _submitted(1)(register)
+    register.assess_assignment(
+        "S-01", on=dt.date(2026, 8, 17), assessor="Lærer Lund", verdict=Verdict.APPROVED, by=STAMP
+    )
+
+
+def _submitted_after_approval(doc: Document) -> None:
+    _students(doc)[0]["assignment"]["submissions"].append({"on": "2026-08-24", "title": ""})
+
+
 def _fourth_submission(doc: Document) -> None:
     _students(doc)[0]["assignment"]["submissions"].append({"on": "2026-08-31", "title": ""})
 
@@ -283,6 +294,13 @@ ROWS = {
         ),
         _assessment("2026-08-02", "Lærer Lund"),
         "cohorts[0].students[0].assignment.assessments[0].on",
+    ),
+    "nothing submitted after an approval": Row(
+        RuleCode.ASSIGNMENT_OUT_OF_ORDER,
+        _approved,
+        lambda r: r.submit_assignment("S-01", on=dt.date(2026, 8, 24), by=STAMP),
+        _submitted_after_approval,
+        "cohorts[0].students[0].assignment.submissions[1]",
     ),
     "assessor not the student": Row(
         RuleCode.PERSON_IS_THE_STUDENT,

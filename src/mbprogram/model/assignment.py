@@ -129,8 +129,36 @@ class FinalAssignment:
                         code=RuleCode.ASSESSMENT_BEFORE_SUBMISSION,
                     )
                 )
+        problems += self._order_problems()
         if problems:
             raise InvalidValueError(problems)
+
+    def _order_problems(self) -> list[Problem]:
+        """Only the latest submission is assessed, and nothing is submitted after an approval."""
+        problems = []
+        for a in self.assessments:
+            k = a.submission  # numbered from 1, so submissions[k] is the one after it
+            if k >= len(self.submissions) or k < 1:
+                continue
+            later = self.submissions[k]
+            if a.verdict is Verdict.APPROVED:
+                problems.append(
+                    Problem(
+                        f"submissions[{k}]",
+                        f"submission {k} was approved; nothing is submitted after an approval",
+                        code=RuleCode.ASSIGNMENT_OUT_OF_ORDER,
+                    )
+                )
+            elif later.on < a.on:
+                problems.append(
+                    Problem(
+                        f"submissions[{k}].on",
+                        f"{later.on.isoformat()} is before the assessment of submission {k} on "
+                        f"{a.on.isoformat()}",
+                        code=RuleCode.ASSIGNMENT_OUT_OF_ORDER,
+                    )
+                )
+        return problems
 
     def submissions_as_of(self, as_of: dt.date) -> int:
         """How many submissions were made on or before ``as_of``."""

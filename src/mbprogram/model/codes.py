@@ -36,6 +36,9 @@ class RuleCode(enum.StrEnum):
     #: An assessment of the final assignment dated before its submission (or before the
     #: previous assessment), or of a submission that does not exist.
     ASSESSMENT_BEFORE_SUBMISSION = "ASSESSMENT_BEFORE_SUBMISSION"
+    #: A submission of the final assignment after it was approved, or dated before the
+    #: assessment of the submission before it (only the latest submission is assessed).
+    ASSIGNMENT_OUT_OF_ORDER = "ASSIGNMENT_OUT_OF_ORDER"
     #: An approver, supervisor, assessor or signer who is the student themself.
     PERSON_IS_THE_STUDENT = "PERSON_IS_THE_STUDENT"
     #: Hours attended longer than the session.

@@ -234,11 +234,18 @@ class Employment:
             problems.append(
                 Problem("funding", "the budget-pot pathway is funded by the budget pot")
             )
+        if self.end_confirmed_on is not None and self.end is None:
+            problems.append(
+                Problem("end_confirmed_on", "only an employment with an end can have it confirmed")
+            )
         if self.aap_step_up is not None:
             if self.benefit is not Benefit.AAP:
                 problems.append(Problem("aap_step_up", "a step-up period needs the AAP benefit"))
-            limit = self.aap_step_up.start + relativedelta(months=_STEP_UP_MONTHS)
-            if self.aap_step_up.end >= limit:
+            try:
+                limit = self.aap_step_up.start + relativedelta(months=_STEP_UP_MONTHS)
+            except (ValueError, OverflowError):  # 12 months after the start is past year 9999
+                limit = dt.date.max
+            if self.aap_step_up.end >= limit and limit != dt.date.max:
                 problems.append(Problem("aap_step_up", f"a step-up period lasts {_STEP_UP_LIMIT}"))
         if problems:
             raise InvalidValueError(problems)

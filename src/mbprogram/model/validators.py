@@ -289,7 +289,7 @@ class _InEnum:
             choices = ", ".join(repr(m.value) for m in self.enum_type)  # type: ignore[attr-defined]
             raise _fail(
                 attribute,
-                f"expected a {self.enum_type.__name__} ({choices}), "
+                f"expected one of {choices} ({self.enum_type.__name__}), "
                 f"got {described(attribute, value)}",
             )
 

@@ -17,7 +17,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any, Self
 
-from mbprogram.exceptions import InvalidValueError
+from mbprogram.exceptions import InvalidValueError, ValidationError
 from mbprogram.model.assignment import Verdict
 from mbprogram.model.attendance import MakeUp, Mark
 from mbprogram.model.cohort import Cohort, Session
@@ -45,6 +45,7 @@ from mbprogram.register.changes import cohorts, hiring, lifecycle, placements, s
 from mbprogram.register.loading import load_state
 from mbprogram.register.queries import RegisterQueries
 from mbprogram.register.state import RegisterState
+from mbprogram.rules.invariants import register_problems
 
 __all__ = ["Register"]
 
@@ -69,11 +70,35 @@ class Register(RegisterQueries):
 
     @classmethod
     def from_state(cls, state: RegisterState) -> Self:
-        """A register holding ``state`` (made by :meth:`from_records` or a change function)."""
+        """A register holding ``state``, if it keeps every rule of the register.
+
+        A state made by the register's own changes always does; one put together
+        by hand is checked as a load is (:func:`~mbprogram.rules.invariants.register_problems`).
+
+        Raises:
+            InvalidValueError: if ``state`` is not a RegisterState.
+            ValidationError: listing every rule the state breaks.
+        """
         if not isinstance(state, RegisterState):
             raise InvalidValueError(
                 "state", f"expected a RegisterState, got {type(state).__name__}"
             )
+        problems = register_problems(
+            cohorts=state.cohorts,
+            students=state.students,
+            host_units=state.host_units,
+            budget_pots=state.budget_pots,
+            employments=state.employments,
+            outcomes=state.outcomes,
+            allow_synthetic_ids=state.allow_synthetic_ids,
+        )
+        if problems:
+            raise ValidationError(problems, summary="the state breaks the register's rules")
+        return cls._holding(state)
+
+    @classmethod
+    def _holding(cls, state: RegisterState) -> Self:
+        """A register holding ``state``, which the register made itself (no check)."""
         register = cls()
         register._state = state
         return register
@@ -100,7 +125,7 @@ class Register(RegisterQueries):
             ValidationError: listing every problem (duplicate ids, unknown cohorts,
                 sessions or units, broken rules), each with its record path and code.
         """
-        return cls.from_state(
+        return cls._holding(
             load_state(
                 cohorts=cohorts,
                 students=students,
@@ -115,7 +140,7 @@ class Register(RegisterQueries):
 
     def copy(self) -> Self:
         """An independent copy (free: the state is immutable, and changes replace it)."""
-        return type(self).from_state(self._state)
+        return type(self)._holding(self._state)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Register):

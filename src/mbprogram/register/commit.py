@@ -120,10 +120,7 @@ def commit(state: RegisterState, edit: Edit, *, by: Stamp, what: str) -> Registe
         table(table_of(record))[record.id] = record
     for name, record_id in edit.remove:
         table(name).pop(record_id, None)
-    new: RegisterState = attrs.evolve(
-        state,
-        **{name: MappingProxyType(t) for name, t in tables.items()},  # type: ignore[arg-type]
-    )
+    new = state.replaced(**{name: MappingProxyType(t) for name, t in tables.items()})
     problems += _problems(state, new, edit)
     if problems:
         raise RefusedChangeError(problems, summary=f"{what} refused")
@@ -132,7 +129,7 @@ def commit(state: RegisterState, edit: Edit, *, by: Stamp, what: str) -> Registe
         Change(stamp=by, action=e.action, record=e.record, before=e.before, after=e.after)
         for e in edit.entries
     )
-    return attrs.evolve(new, history=history + written)
+    return new.replaced(history=history + written)
 
 
 def _path_of(record: Record) -> RecordPath:

@@ -7,10 +7,12 @@ a document can hold nothing that the register would refuse to make. Facts
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Iterable
 from typing import Any
 
 from mbprogram.exceptions import Problem, ValidationError
+from mbprogram.model import validators as v
 from mbprogram.model.cohort import Cohort
 from mbprogram.model.hiring import BudgetPot, Employment, OutcomeRecord
 from mbprogram.model.history import Change, record_path, student_path
@@ -39,9 +41,11 @@ def load_state(
         ValidationError: listing every problem (ids used twice, unknown cohorts,
             sessions or units, broken rules), each with its record path and rule code.
     """
+    v.check_instance(allow_synthetic_ids, bool, "allow_synthetic_ids", "True or False")
     problems: list[Problem] = []
     tables: dict[str, dict[str, Any]] = {}
     twins: list[Student] = []
+    wrong: list[Problem] = []
     given: dict[str, Iterable[Record]] = {
         "cohorts": cohorts,
         "students": students,
@@ -52,7 +56,20 @@ def load_state(
     }
     for name, records in given.items():
         table: dict[str, Any] = {}
-        for record in records:
+        kind, _ = TABLES[name]
+        given_records = _listed(records)
+        if given_records is None:
+            wrong.append(Problem(name, f"expected a collection of {kind.__name__} records"))
+            continue
+        for i, record in enumerate(given_records):
+            if not isinstance(record, kind):
+                wrong.append(
+                    Problem(
+                        f"{name}[{i}]", f"expected a {kind.__name__}, got {type(record).__name__}"
+                    )
+                )
+                continue
+            record = typing.cast("Record", record)
             if record.id not in table:
                 table[record.id] = record
                 continue
@@ -63,6 +80,17 @@ def load_state(
                 path = record_path((name, record.id))
             problems.append(used_twice(path, TABLES[name][1], record.id))
         tables[name] = table
+    entries = _listed(history)
+    if entries is None:
+        wrong.append(Problem("history", "expected a collection of Change records"))
+        entries = ()
+    wrong += [
+        Problem(f"history[{i}]", f"expected a Change, got {type(c).__name__}")
+        for i, c in enumerate(entries)
+        if not isinstance(c, Change)
+    ]
+    if wrong:  # records of the wrong kinds cannot be checked further
+        raise ValidationError(wrong, summary="the records are not of the kinds expected")
     problems += register_problems(**tables, allow_synthetic_ids=allow_synthetic_ids)
     for twin in twins:  # a second student with a taken id is checked all the same
         cohort = tables["cohorts"].get(twin.cohort)
@@ -75,4 +103,11 @@ def load_state(
             ]
     if problems:
         raise ValidationError(problems, summary="the records break the register's rules")
-    return RegisterState(allow_synthetic_ids=allow_synthetic_ids, history=tuple(history), **tables)
+    return RegisterState(allow_synthetic_ids=allow_synthetic_ids, history=entries, **tables)
+
+
+def _listed(records: object) -> tuple[Any, ...] | None:
+    """``records`` as a tuple, or None if it is not a collection (text is not one)."""
+    if isinstance(records, str | bytes) or not isinstance(records, Iterable):
+        return None
+    return tuple(records)

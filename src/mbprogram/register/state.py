@@ -15,6 +15,7 @@ from typing import TypeVar
 
 import attrs
 
+from mbprogram.model import validators as v
 from mbprogram.model.cohort import Cohort
 from mbprogram.model.hiring import BudgetPot, Employment, OutcomeRecord
 from mbprogram.model.history import Change
@@ -57,9 +58,7 @@ def table_of(record: Record) -> str:
 
 
 def _frozen_table(value: Mapping[str, T]) -> Mapping[str, T]:
-    """A read-only table: a proxy of a dict that nothing else holds (made once, then shared)."""
-    if isinstance(value, MappingProxyType):
-        return value
+    """A read-only table: a proxy of a copy, so that no caller holds the dict behind it."""
     return MappingProxyType(dict(value))
 
 
@@ -67,10 +66,11 @@ def _frozen_table(value: Mapping[str, T]) -> Mapping[str, T]:
 class RegisterState:
     """Every record of a register by id, in the order they were added, and the history.
 
-    Tables are read-only mappings; :meth:`evolve` makes a new state.
+    Tables are read-only mappings of copies of what they were made from; a change
+    makes a new state (:meth:`replaced`), and this one stays as it was.
     """
 
-    allow_synthetic_ids: bool = False
+    allow_synthetic_ids: bool = attrs.field(default=False, validator=v.instance(bool))
     cohorts: Mapping[CohortId, Cohort] = attrs.field(factory=dict, converter=_frozen_table)
     students: Mapping[StudentId, Student] = attrs.field(factory=dict, converter=_frozen_table)
     host_units: Mapping[HostUnitId, HostUnit] = attrs.field(factory=dict, converter=_frozen_table)
@@ -81,7 +81,20 @@ class RegisterState:
         factory=dict, converter=_frozen_table
     )
     outcomes: Mapping[OutcomeId, OutcomeRecord] = attrs.field(factory=dict, converter=_frozen_table)
-    history: tuple[Change, ...] = ()
+    history: tuple[Change, ...] = attrs.field(default=(), converter=tuple, validator=v.each(Change))
+
+    def replaced(self, **changes: object) -> RegisterState:
+        """This state with some fields replaced, taking the given tables as they are.
+
+        For the register's own commit path, which makes each new table itself and
+        hands it over: unlike the constructor, nothing is copied or checked again.
+        """
+        new = object.__new__(RegisterState)
+        for field in attrs.fields(RegisterState):
+            object.__setattr__(new, field.name, changes.pop(field.name, getattr(self, field.name)))
+        if changes:
+            raise TypeError(f"RegisterState has no field {sorted(changes)[0]!r}")
+        return new
 
     def table(self, name: str) -> Mapping[str, Record]:
         """The table called ``name`` (``"students"`` …)."""

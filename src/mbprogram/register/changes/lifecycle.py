@@ -19,7 +19,7 @@ privacy classification of each field (:mod:`mbprogram.model.privacy`).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Final, TypeVar
 
 import attrs
@@ -34,7 +34,7 @@ from mbprogram.paths import RecordPath
 from mbprogram.register.commit import Edit, Entry, check_stamp, commit, refuse
 from mbprogram.register.state import RegisterState
 
-__all__ = ["ERASED", "STRIPPED", "erase_person", "holds_person", "strip_identifiers"]
+__all__ = ["ERASED", "STRIPPED", "erase_person", "holds_person", "people_in", "strip_identifiers"]
 
 T = TypeVar("T")
 
@@ -135,58 +135,94 @@ def strip_identifiers(
     if not isinstance(ended_before, dt.date) or isinstance(ended_before, dt.datetime):
         raise refuse(what, "ended_before", "expected a date")
     check_stamp(by, what)
-    ended = [c.id for c in state.cohorts.values() if c.period.end < ended_before]
-    records: list[Student | Employment | OutcomeRecord] = []
-    history = list(state.history)
-    changed: dict[str, list[StudentId]] = {}
-    for cohort_id in ended:
-        for old in state.students_of(cohort_id):
-            if _strip_one(state, old, records, history):
-                changed.setdefault(cohort_id, []).append(old.id)
-    stripped = tuple(history)
-    edit = Edit(
-        put=tuple(records),
-        entries=tuple(Entry(STRIPPED, _students_path(c)) for c in changed),
-        rewrite=lambda _: stripped,
-    )
-    new = commit(state, edit, by=by, what=what) if changed else state
-    return new, tuple(sid for ids in changed.values() for sid in ids)
-
-
-def _strip_one(
-    state: RegisterState,
-    old: Student,
-    records: list[Student | Employment | OutcomeRecord],
-    history: list[Change],
-) -> bool:
-    """Strip one student's records into ``records`` and ``history``; whether any changed."""
+    ended = {c.id for c in state.cohorts.values() if c.period.end < ended_before}
+    people = {s.id: s for s in state.students.values() if s.cohort in ended}
     blank = _identifiers_and_free_text
-    touched = False
-    new = scrubbed(old, blank)
-    if new is not old:
-        records.append(new)
-        touched = True
-    mine = state.employments_of(old.id)
-    for e in mine:
-        stripped = scrubbed(e, blank)
-        if stripped is not e:
-            records.append(stripped)
-            touched = True
-    theirs = [o for o in state.outcomes.values() if o.person == old.id]
-    for o in theirs:
-        stripped_o = scrubbed(o, blank)
-        if stripped_o is not o:
-            records.append(stripped_o)
-            touched = True
-    about = _about(old.id, old.cohort, {e.id for e in mine}, {o.id for o in theirs})
-    for i, change in enumerate(history):
-        if not about(change):
+    records: list[Student | Employment | OutcomeRecord] = []
+    touched: set[StudentId] = set()
+    for student in people.values():
+        new = scrubbed(student, blank)
+        if new is not student:
+            records.append(new)
+            touched.add(student.id)
+    owners: dict[str, StudentId] = {}  # employment and outcome paths -> their person
+    for change in state.history:  # records of theirs known only from the history
+        for snapshot in (change.before, change.after):
+            if isinstance(snapshot, Employment | OutcomeRecord) and snapshot.person in people:
+                owners[_table_path(snapshot)] = snapshot.person
+    for table in (state.employments, state.outcomes):
+        for record in table.values():
+            if record.person in people:
+                owners[_table_path(record)] = record.person
+                stripped = scrubbed(record, blank)
+                if stripped is not record:
+                    records.append(stripped)
+                    touched.add(record.person)
+    history = list(state.history)
+    for i, change in enumerate(history):  # one pass over the history, however many people
+        about = _people_of(change, people, owners)
+        if not about:
             continue
         before, after = scrubbed(change.before, blank), scrubbed(change.after, blank)
         if before is not change.before or after is not change.after:
             history[i] = attrs.evolve(change, before=before, after=after)
-            touched = True
-    return touched
+            touched |= about
+    cohorts = list(state.cohorts)
+    changed = [c for c in cohorts if any(people[s].cohort == c for s in touched)]
+    stripped_history = tuple(history)
+    edit = Edit(
+        put=tuple(records),
+        entries=tuple(Entry(STRIPPED, _students_path(c)) for c in changed),
+        rewrite=lambda _: stripped_history,
+    )
+    new_state = commit(state, edit, by=by, what=what) if touched else state
+    order = {sid: i for i, sid in enumerate(state.students)}
+    ids = sorted(touched, key=lambda sid: (cohorts.index(people[sid].cohort), order[sid]))
+    return new_state, tuple(ids)
+
+
+def _table_path(record: Employment | OutcomeRecord) -> str:
+    table = "employments" if isinstance(record, Employment) else "outcomes"
+    return str(record_path((table, record.id)))
+
+
+def _people_of(
+    change: Change, people: Mapping[StudentId, Student], owners: Mapping[str, StudentId]
+) -> set[StudentId]:
+    """The people among ``people`` whom a history entry is about (its path or its snapshots)."""
+    found: set[StudentId] = set()
+    segments = change.record.segments
+    if segments:
+        first = segments[0]
+        if first.name == "cohorts" and len(segments) > 1 and segments[1].name == "students":
+            key = segments[1].key
+            if key is not None and key in people:
+                found.add(key)
+        elif first.name in ("employments", "outcomes"):
+            owner = owners.get(str(RecordPath(segments[:1])))
+            if owner is not None:
+                found.add(owner)
+    for snapshot in (change.before, change.after):
+        found |= people_in(snapshot) & people.keys()
+    return found
+
+
+def people_in(value: object) -> set[StudentId]:
+    """The people whose records ``value`` (a record, or records in tuples) is or holds."""
+    found: set[StudentId] = set()
+    person = _person_of(value)
+    if person is not None:
+        found.add(person)
+    if isinstance(value, tuple | list | frozenset):
+        for item in value:
+            found |= people_in(item)
+    else:
+        cls = type(value)
+        if attrs.has(cls):
+            for a in attrs.fields(cls):
+                if a.init:
+                    found |= people_in(getattr(value, a.name))
+    return found
 
 
 def _about(

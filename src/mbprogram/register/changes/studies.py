@@ -8,7 +8,6 @@ import attrs
 
 from mbprogram.model.assignment import (
     AssignmentAssessment,
-    AssignmentState,
     FinalAssignment,
     Submission,
     Verdict,
@@ -126,8 +125,6 @@ def submit_assignment(
     assignment = student.assignment
     if assignment is None:
         raise refuse(what, path, "no final assignment is started (start_assignment first)")
-    if assignment.state(dt.date.max) is AssignmentState.APPROVED:
-        raise refuse(what, path, "the assignment is approved already")
     submission = build(path.child("submissions"), what, Submission, on=on, title=title)
     new_assignment = build(
         path, what, attrs.evolve, assignment, submissions=(*assignment.submissions, submission)

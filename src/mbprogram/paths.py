@@ -66,12 +66,27 @@ class RecordPath(str):
 
     segments: tuple[Segment, ...]
 
-    def __new__(cls: type[RecordPath], segments: Iterable[Segment] = ()) -> RecordPath:
-        """A path of ``segments`` (see :meth:`of` for the usual way to make one)."""
+    def __new__(cls: type[RecordPath], segments: Iterable[Segment] | str = ()) -> RecordPath:
+        """A path of ``segments``, or read from its text (see :meth:`of` and :meth:`parse`).
+
+        Raises:
+            ValueError: for text that is not a path.
+            TypeError: for segments that are not :class:`Segment` s.
+        """
+        if isinstance(segments, str):
+            return cls.parse(segments)
         parts = tuple(segments)
+        if not all(isinstance(s, Segment) for s in parts):
+            raise TypeError("expected Segment objects (or a path's text)")
         self = super().__new__(cls, _render(parts))
-        self.segments = parts
+        object.__setattr__(self, "segments", parts)
         return self
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a RecordPath cannot be changed (tried to set {name!r})")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"a RecordPath cannot be changed (tried to delete {name!r})")
 
     @classmethod
     def of(cls, *parts: Part) -> RecordPath:
@@ -91,6 +106,8 @@ class RecordPath(str):
             return text
         if not isinstance(text, str):
             raise TypeError(f"expected a path as text, got {type(text).__name__}")
+        if not text:
+            return cls(())
         segments: list[Segment] = []
         i, n = 0, len(text)
         while i < n:
@@ -126,12 +143,13 @@ class RecordPath(str):
         """This path followed by every segment of ``other``."""
         return RecordPath((*self.segments, *other.segments))
 
-    def is_within(self, prefix: RecordPath) -> bool:
+    def is_within(self, prefix: RecordPath | str) -> bool:
         """Whether this path is ``prefix`` itself or a record or field inside it.
 
         A prefix that ends in a collection without a key (``…students[S-01].makeups``)
-        holds every item of it (``…makeups[M1]``).
+        holds every item of it (``…makeups[M1]``). A prefix given as text is read as a path.
         """
+        prefix = RecordPath.parse(prefix)
         n = len(prefix.segments)
         if n == 0:
             return True

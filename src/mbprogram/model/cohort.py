@@ -7,6 +7,7 @@ import datetime as dt
 import functools
 from collections.abc import Mapping
 from decimal import Decimal
+from types import MappingProxyType
 
 import attrs
 
@@ -96,13 +97,13 @@ class Cohort:
 
     @functools.cached_property
     def sessions_by_id(self) -> Mapping[SessionId, Session]:
-        """The sessions keyed by id."""
-        return {s.id: s for s in self.sessions}
+        """The sessions keyed by id (read-only)."""
+        return MappingProxyType({s.id: s for s in self.sessions})
 
     @functools.cached_property
     def session_table(self) -> Mapping[SessionId, tuple[dt.date, Decimal]]:
-        """Each session's day and length in hours, keyed by id (for fast evaluation)."""
-        return {s.id: (s.day, s.hours.value) for s in self.sessions}
+        """Each session's day and length in hours, keyed by id (read-only; for fast evaluation)."""
+        return MappingProxyType({s.id: (s.day, s.hours.value) for s in self.sessions})
 
     @functools.cached_property
     def schedule(self) -> Schedule:

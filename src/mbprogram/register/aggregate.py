@@ -207,8 +207,10 @@ class Register(RegisterQueries):
     def change_capacity(self, unit_id: HostUnitId, capacity: int, *, by: Stamp) -> None:
         """Change how many students a unit can take at once.
 
-        Lowering it below the placements already made is allowed (the unit's real
-        capacity changed); the evaluation then reports ``HOST_UNIT_OVER_CAPACITY``.
+        Raises:
+            RefusedChangeError: ``HOST_UNIT_OVER_CAPACITY`` if more students than
+                ``capacity`` are placed at the unit on some day (the capacity holds
+                on every day; end a placement early first).
         """
         self._state = cohorts.change_capacity(self._state, unit_id, capacity, by=by)
 

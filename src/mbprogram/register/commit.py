@@ -12,6 +12,7 @@ same rules run over a whole register when it is loaded
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from types import MappingProxyType
 from typing import Any, TypeVar
@@ -19,6 +20,7 @@ from typing import Any, TypeVar
 import attrs
 
 from mbprogram.exceptions import Problem, RefusedChangeError, ValidationError
+from mbprogram.model import validators as v
 from mbprogram.model.codes import RuleCode
 from mbprogram.model.cohort import Cohort
 from mbprogram.model.hiring import BudgetPot, Employment, OutcomeRecord
@@ -38,7 +40,16 @@ from mbprogram.rules.invariants import (
 )
 from mbprogram.rules.occupancy import occupied_days
 
-__all__ = ["Edit", "Entry", "build", "commit", "refuse"]
+__all__ = [
+    "Edit",
+    "Entry",
+    "build",
+    "check_stamp",
+    "checked_date",
+    "checked_id",
+    "commit",
+    "refuse",
+]
 
 T = TypeVar("T")
 
@@ -86,6 +97,22 @@ def build(path: str, what: str, make: Callable[..., T], /, *args: Any, **kwargs:
         raise RefusedChangeError(
             [p.under(path) for p in e.problems], summary=f"{what} refused"
         ) from None
+
+
+def checked_id(what: str, path: str, kind: str, key: object) -> str:
+    """``key`` if it is a valid id; else the change is refused without quoting it."""
+    if not v.is_record_id(key):
+        raise refuse(
+            what, path, f"no {kind} with that id (it is not a valid id, so it is not shown)"
+        )
+    return str(key)
+
+
+def checked_date(what: str, path: str, day: object) -> dt.date:
+    """``day`` if it is a date (not a datetime); else the change is refused without quoting it."""
+    if not isinstance(day, dt.date) or isinstance(day, dt.datetime):
+        raise refuse(what, path, f"expected a date, got {v.described_value(day)}")
+    return day
 
 
 def check_stamp(by: object, what: str) -> Stamp:

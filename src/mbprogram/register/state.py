@@ -53,8 +53,11 @@ _TABLE_OF: Mapping[type, str] = {kind: name for name, (kind, _) in TABLES.items(
 
 
 def table_of(record: Record) -> str:
-    """The name of the table that holds records of ``record``'s kind."""
-    return _TABLE_OF[type(record)]
+    """The name of the table that holds records of ``record``'s kind (subclasses too)."""
+    found = _TABLE_OF.get(type(record))
+    if found is None:
+        found = next(name for kind, name in _TABLE_OF.items() if isinstance(record, kind))
+    return found
 
 
 def _frozen_table(value: Mapping[str, T]) -> Mapping[str, T]:
@@ -65,6 +68,9 @@ def _frozen_table(value: Mapping[str, T]) -> Mapping[str, T]:
 @attrs.frozen(eq=True)
 class RegisterState:
     """Every record of a register by id, in the order they were added, and the history.
+
+    (A JSON document lists students under their cohort, so a register read from
+    one holds its students cohort by cohort; equality does not depend on order.)
 
     Tables are read-only mappings of copies of what they were made from; a change
     makes a new state (:meth:`replaced`), and this one stays as it was.

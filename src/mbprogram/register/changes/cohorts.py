@@ -8,7 +8,7 @@ from mbprogram.model.cohort import Cohort, Session
 from mbprogram.model.history import record_path
 from mbprogram.model.placements import HostUnit
 from mbprogram.model.values import CohortId, HostUnitId, SessionId, Stamp
-from mbprogram.register.commit import Edit, Entry, build, commit, refuse
+from mbprogram.register.commit import Edit, Entry, build, checked_id, commit, refuse
 from mbprogram.register.state import RegisterState
 
 __all__ = [
@@ -70,6 +70,9 @@ def cancel_session(
     """Remove a session from the schedule (refused while attendance is recorded for it)."""
     what = "cancelling the session"
     cohort = state.cohort(cohort_id)
+    session_id = checked_id(
+        what, record_path(("cohorts", cohort_id), "sessions"), "session", session_id
+    )
     path = record_path(("cohorts", cohort_id), ("sessions", session_id))
     old = cohort.session(session_id)
     if old is None:

@@ -17,7 +17,15 @@ from mbprogram.model.placements import (
 )
 from mbprogram.model.values import DateRange, PlacementId, Stamp, StudentId
 from mbprogram.register.changes.students import open_student
-from mbprogram.register.commit import Edit, Entry, build, commit, refuse
+from mbprogram.register.commit import (
+    Edit,
+    Entry,
+    build,
+    checked_date,
+    checked_id,
+    commit,
+    refuse,
+)
 from mbprogram.register.state import RegisterState
 
 __all__ = [
@@ -79,7 +87,10 @@ def cancel_placement_absence(
 ) -> RegisterState:
     """Remove a recorded absence that was wrong; the history keeps it."""
     what = "cancelling the absence"
-    student = state.student(student_id)
+    student = open_student(state, student_id, what)
+    here = student_path(student.cohort, student.id).child("placements")
+    placement_id = checked_id(what, here, "placement", placement_id)
+    day = checked_date(what, here.parent.child(("placements", placement_id), "absences"), day)
     old = student.placement(placement_id)
     found = next((a for a in old.absences if a.day == day), None) if old else None
     if old is not None and found is None:
@@ -117,7 +128,13 @@ def assess_placement(
         raise refuse("recording the assessment", "stage", "expected 'midway' or 'final'")
     stage = AssessmentStage(stage)  # a plain "midway" would not be `is` MIDWAY
     what = f"recording the {stage.value} assessment"
-    student = state.student(student_id)
+    student = open_student(state, student_id, what)
+    placement_id = checked_id(
+        what,
+        student_path(student.cohort, student.id).child("placements"),
+        "placement",
+        placement_id,
+    )
     old = student.placement(placement_id)
     if old is not None and old.assessment(stage) is not None:
         raise refuse(
@@ -150,10 +167,13 @@ def end_placement_early(
 ) -> RegisterState:
     """Shorten a placement so that it ends on ``last_day`` (a day within it)."""
     what = "ending the placement early"
-    student = state.student(student_id)
+    student = open_student(state, student_id, what)
+    here = student_path(student.cohort, student.id).child("placements")
+    placement_id = checked_id(what, here, "placement", placement_id)
+    where = here.parent.child(("placements", placement_id), "period")
+    last_day = checked_date(what, where, last_day)
     old = student.placement(placement_id)
-    where = student_path(student.cohort, student.id).child(("placements", placement_id), "period")
-    if old is not None and last_day not in old.period:  # also refuses a non-date
+    if old is not None and last_day not in old.period:
         raise refuse(what, where, f"{last_day} is not within the placement {old.period}")
     return _replace_placement(
         state,
@@ -180,6 +200,12 @@ def _replace_placement(
     by: Stamp,
 ) -> RegisterState:
     student = open_student(state, student_id, what)
+    placement_id = checked_id(
+        what,
+        student_path(student.cohort, student.id).child("placements"),
+        "placement",
+        placement_id,
+    )
     path = student_path(student.cohort, student.id).child(("placements", placement_id))
     old = student.placement(placement_id)
     if old is None:

@@ -257,8 +257,14 @@ def _units_with_more(before: Student | None, after: Student) -> set[str]:
     """The host units at which ``after`` may take more places than ``before`` did."""
     if before is None:
         return {p.unit for p in after.placements}
-    old = set(before.placements)
-    return {p.unit for p in after.placements if p not in old}
+    was = {p.id: p for p in before.placements}
+    return {
+        p.unit
+        for p in after.placements
+        if (old := was.get(p.id)) is None
+        or old.unit != p.unit
+        or not (old.period.start <= p.period.start and p.period.end <= old.period.end)
+    }  # an absence, an assessment or an earlier end takes no more days at the unit
 
 
 def _dangling(new: RegisterState, removed: Iterable[tuple[str, str]]) -> list[Problem]:

@@ -102,6 +102,9 @@ def rules(**fixed: object) -> st.SearchStrategy[ProgrammeRules]:
         "literature_sign_off": st.booleans(),
         "assignment_approval": st.booleans(),
         "max_submissions": st.integers(1, 4),
+        "at_risk_theory_share": percents,
+        "at_risk_practice_share": percents,
+        "at_risk_absences": st.integers(0, 3),
     }
     parts.update({k: st.just(v) for k, v in fixed.items()})
     return st.builds(ProgrammeRules, **parts)  # type: ignore[arg-type]

@@ -41,6 +41,7 @@ from mbprogram.model.placements import (
 from mbprogram.model.programme import ProgrammeRules
 from mbprogram.model.students import Background, Contact, Status, StatusChange, Student
 from mbprogram.model.values import DateRange, Hours, Percent, Stamp, Weekday
+from mbprogram.rules.forecast import Milestones
 from mbprogram.services.attendance_rows import (
     WHOLE_SESSION,
     AttendanceRow,
@@ -298,6 +299,15 @@ def students(
         ),
         assignment=draw(assignments(enrolled, cohort.rules.max_submissions)),
     )
+
+
+@st.composite
+def milestones(draw: st.DrawFn, around: dt.date) -> Milestones:
+    """Planned dates of the literature sign-off and the approval, mostly after ``around``."""
+    planned = st.none() | st.dates(
+        min_value=around - dt.timedelta(days=30), max_value=around + dt.timedelta(days=400)
+    )
+    return Milestones(literature_sign_off=draw(planned), assignment_approval=draw(planned))
 
 
 @st.composite

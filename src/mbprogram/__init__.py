@@ -113,6 +113,7 @@ if TYPE_CHECKING:
         placement_table,
         pot_table,
         progress_document,
+        progress_over_time,
         progress_table,
     )
     from mbprogram.rules.cohort import CohortProgress, evaluate_cohort, evaluate_register
@@ -304,6 +305,7 @@ __all__ = [
     "practice_days",
     "practice_weeks",
     "progress_document",
+    "progress_over_time",
     "progress_table",
     "pseudonymise",
     "public_holidays",
@@ -403,6 +405,7 @@ _LAZY: dict[str, str] = {
     "placement_table": "mbprogram.reports",
     "pot_table": "mbprogram.reports",
     "progress_document": "mbprogram.reports",
+    "progress_over_time": "mbprogram.reports",
     "progress_table": "mbprogram.reports",
     "CohortProgress": "mbprogram.rules.cohort",
     "evaluate_cohort": "mbprogram.rules.cohort",

@@ -41,7 +41,7 @@ from mbprogram.model.placements import (
 from mbprogram.model.programme import ProgrammeRules
 from mbprogram.model.students import Background, Contact, Status, StatusChange, Student
 from mbprogram.model.values import DateRange, Hours, Percent, Stamp, Weekday
-from mbprogram.rules.forecast import Milestones
+from mbprogram.rules.outlook import Milestones
 from mbprogram.services.attendance_rows import (
     WHOLE_SESSION,
     AttendanceRow,

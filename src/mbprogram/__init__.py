@@ -121,9 +121,6 @@ if TYPE_CHECKING:
     from mbprogram.rules.forecast import (
         CohortForecast,
         ForecastOutlook,
-        Milestones,
-        RequirementForecast,
-        RequirementOutlook,
         StudentForecast,
         forecast_cohort,
         forecast_student,
@@ -148,6 +145,7 @@ if TYPE_CHECKING:
         percent_band,
         pot_utilisation,
     )
+    from mbprogram.rules.outlook import Milestones, RequirementForecast, RequirementOutlook
     from mbprogram.rules.plan import StudentPlan
     from mbprogram.rules.practice import PracticeDays, practice_days, practice_weeks
     from mbprogram.rules.student import StudentProgress, evaluate_student, floor2
@@ -417,9 +415,6 @@ _LAZY: dict[str, str] = {
     "Severity": "mbprogram.rules.findings",
     "CohortForecast": "mbprogram.rules.forecast",
     "ForecastOutlook": "mbprogram.rules.forecast",
-    "Milestones": "mbprogram.rules.forecast",
-    "RequirementForecast": "mbprogram.rules.forecast",
-    "RequirementOutlook": "mbprogram.rules.forecast",
     "StudentForecast": "mbprogram.rules.forecast",
     "forecast_cohort": "mbprogram.rules.forecast",
     "forecast_student": "mbprogram.rules.forecast",
@@ -439,6 +434,9 @@ _LAZY: dict[str, str] = {
     "graduate_outcomes": "mbprogram.rules.outcomes",
     "percent_band": "mbprogram.rules.outcomes",
     "pot_utilisation": "mbprogram.rules.outcomes",
+    "Milestones": "mbprogram.rules.outlook",
+    "RequirementForecast": "mbprogram.rules.outlook",
+    "RequirementOutlook": "mbprogram.rules.outlook",
     "StudentPlan": "mbprogram.rules.plan",
     "PracticeDays": "mbprogram.rules.practice",
     "practice_days": "mbprogram.rules.practice",

@@ -46,8 +46,6 @@ __all__ = [
     "forecast_student",
 ]
 
-_F = FindingCode
-
 
 class ForecastOutlook(enum.StrEnum):
     """Where a student is heading: complete, on track, at risk, or unable to complete on plan."""
@@ -218,9 +216,11 @@ def _forecast(
         outlook=outlook,
         theory_hours_possible=plan.theory_hours_on(ends),
         practice_weeks_possible=plan.practice_weeks_on(ends),
-        theory_share_possible=plan.theory_share_on(ends) if rules.min_theory_share else None,
+        theory_share_possible=(
+            None if rules.min_theory_share is None else plan.theory_share_on(ends)
+        ),
         practice_share_possible=(
-            plan.practice_days_on(ends).share if rules.min_practice_share else None
+            None if rules.min_practice_share is None else plan.practice_days_on(ends).share
         ),
         earliest_completion=earliest,
         plan_ends=ends,

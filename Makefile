@@ -56,6 +56,7 @@ fuzz: $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed-run
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/forecast.py
 
 docs: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest tests/test_docs.py

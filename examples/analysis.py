@@ -15,7 +15,13 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from mbprogram import DateRange, employment_summary, hiring_findings
+from mbprogram import (
+    DateRange,
+    employment_summary,
+    forecast_cohort,
+    hiring_findings,
+    progress_over_time,
+)
 from mbprogram.demo import DEMO_POT, build_demo_register
 from mbprogram.reports import plots
 from mbprogram.reports.outcomes import outcomes_report, pot_table
@@ -48,6 +54,27 @@ print(incomplete[["student", "missing"]].to_string(index=False))
 # %%
 figure = plots.plot_cohort_progress(register, "MB-2025", dt.date(2025, 12, 31))
 figure.savefig(STORE.with_name("cohort-progress.png"))
+figure
+
+# %% [markdown]
+# ## Who needs help: the forecast and progress over time
+#
+# As of midsummer, what attending everything still planned would give each
+# student, and who is at risk or cannot complete on plan. The burn-up chart
+# shows each student's hours and weeks week by week, and the forecast dashed.
+
+# %%
+midsummer = dt.date(2025, 6, 30)
+for forecast in forecast_cohort(register, "MB-2025", midsummer).needs_help:
+    print(forecast.student, forecast.outlook.value, forecast.earliest_completion)
+    for finding in forecast.findings:
+        print("   ", finding.message("en"))
+weeks = [dt.date(2025, 1, 6) + dt.timedelta(weeks=n) for n in range(52)]
+over_time = progress_over_time(register, "MB-2025", weeks, forecast_from=midsummer)
+hours = over_time.to_dataframe().pivot(index="on", columns="student", values="theory_hours")
+print(hours.iloc[::13].to_string())
+figure = plots.plot_burn_up(register, "MB-2025", midsummer)
+figure.savefig(STORE.with_name("burn-up.png"))
 figure
 
 # %% [markdown]

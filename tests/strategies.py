@@ -41,6 +41,7 @@ from mbprogram.model.placements import (
 from mbprogram.model.programme import ProgrammeRules
 from mbprogram.model.students import Background, Contact, Status, StatusChange, Student
 from mbprogram.model.values import DateRange, Hours, Percent, Stamp, Weekday
+from mbprogram.rules.outlook import Milestones
 from mbprogram.services.attendance_rows import (
     WHOLE_SESSION,
     AttendanceRow,
@@ -102,6 +103,9 @@ def rules(**fixed: object) -> st.SearchStrategy[ProgrammeRules]:
         "literature_sign_off": st.booleans(),
         "assignment_approval": st.booleans(),
         "max_submissions": st.integers(1, 4),
+        "at_risk_theory_share": percents,
+        "at_risk_practice_share": percents,
+        "at_risk_absences": st.integers(0, 3),
     }
     parts.update({k: st.just(v) for k, v in fixed.items()})
     return st.builds(ProgrammeRules, **parts)  # type: ignore[arg-type]
@@ -295,6 +299,15 @@ def students(
         ),
         assignment=draw(assignments(enrolled, cohort.rules.max_submissions)),
     )
+
+
+@st.composite
+def milestones(draw: st.DrawFn, around: dt.date) -> Milestones:
+    """Planned dates of the literature sign-off and the approval, mostly after ``around``."""
+    planned = st.none() | st.dates(
+        min_value=around - dt.timedelta(days=30), max_value=around + dt.timedelta(days=400)
+    )
+    return Milestones(literature_sign_off=draw(planned), assignment_approval=draw(planned))
 
 
 @st.composite

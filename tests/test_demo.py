@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from mbprogram import AssignmentState, Pathway, Status, pot_utilisation
+from mbprogram import (
+    AssignmentState,
+    ForecastOutlook,
+    Pathway,
+    Status,
+    forecast_cohort,
+    pot_utilisation,
+)
 from mbprogram.demo import DEMO_POT, build_demo_register
 from mbprogram.model.values import DateRange
 
@@ -44,3 +51,14 @@ def test_the_budget_pot_comes_near_its_capacity() -> None:
         REGISTER, DEMO_POT, DateRange(dt.date(2025, 1, 1), dt.date(2027, 12, 31))
     )
     assert 8 <= max(u.in_use for u in usage) <= 10
+
+
+def test_at_midsummer_the_second_cohort_has_students_on_track_at_risk_and_unreachable() -> None:
+    forecast = forecast_cohort(REGISTER, "MB-2025", dt.date(2025, 6, 30))
+    outlooks = {s.student: s.outlook for s in forecast.students}
+    assert ForecastOutlook.ON_TRACK == outlooks["B01"]
+    assert ForecastOutlook.AT_RISK == outlooks["B02"]
+    assert ForecastOutlook.UNREACHABLE == outlooks["B06"]
+    assert ["B02", "B03", "B05", "B06", "B09", "B10", "B11", "B12", "B15"] == [
+        s.student for s in forecast.needs_help
+    ]

@@ -35,7 +35,8 @@ def test_the_analysis_notebook_runs_on_the_demo_store_and_draws_every_plot(
     assert "students have unmet requirements" in text
     assert "Roles held as of 2026-11-23" in text
     assert "AAP_POSITION_ABOVE_LIMIT" in text
-    for name in ("cohort-progress", "placements", "outcomes", "budget-pot"):
+    assert "must attend 31 of the remaining 32.5 hours." in text
+    for name in ("cohort-progress", "burn-up", "placements", "outcomes", "budget-pot"):
         png = (tmp_path / f"{name}.png").read_bytes()
         assert png.startswith(b"\x89PNG")
         assert len(png) > 10_000

@@ -113,10 +113,18 @@ if TYPE_CHECKING:
         placement_table,
         pot_table,
         progress_document,
+        progress_over_time,
         progress_table,
     )
     from mbprogram.rules.cohort import CohortProgress, evaluate_cohort, evaluate_register
     from mbprogram.rules.findings import SEVERITY, Finding, FindingCode, Lang, Severity
+    from mbprogram.rules.forecast import (
+        CohortForecast,
+        ForecastOutlook,
+        StudentForecast,
+        forecast_cohort,
+        forecast_student,
+    )
     from mbprogram.rules.hiring import (
         AAP_LIMIT,
         AAP_STEP_UP_LIMIT,
@@ -137,6 +145,8 @@ if TYPE_CHECKING:
         percent_band,
         pot_utilisation,
     )
+    from mbprogram.rules.outlook import Milestones, RequirementForecast, RequirementOutlook
+    from mbprogram.rules.plan import StudentPlan
     from mbprogram.rules.practice import PracticeDays, practice_days, practice_weeks
     from mbprogram.rules.student import StudentProgress, evaluate_student, floor2
     from mbprogram.rules.theory import TheoryProgress, theory_progress
@@ -177,6 +187,7 @@ __all__ = [
     "Certificate",
     "Change",
     "Cohort",
+    "CohortForecast",
     "CohortOutcome",
     "CohortProgress",
     "ConflictError",
@@ -189,6 +200,7 @@ __all__ = [
     "FinalAssignment",
     "Finding",
     "FindingCode",
+    "ForecastOutlook",
     "Funding",
     "GraduateOutcome",
     "GraduateState",
@@ -207,6 +219,7 @@ __all__ = [
     "MakeUp",
     "Mark",
     "MbprogramError",
+    "Milestones",
     "MissingExtraError",
     "Month",
     "NationalIdNumber",
@@ -233,6 +246,8 @@ __all__ = [
     "Register",
     "RegisterState",
     "Repository",
+    "RequirementForecast",
+    "RequirementOutlook",
     "Revision",
     "Role",
     "RuleCode",
@@ -245,6 +260,8 @@ __all__ = [
     "Status",
     "StatusChange",
     "Student",
+    "StudentForecast",
+    "StudentPlan",
     "StudentProgress",
     "Submission",
     "Supervision",
@@ -266,6 +283,8 @@ __all__ = [
     "evaluate_register",
     "evaluate_student",
     "floor2",
+    "forecast_cohort",
+    "forecast_student",
     "graduate_outcomes",
     "hiring_findings",
     "holidays_between",
@@ -284,6 +303,7 @@ __all__ = [
     "practice_days",
     "practice_weeks",
     "progress_document",
+    "progress_over_time",
     "progress_table",
     "pseudonymise",
     "public_holidays",
@@ -383,6 +403,7 @@ _LAZY: dict[str, str] = {
     "placement_table": "mbprogram.reports",
     "pot_table": "mbprogram.reports",
     "progress_document": "mbprogram.reports",
+    "progress_over_time": "mbprogram.reports",
     "progress_table": "mbprogram.reports",
     "CohortProgress": "mbprogram.rules.cohort",
     "evaluate_cohort": "mbprogram.rules.cohort",
@@ -392,6 +413,11 @@ _LAZY: dict[str, str] = {
     "FindingCode": "mbprogram.rules.findings",
     "Lang": "mbprogram.rules.findings",
     "Severity": "mbprogram.rules.findings",
+    "CohortForecast": "mbprogram.rules.forecast",
+    "ForecastOutlook": "mbprogram.rules.forecast",
+    "StudentForecast": "mbprogram.rules.forecast",
+    "forecast_cohort": "mbprogram.rules.forecast",
+    "forecast_student": "mbprogram.rules.forecast",
     "AAP_LIMIT": "mbprogram.rules.hiring",
     "AAP_STEP_UP_LIMIT": "mbprogram.rules.hiring",
     "UNDECIDED_WITHIN_DAYS": "mbprogram.rules.hiring",
@@ -408,6 +434,10 @@ _LAZY: dict[str, str] = {
     "graduate_outcomes": "mbprogram.rules.outcomes",
     "percent_band": "mbprogram.rules.outcomes",
     "pot_utilisation": "mbprogram.rules.outcomes",
+    "Milestones": "mbprogram.rules.outlook",
+    "RequirementForecast": "mbprogram.rules.outlook",
+    "RequirementOutlook": "mbprogram.rules.outlook",
+    "StudentPlan": "mbprogram.rules.plan",
     "PracticeDays": "mbprogram.rules.practice",
     "practice_days": "mbprogram.rules.practice",
     "practice_weeks": "mbprogram.rules.practice",

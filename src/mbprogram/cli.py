@@ -170,11 +170,17 @@ def _parser() -> argparse.ArgumentParser:
         help="each student's progress and unmet requirements",
         description=(
             "Evaluate every student (of --cohort) as of --as-of: theory hours, practice weeks, "
-            "literature, assignment, and what is missing. Exits 1 if any student has an "
-            "unmet requirement."
+            "literature, assignment, what is missing, and the forecast's outlook (complete, "
+            "on-track, at-risk, unreachable) if the student attends everything planned. "
+            "Exits 1 if any student shown has an unmet requirement."
         ),
     )
     progress.add_argument("file", type=Path, metavar="FILE", help=_FILE_HELP)
+    progress.add_argument(
+        "--outlook",
+        action="store_true",
+        help="only the students at risk or unable to complete on plan (see docs/rules.md)",
+    )
     outcomes = commands.add_parser(
         "outcomes",
         epilog=_EXITS,
@@ -319,15 +325,24 @@ def _validate(args: argparse.Namespace, stdout: TextIO) -> int:
 def _progress(args: argparse.Namespace, stdout: TextIO) -> int:
     register = _load(args.file)
     _check_cohort(register, args.cohort)
-    return _print_progress(register, _as_of(args), args.cohort, args.format, args.lang, stdout)
+    return _print_progress(
+        register, _as_of(args), args.cohort, args.format, args.lang, stdout, needs_help=args.outlook
+    )
 
 
 def _print_progress(
-    register: Register, as_of: dt.date, cohort: str | None, fmt: str, lang: Lang, stdout: TextIO
+    register: Register,
+    as_of: dt.date,
+    cohort: str | None,
+    fmt: str,
+    lang: Lang,
+    stdout: TextIO,
+    *,
+    needs_help: bool = False,
 ) -> int:
     from mbprogram.reports.progress import progress_document, progress_table  # noqa: PLC0415
 
-    document = progress_document(register, as_of, cohort=cohort, lang=lang)
+    document = progress_document(register, as_of, cohort=cohort, lang=lang, needs_help=needs_help)
     students = document["students"]
     wide = document["findings"]
     assert isinstance(students, list)  # noqa: S101 - the shape progress_document makes
@@ -340,9 +355,11 @@ def _print_progress(
         return FINDINGS if errors else OK
     cohorts = [cohort] if cohort else list(register.cohorts)
     for c in cohorts:
-        print(progress_table(register, as_of, cohort=c).to_text(), file=stdout)
+        table = progress_table(register, as_of, cohort=c, needs_help=needs_help)
+        print(table.to_text(), file=stdout)
         print(file=stdout)
-    _print_findings([*wide, *(f for s in students for f in s["findings"])], lang, stdout)
+    shown = [f for s in students for f in (*s["findings"], *s["forecast"]["findings"])]
+    _print_findings([*wide, *shown], lang, stdout)
     return FINDINGS if errors else OK
 
 

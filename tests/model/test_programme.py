@@ -64,6 +64,17 @@ def test_bergen_presets_need_literature_and_an_approved_assignment_in_three_trie
     )
 
 
+@pytest.mark.parametrize("rules", [BERGEN_2010, BERGEN_2015])
+def test_presets_call_90_percent_of_what_is_left_and_one_absence_to_spare_at_risk(
+    rules: ProgrammeRules,
+) -> None:
+    assert (Percent(90), Percent(90), 1) == (
+        rules.at_risk_theory_share,
+        rules.at_risk_practice_share,
+        rules.at_risk_absences,
+    )
+
+
 def test_rules_allow_three_submissions_unless_told_otherwise() -> None:
     rules = ProgrammeRules(name="Aarhus", theory_hours=Hours(80), practice_weeks=Decimal(6))
 
@@ -101,6 +112,9 @@ def test_rules_convert_plain_numbers_to_exact_values() -> None:
         ("min_theory_share", 80.0),
         ("makeup_cap", -1),
         ("min_practice_share", 101),
+        ("at_risk_theory_share", 90.0),
+        ("at_risk_practice_share", "-1"),
+        ("at_risk_absences", -1),
     ],
 )
 def test_rules_made_directly_name_the_rule_that_is_wrong(field: str, value: object) -> None:
@@ -176,6 +190,38 @@ def test_bergen_2010_as_a_dict_is_plain_json_data() -> None:
     } == BERGEN_2010.to_dict()
 
 
+def test_rules_with_the_default_thresholds_write_no_threshold_keys() -> None:
+    assert not any(key.startswith("at_risk_") for key in BERGEN_2015.to_dict())
+
+
+def test_rules_written_before_the_thresholds_existed_read_with_the_defaults() -> None:
+    rules = ProgrammeRules.from_dict({**MINIMAL, "max_submissions": 2})
+
+    assert (Percent(90), Percent(90), 1) == (
+        rules.at_risk_theory_share,
+        rules.at_risk_practice_share,
+        rules.at_risk_absences,
+    )
+
+
+def test_thresholds_other_than_the_defaults_are_written_and_read_back() -> None:
+    rules = attrs.evolve(
+        BERGEN_2015,
+        at_risk_theory_share=Percent("75.5"),
+        at_risk_practice_share=Percent(100),
+        at_risk_absences=0,
+    )
+
+    data = rules.to_dict()
+
+    assert ("75.5", "100", 0) == (
+        data["at_risk_theory_share"],
+        data["at_risk_practice_share"],
+        data["at_risk_absences"],
+    )
+    assert rules == ProgrammeRules.from_dict(json.loads(json.dumps(data)))
+
+
 # -- from_dict: what is refused ----------------------------------------------------
 
 
@@ -199,6 +245,10 @@ def test_bergen_2010_as_a_dict_is_plain_json_data() -> None:
         ("max_submissions", "3", "from 1 to 100"),
         ("max_submissions", True, "from 1 to 100"),
         ("max_submissions", 3.0, "from 1 to 100"),
+        ("at_risk_theory_share", "101", "from 0 to 100"),
+        ("at_risk_practice_share", 0.9, "binary float"),
+        ("at_risk_absences", -1, "from 0 to 100"),
+        ("at_risk_absences", "1", "from 0 to 100"),
         ("name", "", "non-empty name"),
         ("name", 2026, "non-empty name"),
     ],

@@ -194,7 +194,7 @@ def expected_progress(original: Register, as_of: dt.date, names: Pseudonyms) -> 
     document = progress_document(original, as_of)
     for entry in document["students"]:  # type: ignore[attr-defined]
         entry["student"] = names.student(entry["student"])
-        for finding in entry["findings"]:
+        for finding in [*entry["findings"], *entry["forecast"]["findings"]]:
             finding["path"] = renamed(finding["path"], original, names)
     return document
 

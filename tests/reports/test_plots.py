@@ -19,6 +19,7 @@ REGISTER = build_demo_register()
 AS_OF = dt.date(2026, 11, 23)
 PLOTS: dict[str, Callable[[], object]] = {
     "cohort progress": lambda: plots.plot_cohort_progress(REGISTER, "MB-2025", AS_OF),
+    "burn-up": lambda: plots.plot_burn_up(REGISTER, "MB-2025", dt.date(2025, 6, 30)),
     "placement timeline": lambda: plots.plot_placement_timeline(REGISTER, cohort="MB-2024"),
     "outcomes by pathway": lambda: plots.plot_outcomes_by_pathway(REGISTER, AS_OF),
     "pot utilisation": lambda: plots.plot_pot_utilisation(
@@ -61,4 +62,21 @@ def test_each_plot_without_matplotlib_names_the_extra_to_install(
 def test_outcomes_may_be_plotted_as_of_the_first_and_the_last_day_there_is(as_of: dt.date) -> None:
     figure = plots.plot_outcomes_by_pathway(REGISTER, as_of)
 
+    figure.savefig(io.BytesIO(), format="png", dpi=30)  # type: ignore[attr-defined]
+
+
+def test_the_burn_up_chart_draws_each_students_records_solid_and_the_forecast_dashed() -> None:
+    figure = plots.plot_burn_up(REGISTER, "MB-2025", dt.date(2025, 6, 30))
+    hours, weeks = figure.axes[:2]  # type: ignore[attr-defined]
+    for ax in (hours, weeks):
+        styles = [line.get_linestyle() for line in ax.get_lines()]
+        assert 15 + 1 == styles.count("-")  # the records, one line a student, and the day
+        assert 15 == styles.count("--")  # the forecast
+        assert 1 == styles.count(":")  # the requirement
+    labels = [text.get_text() for text in hours.get_legend().get_texts()]
+    assert [f"B{i:02d}" for i in range(1, 16)] == labels  # ids, never names
+
+
+def test_a_burn_up_before_the_cohort_starts_is_all_forecast() -> None:
+    figure = plots.plot_burn_up(REGISTER, "MB-2025", dt.date(2024, 12, 1))
     figure.savefig(io.BytesIO(), format="png", dpi=30)  # type: ignore[attr-defined]

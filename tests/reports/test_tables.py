@@ -105,10 +105,23 @@ def test_the_progress_document_has_exactly_the_contracted_shape() -> None:
         "assignment",
         "complete",
         "findings",
+        "forecast",
     } == set(first)
     json.dumps(document)  # plain JSON, nothing exotic
     short = next(s for s in students if s["findings"])
     assert {"code", "severity", "path", "message"} == set(short["findings"][0])
+    assert {
+        "outlook",
+        "theory_hours_possible",
+        "practice_weeks_possible",
+        "theory_share_possible",
+        "practice_share_possible",
+        "earliest_completion",
+        "plan_ends",
+        "open",
+        "requirements",
+        "findings",
+    } == set(first["forecast"])
 
 
 @given(st.dates(min_value=dt.date(2024, 1, 1), max_value=dt.date(2026, 12, 31)))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Any, Final, TypeVar
 
 import attrs
@@ -77,6 +78,30 @@ def _min_practice_share(value: object) -> Percent | None:
     return _check("min_practice_share", _optional_percent)(value)
 
 
+def _percent(value: object) -> Percent:
+    return value if isinstance(value, Percent) else Percent(value)
+
+
+def _at_risk_theory_share(value: object) -> Percent:
+    return _check("at_risk_theory_share", _percent)(value)
+
+
+def _at_risk_practice_share(value: object) -> Percent:
+    return _check("at_risk_practice_share", _percent)(value)
+
+
+#: The forecast's thresholds when the rules name none (docs/rules.md, Forecast).
+_AT_RISK_SHARE: Final = Percent(90)
+_AT_RISK_ABSENCES: Final = 1
+_AT_RISK_DEFAULTS: Final[Mapping[str, object]] = MappingProxyType(
+    {
+        "at_risk_theory_share": _AT_RISK_SHARE,
+        "at_risk_practice_share": _AT_RISK_SHARE,
+        "at_risk_absences": _AT_RISK_ABSENCES,
+    }
+)
+
+
 @attrs.frozen(kw_only=True)
 class ProgrammeRules:
     """Every completion requirement of a programme (docs/rules.md).
@@ -94,6 +119,15 @@ class ProgrammeRules:
         literature_sign_off: whether literature studies must be signed off.
         assignment_approval: whether the final assignment must be approved.
         max_submissions: how many times the final assignment may be submitted.
+        at_risk_theory_share: the forecast calls theory at risk when the hours
+            still needed are more than this share of the hours left in the
+            schedule (default 90 %).
+        at_risk_practice_share: the forecast calls practice at risk when the
+            practice days still needed are more than this share of the practice
+            days left in the placements (default 90 %).
+        at_risk_absences: the forecast calls an attendance share at risk when
+            the student can be absent at most this many more times (whole
+            sessions, or practice days) and keep it at its minimum (default 1).
     """
 
     name: str = attrs.field(validator=v.text(max_length=200))
@@ -105,6 +139,13 @@ class ProgrammeRules:
     literature_sign_off: bool = attrs.field(default=True, validator=v.instance(bool))
     assignment_approval: bool = attrs.field(default=True, validator=v.instance(bool))
     max_submissions: int = attrs.field(default=3, validator=v.between(1, 100))
+    at_risk_theory_share: Percent = attrs.field(
+        default=_AT_RISK_SHARE, converter=_at_risk_theory_share
+    )
+    at_risk_practice_share: Percent = attrs.field(
+        default=_AT_RISK_SHARE, converter=_at_risk_practice_share
+    )
+    at_risk_absences: int = attrs.field(default=_AT_RISK_ABSENCES, validator=v.between(0, 100))
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ProgrammeRules:
@@ -141,10 +182,15 @@ class ProgrammeRules:
         return cls(**values)
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the rules as a plain dict of JSON-safe values (:meth:`from_dict` reverses it)."""
+        """Return the rules as a plain dict of JSON-safe values (:meth:`from_dict` reverses it).
+
+        The forecast's thresholds (``at_risk_*``) are written only when they
+        differ from their defaults, so that the rules of a programme that keeps
+        the defaults read the same as before they existed (docs/format.md).
+        """
 
         num = plain_decimal
-        return {
+        data: dict[str, Any] = {
             "name": self.name,
             "theory_hours": num(self.theory_hours.value),
             "min_theory_share": None
@@ -159,6 +205,11 @@ class ProgrammeRules:
             "assignment_approval": self.assignment_approval,
             "max_submissions": self.max_submissions,
         }
+        for name, default in _AT_RISK_DEFAULTS.items():
+            value = getattr(self, name)
+            if value != default:
+                data[name] = num(value.value) if isinstance(value, Percent) else value
+        return data
 
 
 def _flag(field: str) -> Callable[[Any], bool]:
@@ -170,11 +221,11 @@ def _flag(field: str) -> Callable[[Any], bool]:
     return parse
 
 
-def _whole(field: str) -> Callable[[Any], int]:
+def _whole(field: str, *, low: int = 1) -> Callable[[Any], int]:
     def parse(raw: Any) -> int:
-        if not isinstance(raw, int) or isinstance(raw, bool) or not 1 <= raw <= 100:
+        if not isinstance(raw, int) or isinstance(raw, bool) or not low <= raw <= 100:
             raise InvalidValueError(
-                field, f"expected a whole number from 1 to 100, got {v.described_value(raw)}"
+                field, f"expected a whole number from {low} to 100, got {v.described_value(raw)}"
             )
         return raw
 
@@ -197,6 +248,9 @@ _PARSERS: Final[dict[str, Callable[[Any], Any]]] = {
     "literature_sign_off": _flag("literature_sign_off"),
     "assignment_approval": _flag("assignment_approval"),
     "max_submissions": _whole("max_submissions"),
+    "at_risk_theory_share": _check("at_risk_theory_share", _percent),
+    "at_risk_practice_share": _check("at_risk_practice_share", _percent),
+    "at_risk_absences": _whole("at_risk_absences", low=0),
 }
 
 #: Bergen's programme as described in 2010: 140 hours of theory, 14 weeks of practice

@@ -1,4 +1,4 @@
-"""Reports: cohort progress, placements, outcomes and budget-pot use, as tables and plots.
+"""Reports: cohort progress and its forecast, placements, outcomes and budget-pot use.
 
 Tables are :class:`Table` s of attrs rows: plain rows for scripts,
 ``to_text()`` for terminals, HTML in Jupyter, ``to_dataframe()`` with the
@@ -18,14 +18,22 @@ from mbprogram.reports.outcomes import (
     outcomes_report,
     pot_table,
 )
+from mbprogram.reports.over_time import ProgressPoint, progress_over_time
 from mbprogram.reports.placements import PlacementRow, placement_table
 from mbprogram.reports.plots import (
+    plot_burn_up,
     plot_cohort_progress,
     plot_outcomes_by_pathway,
     plot_placement_timeline,
     plot_pot_utilisation,
 )
-from mbprogram.reports.progress import ProgressRow, progress_document, progress_of, progress_table
+from mbprogram.reports.progress import (
+    ProgressRow,
+    forecast_document,
+    progress_document,
+    progress_of,
+    progress_table,
+)
 from mbprogram.reports.table import Table
 
 __all__ = [
@@ -36,12 +44,15 @@ __all__ = [
     "PathwayRow",
     "PlacementRow",
     "PotRow",
+    "ProgressPoint",
     "ProgressRow",
     "RoleRow",
     "StateRow",
     "Table",
+    "forecast_document",
     "outcomes_report",
     "placement_table",
+    "plot_burn_up",
     "plot_cohort_progress",
     "plot_outcomes_by_pathway",
     "plot_placement_timeline",
@@ -49,5 +60,6 @@ __all__ = [
     "pot_table",
     "progress_document",
     "progress_of",
+    "progress_over_time",
     "progress_table",
 ]

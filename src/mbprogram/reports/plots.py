@@ -12,10 +12,13 @@ import datetime as dt
 from typing import TYPE_CHECKING, Literal
 
 from mbprogram.exceptions import MissingExtraError
+from mbprogram.model import validators as v
 from mbprogram.model.values import DateRange
 from mbprogram.reports.outcomes import outcomes_report, pot_table
+from mbprogram.reports.over_time import ProgressPoint, progress_over_time
 from mbprogram.reports.placements import placement_table
 from mbprogram.reports.progress import progress_of
+from mbprogram.rules.forecast import forecast_cohort
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -23,6 +26,7 @@ if TYPE_CHECKING:
     from mbprogram.register.aggregate import Register
 
 __all__ = [
+    "plot_burn_up",
     "plot_cohort_progress",
     "plot_outcomes_by_pathway",
     "plot_placement_timeline",
@@ -62,6 +66,72 @@ def plot_cohort_progress(register: Register, cohort: str, as_of: dt.date) -> Fig
     hours_ax.invert_yaxis()
     fig.suptitle(f"{cohort}: progress as of {as_of.isoformat()} (green: complete)")
     return fig
+
+
+def plot_burn_up(register: Register, cohort: str, as_of: dt.date) -> Figure:
+    """Each student's theory hours and practice weeks over time, and the forecast: a burn-up chart.
+
+    Solid lines are the records, week by week from the cohort's start to
+    ``as_of``; dashed lines the forecast from ``as_of`` to the end of the plan
+    (everything planned attended, docs/rules.md, Forecast); the dotted black
+    line is the requirement. A student whose dashed line stays under it cannot
+    complete on plan.
+
+    Raises:
+        InvalidValueError: if ``as_of`` is not a date.
+        NotFoundError: if there is no such cohort.
+        MissingExtraError: without matplotlib.
+    """
+    v.check_date(as_of, "as_of")
+    rules = register.cohort(cohort).rules
+    forecast = forecast_cohort(register, cohort, as_of)
+    ends = max((s.plan_ends for s in forecast.students), default=as_of)
+    start = min(register.cohort(cohort).period.start, as_of)
+    days = [*_weekly(start, as_of), *_weekly(as_of, ends)[1:]]
+    points: dict[str, list[ProgressPoint]] = {}
+    for point in progress_over_time(register, cohort, days, forecast_from=as_of):
+        points.setdefault(point.student, []).append(point)
+    fig = _figure(11, 7)
+    from matplotlib import colormaps  # noqa: PLC0415 - an optional extra, there by now
+
+    colours = colormaps["tab20"]
+    hours_ax, weeks_ax = fig.subplots(2, 1, sharex=True)
+    for i, (student, series) in enumerate(points.items()):
+        recorded = [p for p in series if not p.planned]
+        planned = [p for p in series if p.planned or p.on == as_of]
+        colour = colours(i % 20)
+        for ax, figure_of in ((hours_ax, _hours), (weeks_ax, _weeks)):
+            ax.plot([p.on for p in recorded], [figure_of(p) for p in recorded], color=colour,
+                    label=student)  # fmt: skip
+            ax.plot([p.on for p in planned], [figure_of(p) for p in planned], color=colour,
+                    linestyle="--")  # fmt: skip
+    hours_ax.axhline(float(rules.theory_hours.value), color="black", linestyle=":")
+    hours_ax.set_ylabel(f"theory hours (required {rules.theory_hours})")
+    weeks_ax.axhline(float(rules.practice_weeks), color="black", linestyle=":")
+    weeks_ax.set_ylabel(f"practice weeks (required {rules.practice_weeks})")
+    for ax in (hours_ax, weeks_ax):
+        ax.axvline(as_of, color="grey", linewidth=0.8)
+    if points:
+        hours_ax.legend(ncols=2, fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1))
+    fig.suptitle(
+        f"{cohort}: progress to {as_of.isoformat()} and the forecast to {ends.isoformat()} "
+        "(dashed: attending everything planned)"
+    )
+    return fig
+
+
+def _hours(point: ProgressPoint) -> float:
+    return float(point.theory_hours)
+
+
+def _weeks(point: ProgressPoint) -> float:
+    return float(point.practice_weeks)
+
+
+def _weekly(first: dt.date, last: dt.date) -> list[dt.date]:
+    """``first``, every seventh day after it before ``last``, and ``last``."""
+    days = [first + dt.timedelta(weeks=n) for n in range((last - first).days // 7 + 1)]
+    return days if days[-1] == last else [*days, last]
 
 
 def plot_placement_timeline(

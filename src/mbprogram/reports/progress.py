@@ -5,18 +5,25 @@ The JSON shape is a stable contract (docs/cli.md)::
     {"as_of": "YYYY-MM-DD", "students": [{"cohort", "student", "status",
      "theory_hours", "theory_hours_required", "practice_weeks",
      "practice_weeks_required", "literature_signed_off", "assignment",
-     "complete", "findings": [{"code", "severity", "path", "message"}]}]}
+     "complete", "findings": [{"code", "severity", "path", "message"}],
+     "forecast": {"outlook", "theory_hours_possible", "practice_weeks_possible",
+      "theory_share_possible", "practice_share_possible", "earliest_completion",
+      "plan_ends", "open", "requirements": [{"code", "outlook", "met_on"}],
+      "findings": [...]}}], "findings": [...]}
 
 Hours and weeks are JSON numbers, rounded down to two decimals so that a
 display never overstates progress (139.999 h shows as 139.99, not 140);
 ``complete`` is decided on the exact values. ``status`` is ``null`` for a
 student with no status yet on the as-of date (added to the register later).
+The ``forecast`` (docs/rules.md, Forecast) gives shares as numbers from 0 to
+1 rounded down to four decimals, and dates as ISO text or ``null``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
 import attrs
@@ -27,6 +34,12 @@ from mbprogram.model.students import Status
 from mbprogram.reports.table import Table
 from mbprogram.rules.cohort import evaluate_cohort
 from mbprogram.rules.findings import Finding, Lang
+from mbprogram.rules.forecast import (
+    CohortForecast,
+    ForecastOutlook,
+    StudentForecast,
+    forecast_cohort,
+)
 from mbprogram.rules.student import StudentProgress, floor2
 
 if TYPE_CHECKING:
@@ -35,6 +48,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ProgressRow",
     "finding_document",
+    "forecast_document",
     "progress_document",
     "progress_of",
     "progress_table",
@@ -46,7 +60,8 @@ class ProgressRow:
     """One student's progress as of a date, for a table (ids and figures only).
 
     ``practice_weeks`` is rounded down to two decimals; ``missing`` lists the
-    codes of the findings that block completion.
+    codes of the findings that block completion; ``outlook`` is the forecast's
+    (docs/rules.md, Forecast), when the row was made with one.
     """
 
     cohort: str
@@ -59,11 +74,14 @@ class ProgressRow:
     literature_signed_off: bool
     assignment: AssignmentState
     complete: bool
+    outlook: ForecastOutlook | None = None
     missing: tuple[str, ...]
 
     @classmethod
-    def from_progress(cls, p: StudentProgress) -> ProgressRow:
-        """The row of one evaluated student."""
+    def from_progress(
+        cls, p: StudentProgress, *, outlook: ForecastOutlook | None = None
+    ) -> ProgressRow:
+        """The row of one evaluated student, with the forecast's outlook if given."""
         return cls(
             cohort=p.cohort,
             student=p.student,
@@ -75,6 +93,7 @@ class ProgressRow:
             literature_signed_off=p.literature_signed_off,
             assignment=p.assignment,
             complete=p.complete,
+            outlook=outlook,
             missing=tuple(f.code.value for f in p.errors),
         )
 
@@ -93,10 +112,26 @@ def progress_of(
     return tuple(s for c in cohorts for s in evaluate_cohort(register, c, as_of).students)
 
 
+def _cohorts(register: Register, as_of: dt.date, cohort: str | None) -> list[CohortForecast]:
+    v.check_date(as_of, "as_of")
+    cohorts = [cohort] if cohort is not None else list(register.cohorts)
+    return [forecast_cohort(register, c, as_of) for c in cohorts]
+
+
+def _forecasts(
+    register: Register, as_of: dt.date, cohort: str | None, *, needs_help: bool
+) -> list[StudentForecast]:
+    forecasts = [s for c in _cohorts(register, as_of, cohort) for s in c.students]
+    return [f for f in forecasts if f.needs_help] if needs_help else forecasts
+
+
 def progress_table(
-    register: Register, as_of: dt.date, *, cohort: str | None = None
+    register: Register, as_of: dt.date, *, cohort: str | None = None, needs_help: bool = False
 ) -> Table[ProgressRow]:
     """The progress of every student (of ``cohort``, or of all cohorts) as of ``as_of``.
+
+    Each row holds the forecast's outlook. With ``needs_help``, only the
+    students at risk or unable to complete on plan.
 
     Raises:
         InvalidValueError: if ``as_of`` is not a date.
@@ -104,10 +139,14 @@ def progress_table(
     """
     v.check_date(as_of, "as_of")
     which = f"cohort {cohort}" if cohort else "all cohorts"
+    who = "Students who need help in" if needs_help else "Progress of"
     return Table.of(
-        f"Progress of {which} as of {as_of.isoformat()}",
+        f"{who} {which} as of {as_of.isoformat()}",
         ProgressRow,
-        (ProgressRow.from_progress(p) for p in progress_of(register, as_of, cohort=cohort)),
+        (
+            ProgressRow.from_progress(f.progress, outlook=f.outlook)
+            for f in _forecasts(register, as_of, cohort, needs_help=needs_help)
+        ),
         _LABELS,
     )
 
@@ -128,21 +167,26 @@ def _number(value: Decimal) -> int | float:
 
 
 def progress_document(
-    register: Register, as_of: dt.date, *, cohort: str | None = None, lang: Lang = "nb"
+    register: Register,
+    as_of: dt.date,
+    *,
+    cohort: str | None = None,
+    lang: Lang = "nb",
+    needs_help: bool = False,
 ) -> dict[str, object]:
     """The ``progress --format json`` document (docs/cli.md), ready for :func:`json.dumps`.
 
     Beside ``as_of`` and ``students`` it holds ``findings``: the cohort-wide
-    findings (``COHORT_OVER_PLACES``, ``HOST_UNIT_OVER_CAPACITY``) of the
-    cohorts evaluated, in the same shape as a student's.
+    findings (``COHORT_OVER_PLACES``) of the cohorts evaluated, in the same
+    shape as a student's. Each student has a ``forecast``
+    (:func:`forecast_document`). With ``needs_help``, only the students at
+    risk or unable to complete on plan are listed.
 
     Raises:
         InvalidValueError: if ``as_of`` is not a date.
         NotFoundError: if ``cohort`` names no cohort.
     """
-    v.check_date(as_of, "as_of")
-    cohorts = [cohort] if cohort is not None else list(register.cohorts)
-    evaluated = [evaluate_cohort(register, c, as_of) for c in cohorts]
+    evaluated = _cohorts(register, as_of, cohort)
     students = [
         {
             "cohort": p.cohort,
@@ -156,15 +200,49 @@ def progress_document(
             "assignment": p.assignment.value,
             "complete": p.complete,
             "findings": [finding_document(f, lang) for f in p.findings],
+            "forecast": forecast_document(f, lang),
         }
         for c in evaluated
-        for p in c.students
+        for f in c.students
+        if f.needs_help or not needs_help
+        for p in (f.progress,)
     ]
     return {
         "as_of": as_of.isoformat(),
         "students": students,
-        "findings": [finding_document(f, lang) for c in evaluated for f in c.findings],
+        "findings": [finding_document(f, lang) for c in evaluated for f in c.progress.findings],
     }
+
+
+def forecast_document(forecast: StudentForecast, lang: Lang = "nb") -> dict[str, object]:
+    """A student's forecast as JSON (docs/cli.md): figures, dates, requirements and findings.
+
+    Hours and weeks are rounded down to two decimals and shares (0 to 1) to
+    four, so that a forecast never overstates what is possible.
+    """
+    return {
+        "outlook": forecast.outlook.value,
+        "theory_hours_possible": _number(floor2(forecast.theory_hours_possible.value)),
+        "practice_weeks_possible": _number(floor2(forecast.practice_weeks_possible)),
+        "theory_share_possible": _share(forecast.theory_share_possible),
+        "practice_share_possible": _share(forecast.practice_share_possible),
+        "earliest_completion": _day(forecast.earliest_completion),
+        "plan_ends": forecast.plan_ends.isoformat(),
+        "open": [code.value for code in forecast.open],
+        "requirements": [
+            {"code": r.code.value, "outlook": r.outlook.value, "met_on": _day(r.met_on)}
+            for r in forecast.requirements
+        ],
+        "findings": [finding_document(f, lang) for f in forecast.findings],
+    }
+
+
+def _share(value: Fraction | None) -> int | float | None:
+    return None if value is None else _number(floor2(value * 100) / 100)
+
+
+def _day(value: dt.date | None) -> str | None:
+    return None if value is None else value.isoformat()
 
 
 def finding_document(finding: Finding, lang: Lang = "nb") -> dict[str, str]:

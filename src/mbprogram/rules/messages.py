@@ -1,17 +1,22 @@
 """The message catalogue: one Norwegian bokmål and one English template per finding code.
 
 Templates are filled from a finding's details (ids, dates and numbers only).
+A placeholder with two words after a colon picks one by the number it names:
+``{remaining} {remaining:hour|hours}`` reads ``1 hour`` but ``0.5 hours`` and
+``32 hours`` (the singular is for exactly one, in both languages).
 """
 
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
 from typing import Final
 
 from mbprogram.exceptions import InvalidValueError
 
-__all__ = ["TEMPLATES", "render"]
+__all__ = ["TEMPLATES", "placeholders", "render"]
 
 #: ``code -> {"nb": template, "en": template}``.
 TEMPLATES: Final[Mapping[str, Mapping[str, str]]] = {
@@ -101,6 +106,45 @@ TEMPLATES: Final[Mapping[str, Mapping[str, str]]] = {
         "en": "Active positions add up to {total} %, above the {limit} % limit that applies "
         "to the benefit this person receives beside the salary.",
     },
+    # The forecast (docs/rules.md, Forecast): what attending everything planned would give.
+    "THEORY_AT_RISK": {
+        "nb": "For å nå teorikravet etter planen må deltakeren delta i {needed} av "
+        "{remaining} gjenstående {remaining:time|timer}.",
+        "en": "To meet the theory requirement on plan the student must attend {needed} of "
+        "the remaining {remaining} {remaining:hour|hours}.",
+    },
+    "THEORY_UNREACHABLE": {
+        "nb": "Teorikravet kan ikke nås etter planen: det mangler {needed} {needed:time|timer}, "
+        "og bare {remaining} {remaining:time|timer} gjenstår i timeplanen.",
+        "en": "The theory requirement cannot be met on plan: {needed} {needed:hour is|hours are} "
+        "missing and only {remaining} {remaining:hour is|hours are} left in the schedule.",
+    },
+    "PRACTICE_AT_RISK": {
+        "nb": "For å nå praksiskravet etter planen må deltakeren møte {needed} av "
+        "{remaining} gjenstående {remaining:praksisdag|praksisdager}.",
+        "en": "To meet the practice requirement on plan the student must attend {needed} of "
+        "the remaining {remaining} practice {remaining:day|days}.",
+    },
+    "PRACTICE_UNREACHABLE": {
+        "nb": "Praksiskravet kan ikke nås etter planen: med alle {remaining} gjenstående "
+        "{remaining:praksisdag|praksisdager} blir det {possible} av {required} "
+        "{required:uke|uker}.",
+        "en": "The practice requirement cannot be met on plan: all {remaining} remaining "
+        "practice {remaining:day gives|days give} {possible} of {required} "
+        "{required:week|weeks}.",
+    },
+    "ATTENDANCE_SHARE_AT_RISK": {
+        "nb": "Oppmøtet i {part} kan bli høyst {best} %, og kravet er minst {minimum} %: "
+        "{under} {under:gang|ganger} fravær til får det under kravet.",
+        "en": "Attendance in {part} can reach at most {best} %, and at least {minimum} % is "
+        "required: {under} more {under:absence takes|absences take} it below the minimum.",
+    },
+    "ATTENDANCE_SHARE_UNREACHABLE": {
+        "nb": "Oppmøtet i {part} kan bli høyst {best} % selv om deltakeren møter til alt "
+        "som er planlagt; kravet er minst {minimum} %.",
+        "en": "Attendance in {part} can reach at most {best} % even if the student attends "
+        "everything planned; at least {minimum} % is required.",
+    },
 }
 
 
@@ -112,6 +156,8 @@ _BOKMAL: Final[Mapping[str, str]] = {
     "submitted": "levert",
     "not-approved": "ikke godkjent",
     "approved": "godkjent",
+    "theory teaching": "teoriundervisningen",
+    "practice": "praksis",
 }
 _DECIMAL = re.compile(r"-?\d+\.\d+")
 
@@ -123,11 +169,38 @@ def _bokmal(value: str) -> str:
     return _BOKMAL.get(value, value)
 
 
+class _Catalogue(string.Formatter):
+    """``str.format`` with one addition: ``{n:one|other}`` is the word for the number ``n``."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        one, bar, other = format_spec.partition("|")
+        if not bar:
+            return str(super().format_field(value, format_spec))
+        return one if _is_one(str(value)) else other
+
+
+def _is_one(number: str) -> bool:
+    """Whether a detail is the number one (``"1"``, or ``"1,0"`` in bokmål)."""
+    try:
+        return Decimal(number.replace(",", ".")) == 1
+    except InvalidOperation:
+        return False
+
+
+_FORMATTER: Final = _Catalogue()
+
+
+def placeholders(template: str) -> frozenset[str]:
+    """The details a template is filled from (each name once, whatever its word choices)."""
+    return frozenset(name for _, name, _, _ in _FORMATTER.parse(template) if name is not None)
+
+
 def render(code: str, lang: str, details: Mapping[str, str]) -> str:
     """Fill the ``lang`` template of ``code`` with ``details``.
 
     In bokmål numbers take a decimal comma (``11,5 t``) and the states and
-    stages in the details are translated.
+    stages in the details are translated. ``{n:one|other}`` picks the word for
+    the number ``n`` (module docstring).
 
     Raises:
         InvalidValueError: for a language other than ``nb`` or ``en``.
@@ -136,4 +209,4 @@ def render(code: str, lang: str, details: Mapping[str, str]) -> str:
         raise InvalidValueError("lang", f"expected 'nb' or 'en', got {str(lang)[:10]!r}")
     if lang == "nb":
         details = {k: _bokmal(v) for k, v in details.items()}
-    return TEMPLATES[code][lang].format_map(details)
+    return _FORMATTER.vformat(TEMPLATES[code][lang], (), details)

@@ -271,10 +271,13 @@ def save_document(
 
     The document is written to a temporary file beside ``path``, flushed to
     disk and renamed over the old file, so a failed save leaves the old file
-    exactly as it was.
+    exactly as it was. A symbolic link is followed (the file it names is
+    replaced); a file with several names (hard links) is refused
+    (:func:`~mbprogram.storage.atomic.write_atomically`).
 
     Raises:
-        DocumentError: if the register cannot be written as a document.
+        DocumentError: if the register cannot be written as a document, or the
+            file has several names.
         OSError: if the file cannot be written (the old file is then unchanged).
     """
     write_atomically(path, document_bytes(register, indent=indent))

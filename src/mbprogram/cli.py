@@ -26,6 +26,7 @@ import os
 import re
 import shutil
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, NoReturn, TextIO
@@ -232,7 +233,24 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
             parser.print_usage(sys.stderr)
             print(e, file=sys.stderr)
         return BAD_INPUT
-    handler: Callable[[argparse.Namespace, TextIO], int] = _HANDLERS[args.command]
+    with warnings.catch_warnings(record=True) as caught:
+        # The library's warnings (a store that others can read) go to stderr, once each.
+        warnings.simplefilter("always", UserWarning)
+        code = _run(_HANDLERS[args.command], args, stdout)
+    shown: set[str] = set()
+    for w in caught:
+        if not w.category.__module__.startswith("mbprogram."):
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+        elif str(w.message) not in shown:
+            shown.add(str(w.message))
+            print(f"mbprogram: warning: {w.message}", file=sys.stderr)
+    return code
+
+
+def _run(
+    handler: Callable[[argparse.Namespace, TextIO], int], args: argparse.Namespace, stdout: TextIO
+) -> int:
+    """Run a command; every error of the library or the file system is exit code 2."""
     try:
         return handler(args, stdout)
     except BrokenPipeError:  # the reader stopped reading (``| head``): not an error

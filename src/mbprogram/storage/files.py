@@ -17,7 +17,7 @@ from mbprogram.exceptions import DocumentError, InvalidValueError, Problem
 from mbprogram.register.aggregate import Register
 from mbprogram.storage._problems import ROOT
 from mbprogram.storage.json_document import load_document, save_document
-from mbprogram.storage.sqlite_store import SQLITE_MAGIC, SqliteStore
+from mbprogram.storage.sqlite_store import SQLITE_MAGIC, SqliteStore, write_store
 
 __all__ = [
     "JSON_SUFFIXES",
@@ -130,8 +130,10 @@ def kind_of(path: str | os.PathLike[str]) -> Literal["document", "store"]:
 def replace_store(register: Register, path: str | os.PathLike[str]) -> None:
     """Make the SQLite store at ``path`` (created if missing) hold ``register`` and nothing else.
 
+    A store this call creates is removed again if the save fails.
+
     Raises:
-        DocumentError: if the file exists and is not an mbprogram store.
+        DocumentError: if the file exists and is not an mbprogram store, or the
+            register cannot be written (nothing is then written).
     """
-    with SqliteStore.open(path, create=True) as store:
-        store.save(register, force=True)
+    write_store(path, register, create=True)

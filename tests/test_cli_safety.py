@@ -15,8 +15,11 @@ from pathlib import Path
 import pytest
 
 from mbprogram.cli import main
-from mbprogram.storage.files import save
+from mbprogram.storage.files import load, save
+from mbprogram.storage.sqlite_store import SqliteStore
 from tests.builders import make_register
+
+AS_OF = "2026-11-23"
 
 
 def run(*args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -50,3 +53,76 @@ def test_a_store_that_others_can_read_is_warned_about_once_on_standard_error(
     assert f"chmod 600 {store}" in err
     if fmt == "json":
         assert {"rows", "recorded", "corrected", "unchanged", "dry_run"} == set(json.loads(out))
+
+
+# -- the demo never replaces a real register (issue 10, item 6) ------------------------------
+
+
+def test_the_demo_refuses_to_replace_a_store_it_did_not_write(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = tmp_path / "mbprogram-demo.sqlite"
+    save(make_register(), store)  # a real register, under the demo's name
+    before = store.read_bytes()
+
+    code, out, err = run("demo", "--store", str(store), capsys=capsys)
+
+    assert 2 == code
+    assert "" == out
+    assert "is an mbprogram store that the demo did not write" in err
+    assert "pass --force to replace" in err
+    assert before == store.read_bytes()
+
+
+def test_the_demo_replaces_a_store_it_did_not_write_only_with_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = tmp_path / "register.sqlite"
+    save(make_register(), store)
+
+    assert 0 == run("demo", "--store", str(store), "--force", "--as-of", AS_OF, capsys=capsys)[0]
+    assert 30 == len(load(store).students)
+    with SqliteStore.open(store) as opened:
+        assert opened.is_demo()
+    # now the demo's own store: replaced again without --force
+    assert 0 == run("demo", "--store", str(store), "--as-of", AS_OF, capsys=capsys)[0]
+
+
+def test_a_demo_store_whose_records_were_changed_is_no_longer_the_demos(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = tmp_path / "demo.sqlite"
+    assert 0 == run("demo", "--store", str(store), "--as-of", AS_OF, capsys=capsys)[0]
+    register = load(store)
+    save(register, store)  # any save but the demo's, as an import makes one
+    with SqliteStore.open(store) as opened:
+        assert not opened.is_demo()
+    assert 2 == run("demo", "--store", str(store), capsys=capsys)[0]
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_the_demo_never_replaces_a_file_that_is_not_a_store(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], force: list[str]
+) -> None:
+    precious = tmp_path / "notes.sqlite"
+    precious.write_text("Kari Nordmann: not a database", encoding="utf-8")
+    code, _, err = run("demo", "--store", str(precious), *force, capsys=capsys)
+    assert 2 == code
+    assert "not an SQLite database" in err
+    assert "Kari Nordmann: not a database" == precious.read_text(encoding="utf-8")
+
+
+# -- nothing typed in the wrong place is printed back (issue 10, item 9) ---------------------
+
+
+def test_a_cohort_that_is_not_an_id_is_not_printed_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = tmp_path / "register.json"
+    save(make_register(), document)
+    code, _, err = run("progress", str(document), "--cohort", "Kari Nordmann", capsys=capsys)
+    assert 2 == code
+    assert "no cohort (not shown: not a valid id) in the file (cohorts: K1)" in err
+    assert "Kari" not in err
+    code, _, err = run("progress", str(document), "--cohort", "K9", capsys=capsys)
+    assert "no cohort 'K9' in the file" in err

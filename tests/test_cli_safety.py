@@ -7,19 +7,28 @@ others can read is warned about on standard error.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mbprogram.cli import main
 from mbprogram.storage.files import load, save
+from mbprogram.storage.json_document import document_bytes
 from mbprogram.storage.sqlite_store import SqliteStore
 from tests.builders import make_register
+from tests.storage.test_document_fuzz import json_values
+from tests.strategies import wild_json_text, wild_text
 
 AS_OF = "2026-11-23"
+DOCUMENT_BYTES = document_bytes(make_register())
+DOCUMENT = json.loads(DOCUMENT_BYTES)
 
 
 def run(*args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -126,3 +135,90 @@ def test_a_cohort_that_is_not_an_id_is_not_printed_back(
     assert "Kari" not in err
     code, _, err = run("progress", str(document), "--cohort", "K9", capsys=capsys)
     assert "no cohort 'K9' in the file" in err
+
+
+# -- no input gives a traceback (issue 10, items 1 and 2) ------------------------------------
+
+
+def test_a_document_with_an_integer_of_thousands_of_digits_is_bad_input_in_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = tmp_path / "register.json"
+    save(make_register(), document)
+    text = document.read_text(encoding="utf-8").replace('"places": 18', '"places": ' + "9" * 5_000)
+    document.write_text(text, encoding="utf-8")
+    code, out, err = run("validate", str(document), "--format", "json", capsys=capsys)
+    assert 2 == code
+    assert "" == err
+    assert {
+        "error": "invalid input",
+        "problems": [
+            {
+                "path": "$",
+                "message": "a number of 5000 characters; a number has at most 60 (docs/format.md)",
+            }
+        ],
+    } == json.loads(out)
+
+
+@pytest.mark.parametrize("kind", ["register.json", "register.sqlite"])
+@pytest.mark.parametrize("cell", ["Lege\x00time", "Legetime \ud800"])
+def test_importing_a_cell_no_text_can_hold_is_bad_input_naming_the_cell(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str, cell: str
+) -> None:
+    target = tmp_path / kind
+    save(make_register(), target)
+    before = target.read_bytes()
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(f"student;session;status;reason\nS-01;SES-01;F;{cell}\n", encoding="utf-8",
+                     errors="surrogatepass")  # fmt: skip
+    code, out, err = run("import-attendance", str(target), str(sheet), capsys=capsys)
+    if "\x00" in cell:  # a UTF-8 sheet: the cell is refused
+        assert 2 == code
+        assert "row 2, column reason: the cell holds a NUL character or a lone surrogate" in err
+        assert before == target.read_bytes()
+    else:  # not UTF-8 at all: read as Windows-1252, as Norwegian Excel writes
+        assert 0 == code
+        assert "1 recorded" in out
+    assert "Traceback" not in err
+    assert "Lege" not in err
+
+
+@given(st.one_of(wild_text, json_values.flatmap(wild_json_text), wild_json_text(DOCUMENT)))
+def test_validating_any_text_prints_one_json_object_and_exits_0_or_2(text: str) -> None:
+    with tempfile.TemporaryDirectory() as directory:
+        document = Path(directory) / "register.json"
+        document.write_bytes(text.encode("utf-8", "surrogatepass"))
+        out = io.StringIO()
+        with contextlib.redirect_stderr(io.StringIO()) as err:
+            code = main(["validate", str(document), "--format", "json"], out=out)
+    assert code in (0, 2)
+    shown = json.loads(out.getvalue())
+    assert isinstance(shown, dict)
+    assert (code == 2) == ("error" in shown)
+    assert "" == err.getvalue()
+
+
+#: Lines of a sheet: a header the import knows, then rows of wild cells.
+sheets = st.builds(
+    lambda header, rows: "\n".join([header, *(";".join(r) for r in rows)]),
+    st.sampled_from(["deltaker;økt;timer;fravær;grunn", "student,session,hours", "x"]),
+    st.lists(st.lists(wild_text, max_size=6), max_size=6),
+)
+
+
+@given(sheets, st.sampled_from(["text", "json"]))
+def test_importing_any_sheet_exits_0_or_2_with_the_librarys_words(text: str, fmt: str) -> None:
+    with tempfile.TemporaryDirectory() as directory:
+        target = Path(directory) / "register.json"
+        target.write_bytes(DOCUMENT_BYTES)
+        target.chmod(0o600)
+        sheet = Path(directory) / "sheet.csv"
+        sheet.write_bytes(text.encode("utf-8", "surrogatepass"))
+        out = io.StringIO()
+        with contextlib.redirect_stderr(io.StringIO()) as err:
+            code = main(["import-attendance", str(target), str(sheet), "--format", fmt], out=out)
+    assert code in (0, 2)
+    if fmt == "json":
+        assert isinstance(json.loads(out.getvalue()), dict)
+    assert "Traceback" not in err.getvalue()

@@ -422,3 +422,15 @@ def test_an_error_keeps_no_json_decoder_error_holding_the_whole_document() -> No
         loads(text)
     assert caught.value.__context__ is None
     assert caught.value.__cause__ is None
+
+
+def test_an_error_of_the_rules_across_records_chains_no_other_error() -> None:
+    doc = document()
+    doc["host_units"][0]["capacity"] = 1
+    doc["host_units"][1]["capacity"] = 1
+    for s in doc["cohorts"][0]["students"]:
+        for p in s["placements"]:
+            p["unit"] = doc["host_units"][0]["id"]
+    error = load_error(doc)
+    assert error.problems
+    assert error.__context__ is None

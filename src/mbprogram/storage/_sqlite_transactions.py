@@ -114,7 +114,11 @@ def check_header(name: str, *, create: bool) -> None:
 
 
 def warn_if_readable_by_others(name: str, *, stacklevel: int) -> None:
-    """Warn (:class:`ReadableByOthersWarning`) if users other than its owner may use ``name``."""
+    """Warn (:class:`ReadableByOthersWarning`) if users other than its owner may use ``name``.
+
+    ``stacklevel`` is that of :func:`warnings.warn` as seen from the caller of
+    this function (2: the code that called the caller).
+    """
     try:
         mode = stat.S_IMODE(Path(name).stat().st_mode)
     except OSError:

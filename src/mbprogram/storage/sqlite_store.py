@@ -144,7 +144,7 @@ class SqliteStore:
                 remove_store_file(name)
             raise
         if not made:
-            warn_if_readable_by_others(name, stacklevel=3)
+            warn_if_readable_by_others(name, stacklevel=2)  # the code that opens the store
         return store
 
     # -- reading -----------------------------------------------------------------------

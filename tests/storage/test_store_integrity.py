@@ -27,11 +27,20 @@ from tests.storage.samples import sample_register
 ERASER = Stamp("Personvernombud Pers", dt.datetime(2027, 3, 1, 12, tzinfo=dt.UTC))
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Path:
-    """A valid store of the sample register."""
-    path = tmp_path / "mb.sqlite"
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """The bytes of a valid store of the sample register, made once."""
+    path = tmp_path_factory.mktemp("template") / "mb.sqlite"
     save(sample_register(), path)
+    return path.read_bytes()
+
+
+@pytest.fixture
+def store(tmp_path: Path, template: bytes) -> Path:
+    """A valid store of the sample register, readable by its owner only."""
+    path = tmp_path / "mb.sqlite"
+    with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as f:
+        f.write(template)
     return path
 
 

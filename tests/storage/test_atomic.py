@@ -245,3 +245,15 @@ def test_a_killed_save_leaves_the_old_file_and_the_next_save_removes_its_tempora
     save_document(sample_register(), saved)
 
     assert [] == leftovers(saved.parent)
+
+
+def test_a_pipe_or_link_named_like_a_temporary_file_is_neither_opened_nor_removed(
+    saved: Path,
+) -> None:
+    pipe = saved.parent / ".register.json.p1pe0000.tmp"
+    os.mkfifo(pipe)  # opening it to read would wait for a writer for ever
+    link = saved.parent / ".register.json.l1nk0000.tmp"
+    link.symlink_to(saved)
+    save_document(sample_register(), saved)
+    assert pipe.exists()
+    assert link.is_symlink()

@@ -76,7 +76,8 @@ def stale_temporaries(path: str | os.PathLike[str]) -> list[Path]:
         names = [p for p in target.parent.iterdir() if pattern.fullmatch(p.name)]
     except OSError:
         return []
-    return [p for p in names if not _held(p)]
+    # Only plain files: a link or a pipe of that name is not a save's temporary file.
+    return [p for p in names if not p.is_symlink() and p.is_file() and not _held(p)]
 
 
 def _held(path: Path) -> bool:
@@ -84,7 +85,7 @@ def _held(path: Path) -> bool:
     if sys.platform == "win32":
         return False
     try:
-        fd = os.open(path, os.O_RDONLY)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
     except OSError:
         return True  # gone already, or not ours to touch
     try:

@@ -11,6 +11,7 @@ import contextlib
 import io
 import json
 import os
+import sqlite3
 import tempfile
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from mbprogram.cli import main
 from mbprogram.storage.files import load, save
 from mbprogram.storage.json_document import document_bytes
 from mbprogram.storage.sqlite_store import SqliteStore
-from tests.builders import make_register
+from tests.builders import make_register, synthetic_id
 from tests.storage.test_document_fuzz import json_values
 from tests.strategies import wild_json_text, wild_text
 
@@ -222,3 +223,41 @@ def test_importing_any_sheet_exits_0_or_2_with_the_librarys_words(text: str, fmt
     if fmt == "json":
         assert isinstance(json.loads(out.getvalue()), dict)
     assert "Traceback" not in err.getvalue()
+
+
+# -- identity numbers, end to end (issue 10, item 8; the rules are the core's) ---------------
+
+
+def test_an_id_of_eleven_digits_in_a_document_is_refused_and_never_printed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = tmp_path / "register.json"
+    data = json.loads(DOCUMENT_BYTES)
+    data["cohorts"][0]["students"][0]["id"] = "17859000770"
+    document.write_text(json.dumps(data), encoding="utf-8")
+    code, out, err = run("validate", str(document), "--format", "json", capsys=capsys)
+    assert 2 == code
+    assert "cohorts[0].students[0].id" in {p["path"] for p in json.loads(out)["problems"]}
+    assert "17859000770" not in out + err
+
+
+def test_a_national_identity_number_used_twice_in_a_store_is_refused_and_never_printed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    register = make_register(2, allow_synthetic_ids=True)
+    number = synthetic_id(4).value
+    store = tmp_path / "register.sqlite"
+    save(register, store)
+    with contextlib.closing(sqlite3.connect(store)) as db, db:  # as another program could
+        for sid in ("S-01", "S-02"):
+            body = json.loads(
+                db.execute("SELECT body FROM students WHERE id = ?", (sid,)).fetchone()[0]
+            )
+            body["national_id"] = number
+            db.execute("UPDATE students SET body = ? WHERE id = ?", (json.dumps(body), sid))
+
+    for fmt in ("text", "json"):
+        code, out, err = run("validate", str(store), "--format", fmt, capsys=capsys)
+        assert 2 == code
+        assert "another student has the same national identity number" in out + err
+        assert number not in out + err

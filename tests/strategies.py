@@ -6,7 +6,9 @@ identity numbers from :meth:`NationalIdNumber.synthetic`.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import json
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
@@ -519,3 +521,65 @@ def attendance_rows(
             )
         )
     return rows
+
+
+# -- hostile input ----------------------------------------------------------------------------
+
+#: Characters of every kind, lone surrogates and NUL among them, and JSON's own punctuation.
+wild_characters = st.one_of(
+    st.characters(),
+    st.characters(categories=["Cs"]),
+    st.sampled_from('\x00"\\{}[],:0123456789.eE+-'),
+)
+
+#: Text that no field should hold, and numbers no int() takes: runs of thousands of digits.
+wild_text = st.one_of(
+    st.text(wild_characters, max_size=40),
+    st.integers(4_000, 6_000).map(lambda n: "9" * n),
+    st.integers(20, 30).map(lambda n: "1e" + "9" * n),
+)
+
+
+@st.composite
+def wild_json_text(draw: st.DrawFn, document: object) -> str:
+    """``document`` (a JSON value) as text, with a few values made hostile.
+
+    Up to four values anywhere in the document are replaced by wild text (as a
+    JSON string, ``\\ud800`` escapes and all) or by a raw number literal of
+    thousands of digits or with a huge exponent, which no JSON encoder writes.
+    """
+    value = copy.deepcopy(document)
+    places: list[tuple[object, object]] = []
+
+    def walk(node: object) -> None:
+        items = node.items() if isinstance(node, dict) else enumerate(node)
+        for key, item in list(items):
+            places.append((node, key))
+            if isinstance(item, dict | list):
+                walk(item)
+
+    if isinstance(value, dict | list):
+        walk(value)
+    literals: list[str] = []
+    for _ in range(draw(st.integers(1, 4)) if places else 0):
+        node, key = draw(st.sampled_from(places))
+        if draw(st.booleans()):
+            node[key] = draw(wild_text)
+        else:
+            node[key] = f"@@{len(literals)}@@"
+            literals.append(
+                draw(
+                    st.sampled_from(
+                        [
+                            "9" * 4_301,
+                            "-" + "1" * 61,
+                            "1e99999999999999999999",
+                            "0." + "0" * 70 + "1",
+                        ]
+                    )
+                )
+            )
+    text = json.dumps(value)
+    for i, literal in enumerate(literals):
+        text = text.replace(f'"@@{i}@@"', literal)
+    return text

@@ -6,12 +6,14 @@ no traceback. ``--format json`` prints one JSON object on standard output;
 ``--lang nb|en`` picks the message language (default nb). This is the only
 place that reads the clock: ``--as-of`` defaults to today.
 
-Commands that change records do it through one
+The command that changes records (``import-attendance``) does it through one
 :class:`~mbprogram.services.unit_of_work.UnitOfWork` over the file's repository,
 so a conflict (someone else saved in between) is one
 :class:`~mbprogram.exceptions.ConflictError` for every kind of file: nothing is
-saved and the command exits 2. The adapters (storage, reports, privacy, the
-demo) are imported inside the commands that use them, so ``--help`` and
+saved and the command exits 2. ``demo`` replaces only a store it wrote itself,
+unless ``--force``. The library's warnings (a store that others can read) are
+printed on standard error, once each. The adapters (storage, reports, privacy,
+the demo) are imported inside the commands that use them, so ``--help`` and
 ``--version`` load none of them.
 """
 
@@ -26,6 +28,7 @@ import os
 import re
 import shutil
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, NoReturn, TextIO
@@ -153,7 +156,12 @@ def _parser() -> argparse.ArgumentParser:
         "--store",
         type=Path,
         default=Path(DEMO_STORE),
-        help=f"where to write the store (default ./{DEMO_STORE}; replaced if it is a store)",
+        help=f"where to write the store (default ./{DEMO_STORE}; replaced if the demo wrote it)",
+    )
+    demo.add_argument(
+        "--force",
+        action="store_true",
+        help="replace the store even if it holds records the demo did not write",
     )
     validate = commands.add_parser(
         "validate",
@@ -238,7 +246,24 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
             parser.print_usage(sys.stderr)
             print(e, file=sys.stderr)
         return BAD_INPUT
-    handler: Callable[[argparse.Namespace, TextIO], int] = _HANDLERS[args.command]
+    with warnings.catch_warnings(record=True) as caught:
+        # The library's warnings (a store that others can read) go to stderr, once each.
+        warnings.simplefilter("always", UserWarning)
+        code = _run(_HANDLERS[args.command], args, stdout)
+    shown: set[str] = set()
+    for w in caught:
+        if not w.category.__module__.startswith("mbprogram."):
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+        elif str(w.message) not in shown:
+            shown.add(str(w.message))
+            print(f"mbprogram: warning: {w.message}", file=sys.stderr)
+    return code
+
+
+def _run(
+    handler: Callable[[argparse.Namespace, TextIO], int], args: argparse.Namespace, stdout: TextIO
+) -> int:
+    """Run a command; every error of the library or the file system is exit code 2."""
     try:
         return handler(args, stdout)
     except BrokenPipeError:  # the reader stopped reading (``| head``): not an error
@@ -285,9 +310,13 @@ def _as_of(args: argparse.Namespace) -> dt.date:
 
 
 def _check_cohort(register: Register, cohort: str | None) -> None:
+    from mbprogram.model.validators import is_record_id  # noqa: PLC0415
+
     if cohort is not None and cohort not in register.cohorts:
         known = ", ".join(register.cohorts) or "none"
-        raise _UsageError(f"no cohort {cohort!r} in the file (cohorts: {known})")
+        # what was typed is quoted only if it is an id: it may be a name typed in the wrong place
+        named = repr(cohort) if is_record_id(cohort) else "(not shown: not a valid id)"
+        raise _UsageError(f"no cohort {named} in the file (cohorts: {known})")
 
 
 def _load(path: Path) -> Register:
@@ -469,14 +498,12 @@ def _login() -> str:
 def _demo(args: argparse.Namespace, stdout: TextIO) -> int:
     from mbprogram.demo import build_demo_register  # noqa: PLC0415
     from mbprogram.reports.progress import progress_document  # noqa: PLC0415
-    from mbprogram.services.unit_of_work import UnitOfWork  # noqa: PLC0415
-    from mbprogram.storage.repositories import SqliteRepository  # noqa: PLC0415
+    from mbprogram.storage.files import save_demo_store  # noqa: PLC0415
 
     register = build_demo_register()
     store: Path = args.store
-    with UnitOfWork(SqliteRepository(store, create=True)) as work:  # a store, whatever its name
-        work.replace(register)
-        work.commit()
+    # A store, whatever its name; one that the demo did not write is replaced only with --force.
+    save_demo_store(register, store, force=args.force)
     as_of = _as_of(args)
     if args.format == "json":
         document = {

@@ -53,7 +53,7 @@ def break_writes(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def break_history(monkeypatch: pytest.MonkeyPatch) -> None:
     """A store's save fails after its records' rows are written, before the history's."""
-    monkeypatch.setattr(sqlite_store, "history_json", fail)
+    monkeypatch.setattr(sqlite_store, "history_rows", fail)
 
 
 def kept_in_memory(repository: Repository) -> object:

@@ -533,6 +533,7 @@ marks = st.one_of(
     ),
     st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=30)
     .map(str.strip)
+    .filter(lambda reason: not reason.startswith(("=", "+", "-", "@")))  # refused: formulas
     .map(ExcusedAbsence),
     st.just(UnexcusedAbsence()),
 )

@@ -12,8 +12,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mbprogram import DocumentError, Problem, Register
-from mbprogram.storage.json_document import dumps, loads
+from mbprogram.storage.json_document import document_bytes, dumps, loads
 from tests.storage.samples import sample_register
+from tests.strategies import wild_json_text, wild_text
 
 json_values = st.recursive(
     st.none()
@@ -160,3 +161,44 @@ def test_numbers_too_large_or_too_fine_are_refused_not_crashed() -> None:
     with pytest.raises(DocumentError) as caught:
         loads(json.dumps(document, default=str))
     assert ["cohorts[0].sessions[0].hours"] == [p.path for p in caught.value.problems]
+
+
+# -- hostile text: lone surrogates, NUL, numbers of thousands of digits (issue 10) --------
+
+
+def assert_only_the_library_error(text: str | bytes) -> None:
+    """Loading gives a register that can be written again, or a DocumentError that chains nothing.
+
+    A register loaded must also be writable: nothing read may make a later save fail.
+    """
+    error: DocumentError | None = None
+    try:
+        loaded = loads(text)
+    except DocumentError as e:
+        error = e
+    if error is None:
+        assert loaded == loads(document_bytes(loaded))
+        return
+    assert error.problems
+    assert all(p.path and p.message for p in error.problems)
+    assert error.__context__ is None
+    assert error.__cause__ is None
+
+
+@given(st.one_of(wild_text, st.builds("".join, st.lists(wild_text, max_size=5))))
+def test_any_text_gives_a_register_or_the_library_error(text: str) -> None:
+    assert_only_the_library_error(text)
+    assert_only_the_library_error(text.encode("utf-8", "surrogatepass"))
+
+
+@given(json_values.map(json.dumps) | json_values.flatmap(wild_json_text))
+def test_any_json_value_with_hostile_text_gives_the_library_error(text: str) -> None:
+    assert_only_the_library_error(text)
+
+
+@given(wild_json_text(_SAMPLE))
+def test_a_valid_document_with_hostile_values_gives_a_register_or_the_library_error(
+    text: str,
+) -> None:
+    assert_only_the_library_error(text)
+    assert_only_the_library_error(text.encode("utf-8"))

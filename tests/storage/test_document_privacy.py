@@ -103,6 +103,60 @@ def test_no_key_inside_a_sensitive_field_is_ever_named(
     assert secret.casefold() not in shown.casefold()
 
 
+@pytest.mark.parametrize(
+    "key",
+    ["Kari Nordmann", "17859000770", "kari@example.no", "K" * 41, "_notat", "Kari\ud800", ""],
+)
+@pytest.mark.parametrize("where", ["document", "host unit", "student"])
+def test_an_unknown_key_that_does_not_read_like_an_id_is_counted_never_quoted(
+    key: str, where: str
+) -> None:
+    doc = document()
+    parent = {"document": doc, "host unit": doc["host_units"][0], "student": first_student(doc)}
+    parent[where][key] = "x"
+    path = {"document": "$", "host unit": "host_units[0]", "student": "cohorts[0].students[0]"}
+
+    with pytest.raises(DocumentError) as caught:
+        loads(json.dumps(doc))
+
+    shown = "\n".join([str(caught.value), *(p.path for p in caught.value.problems)])
+    assert (
+        f"{path[where]}: an unknown key (not shown: only a key that reads like an id is " in shown
+    )
+    for part in filter(None, key.split()):
+        assert part not in shown
+
+
+@pytest.mark.parametrize(
+    ("key", "path"),
+    [
+        ("nmae", "cohorts[0].students[0].nmae"),
+        ("S-01", 'cohorts[0].students[0]["S-01"]'),
+        ("legacy.field", 'cohorts[0].students[0]["legacy.field"]'),
+        ("x" * 40, f"cohorts[0].students[0].{'x' * 40}"),
+    ],
+)
+def test_an_unknown_key_that_reads_like_an_id_is_quoted_with_its_path(key: str, path: str) -> None:
+    doc = document()
+    first_student(doc)[key] = "x"
+    assert f"{path}: unknown key;" in refusal(doc)
+
+
+@given(
+    st.lists(secrets, min_size=2, max_size=3).map(" ".join)
+    | st.from_regex(r"[0-9]{11}", fullmatch=True)
+    | st.text(st.characters(codec=None), min_size=1).filter(lambda k: not k.isascii())
+)
+def test_no_unknown_key_that_is_not_an_id_is_ever_shown(key: str) -> None:
+    doc = document()
+    doc[key] = 1
+    doc["host_units"][0][key] = 1
+    shown = refusal(doc)
+    assert shown
+    assert key not in shown
+    assert json.dumps(key) not in shown
+
+
 # -- text in the wrong field (P3) ------------------------------------------------------------
 
 

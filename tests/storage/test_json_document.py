@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 
@@ -18,7 +20,7 @@ from mbprogram import (
     ValidationError,
     graduate_outcomes,
 )
-from mbprogram.storage.json_document import FORMAT, dumps, loads
+from mbprogram.storage.json_document import FORMAT, dumps, loads, save_document
 from tests.register_strategies import registers
 from tests.storage.samples import document, sample_register
 
@@ -313,3 +315,122 @@ def test_an_enrolment_after_the_cohort_ended_does_not_load() -> None:
     student["attendance"] = []
     with pytest.raises(DocumentError, match="is after the cohort ends"):
         loads(json.dumps(data))
+
+
+# -- text and numbers a file cannot hold (issue 10) -----------------------------------------
+
+
+def test_a_lone_surrogate_is_refused_at_its_field_as_an_escape_and_as_raw_bytes() -> None:
+    doc = document()
+    student(doc, 0)["notes"] = "Kari \ud800"
+    escaped = json.dumps(doc)  # "\ud800" as a JSON escape
+    raw = json.dumps(doc, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    for text in (escaped, raw):
+        with pytest.raises(DocumentError) as caught:
+            loads(text)
+        assert [
+            (
+                "cohorts[0].students[0].notes: expected text without NUL characters or lone "
+                "surrogates (the text is not shown)"
+            )
+        ] == lines(caught.value)
+
+
+def test_a_lone_surrogate_in_a_text_snapshot_of_the_history_is_refused_at_its_path() -> None:
+    doc = document()
+    doc["history"][0]["after"] = {"type": "text", "value": "Kari \ud800"}
+    doc["history"][1]["before"] = {"type": "text", "value": "x" * 10_001}
+    assert [
+        (
+            "history[0].after.value: expected text without NUL characters or lone surrogates "
+            "(the text is not shown)"
+        ),
+        "history[1].before.value: expected at most 10000 characters, got 10001",
+    ] == lines(load_error(doc))
+
+
+def test_a_register_holding_text_that_utf8_cannot_hold_is_refused_and_nothing_is_written(
+    tmp_path: Path,
+) -> None:
+    register = sample_register()
+    change = register.history[0]
+    unwritable = Register.from_records(
+        cohorts=register.cohorts.values(),
+        students=register.students.values(),
+        host_units=register.host_units.values(),
+        budget_pots=register.budget_pots.values(),
+        employments=register.employments.values(),
+        outcomes=register.outcomes.values(),
+        history=[attrs.evolve(change, after="Kari \ud800"), *register.history[1:]],
+        allow_synthetic_ids=register.allow_synthetic_ids,
+    )
+    path = tmp_path / "register.json"
+    with pytest.raises(DocumentError) as caught:
+        save_document(unwritable, path)
+    assert [
+        (
+            "history[0]: cannot be written: expected text without NUL characters or lone "
+            "surrogates (the text is not shown)"
+        )
+    ] == lines(caught.value)
+    assert "Kari" not in str(caught.value)
+    assert [] == list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize(
+    ("snapshot", "expected"),
+    [
+        ({"type": "integer", "value": 10**15}, "expected a whole number below 10^15"),
+        ({"type": "integer", "value": -(10**15)}, "expected a whole number below 10^15"),
+        ({"type": "integer", "value": "12"}, "expected a whole number, got text"),
+    ],
+)
+def test_a_whole_number_in_the_history_has_a_bound(snapshot: object, expected: str) -> None:
+    doc = document()
+    doc["history"][0]["after"] = snapshot
+    [problem] = lines(load_error(doc))
+    assert problem.startswith(f"history[0].after.value: {expected}")
+
+
+def test_an_integer_of_thousands_of_digits_is_refused_with_the_library_error() -> None:
+    text = json.dumps(document()).replace('"capacity": 1', '"capacity": ' + "9" * 5_000, 1)
+    with pytest.raises(DocumentError) as caught:
+        loads(text)
+    assert ["$: a number of 5000 characters; a number has at most 60 (docs/format.md)"] == lines(
+        caught.value
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ('"' + "1" * 61 + '"', "expected an exact number of at most 60 characters, got text of 61"),
+        ("1e999999999999999999999", "$: a number whose exponent is out of range"),
+        ("1e400", "expected a number below 10^15 with at most 40 decimals"),
+    ],
+)
+def test_an_exact_number_has_a_bound_as_text_and_as_a_number(value: str, expected: str) -> None:
+    text = json.dumps(document()).replace('"hours": "4.5"', f'"hours": {value}', 1)
+    with pytest.raises(DocumentError) as caught:
+        loads(text)
+    assert expected in str(caught.value)
+
+
+def test_an_error_keeps_no_json_decoder_error_holding_the_whole_document() -> None:
+    text = json.dumps(document())[:-1]  # the last brace is missing
+    with pytest.raises(DocumentError) as caught:
+        loads(text)
+    assert caught.value.__context__ is None
+    assert caught.value.__cause__ is None
+
+
+def test_an_error_of_the_rules_across_records_chains_no_other_error() -> None:
+    doc = document()
+    doc["host_units"][0]["capacity"] = 1
+    doc["host_units"][1]["capacity"] = 1
+    for s in doc["cohorts"][0]["students"]:
+        for p in s["placements"]:
+            p["unit"] = doc["host_units"][0]["id"]
+    error = load_error(doc)
+    assert error.problems
+    assert error.__context__ is None

@@ -267,7 +267,10 @@ def test_records_broken_inside_the_store_are_named_by_id(tmp_path: Path) -> None
         store.load()
     assert [
         "host_units[U2].capacity: expected at least 1 and at most 1000, got 0",
-        "cohorts[K1].students[S-02]: not valid JSON",
+        (
+            "cohorts[K1].students[S-02]: not valid JSON "
+            "(Expecting property name enclosed in double quotes at line 1, column 2)"
+        ),
     ] == [str(p) for p in caught.value.problems]
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections.abc import Iterable
+from typing import Final
 
 import attrs
 
@@ -40,7 +41,7 @@ from mbprogram.services.attendance_rows import (
     cell_path,
 )
 
-__all__ = ["AttendanceImport", "import_attendance_rows"]
+__all__ = ["MAX_LISTED_ROWS", "AttendanceImport", "import_attendance_rows"]
 
 
 @attrs.frozen(kw_only=True)
@@ -103,18 +104,23 @@ def import_attendance_rows(
         left unchanged.
 
     Raises:
-        ImportRowsError: listing every bad row (``row N, column C: message``);
-            nothing was imported.
+        ImportRowsError: listing every bad row (``row N, column C: message``),
+            the first :data:`MAX_LISTED_ROWS` of them and then how many more there
+            are; nothing was imported.
         InvalidValueError: if ``by`` is not a Stamp.
         NotFoundError: if ``cohort`` is not in the register.
     """
     if not isinstance(by, Stamp):
         raise InvalidValueError("by", f"expected a Stamp (who and when), got {type(by).__name__}")
     scope = _Scope(register, cohort)
-    problems: dict[int, list[Problem]] = {}
-    entries: list[_Entry] = []
+    # Each good row is applied to a copy as it is read, in order, so that every
+    # refusal is found before the register itself changes; only what differs per
+    # student and session is kept, so memory does not grow with the rows.
+    work = register.copy()
+    problems = _Problems()
     first_of: dict[tuple[StudentId, SessionId], _Entry] = {}
-    count = 0
+    changes: list[_Entry] = []
+    count = recorded = corrected = 0
     for row in rows:
         count += 1
         found = list(row.problems)
@@ -128,36 +134,23 @@ def import_attendance_rows(
                         f"conflicts with row {first.row} for the same student and session",
                     )
                 )
-        if found:
-            problems[row.number] = found
-        elif entry is not None:
-            entries.append(entry)
-
-    # Apply the good rows to a copy, in order, so that every refusal is found
-    # before the register itself changes.
-    work = register.copy()
-    changes: list[_Entry] = []
-    recorded = corrected = 0
-    for entry in entries:
-        before = _mark_of(work.students[entry.student], entry.session)
-        if before == entry.mark:
-            continue
-        try:
-            work.record_attendance(entry.student, entry.session, entry.mark, by=by)
-        except RefusedChangeError as e:
-            problems.setdefault(entry.row, []).extend(
-                Problem(cell_path(entry.row, entry.blamed(p.path)), p.message) for p in e.problems
-            )
-            continue
-        changes.append(entry)
-        if before is None:
-            recorded += 1
-        else:
-            corrected += 1
+        if entry is not None and not found:
+            before = _mark_of(work.students[entry.student], entry.session)
+            if before != entry.mark:
+                try:
+                    work.record_attendance(entry.student, entry.session, entry.mark, by=by)
+                except RefusedChangeError as e:
+                    found.extend(
+                        Problem(cell_path(entry.row, entry.blamed(p.path)), p.message)
+                        for p in e.problems
+                    )
+                else:
+                    changes.append(entry)
+                    recorded += before is None
+                    corrected += before is not None
+        problems.add(row.number, found)
     if problems:
-        raise ImportRowsError(
-            [p for number in sorted(problems) for p in problems[number]], summary=REFUSED
-        )
+        raise ImportRowsError(problems.listed(), summary=REFUSED)
     if not dry_run:
         # Each change was accepted by an identical copy, in this order: none can fail here.
         for entry in changes:
@@ -169,6 +162,44 @@ def import_attendance_rows(
         unchanged=count - recorded - corrected,
         dry_run=dry_run,
     )
+
+
+#: The most bad rows an :class:`~mbprogram.exceptions.ImportRowsError` lists one by one.
+MAX_LISTED_ROWS: Final = 1_000
+
+
+class _Problems:
+    """The problems of the bad rows, in row order: those of the first rows, and a count."""
+
+    def __init__(self) -> None:
+        self._listed: list[Problem] = []
+        self._rows = 0
+        self._first_unlisted = 0
+
+    def add(self, row: int, problems: list[Problem]) -> None:
+        if not problems:
+            return
+        self._rows += 1
+        if self._rows <= MAX_LISTED_ROWS:
+            self._listed.extend(problems)
+        elif not self._first_unlisted:
+            self._first_unlisted = row
+
+    def __bool__(self) -> bool:
+        return self._rows > 0
+
+    def listed(self) -> list[Problem]:
+        more = self._rows - MAX_LISTED_ROWS
+        if more <= 0:
+            return self._listed
+        return [
+            *self._listed,
+            Problem(
+                cell_path(self._first_unlisted),
+                f"and {more} more bad rows from here on, not listed (only the first "
+                f"{MAX_LISTED_ROWS} are); correct these and import again to see them",
+            ),
+        ]
 
 
 @attrs.frozen

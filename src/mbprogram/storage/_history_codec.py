@@ -68,6 +68,11 @@ SNAPSHOT_TYPES: Final[Mapping[str, type]] = MappingProxyType(
     }
 )
 _TAGS: Final = {cls: tag for tag, cls in SNAPSHOT_TYPES.items()}
+#: Snapshots of plain values, read (and checked before writing) within the bounds
+#: of docs/format.md: a whole number below 10^15 in magnitude, a text a record could hold.
+_PLAIN_SNAPSHOTS: Final[Mapping[type, Callable[[object], object]]] = MappingProxyType(
+    {int: h.snapshot_integer, str: h.snapshot_text}
+)
 _KEYS: Final = ("actor", "at", "action", "record", "before", "after")
 
 
@@ -86,12 +91,8 @@ def register_history_hooks(conv: cattrs.Converter) -> None:
         fields: dict[str, Callable[[Any], Any]] = {"type": tag, "value": lambda v: v}
         found = h.structure_object(o, Change, fields, ("type", "value"))
         kind = found["type"]
-        value = h.structure_object(
-            {"value": found["value"]},
-            Change,
-            {"value": lambda v: conv.structure(v, kind)},
-            ("value",),
-        )
+        read = _PLAIN_SNAPSHOTS.get(kind) or (lambda v: conv.structure(v, kind))
+        value = h.structure_object({"value": found["value"]}, Change, {"value": read}, ("value",))
         return value["value"]
 
     fields: dict[str, Callable[[Any], Any]] = {
@@ -116,6 +117,11 @@ def register_history_hooks(conv: cattrs.Converter) -> None:
         kind = type(value)
         if kind not in _TAGS:
             raise BadValueError(f"cannot be written: no document type for a {kind.__name__}")
+        if kind in _PLAIN_SNAPSHOTS:
+            try:
+                _PLAIN_SNAPSHOTS[kind](value)  # the bounds a document is read with
+            except BadValueError as e:
+                raise BadValueError(f"cannot be written: {e.expected}", show=False) from None
         return {"type": _TAGS[kind], "value": conv.unstructure(value, kind)}
 
     def unstructure(c: Change) -> dict[str, Any]:

@@ -23,7 +23,9 @@ from cattrs.errors import IterableValidationNote as _IndexNote
 from mbprogram.exceptions import ValidationError
 from mbprogram.model.hiring import Role
 from mbprogram.model.identity import NationalIdNumber
+from mbprogram.model.validators import is_storable_text
 from mbprogram.model.values import DateRange, Hours, Percent, Weekday, plain_decimal
+from mbprogram.storage._json_text import MAX_NUMBER_CHARACTERS
 from mbprogram.storage._problems import BadValueError, UnknownKeysError
 
 __all__ = [
@@ -41,6 +43,8 @@ __all__ = [
     "period",
     "role_list",
     "roles",
+    "snapshot_integer",
+    "snapshot_text",
     "structure_object",
     "text",
     "weekday_list",
@@ -69,6 +73,35 @@ def whole(o: object, _: object = None) -> int:
     if type(o) is int:
         return o
     raise BadValueError("expected a whole number", o)
+
+
+#: The bound of a whole number in a history snapshot (``docs/format.md``).
+SNAPSHOT_INTEGER_LIMIT: Final = 10**15
+#: The longest text in a history snapshot: the longest text a record holds.
+SNAPSHOT_TEXT_LENGTH: Final = 10_000
+
+
+def snapshot_integer(o: object, _: object = None) -> int:
+    """A whole number in a history snapshot: a JSON integer below 10^15 in magnitude."""
+    value = whole(o)
+    if -SNAPSHOT_INTEGER_LIMIT < value < SNAPSHOT_INTEGER_LIMIT:
+        return value
+    raise BadValueError("expected a whole number below 10^15 in magnitude", o)
+
+
+def snapshot_text(o: object, _: object = None) -> str:
+    """A text in a history snapshot: as a record's text, storable and at most 10,000 characters."""
+    value = text(o)
+    if not is_storable_text(value):
+        raise BadValueError(
+            "expected text without NUL characters or lone surrogates (the text is not shown)",
+            show=False,
+        )
+    if len(value) > SNAPSHOT_TEXT_LENGTH:
+        raise BadValueError(
+            f"expected at most {SNAPSHOT_TEXT_LENGTH} characters, got {len(value)}", show=False
+        )
+    return value
 
 
 def flag(o: object, _: object = None) -> bool:
@@ -110,6 +143,12 @@ def date_time(o: object, _: object = None) -> dt.datetime:
 
 def _exact(o: object) -> object:
     """A JSON value an exact number may be read from: a decimal string, int or Decimal."""
+    if type(o) is str and len(o) > MAX_NUMBER_CHARACTERS:
+        raise BadValueError(
+            f"expected an exact number of at most {MAX_NUMBER_CHARACTERS} characters, "
+            f"got text of {len(o)}",
+            show=False,
+        )
     if type(o) in (str, int, Decimal):
         return o
     raise BadValueError("expected an exact number as a decimal string such as '3.5'", o)

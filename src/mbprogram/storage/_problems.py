@@ -12,7 +12,8 @@ document's root (``cohorts[0].students[3].placements[1].end``).
 A value is echoed in a message only when it is a short number or boolean and
 lies outside every field classified as sensitive or a direct identifier; text is
 never echoed (it may be a reason or a name in the wrong field), and neither is an
-unknown key inside a sensitive field.
+unknown key inside a sensitive field. Elsewhere an unknown key is quoted only
+when it reads like an id (:func:`quotable`); any other key is counted, not named.
 """
 
 from __future__ import annotations
@@ -41,14 +42,17 @@ __all__ = [
     "json_kind",
     "key_path",
     "problems_of",
+    "quotable",
     "shown",
     "unknown_key_message",
+    "unknown_key_problems",
 ]
 
 #: The path of the document itself, for problems that concern all of it.
 ROOT: Final = "$"
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_QUOTABLE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,39}")
 _SHOWN_LENGTH = 40
 
 
@@ -117,11 +121,50 @@ def key_path(path: str, key: object) -> str:
     return f"{base}[{json.dumps(text[:_SHOWN_LENGTH])}]"
 
 
+def quotable(name: object) -> bool:
+    """Whether a key or name read from a file may be quoted in a path or message.
+
+    Only a token that reads like an id is: ASCII letters, digits, ``.``, ``_``,
+    ``:`` and ``-``, starting with a letter or digit, at most 40 characters, and
+    not eleven digits (which may be a national identity number). Anything else
+    (a name, an e-mail address, a sentence typed where a key belongs) may be the
+    data itself, and is described, never quoted.
+    """
+    return (
+        isinstance(name, str)
+        and _QUOTABLE.fullmatch(name) is not None
+        and not (len(name) == 11 and name.isdigit())
+    )
+
+
 def unknown_key_message(key: str, known: Collection[str]) -> str:
+    """The message for one unknown key that may be quoted (see :func:`quotable`)."""
     close = difflib.get_close_matches(key, list(known), n=1)
     if close:
         return f"unknown key; did you mean {close[0]!r}?"
     return f"unknown key; expected one of {', '.join(sorted(known))}"
+
+
+def unknown_key_problems(path: str, keys: Collection[str], known: Collection[str]) -> list[Problem]:
+    """The problems of ``keys``, unknown in the object at ``path``.
+
+    A key that :func:`quotable` allows gets its own problem at its path
+    (``host_units[0].kidn: unknown key; did you mean 'kind'?``); the others are
+    counted in one problem at ``path``, without being named.
+    """
+    shown = [k for k in keys if quotable(k)]
+    problems = [Problem(key_path(path, k), unknown_key_message(k, known)) for k in shown]
+    hidden = len(keys) - len(shown)
+    if hidden:
+        what = "an unknown key" if hidden == 1 else f"{hidden} unknown keys"
+        problems.append(
+            Problem(
+                path or ROOT,
+                f"{what} (not shown: only a key that reads like an id is quoted); "
+                f"expected only {', '.join(sorted(known))}",
+            )
+        )
+    return problems
 
 
 def _unknown_keys_message(count: int, known: Collection[str]) -> str:
@@ -170,8 +213,7 @@ def _walk(error: BaseException, path: str, *, sensitive: bool) -> Iterator[Probl
             # address, a diagnosis): the subtree is named, the key never.
             yield Problem(path or ROOT, _unknown_keys_message(len(unknown), known))
         else:
-            for key in unknown:
-                yield Problem(key_path(path, key), unknown_key_message(key, known))
+            yield from unknown_key_problems(path, unknown, known)
     elif isinstance(error, KeyError):
         yield Problem(path or ROOT, "required key is missing")
     else:

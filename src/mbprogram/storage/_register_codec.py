@@ -146,7 +146,8 @@ def build_register(
         )
     except ValidationError as e:
         problems = [attrs.evolve(p, path=_located(p.path, locate)) for p in e.problems]
-        raise DocumentError(problems, summary="the records break the register's rules") from None
+    # Raised here, after the handler: a DocumentError chains no other error.
+    raise DocumentError(problems, summary="the records break the register's rules")
 
 
 def _located(path: str, locate: Callable[[str, str, str | None], str]) -> str:

@@ -19,17 +19,33 @@ Schema (version 2):
 ``history(seq, actor, at, action, record, before, after)``
     one row per change, oldest first; ``before``/``after`` are the tagged
     snapshots of the document format, or NULL.
+
+A store is what it claims only if its schema is exactly this one:
+:func:`schema_differences` compares a database's schema (every table, column,
+index, view and trigger in ``sqlite_master``) with the one the migrations make
+for its version, and names what differs. A trigger could copy deleted rows
+elsewhere, ignore deletes or reset the revision; a view or an extra table
+could stand in for a table or hold copies. None of them is allowed.
 """
 
 from __future__ import annotations
 
+import functools
+import sqlite3
+from collections.abc import Iterable
 from typing import Final
+
+from mbprogram.storage._problems import quotable
+from mbprogram.storage._sqlite_transactions import Transaction, sqlite_reason, store_error
 
 __all__ = [
     "APPLICATION_ID",
     "MIGRATIONS",
     "RECORD_TABLES",
     "SCHEMA_VERSION",
+    "check_schema",
+    "prepare",
+    "schema_differences",
 ]
 
 #: ``PRAGMA application_id`` of an mbprogram store: "MBpg".
@@ -82,3 +98,144 @@ MIGRATIONS: Final[tuple[tuple[int, tuple[str, ...]], ...]] = (
 
 #: The schema version this mbprogram writes.
 SCHEMA_VERSION: Final = MIGRATIONS[-1][0]
+
+
+#: One entry of ``sqlite_master``: type, name, the table it belongs to, its SQL.
+_Entry = tuple[str, str, str, str]
+#: A table's columns: name -> (type, NOT NULL, default, primary key position).
+_Columns = dict[str, tuple[object, ...]]
+
+
+def _entries(db: sqlite3.Connection) -> dict[tuple[str, str], _Entry]:
+    found = db.execute("SELECT type, name, tbl_name, sql FROM main.sqlite_master").fetchall()
+    entries: dict[tuple[str, str], _Entry] = {}
+    for kind, name, table, sql in found:
+        entry = (str(kind), str(name), str(table), " ".join(str(sql or "").split()))
+        entries[entry[0], entry[1]] = entry
+    return entries
+
+
+def _columns(db: sqlite3.Connection, table: str) -> _Columns:
+    rows = db.execute("SELECT * FROM pragma_table_info(?)", (table,)).fetchall()
+    return {str(row[1]): tuple(row[2:]) for row in rows}
+
+
+@functools.cache
+def _expected(version: int) -> tuple[dict[tuple[str, str], _Entry], dict[str, _Columns]]:
+    """The schema the migrations make up to ``version``, and the columns of each table."""
+    db = sqlite3.connect(":memory:")
+    try:
+        for reached, statements in MIGRATIONS:
+            if reached <= version:
+                for statement in statements:
+                    db.execute(statement)
+        entries = _entries(db)
+        tables = {name: _columns(db, name) for kind, name in entries if kind == "table"}
+        return entries, tables
+    finally:
+        db.close()
+
+
+def _named(kind: str, name: str) -> str:
+    return f"{kind} {name}" if quotable(name) else f"{kind} (its name is not shown)"
+
+
+def schema_differences(db: sqlite3.Connection, version: int) -> list[str]:
+    """What differs between the schema of ``db`` and that of an mbprogram store of ``version``.
+
+    Returns one line per difference (``an extra trigger copy_rows on the table
+    students``, ``the table history lacks the column after``), or nothing if the
+    two are the same. Names found in the database are quoted only if they read
+    like ids.
+    """
+    expected, expected_columns = _expected(version)
+    found = _entries(db)
+    differences: list[str] = []
+    for key, entry in expected.items():
+        kind, name = key
+        if key not in found:
+            differences.append(f"the {kind} {name} is missing")
+        elif found[key] != entry:
+            columns = (
+                list(_column_differences(name, expected_columns[name], _columns(db, name)))
+                if kind == "table"
+                else []
+            )
+            differences += columns or [f"the {kind} {name} is defined differently"]
+    for key, (kind, name, table, _) in found.items():
+        if key not in expected:
+            on = f" on the {_named('table', table)}" if kind in ("index", "trigger") else ""
+            differences.append(f"an extra {_named(kind, name)}{on}")
+    return differences
+
+
+def _column_differences(table: str, expected: _Columns, found: _Columns) -> Iterable[str]:
+    for column, definition in expected.items():
+        if column not in found:
+            yield f"the table {table} lacks the column {column}"
+        elif found[column] != definition:
+            yield f"the column {column} of the table {table} is defined differently"
+    for column in found:
+        if column not in expected:
+            yield f"the table {table} has an extra {_named('column', column)}"
+
+
+def prepare(db: sqlite3.Connection, path: str, *, create: bool) -> None:
+    """Make the database at ``path`` a store of the current version, or refuse it.
+
+    An empty database becomes a new store if ``create``; an older store is
+    migrated forward, in one transaction, after its schema is checked against
+    its version's.
+
+    Raises:
+        DocumentError: if the database is empty (and ``create`` is false), is
+            another application's, of a newer version, or not what it claims.
+    """
+    try:
+        db.execute("PRAGMA journal_mode=DELETE").fetchone()
+        # Deleted records (an erasure) are overwritten, not left in free pages.
+        db.execute("PRAGMA secure_delete=ON").fetchone()
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        application = db.execute("PRAGMA application_id").fetchone()[0]
+        tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    except sqlite3.Error as e:
+        raise store_error(
+            f"{path} is not a readable SQLite database ({sqlite_reason(e)})"
+        ) from None
+    if version == 0 and tables == 0 and application == 0:
+        if not create:
+            raise store_error(f"{path} is an empty database, not an mbprogram store")
+    elif application != APPLICATION_ID:
+        raise store_error(f"{path} is not an mbprogram store (another application's database)")
+    if version > SCHEMA_VERSION:
+        raise store_error(
+            f"{path} has schema version {version}; this mbprogram reads versions up "
+            f"to {SCHEMA_VERSION}: upgrade mbprogram to open it"
+        )
+    if version == SCHEMA_VERSION:
+        with Transaction(db, "BEGIN", "read the store", path):
+            check_schema(db, path)
+        return
+    with Transaction(db, "BEGIN IMMEDIATE", "migrate the store", path):
+        version = db.execute("PRAGMA user_version").fetchone()[0]  # as of the lock
+        check_schema(db, path, version)  # a store is migrated only if it is one
+        for reached, statements in MIGRATIONS:
+            if reached > version:
+                for statement in statements:
+                    db.execute(statement)
+                db.execute(f"PRAGMA user_version = {reached:d}")
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID:d}")
+
+
+def check_schema(db: sqlite3.Connection, path: str, version: int = SCHEMA_VERSION) -> None:
+    """Refuse the store at ``path`` unless its schema is that of ``version``.
+
+    Raises:
+        DocumentError: naming every difference.
+    """
+    differences = schema_differences(db, version)
+    if differences:
+        raise store_error(
+            f"{path} is not the mbprogram store it claims to be; its schema differs from "
+            f"that of version {version}: {'; '.join(differences)}. Nothing was read or written"
+        )

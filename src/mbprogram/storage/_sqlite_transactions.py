@@ -1,13 +1,18 @@
-"""Transactions on the store's connection, and the checks made before SQLite opens a file.
+"""Transactions on the store's connection, and the checks of the file SQLite opens.
 
 SQLite's own exceptions never leave the store: a locked database becomes a
 :class:`~mbprogram.exceptions.ConflictError` (try again), anything else a
-:class:`~mbprogram.exceptions.DocumentError` naming the file.
+:class:`~mbprogram.exceptions.DocumentError` naming the file. Before SQLite
+opens a file its header is checked; an existing store that other users may
+read is warned about.
 """
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+import stat
+import warnings
 from pathlib import Path
 from types import TracebackType
 from typing import Final
@@ -15,10 +20,25 @@ from typing import Final
 from mbprogram.exceptions import ConflictError, DocumentError, Problem
 from mbprogram.storage._problems import ROOT
 
-__all__ = ["SQLITE_MAGIC", "Transaction", "check_header", "store_error"]
+__all__ = [
+    "SQLITE_MAGIC",
+    "ReadableByOthersWarning",
+    "Transaction",
+    "check_header",
+    "remove_store_file",
+    "sqlite_reason",
+    "store_error",
+    "warn_if_readable_by_others",
+]
 
 #: The first 16 bytes of every SQLite database file.
 SQLITE_MAGIC: Final = b"SQLite format 3\x00"
+#: The permission bits that let users other than the owner at a file.
+_OTHERS: Final = stat.S_IRWXG | stat.S_IRWXO
+
+
+class ReadableByOthersWarning(UserWarning):
+    """An existing store may be read (or written) by users other than its owner."""
 
 
 class Transaction:
@@ -60,7 +80,19 @@ class Transaction:
             return ConflictError(
                 f"{self._path} is locked by another process; could not {self._what}: try again"
             )
-        return store_error(f"could not {self._what} at {self._path} ({text})")
+        return store_error(f"could not {self._what} at {self._path} ({sqlite_reason(error)})")
+
+
+def sqlite_reason(error: sqlite3.Error) -> str:
+    """Why SQLite failed, for a message: SQLite's own words, which quote no value.
+
+    An error raised by Python's ``sqlite3`` module rather than by SQLite (it has
+    no SQLite error code) is named by its kind only: some of those quote the
+    text of a row (``Could not decode to UTF-8 column ... with text ...``).
+    """
+    if getattr(error, "sqlite_errorcode", None) is None:
+        return f"{type(error).__name__} from the sqlite3 module"
+    return str(error)
 
 
 def store_error(message: str) -> DocumentError:
@@ -79,3 +111,31 @@ def check_header(name: str, *, create: bool) -> None:
         return
     what = "an empty file" if not header else "not an SQLite database"
     raise store_error(f"{name} is {what}, not an mbprogram store")
+
+
+def warn_if_readable_by_others(name: str, *, stacklevel: int) -> None:
+    """Warn (:class:`ReadableByOthersWarning`) if users other than its owner may use ``name``.
+
+    ``stacklevel`` is that of :func:`warnings.warn` as seen from the caller of
+    this function (2: the code that called the caller).
+    """
+    try:
+        mode = stat.S_IMODE(Path(name).stat().st_mode)
+    except OSError:
+        return
+    if mode & _OTHERS:
+        warnings.warn(
+            ReadableByOthersWarning(
+                f"{name} can be read or written by other users (mode {mode:04o}) and holds "
+                f"special-category health data: make it readable by its owner only with "
+                f"chmod 600 {name}"
+            ),
+            stacklevel=stacklevel + 1,
+        )
+
+
+def remove_store_file(name: str) -> None:
+    """Remove a store file this process made (and its journal), as if it was never made."""
+    for leftover in (name, f"{name}-journal"):
+        with contextlib.suppress(OSError):
+            Path(leftover).unlink()

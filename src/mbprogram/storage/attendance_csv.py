@@ -33,7 +33,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterator, Mapping
+import typing
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO
 
@@ -42,14 +43,13 @@ from mbprogram.model.values import CohortId, Stamp
 from mbprogram.register.aggregate import Register
 from mbprogram.services.attendance_import import AttendanceImport, import_attendance_rows
 from mbprogram.services.attendance_rows import AttendanceRow, RowColumns, Unreadable, cell_path
-from mbprogram.storage._attendance_rows import (
-    CellError,
+from mbprogram.storage._attendance_rows import CellError, parse_date, read_mark
+from mbprogram.storage._attendance_sheet import (
     Field,
     SheetRow,
     decode_sheet,
-    parse_date,
-    read_mark,
     read_sheet,
+    sheet_lines,
 )
 
 __all__ = ["AttendanceImport", "attendance_rows", "import_attendance", "import_attendance_text"]
@@ -87,11 +87,17 @@ def import_attendance(
         OSError: if the file cannot be read.
     """
     if isinstance(source, str | os.PathLike):
-        text = decode_sheet(Path(source).read_bytes())
-    else:
-        content = source.read()
-        text = decode_sheet(content) if isinstance(content, bytes) else content
-    return import_attendance_text(register, text, by=by, cohort=cohort, dry_run=dry_run)
+        with sheet_lines(Path(source)) as lines:  # read as the rows are imported
+            return import_attendance_rows(
+                register, attendance_rows(lines), by=by, cohort=cohort, dry_run=dry_run
+            )
+    if isinstance(source.read(0), bytes):  # a binary file: read whole, to tell its encoding
+        text: str | Iterable[str] = decode_sheet(typing.cast("IO[bytes]", source).read())
+    else:  # a text file: read line by line, as the rows are imported
+        text = typing.cast("IO[str]", source)
+    return import_attendance_rows(
+        register, attendance_rows(text), by=by, cohort=cohort, dry_run=dry_run
+    )
 
 
 def import_attendance_text(
@@ -113,10 +119,12 @@ def import_attendance_text(
     )
 
 
-def attendance_rows(text: str) -> Iterator[AttendanceRow]:
-    """The rows of an attendance sheet in CSV text, each cell parsed, blank rows skipped.
+def attendance_rows(text: str | Iterable[str]) -> Iterator[AttendanceRow]:
+    """The rows of an attendance sheet in CSV text (or its lines), each cell parsed.
 
-    The sheet is read when the first row is asked for.
+    Blank rows are skipped. The sheet is read as the rows are asked for: the
+    header when the first row is, and each row when it is reached, so that
+    memory does not grow with the number of rows.
 
     Raises:
         ImportRowsError: if the text is empty or not CSV, or its header is bad

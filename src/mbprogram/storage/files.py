@@ -17,7 +17,7 @@ from mbprogram.exceptions import DocumentError, InvalidValueError, Problem
 from mbprogram.register.aggregate import Register
 from mbprogram.storage._problems import ROOT
 from mbprogram.storage.json_document import load_document, save_document
-from mbprogram.storage.sqlite_store import SQLITE_MAGIC, SqliteStore
+from mbprogram.storage.sqlite_store import SQLITE_MAGIC, SqliteStore, write_store
 
 __all__ = [
     "JSON_SUFFIXES",
@@ -28,6 +28,7 @@ __all__ = [
     "load",
     "replace_store",
     "save",
+    "save_demo_store",
 ]
 
 JSON_SUFFIXES: Final = frozenset({".json"})
@@ -130,8 +131,37 @@ def kind_of(path: str | os.PathLike[str]) -> Literal["document", "store"]:
 def replace_store(register: Register, path: str | os.PathLike[str]) -> None:
     """Make the SQLite store at ``path`` (created if missing) hold ``register`` and nothing else.
 
+    A store this call creates is removed again if the save fails.
+
     Raises:
-        DocumentError: if the file exists and is not an mbprogram store.
+        DocumentError: if the file exists and is not an mbprogram store, or the
+            register cannot be written (nothing is then written).
     """
-    with SqliteStore.open(path, create=True) as store:
-        store.save(register, force=True)
+    write_store(path, register, create=True)
+
+
+def save_demo_store(
+    register: Register, path: str | os.PathLike[str], *, force: bool = False
+) -> None:
+    """Write the demo's ``register`` to the SQLite store at ``path``, marked as the demo's.
+
+    A new file becomes a demo store, and a demo store (one whose last save was
+    this function's: any other save clears the mark) is replaced. Any other
+    mbprogram store is replaced only with ``force``; a file that is not an
+    mbprogram store never is.
+
+    Raises:
+        DocumentError: if ``path`` is a store that is not a demo store (and
+            ``force`` is false), or a file that is not an mbprogram store; the
+            file is then left as it was.
+    """
+    name = checked_path(path)
+    if Path(name).exists():
+        with SqliteStore.open(name) as store:  # refuses a file that is not a store
+            if not force and not store.is_demo():
+                raise _refuse(
+                    f"{name} is an mbprogram store that the demo did not write; its records "
+                    "are left as they were. Choose another file, or pass --force to replace "
+                    "them with the demo's"
+                )
+    write_store(name, register, create=True, demo=True)

@@ -24,7 +24,6 @@ import json
 import os
 import re
 from collections.abc import Callable
-from decimal import Decimal
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
@@ -38,13 +37,12 @@ from mbprogram.model.placements import HostUnit
 from mbprogram.register.aggregate import Register
 from mbprogram.storage._converter import converter
 from mbprogram.storage._history_codec import history_json
+from mbprogram.storage._json_text import JsonTextError, read_json
 from mbprogram.storage._problems import (
     ROOT,
-    BadValueError,
     json_kind,
-    key_path,
     shown,
-    unknown_key_message,
+    unknown_key_problems,
 )
 from mbprogram.storage._register_codec import (
     Records,
@@ -58,6 +56,7 @@ from mbprogram.storage.atomic import write_atomically
 
 __all__ = [
     "FORMAT",
+    "document_bytes",
     "document_schema",
     "dumps",
     "load_document",
@@ -104,32 +103,25 @@ def dumps(register: Register, *, indent: int | None = None) -> str:
     return json.dumps(document, ensure_ascii=False, indent=indent)
 
 
-def _reject_constant(name: str) -> None:
-    raise BadValueError(f"expected a finite number, got {name}", show=False)
-
-
 def loads(text: str | bytes) -> Register:
     """Read a register from a JSON document of the format ``mbprogram/1``.
+
+    Every number is read within the bounds of ``docs/format.md``.
 
     Raises:
         DocumentError: listing every problem with its path, e.g.
             ``cohorts[0].students[3].placements[1].end: 2026-03-01 is before start
-            2026-04-01``. Nothing is loaded when there is any.
+            2026-04-01``. Nothing is loaded when there is any. The error never
+            chains the JSON decoder's own (which holds the whole text).
     """
     with gc_paused():
         try:
-            document = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
-        except json.JSONDecodeError as e:
-            where = f"line {e.lineno}, column {e.colno}"
-            raise DocumentError([Problem(ROOT, f"not valid JSON ({e.msg} at {where})")]) from None
-        except BadValueError as e:
-            raise DocumentError([Problem(ROOT, e.message(sensitive=True))]) from None
-        except (UnicodeDecodeError, RecursionError) as e:
-            message = "nested too deeply" if isinstance(e, RecursionError) else "not UTF-8 text"
-            raise DocumentError([Problem(ROOT, f"not a readable JSON document ({message})")]) from (
-                None
-            )
-        return register_from_json(document)
+            document = read_json(text)
+        except JsonTextError as e:
+            problem = Problem(ROOT, str(e))
+        else:
+            return register_from_json(document)
+    raise DocumentError([problem])
 
 
 def register_from_json(document: object) -> Register:
@@ -164,11 +156,7 @@ def register_from_json(document: object) -> Register:
             ],
             summary="not an mbprogram document",
         )
-    problems = [
-        Problem(key_path(ROOT, k), unknown_key_message(str(k), _KEYS))
-        for k in document
-        if k not in _KEYS
-    ]
+    problems = unknown_key_problems(ROOT, [k for k in document if k not in _KEYS], _KEYS)
     problems += [Problem(k, "required key is missing") for k in _KEYS if k not in document]
     synthetic = document.get("synthetic_ids", False)
     if type(synthetic) is not bool:
@@ -283,13 +271,34 @@ def save_document(
 
     The document is written to a temporary file beside ``path``, flushed to
     disk and renamed over the old file, so a failed save leaves the old file
-    exactly as it was.
+    exactly as it was. A symbolic link is followed (the file it names is
+    replaced); a file with several names (hard links) is refused
+    (:func:`~mbprogram.storage.atomic.write_atomically`).
 
     Raises:
-        DocumentError: if the register cannot be written as a document.
+        DocumentError: if the register cannot be written as a document, or the
+            file has several names.
         OSError: if the file cannot be written (the old file is then unchanged).
     """
-    write_atomically(path, dumps(register, indent=indent).encode("utf-8"))
+    write_atomically(path, document_bytes(register, indent=indent))
+
+
+def document_bytes(register: Register, *, indent: int | None = None) -> bytes:
+    """``register`` as the bytes of a JSON document file (UTF-8).
+
+    Raises:
+        DocumentError: if the register cannot be written as a document (a history
+            entry without a document form, or a text that UTF-8 cannot hold).
+    """
+    text = dumps(register, indent=indent)
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:  # not chained below: the error holds the whole text
+        pass
+    raise DocumentError(
+        [Problem(ROOT, "a text holds a lone surrogate, which UTF-8 cannot hold (not shown)")],
+        summary="the register cannot be written",
+    )
 
 
 def document_schema() -> dict[str, Any]:

@@ -41,8 +41,8 @@ from mbprogram.services.repository import Loaded, Repository, Revision, conflict
 from mbprogram.storage._problems import ROOT
 from mbprogram.storage.atomic import write_atomically
 from mbprogram.storage.files import checked_path, kind_of
-from mbprogram.storage.json_document import dumps, loads
-from mbprogram.storage.sqlite_store import SqliteStore
+from mbprogram.storage.json_document import document_bytes, loads
+from mbprogram.storage.sqlite_store import SqliteStore, write_store
 
 __all__ = ["JsonDocumentRepository", "SqliteRepository", "repository_for"]
 
@@ -109,7 +109,7 @@ class JsonDocumentRepository:
                 the file cannot be read for the check; nothing is written.
             OSError: if the file cannot be written; the old file is then unchanged.
         """
-        data = dumps(register).encode("utf-8")
+        data = document_bytes(register)
         current = self._current()
         if current != expected:
             raise conflict(str(self.path))
@@ -182,8 +182,7 @@ class SqliteRepository:
             raise conflict(str(self.path), f" (revision {expected} is not a store's)")
         if number != 0 and not self.path.exists():
             raise conflict(str(self.path), " (the store is gone)")
-        with SqliteStore.open(self.path, create=number == 0) as store:
-            return Revision(str(store.save(register, expected=number)))
+        return Revision(str(write_store(self.path, register, expected=number, create=number == 0)))
 
 
 def _number(revision: Revision) -> int | None:

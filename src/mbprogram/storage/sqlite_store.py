@@ -21,81 +21,81 @@ Each save writes only the rows of records that changed (one row per cohort,
 student, host unit, budget pot, employment and outcome) and appends the new
 history entries, all in one transaction. The file is created readable and
 writable by its owner only (mode 0600); SQLite gives its journal the same mode.
+
+**A store is what it claims.** Opening, loading and saving check the
+database's schema against the one this mbprogram makes (tables, columns,
+indexes, and no triggers, views or other tables) and refuse a store that
+differs, naming what differs. A save that removes anything (an erasure, a
+retention run, a record deleted, a history rewritten) reads every row back
+before it commits and refuses, writing nothing, unless the store holds exactly
+the register saved. Opening an existing store that other users may read warns
+(:class:`ReadableByOthersWarning`). See ``docs/privacy.md``.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
-from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Final, Self
+from typing import Self
 
 import cattrs
 
 from mbprogram.exceptions import ConflictError, DocumentError, Problem
-from mbprogram.model.cohort import Cohort
-from mbprogram.model.hiring import BudgetPot, Employment, OutcomeRecord
 from mbprogram.model.history import Change
-from mbprogram.model.placements import HostUnit
 from mbprogram.register.aggregate import Register
 from mbprogram.storage._converter import converter
-from mbprogram.storage._history_codec import history_json
-from mbprogram.storage._register_codec import (
-    Records,
-    build_register,
-    gc_paused,
-    read,
-    read_student,
-    student_json,
+from mbprogram.storage._register_codec import Records, build_register, gc_paused
+from mbprogram.storage._sqlite_rows import (
+    HistoryRow,
+    Meta,
+    Rows,
+    by_id,
+    decoded_text,
+    history_rows,
+    read_history,
+    read_meta,
+    read_table,
+    record_rows,
+    select_history,
+    select_rows,
+    unsaved_differences,
 )
-from mbprogram.storage._sqlite_schema import (
-    APPLICATION_ID,
-    MIGRATIONS,
-    RECORD_TABLES,
-    SCHEMA_VERSION,
-)
+from mbprogram.storage._sqlite_schema import RECORD_TABLES, check_schema, prepare
 from mbprogram.storage._sqlite_transactions import (
     SQLITE_MAGIC,
+    ReadableByOthersWarning,
     Transaction,
     check_header,
+    remove_store_file,
+    sqlite_reason,
     store_error,
+    warn_if_readable_by_others,
 )
 
-__all__ = ["SQLITE_MAGIC", "SqliteStore"]
-
-_TYPES: Final[dict[str, type]] = {
-    "host_units": HostUnit,
-    "cohorts": Cohort,
-    "budget_pots": BudgetPot,
-    "employments": Employment,
-    "outcomes": OutcomeRecord,
-}
-
-#: What a store remembers of each table: record id -> (record, body written).
-_Rows = dict[str, tuple[object, str]]
-
-
-def _body(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False)
+__all__ = ["SQLITE_MAGIC", "ReadableByOthersWarning", "SqliteStore", "write_store"]
 
 
 class SqliteStore:
     """A register kept in an SQLite database file (see the module's documentation).
 
     Open one with :meth:`open`; close it with :meth:`close` or a ``with`` block.
+
+    Attributes:
+        path: the database file.
+        made: whether :meth:`open` created the file.
     """
 
-    def __init__(self, connection: sqlite3.Connection, path: str) -> None:
+    def __init__(self, connection: sqlite3.Connection, path: str, *, made: bool = False) -> None:
         """Use :meth:`open` instead."""
         self._db = connection
         self.path = path
+        self.made = made
         self._revision: int | None = None
-        self._rows: dict[str, _Rows] | None = None
+        self._rows: dict[str, Rows] | None = None
         self._history: tuple[Change, ...] = ()
+        self._history_rows: list[HistoryRow] = []
 
     # -- opening -----------------------------------------------------------------------
 
@@ -103,12 +103,18 @@ class SqliteStore:
     def open(cls, path: str | os.PathLike[str], *, create: bool = False) -> Self:
         """Open the store at ``path``; with ``create=True`` make a new one if there is none.
 
-        Applies any forward migrations the store needs.
+        Applies any forward migrations the store needs. A file this call creates
+        is removed again if the store cannot be made in it.
+
+        Warns:
+            ReadableByOthersWarning: if the file existed and users other than its
+                owner may read or write it (fix: ``chmod 600 FILE``).
 
         Raises:
             DocumentError: if the file is missing (and ``create`` is false), is not
-                an SQLite database, is another application's database, or has a
-                newer schema version than this mbprogram understands.
+                an SQLite database, is another application's database, has a
+                newer schema version than this mbprogram understands, or has a
+                schema that differs from an mbprogram store's (named in the message).
         """
         name = os.fspath(path)
         made = False
@@ -125,49 +131,21 @@ class SqliteStore:
         try:
             connection = sqlite3.connect(name, isolation_level=None, timeout=10.0)
         except sqlite3.Error as e:
-            raise store_error(f"cannot open {name}: {e}") from None
-        store = cls(connection, name)
+            if made:
+                remove_store_file(name)
+            raise store_error(f"cannot open {name}: {sqlite_reason(e)}") from None
+        connection.text_factory = decoded_text
+        store = cls(connection, name, made=made)
         try:
-            store._prepare(create=create or made)
+            prepare(connection, name, create=create or made)
         except BaseException:
             connection.close()
+            if made:
+                remove_store_file(name)
             raise
+        if not made:
+            warn_if_readable_by_others(name, stacklevel=2)  # the code that opens the store
         return store
-
-    def _prepare(self, *, create: bool) -> None:
-        try:
-            self._db.execute("PRAGMA journal_mode=DELETE").fetchone()
-            # Deleted records (an erasure) are overwritten, not left in free pages.
-            self._db.execute("PRAGMA secure_delete=ON").fetchone()
-            version = self._db.execute("PRAGMA user_version").fetchone()[0]
-            application = self._db.execute("PRAGMA application_id").fetchone()[0]
-            tables = self._db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        except sqlite3.Error as e:
-            raise store_error(f"{self.path} is not a readable SQLite database ({e})") from None
-        if version == 0 and tables == 0 and application == 0:
-            if not create:
-                raise store_error(f"{self.path} is an empty database, not an mbprogram store")
-        elif application != APPLICATION_ID:
-            raise store_error(
-                f"{self.path} is not an mbprogram store (another application's database)"
-            )
-        if version > SCHEMA_VERSION:
-            raise store_error(
-                f"{self.path} has schema version {version}; this mbprogram reads versions up "
-                f"to {SCHEMA_VERSION}: upgrade mbprogram to open it"
-            )
-        if version < SCHEMA_VERSION:
-            self._migrate()
-
-    def _migrate(self) -> None:
-        with self._transaction("BEGIN IMMEDIATE", "migrate the store"):
-            version = self._db.execute("PRAGMA user_version").fetchone()[0]  # as of the lock
-            for reached, statements in MIGRATIONS:
-                if reached > version:
-                    for statement in statements:
-                        self._db.execute(statement)
-                    self._db.execute(f"PRAGMA user_version = {reached:d}")
-            self._db.execute(f"PRAGMA application_id = {APPLICATION_ID:d}")
 
     # -- reading -----------------------------------------------------------------------
 
@@ -176,79 +154,53 @@ class SqliteStore:
         """The store-wide revision last loaded or saved, or ``None`` before either."""
         return self._revision
 
+    def is_demo(self) -> bool:
+        """Whether the store's last save was the demo's (``mbprogram demo``), see :meth:`save`."""
+        with self._transaction("BEGIN", "read the store"):
+            return self._meta().demo
+
     def load(self) -> Register:
         """Read the register, checking every rule, and remember the revision read.
 
         Raises:
             DocumentError: listing every problem with its path (records named by
-                id, e.g. ``cohorts[K1].students[S-01].placements[0].end``).
+                id, e.g. ``cohorts[K1].students[S-01].placements[0].end``), or if
+                the store's schema differs from an mbprogram store's.
         """
         with self._transaction("BEGIN", "read the store"), gc_paused():
-            meta = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
-            rows = {
-                table: self._db.execute(
-                    f"SELECT id, body{', cohort' if table == 'students' else ''} "  # noqa: S608
-                    f"FROM {table} ORDER BY position"
-                ).fetchall()
-                for table in RECORD_TABLES
-            }
-            changes = self._db.execute(
-                "SELECT actor, at, action, record, before, after FROM history ORDER BY seq"
-            ).fetchall()
-        revision, synthetic = _meta(meta, self.path)
+            check_schema(self._db, self.path)
+            meta = self._meta()
+            rows = {table: self._select(table) for table in RECORD_TABLES}
+            changes = select_history(self._db)
         conv = converter()
         records, remembered, problems = Records(), {}, list[Problem]()
         with gc_paused():
             for table, found in rows.items():
-                remembered[table] = self._read_table(conv, table, found, records, problems)
-            for i, (actor, at, action, record, before, after) in enumerate(changes):
-                raw = {"actor": actor, "at": at, "action": action, "record": record}
-                raw["before"] = _parsed(before, f"history[{i}].before", problems)
-                raw["after"] = _parsed(after, f"history[{i}].after", problems)
-                if _UNREADABLE in (raw["before"], raw["after"]):
-                    continue
-                change = read(conv, raw, Change, f"history[{i}]", problems)
-                if change is not None:
-                    records.history.append(change)
+                remembered[table] = read_table(conv, table, found, records, problems)
+            read_history(conv, changes, records, problems)
             if problems:
                 raise DocumentError(problems, summary=f"invalid records in {self.path}")
-            register = build_register(records, allow_synthetic_ids=synthetic, locate=_by_id)
-        self._revision, self._rows, self._history = revision, remembered, register.history
+            register = build_register(records, allow_synthetic_ids=meta.synthetic_ids, locate=by_id)
+        self._revision, self._rows, self._history = meta.revision, remembered, register.history
+        self._history_rows = changes
         return register
 
-    def _read_table(
-        self,
-        conv: cattrs.Converter,
-        table: str,
-        found: list[tuple[str, ...]],
-        records: Records,
-        problems: list[Problem],
-    ) -> _Rows:
-        remembered: _Rows = {}
-        for row in found:
-            record_id, body = row[0], row[1]
-            path = (
-                f"cohorts[{row[2]}].students[{record_id}]"
-                if table == "students"
-                else f"{table}[{record_id}]"
-            )
-            raw = _parsed(body, path, problems)
-            if raw is _UNREADABLE:
-                continue
-            if table == "students":
-                record: Any = read_student(conv, raw, row[2], path, problems)
-                into: list[Any] = records.students
-            else:
-                record = read(conv, raw, _TYPES[table], path, problems)
-                into = getattr(records, table)
-            if record is not None:
-                into.append(record)
-                remembered[record_id] = (record, body)
-        return remembered
+    def _select(self, table: str) -> list[tuple[object, ...]]:
+        return select_rows(self._db, table)
+
+    def _meta(self) -> Meta:
+        return read_meta(self._db.execute("SELECT key, value FROM meta").fetchall(), self.path)
 
     # -- writing -----------------------------------------------------------------------
 
-    def save(self, register: Register, *, force: bool = False, expected: int | None = None) -> int:
+    def save(
+        self,
+        register: Register,
+        *,
+        force: bool = False,
+        expected: int | None = None,
+        demo: bool = False,
+    ) -> int:
         """Write ``register`` in one transaction and raise the store's revision by one.
 
         Args:
@@ -260,6 +212,8 @@ class SqliteStore:
                 this store last loaded or saved (for a caller that keeps the
                 revision itself, such as
                 :class:`~mbprogram.storage.repositories.SqliteRepository`).
+            demo: mark the store as the demo's (``mbprogram demo`` then replaces
+                it without ``--force``). Any other save clears the mark.
 
         Returns:
             The store's new revision.
@@ -270,12 +224,15 @@ class SqliteStore:
                 loaded or saved it, or, for a store that holds records, was
                 never loaded here. Nothing is written: load again, re-apply the
                 change and save again.
+            DocumentError: if the register cannot be written, the store's schema
+                differs from an mbprogram store's, or the rows read back after a
+                save that removes anything are not the register saved. Nothing
+                is written.
         """
         conv = converter()
         with self._transaction("BEGIN IMMEDIATE", "save to the store"):
-            current = int(
-                self._db.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()[0]
-            )
+            check_schema(self._db, self.path)
+            current = self._meta().revision
             seen = self._revision if expected is None else expected
             if not force and current != seen and (expected is not None or seen or current):
                 where = "never loaded" if seen is None else f"at {seen}"
@@ -285,44 +242,52 @@ class SqliteStore:
                     "load it again, re-apply the change and save again"
                 )
             known = self._rows if current == self._revision else None
-            rows = {table: self._write_table(conv, register, table, known) for table in _TABLES}
-            self._write_history(conv, register.history, keep=known is not None)
-            self._db.execute(
-                "UPDATE meta SET value = ? WHERE key = 'synthetic_ids'",
-                ("1" if register.allow_synthetic_ids else "0",),
+            unwritable = False
+            try:
+                rows = {t: self._write_table(conv, register, t, known) for t in RECORD_TABLES}
+                history, rewritten = self._write_history(conv, register.history, known)
+            except UnicodeEncodeError:  # not chained below: the error holds the text
+                unwritable = True
+            if unwritable:
+                raise store_error(
+                    f"cannot save to {self.path}: a text of the register cannot be written as "
+                    "UTF-8 (a lone surrogate; the text is not shown); nothing was written"
+                )
+            self._write_meta(current + 1, register.allow_synthetic_ids, demo=demo)
+            removed = (
+                known is None
+                or rewritten
+                or any(not known[t].keys() <= rows[t].keys() for t in RECORD_TABLES)
             )
-            self._db.execute(
-                "UPDATE meta SET value = ? WHERE key = 'revision'", (str(current + 1),)
-            )
+            if removed:  # what should be gone is verified gone, before the commit
+                saved = Meta(current + 1, register.allow_synthetic_ids, demo)
+                differences = unsaved_differences(self._db, rows, history, saved)
+                if differences:
+                    raise store_error(
+                        f"{self.path} did not keep what was saved ({'; '.join(differences)}); "
+                        "nothing was saved. It does not behave as an mbprogram store: check "
+                        "it, or restore it from a backup, before saving to it again"
+                    )
         self._revision, self._rows, self._history = current + 1, rows, register.history
+        self._history_rows = history
         return current + 1
 
     def _write_table(
-        self,
-        conv: cattrs.Converter,
-        register: Register,
-        table: str,
-        known: dict[str, _Rows] | None,
-    ) -> _Rows:
+        self, conv: cattrs.Converter, register: Register, table: str, known: dict[str, Rows] | None
+    ) -> Rows:
         old = known[table] if known is not None else None
         if old is None:
             self._db.execute(f"DELETE FROM {table}")  # noqa: S608
             old = {}
-        rows: _Rows = {}
-        inserts: list[tuple[Any, ...]] = []
-        updates: list[tuple[Any, ...]] = []
-        for record_id, record in _records(register, table):
-            previous = old.get(record_id)
-            if previous is not None and previous[0] is record:
-                rows[record_id] = previous
-                continue
-            body = _body(_encode(conv, table, record))
-            rows[record_id] = (record, body)
-            cohort = (getattr(record, "cohort", None),) if table == "students" else ()
-            if previous is None:
-                inserts.append((record_id, *cohort, body))
-            elif previous[1] != body:
-                updates.append((*cohort, body, record_id))
+        rows: Rows = {}
+        inserts: list[tuple[str, ...]] = []
+        updates: list[tuple[str, ...]] = []
+        for record_id, record, values, changed in record_rows(conv, register, table, old):
+            rows[record_id] = (record, values)
+            if record_id not in old:
+                inserts.append((record_id, *values))
+            elif changed:
+                updates.append((*values, record_id))
         gone = [(record_id,) for record_id in old if record_id not in rows]
         self._db.executemany(f"DELETE FROM {table} WHERE id = ?", gone)  # noqa: S608
         if table == "students":
@@ -335,32 +300,36 @@ class SqliteStore:
         return rows
 
     def _write_history(
-        self, conv: cattrs.Converter, history: tuple[Change, ...], *, keep: bool
-    ) -> None:
+        self, conv: cattrs.Converter, history: tuple[Change, ...], known: object
+    ) -> tuple[list[HistoryRow], bool]:
+        """Append the new changes, or write the whole history; return its rows and whether
+        it was rewritten."""
         old = self._history
         appended = (
-            keep
+            known is not None
             and len(history) >= len(old)
             and all(a is b or a == b for a, b in zip(old, history, strict=False))
         )
         if not appended:
             self._db.execute("DELETE FROM history")
-        new = history[len(old) :] if appended else history
+        new = history_rows(conv, history[len(old) :] if appended else history)
         self._db.executemany(
             "INSERT INTO history (actor, at, action, record, before, after) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            (
-                (
-                    c["actor"],
-                    c["at"],
-                    c["action"],
-                    c["record"],
-                    None if c["before"] is None else _body(c["before"]),
-                    None if c["after"] is None else _body(c["after"]),
-                )
-                for c in history_json(conv, new)
-            ),
+            new,
         )
+        return ([*self._history_rows, *new] if appended else new), not appended
+
+    def _write_meta(self, revision: int, synthetic_ids: bool, *, demo: bool) -> None:
+        self._db.execute(
+            "UPDATE meta SET value = ? WHERE key = 'synthetic_ids'",
+            ("1" if synthetic_ids else "0",),
+        )
+        self._db.execute("UPDATE meta SET value = ? WHERE key = 'revision'", (str(revision),))
+        if demo:
+            self._db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('demo', '1')")
+        else:
+            self._db.execute("DELETE FROM meta WHERE key = 'demo'")
 
     # -- machinery ---------------------------------------------------------------------
 
@@ -386,45 +355,32 @@ class SqliteStore:
         return f"SqliteStore({self.path!r}, revision={self._revision})"
 
 
-_TABLES: Final = RECORD_TABLES
+def write_store(
+    path: str | os.PathLike[str],
+    register: Register,
+    *,
+    expected: int | None = None,
+    create: bool = False,
+    demo: bool = False,
+) -> int:
+    """Open the store at ``path``, save ``register`` and close it again.
 
+    Without ``expected`` the save replaces whatever the store holds. A store
+    this call creates is removed again if the save fails, so a failed save
+    leaves no new file behind.
 
-#: What :func:`_parsed` gives for a body that is not JSON (its problem is already noted).
-_UNREADABLE: Final = object()
+    Returns:
+        The store's new revision.
 
-
-def _parsed(body: object, path: str, problems: list[Problem]) -> object:
-    if body is None:
-        return None
+    Raises:
+        ConflictError: if the store is not at ``expected``; nothing is written.
+        DocumentError: as :meth:`SqliteStore.open` and :meth:`SqliteStore.save`.
+    """
+    store = SqliteStore.open(path, create=create)
     try:
-        return json.loads(str(body), parse_float=Decimal)
-    except (ValueError, RecursionError):
-        problems.append(Problem(path, "not valid JSON"))
-        return _UNREADABLE
-
-
-def _by_id(section: str, record_id: str, student_id: str | None) -> str:
-    if student_id is not None:
-        return f"cohorts[{record_id}].students[{student_id}]"
-    return f"{section}[{record_id}]"
-
-
-def _records(register: Register, table: str) -> Iterator[tuple[str, object]]:
-    source: Iterable[tuple[str, object]] = getattr(register, table).items()
-    yield from source
-
-
-def _encode(conv: cattrs.Converter, table: str, record: Any) -> Any:
-    if table == "students":
-        return student_json(conv, record)
-    return conv.unstructure(record, _TYPES[table])
-
-
-def _meta(meta: dict[str, object], path: str) -> tuple[int, bool]:
-    """The store's revision and synthetic-ids flag, or a clear error if the file is damaged."""
-    revision, synthetic = meta.get("revision"), meta.get("synthetic_ids")
-    if not (isinstance(revision, str) and revision.isdigit()) or synthetic not in ("0", "1"):
-        raise store_error(
-            f"{path} is damaged: its meta table lacks a valid revision or synthetic_ids entry"
-        )
-    return int(revision), synthetic == "1"
+        with store:
+            return store.save(register, force=expected is None, expected=expected, demo=demo)
+    except BaseException:
+        if store.made and store.revision is None:
+            remove_store_file(store.path)
+        raise

@@ -349,7 +349,7 @@ def status_histories(
 
 
 # =====================================================================================
-# Hiring: budget pots, panel members, employments and other outcomes (DESIGN §4.2)
+# Hiring: budget pots, panel members, employments and other outcomes (docs/hiring.md)
 # =====================================================================================
 #
 # ``employments()`` draws records that are valid on their own (percent in (0, 100],

@@ -1,4 +1,4 @@
-"""The command line: each command's output, JSON shape and exit code (DESIGN §6)."""
+"""The command line: each command's output, JSON shape and exit code (docs/cli.md)."""
 
 from __future__ import annotations
 

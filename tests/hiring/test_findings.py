@@ -1,4 +1,4 @@
-"""The hiring warnings of DESIGN §4.2.6, each shown both raised and not raised, in nb and en.
+"""The hiring warnings of docs/hiring.md, Warnings: each raised and not raised, in nb and en.
 
 Every warning is evaluated as of a date: an employment counts only on the days it
 is active, and a decision counts from the day it was made.
@@ -432,7 +432,7 @@ def test_pot_funded_and_ordinary_posts_add_up_for_the_aap_limit(register):
 
 
 def expected_findings(register: Register, as_of: dt.date) -> set[tuple[str, str]]:
-    """The hiring warnings as of ``as_of``, worked out from DESIGN §4.2.6 directly."""
+    """The hiring warnings as of ``as_of``, worked out from docs/hiring.md, Warnings directly."""
     active = [e for e in register.employments.values() if e.active_on(as_of)]
     expected: set[tuple[str, str]] = set()
     for unit in register.host_units:

@@ -1,4 +1,4 @@
-"""No sequence of hiring changes, accepted or refused, ever overfills a budget pot (DESIGN §4.2.3).
+"""No sequence of hiring changes, accepted or refused, ever overfills a budget pot (docs/hiring.md).
 
 A state machine hires, ends, extends, converts, confirms and changes pot
 capacity in random orders and on random days, with ids that exist and ids that

@@ -1,4 +1,4 @@
-"""Privacy (DESIGN §5): identifiers and health data never show in ``repr`` or messages.
+"""Privacy (docs/privacy.md): identifiers and health data never show in ``repr`` or messages.
 
 Fields are classified where they are defined (:func:`mbprogram.classification`);
 these tests check that every classified field is hidden from ``repr``, that a

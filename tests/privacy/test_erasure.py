@@ -1,4 +1,4 @@
-"""Erasure (DESIGN §5 "Data lifecycle"): a person's records and history go, the rest stays valid.
+"""Erasure: a person's records and history go, the rest stays valid.
 
 ``Register.erase_person`` removes the student, their certificate, employments
 and other outcomes, and every history entry about them, then records that a

@@ -1,4 +1,4 @@
-"""The pseudonymised export (DESIGN §5 "Privacy"): no one named, every report the same.
+"""The pseudonymised export (docs/privacy.md): no one named, every report the same.
 
 ``pseudonymise(register, key)`` drops names, identity numbers, contact details,
 free text, staff names, the history and (unless asked) the background, and

@@ -1,4 +1,4 @@
-"""Retention (DESIGN §5 "Data lifecycle"): identifiers stripped, anonymous statistics unchanged.
+"""Retention: identifiers stripped, anonymous statistics unchanged.
 
 ``Register.strip_identifiers(ended_before=..., by=...)`` replaces the names,
 identity numbers, contact details and free text of the students of cohorts

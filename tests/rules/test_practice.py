@@ -1,4 +1,4 @@
-"""The practice rule (DESIGN §4.1.2): examples for every consequence, and properties.
+"""The practice rule (docs/rules.md, Practice): examples for every consequence, and properties.
 
 A literal, day-by-day reading of the rule lives here as ``reference_weeks``;
 the fast implementation must agree with it on any placements.
@@ -47,7 +47,7 @@ def placement(
 
 
 def reference_weeks(placements: list[Placement], as_of: dt.date) -> Fraction:
-    """DESIGN §4.1.2 read literally, one day at a time."""
+    """docs/rules.md, Practice read literally, one day at a time."""
     per_week: dict[dt.date, Fraction] = {}
     for p in placements:
         monday = monday_of(p.period.start)
@@ -65,7 +65,7 @@ def reference_weeks(placements: list[Placement], as_of: dt.date) -> Fraction:
     return sum((min(Fraction(1), v) for v in per_week.values()), Fraction(0))
 
 
-# -- the consequences DESIGN §4.1.2 names ------------------------------------------------
+# -- the consequences docs/rules.md, Practice names ------------------------------------------------
 
 
 def test_a_three_day_a_week_placement_completes_fourteen_weeks():

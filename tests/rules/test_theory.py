@@ -1,4 +1,4 @@
-"""The theory rule (DESIGN §4.1.1): credited hours and the attended share."""
+"""The theory rule (docs/rules.md, Theory): credited hours and the attended share."""
 
 from __future__ import annotations
 

@@ -673,10 +673,16 @@ def _report(
         "\nscore = (killed + errors + timeouts) / (mutants - equivalent); errors: the mutated "
         "module failed to import, timeouts: the tests ran past the time limit"
     )
-    survivors = [m for ms in mutants.values() for m in ms if outcomes[m.key] is Outcome.SURVIVED]
-    print(f"\n{len(survivors)} surviving mutants" + (":" if survivors else ""))
-    for mutant in survivors:
-        print(f"  {mutant.key}    {mutant.source_line}")
+    for outcome, title in (
+        (Outcome.TIMEOUT, "killed by a timeout"),
+        (Outcome.ERROR, "killed by an import or collection error"),
+        (Outcome.SURVIVED, "surviving mutants"),
+    ):
+        found = [m for ms in mutants.values() for m in ms if outcomes[m.key] is outcome]
+        if found or outcome is Outcome.SURVIVED:
+            print(f"\n{len(found)} {title}" + (":" if found else ""))
+        for mutant in found:
+            print(f"  {mutant.key}    {mutant.source_line}")
     known = {m.key for ms in mutants.values() for m in ms}
     stale = [
         k for k in equivalents if k not in known and any(k.startswith(_prefix(m)) for m in modules)

@@ -91,6 +91,7 @@ TARGETS: dict[str, Target] = {
     "invariants": Target(
         "rules/invariants.py",
         (
+            "tests/rules/test_invariants.py",
             "tests/register/test_rules_table.py",
             "tests/register/test_register.py",
             "tests/register/test_register_history.py",

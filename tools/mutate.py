@@ -109,6 +109,7 @@ TARGETS: dict[str, Target] = {
     "occupancy": Target(
         "rules/occupancy.py",
         (
+            "tests/rules/test_occupancy.py",
             "tests/register/test_rules_table.py",
             "tests/register/test_register.py",
             "tests/hiring/test_changes.py",

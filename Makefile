@@ -59,7 +59,7 @@ fuzz: $(VENV)/.installed-dev
 # docs/testing.md says how to read the report.
 MODULES ?=
 mutate: $(VENV)/.installed-dev
-	$(BIN)/python tools/mutate.py --jobs 2 $(MODULES)
+	$(BIN)/python tools/mutate.py --jobs 2 --fail-under 95 $(MODULES)
 
 bench: $(VENV)/.installed-run
 	$(BIN)/python benchmarks/run.py

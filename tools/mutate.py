@@ -27,6 +27,7 @@ import argparse
 import ast
 import compileall
 import concurrent.futures
+import difflib
 import enum
 import os
 import queue
@@ -43,10 +44,11 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "src" / "mbprogram"
 EQUIVALENT = ROOT / "tests" / "mutation" / "equivalent.txt"
 
-#: A mutant whose tests take longer than this many times the unmutated run
-#: (and at least ``_MIN_TIMEOUT`` seconds) is stopped and counted as killed by timeout.
-_TIMEOUT_FACTOR = 4
-_MIN_TIMEOUT = 15.0
+#: A mutant whose tests take longer than this many times the unmutated run (and at
+#: least ``_MIN_TIMEOUT`` seconds) is stopped and counted as killed by a timeout: an
+#: endless loop, or a failing property whose shrinking takes long.
+_TIMEOUT_FACTOR = 6
+_MIN_TIMEOUT = 30.0
 
 
 @dataclass(frozen=True)
@@ -584,6 +586,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--list", action="store_true", help="list the mutants and stop")
     parser.add_argument(
+        "--diff", metavar="KEY", help="show the change a mutant makes (a key as --list prints it)"
+    )
+    parser.add_argument(
         "--fail-under", type=float, default=None, help="exit 1 if a module scores below this (%%)"
     )
     args = parser.parse_args(argv)
@@ -593,6 +598,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     modules: list[str] = list(args.modules) or list(TARGETS)
     equivalents = read_equivalents()
     mutants = {m: mutants_of(m) for m in modules}
+    if args.diff:
+        return _show(args.diff, [m for ms in mutants.values() for m in ms])
     if args.list:
         for m in modules:
             for mutant in mutants[m]:
@@ -610,6 +617,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     below = _report(modules, mutants, outcomes, equivalents, time.monotonic() - started)
     if args.fail_under is not None and any(score < args.fail_under for score in below.values()):
         return 1
+    return 0
+
+
+def _show(key: str, mutants: Sequence[Mutant]) -> int:
+    """Print the unified diff of the mutant named ``key`` against its module as unparsed."""
+    found = [m for m in mutants if m.key == key]
+    if not found:
+        print(f"no mutant {key!r}; see --list", file=sys.stderr)
+        return 2
+    (mutant,) = found
+    path = f"src/mbprogram/{TARGETS[mutant.module].path}"
+    original = (PACKAGE / TARGETS[mutant.module].path).read_text(encoding="utf-8")
+    before = ast.unparse(ast.parse(original)).splitlines(keepends=True)
+    after = mutant.source(original).splitlines(keepends=True)
+    sys.stdout.writelines(difflib.unified_diff(before, after, path, f"{path} (mutant)", n=1))
     return 0
 
 

@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export HYPOTHESIS_PROFILE ?= ci
 
-.PHONY: help demo test lint format types unit fuzz bench docs clean
+.PHONY: help demo test lint format types unit fuzz mutate bench docs clean
 
 help:
 	@echo "make demo   - install the package and run the demo on a local SQLite store"
@@ -14,6 +14,7 @@ help:
 	@echo "make format - apply ruff's fixes and formatting"
 	@echo "make types  - mypy --strict on src/"
 	@echo "make fuzz   - the property tests with the 'deep' hypothesis profile"
+	@echo "make mutate - mutation testing of the rule modules (minutes; MODULES=theory ... for some)"
 	@echo "make bench  - the benchmarks in benchmarks/"
 	@echo "make docs   - run the code blocks of the docs"
 	@echo "make clean  - remove .venv and caches"
@@ -35,13 +36,13 @@ demo: $(VENV)/.installed-run
 	$(BIN)/mbprogram demo
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check src tests examples benchmarks
-	$(BIN)/ruff format --check src tests examples benchmarks
+	$(BIN)/ruff check src tests examples benchmarks tools
+	$(BIN)/ruff format --check src tests examples benchmarks tools
 	$(BIN)/lint-imports
 
 format: $(VENV)/.installed-dev
-	$(BIN)/ruff check --fix src tests examples benchmarks
-	$(BIN)/ruff format src tests examples benchmarks
+	$(BIN)/ruff check --fix src tests examples benchmarks tools
+	$(BIN)/ruff format src tests examples benchmarks tools
 
 types: $(VENV)/.installed-dev
 	$(BIN)/mypy --strict src
@@ -53,6 +54,12 @@ test: lint types unit
 
 fuzz: $(VENV)/.installed-dev
 	HYPOTHESIS_PROFILE=deep $(BIN)/python -m pytest
+
+# Not part of `make test`: it runs the tests of each rule module once per mutant.
+# docs/testing.md says how to read the report.
+MODULES ?=
+mutate: $(VENV)/.installed-dev
+	$(BIN)/python tools/mutate.py --jobs 2 --fail-under 95 $(MODULES)
 
 bench: $(VENV)/.installed-run
 	$(BIN)/python benchmarks/run.py

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from mbprogram.calendar.norway import (
     Holiday,
+    holiday_dates,
     holidays_between,
     is_public_holiday,
     iso_weeks_between,
@@ -349,6 +350,41 @@ def test_holidays_between_ordinary_days_is_empty() -> None:
     expected = ()
 
     actual = holidays_between(date(2025, 2, 1), date(2025, 3, 31))
+
+    assert expected == actual
+
+
+def test_holidays_between_reaches_the_last_day_there_is() -> None:
+    expected = (date(9999, 12, 25), date(9999, 12, 26))
+
+    actual = holidays_between(date(9999, 12, 1), date.max)
+
+    assert expected == actual
+
+
+# holiday_dates
+
+
+def test_holiday_dates_of_one_year_are_that_years_holidays_only() -> None:
+    expected = frozenset(h.day for h in HOLIDAYS_BY_YEAR[2026])
+
+    actual = holiday_dates(2026, 2026)
+
+    assert expected == actual
+
+
+def test_holiday_dates_of_several_years_are_the_holidays_of_each() -> None:
+    expected = frozenset(h.day for year in (2024, 2025, 2026) for h in HOLIDAYS_BY_YEAR[year])
+
+    actual = holiday_dates(2024, 2026)
+
+    assert expected == actual
+
+
+def test_holiday_dates_reach_the_last_year_there_is() -> None:
+    expected = frozenset(h.day for h in public_holidays(9999))
+
+    actual = holiday_dates(9999, 9999)
 
     assert expected == actual
 

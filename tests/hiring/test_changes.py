@@ -28,7 +28,17 @@ from mbprogram import (
     employment_summary,
 )
 from mbprogram.model.codes import RuleCode
-from tests.builders import GRADUATION_DAY, STAMP, UNIT, UNIT_ONE_PLACE, path_of, stamp
+from tests.builders import (
+    GRADUATION_DAY,
+    STAMP,
+    UNIT,
+    UNIT_ONE_PLACE,
+    complete,
+    make_register,
+    path_of,
+    placement,
+    stamp,
+)
 from tests.hiring.scenario import (
     FIRST_DAY_AT_WORK,
     POT,
@@ -318,6 +328,20 @@ def test_the_placement_unit_pathway_is_accepted_where_the_graduate_did_practice(
     register.hire(employment(unit=UNIT, pathway=Pathway.PLACEMENT_UNIT), by=STAMP)
 
     assert Pathway.PLACEMENT_UNIT == register.employment("E1").pathway
+
+
+@pytest.mark.parametrize("unit", [UNIT, UNIT_ONE_PLACE])
+def test_the_placement_unit_pathway_is_accepted_at_any_unit_where_the_graduate_did_practice(
+    unit,
+):
+    register = make_register(1)
+    register.place("S-01", placement("P0", unit=UNIT_ONE_PLACE, end=dt.date(2026, 3, 31)), by=STAMP)
+    complete(register, "S-01")  # P1 at U1
+    register.graduate("S-01", on=GRADUATION_DAY, by=STAMP)
+
+    register.hire(employment(unit=unit, pathway=Pathway.PLACEMENT_UNIT), by=STAMP)
+
+    assert unit == register.employment("E1").unit
 
 
 def test_an_unknown_person_unit_and_pot_are_refused_all_at_once(register):

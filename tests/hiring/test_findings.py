@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from mbprogram import (
     Benefit,
     DateRange,
+    Employment,
     Finding,
     FindingCode,
     NotFoundError,
@@ -376,6 +377,20 @@ def test_an_aap_recipient_at_70_percent_is_warned_about_once_the_step_up_period_
     [finding] = of(FindingCode.AAP_POSITION_ABOVE_LIMIT, register, STEP_UP.end + dt.timedelta(1))
 
     assert (("total", "70"), ("limit", "60")) == finding.details
+
+
+@pytest.mark.parametrize("stepping_up", ["E1", "E2"])
+def test_a_step_up_period_of_any_one_post_raises_the_limit_for_all_of_them(register, stepping_up):
+    def post(eid: str, percent: int, **details: object) -> Employment:
+        step_up = {"aap_step_up": STEP_UP} if eid == stepping_up else {}
+        return employment(eid, percent=percent, benefit=Benefit.AAP, **step_up, **details)
+
+    register.hire(post("E1", 70), by=STAMP)
+    register.hire(post("E2", 10, unit=UNIT_ONE_PLACE), by=STAMP)
+
+    assert [] == of(FindingCode.AAP_POSITION_ABOVE_LIMIT, register, STEP_UP.start)
+    [finding] = of(FindingCode.AAP_POSITION_ABOVE_LIMIT, register, STEP_UP.end + dt.timedelta(1))
+    assert (("total", "80"), ("limit", "60")) == finding.details
 
 
 def test_an_aap_recipient_at_85_percent_in_a_step_up_period_is_warned_about_with_limit_80(

@@ -37,7 +37,14 @@ from mbprogram import (
     pot_utilisation,
 )
 from tests import strategies as gen
-from tests.builders import COHORT, GRADUATION_DAY, STAMP, UNIT_ONE_PLACE, stamp
+from tests.builders import (
+    COHORT,
+    ENROLMENT_DAY,
+    GRADUATION_DAY,
+    STAMP,
+    UNIT_ONE_PLACE,
+    stamp,
+)
 from tests.hiring.scenario import (
     FIRST_DAY_AT_WORK,
     POT,
@@ -180,6 +187,16 @@ def test_before_anyone_graduates_the_employment_rate_is_not_known(graduates):
     assert (Fraction(0), None) == (outcome.graduation_rate, outcome.employment_rate)
 
 
+def test_a_cohort_counts_students_enrolled_and_graduated_on_the_as_of_date(graduates):
+    [before_enrolment] = cohort_outcomes(graduates, ENROLMENT_DAY - ONE_DAY)
+    [enrolment_day] = cohort_outcomes(graduates, ENROLMENT_DAY)
+    [graduation_day] = cohort_outcomes(graduates, GRADUATION_DAY)
+
+    assert (0, 0) == (before_enrolment.enrolled, before_enrolment.graduated)
+    assert (4, 0) == (enrolment_day.enrolled, enrolment_day.graduated)
+    assert (4, 3) == (graduation_day.enrolled, graduation_day.graduated)
+
+
 def test_a_cohort_counts_only_students_enrolled_by_the_as_of_date(graduates):
     later = attrs.evolve(
         COHORT,
@@ -299,6 +316,21 @@ def test_roles_are_counted_per_person_as_in_the_national_survey(employed):
     } == summary.role_shares
 
 
+def test_part_time_is_below_100_percent_and_under_half_below_50_percent():
+    register = hiring_register()
+    for eid, person, percent in (
+        ("E1", "S-01", "49.5"),
+        ("E2", "S-02", "50"),
+        ("E3", "S-03", "99.5"),
+        ("E4", "S-04", "100"),
+    ):
+        register.hire(employment(eid, person, percent=percent), by=STAMP)
+
+    summary = employment_summary(register, AS_OF)
+
+    assert (4, 3, 1) == (summary.people, summary.part_time, summary.under_half)
+
+
 def test_a_position_counts_as_permanent_from_the_day_it_was_made_so(employed):
     employed.make_permanent("E4", on=NEW_YEAR, by=stamp(1))
 
@@ -350,6 +382,10 @@ def test_a_percentage_falls_in_one_band_low_end_included(percent, band):
     assert band == percent_band(Decimal(percent))
 
 
+def test_a_percentage_below_every_band_falls_in_the_lowest():
+    assert "under 20 %" == percent_band(Decimal(-1))
+
+
 def test_the_bands_cover_everything_from_0_without_gaps():
     lows = [low for _, low, _ in PERCENT_BANDS]
     highs = [high for _, _, high in PERCENT_BANDS]
@@ -359,6 +395,12 @@ def test_the_bands_cover_everything_from_0_without_gaps():
 
 
 # -- pot use ----------------------------------------------------------------------------------
+
+
+def test_a_pot_in_use_beyond_its_capacity_has_no_free_places_not_fewer():
+    usage = PotUsage(pot=POT, period=DateRange(AS_OF, AS_OF), in_use=3, capacity=2)
+
+    assert 0 == usage.free
 
 
 @pytest.fixture

@@ -49,6 +49,30 @@ def reference_classic_number(first_nine: str) -> str | None:
     return f"{first_nine}{k1}{k2}"
 
 
+#: The individual numbers of each span of birth years, in the order they are tried.
+CANDIDATES = (
+    (1854, 1899, tuple(range(500, 750))),
+    (1900, 1939, tuple(range(500))),
+    (1940, 1999, (*range(500), *range(900, 1000))),
+    (2000, 2039, tuple(range(500, 1000))),
+)
+
+
+def candidates_of(year: int) -> tuple[int, ...]:
+    (found,) = (numbers for first, last, numbers in CANDIDATES if first <= year <= last)
+    return found
+
+
+def reference_synthetic(birth_date: dt.date, serial: int) -> str | None:
+    """The first classic-rule number from the ``serial``-th candidate on (month + 80)."""
+    stem = f"{birth_date.day:02d}{birth_date.month + 80:02d}{birth_date.year % 100:02d}"
+    for individual in candidates_of(birth_date.year)[serial:]:
+        number = reference_classic_number(f"{stem}{individual:03d}")
+        if number is not None:
+            return number
+    return None
+
+
 def passes_classic_rule(number: str) -> bool:
     """Whether both check digits are the ones the classic rule computes."""
     return reference_classic_number(number[:9]) == number
@@ -260,6 +284,86 @@ def test_a_later_serial_starts_from_a_later_individual_number() -> None:
     assert day == later.birth_date
 
 
+#: The first and last day of each span of birth years with its own individual numbers.
+SPAN_EDGES = [
+    dt.date(y, m, d)
+    for y, m, d in [
+        (1854, 1, 1),
+        (1899, 12, 31),
+        (1900, 1, 1),
+        (1939, 12, 31),
+        (1940, 1, 1),
+        (1999, 12, 31),
+        (2000, 1, 1),
+        (2039, 12, 31),
+    ]
+]
+
+
+@pytest.mark.parametrize("birth_date", SPAN_EDGES, ids=str)
+def test_a_synthetic_number_at_the_edge_of_a_span_of_years_keeps_its_date(
+    birth_date: dt.date,
+) -> None:
+    nid = NationalIdNumber.synthetic(birth_date)
+
+    assert reference_synthetic(birth_date, 0) == nid.value
+    assert birth_date == nid.birth_date
+    assert int(nid.value[6:9]) in candidates_of(birth_date.year)
+
+
+@pytest.mark.parametrize("birth_date", SPAN_EDGES, ids=str)
+def test_the_last_serial_of_a_span_of_years_is_the_last_candidate_and_one_more_is_refused(
+    birth_date: dt.date,
+) -> None:
+    last = len(candidates_of(birth_date.year)) - 1
+
+    with pytest.raises(InvalidValueError) as caught:
+        NationalIdNumber.synthetic(birth_date, serial=last + 1)
+
+    assert [f"expected 0 to {last} for this birth year, got {last + 1}"] == [
+        p.message for p in caught.value.problems
+    ]
+    expected = reference_synthetic(birth_date, last)
+    if expected is None:
+        with pytest.raises(InvalidValueError, match="serial: expected a serial with a valid"):
+            NationalIdNumber.synthetic(birth_date, serial=last)
+    else:
+        assert expected == NationalIdNumber.synthetic(birth_date, serial=last).value
+
+
+@given(birth_dates, st.data())
+def test_a_synthetic_number_is_the_first_classic_number_from_its_serial_on(
+    birth_date: dt.date, data: st.DataObject
+) -> None:
+    candidates = candidates_of(birth_date.year)
+    serial = data.draw(
+        st.integers(0, len(candidates) - 1) | st.sampled_from([0, len(candidates) - 1])
+    )
+    expected = reference_synthetic(birth_date, serial)
+
+    if expected is None:
+        with pytest.raises(InvalidValueError, match="serial: expected a serial with a valid"):
+            NationalIdNumber.synthetic(birth_date, serial=serial)
+    else:
+        assert expected == NationalIdNumber.synthetic(birth_date, serial=serial).value
+
+
+def test_a_synthetic_number_starts_from_the_first_candidate_unless_told_otherwise() -> None:
+    day = dt.date(1990, 5, 1)  # individual number 000 gives valid check digits
+
+    assert "000" == NationalIdNumber.synthetic(day).value[6:9]
+    assert NationalIdNumber.synthetic(day, serial=0) == NationalIdNumber.synthetic(day)
+
+
+def test_a_serial_below_zero_is_refused_with_the_serials_there_are() -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        NationalIdNumber.synthetic(dt.date(2000, 1, 1), serial=-1)
+
+    assert ["expected 0 to 499 for this birth year, got -1"] == [
+        p.message for p in caught.value.problems
+    ]
+
+
 @pytest.mark.parametrize("birth_date", [dt.date(1853, 12, 31), dt.date(2040, 1, 1)])
 def test_synthetic_numbers_are_refused_for_dates_no_number_can_encode(
     birth_date: dt.date,
@@ -383,6 +487,9 @@ def test_the_individual_number_gives_the_century(first_nine: str, year: int) -> 
     [
         "018450800",  # 750-899 never goes with 40-99
         "018499751",
+        "028454750",
+        "018440899",
+        "018499899",
         "018453749",  # 500-749 with 40-53: no century
         "018440501",
     ],

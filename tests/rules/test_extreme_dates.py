@@ -14,6 +14,7 @@ import functools
 from collections.abc import Callable
 from fractions import Fraction
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -26,6 +27,7 @@ from mbprogram import (
     Hours,
     OutcomeKind,
     OutcomeRecord,
+    PlacementAbsence,
     Present,
     ProgrammeRules,
     Register,
@@ -187,6 +189,17 @@ def test_a_placement_to_the_last_day_there_is_earns_its_last_week_in_full() -> N
 
     assert Fraction(1) == practice_weeks(placements, dt.date.max)
     assert PracticeDays(attended=5, expected=5) == practice_days(placements, dt.date.max)
+
+
+def test_an_absence_on_the_last_day_there_is_takes_its_fifth_of_the_last_week() -> None:
+    last_friday = dt.date.max  # Friday 31 December 9999
+    p = attrs.evolve(
+        placement(start=dt.date(9999, 12, 27), end=last_friday),
+        absences=(PlacementAbsence(day=last_friday),),
+    )
+
+    assert Fraction(4, 5) == practice_weeks([p], dt.date.max)
+    assert PracticeDays(attended=4, expected=5) == practice_days([p], dt.date.max)
 
 
 def test_a_placement_on_weekends_only_earns_nothing_in_the_last_week_there_is() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from fractions import Fraction
 
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from mbprogram import (
@@ -21,12 +21,15 @@ from mbprogram import (
     monday_of,
     practice_days,
     practice_weeks,
+    public_holidays,
 )
 from tests import strategies as gen
 
-MON, TUE, WED, THU, FRI = (Weekday(i) for i in range(5))
+MON, TUE, WED, THU, FRI, SAT, SUN = (Weekday(i) for i in range(7))
 WORKWEEK = (MON, TUE, WED, THU, FRI)
+EVERY_DAY = (*WORKWEEK, SAT, SUN)
 ONE_DAY = dt.timedelta(days=1)
+ONE_WEEK = 7 * ONE_DAY
 
 
 def placement(
@@ -44,6 +47,11 @@ def placement(
         weekdays=weekdays,
         absences=tuple(PlacementAbsence(day=d) for d in absent),
     )
+
+
+def attended_and_expected(placements: list[Placement], as_of: dt.date) -> tuple[int, int]:
+    days = practice_days(placements, as_of)
+    return days.attended, days.expected
 
 
 def reference_weeks(placements: list[Placement], as_of: dt.date) -> Fraction:
@@ -126,6 +134,36 @@ def test_a_monday_only_placement_earns_nothing_in_the_week_of_whit_monday():
     assert Fraction(1) == practice_weeks([p], as_of=dt.date(2026, 12, 31))
 
 
+def test_a_week_in_the_middle_of_a_placement_whose_practice_days_are_all_holidays_counts_nothing():
+    # Mondays 18 May, 25 May (Whit Monday) and 1 June 2026: the middle week expects no day.
+    p = placement(dt.date(2026, 5, 18), dt.date(2026, 6, 7), (MON,))
+    assert Fraction(2) == practice_weeks([p], as_of=dt.date(2026, 12, 31))
+
+
+def test_a_thursday_and_friday_placement_earns_nothing_in_easter_week():
+    # Maundy Thursday and Good Friday 2026 are 2 and 3 April, in the middle of the placement.
+    p = placement(dt.date(2026, 3, 23), dt.date(2026, 4, 17), (THU, FRI))
+    assert Fraction(3) == practice_weeks([p], as_of=dt.date(2026, 12, 31))
+
+
+def test_an_absence_on_a_saturday_in_the_middle_of_a_placement_takes_half_that_week():
+    # Weekends of 5-6, 12-13 and 19-20 September 2026; absent on Saturday 12 September.
+    p = placement(dt.date(2026, 9, 5), dt.date(2026, 9, 20), (SAT, SUN), (dt.date(2026, 9, 12),))
+    assert Fraction(5, 2) == practice_weeks([p], as_of=dt.date(2026, 12, 31))
+
+
+def test_an_absence_on_a_sunday_in_the_middle_of_a_placement_takes_half_that_week():
+    p = placement(dt.date(2026, 9, 5), dt.date(2026, 9, 20), (SAT, SUN), (dt.date(2026, 9, 13),))
+    assert Fraction(5, 2) == practice_weeks([p], as_of=dt.date(2026, 12, 31))
+
+
+def test_new_years_day_on_a_sunday_is_not_expected_in_the_last_week_of_a_placement():
+    # 26 December 2022 (Boxing Day) to Friday 30 December, every day of the week: the week
+    # expects Tuesday 27 to Saturday 31 December, not Sunday 1 January 2023.
+    p = placement(dt.date(2022, 12, 26), dt.date(2022, 12, 30), EVERY_DAY)
+    assert Fraction(4, 5) == practice_weeks([p], as_of=dt.date(2023, 1, 31))
+
+
 def test_days_after_the_as_of_date_do_not_count():
     p = placement(dt.date(2026, 9, 7), dt.date(2026, 12, 18))
     assert Fraction(2) + Fraction(3, 5) == practice_weeks([p], as_of=dt.date(2026, 9, 23))
@@ -145,6 +183,28 @@ def test_practice_days_count_days_inside_the_dates_up_to_as_of():
     assert Fraction(6, 7) == days.share
 
 
+def test_a_public_holiday_on_the_last_day_of_a_placement_is_not_an_expected_day():
+    # 1 May 2026 is a Friday.
+    p = placement(dt.date(2026, 4, 27), dt.date(2026, 5, 1))
+    assert (4, 4) == attended_and_expected([p], as_of=dt.date(2026, 5, 31))
+
+
+def test_a_public_holiday_on_the_first_day_of_a_placement_is_not_an_expected_day():
+    p = placement(dt.date(2026, 5, 1), dt.date(2026, 5, 8))
+    assert (5, 5) == attended_and_expected([p], as_of=dt.date(2026, 5, 31))
+
+
+def test_a_public_holiday_on_the_as_of_date_is_not_an_expected_day():
+    p = placement(dt.date(2026, 4, 27), dt.date(2026, 5, 8))
+    assert (4, 4) == attended_and_expected([p], as_of=dt.date(2026, 5, 1))
+
+
+def test_an_absence_on_the_as_of_date_counts_against_the_share():
+    p = placement(dt.date(2026, 9, 7), dt.date(2026, 9, 18), absent=(dt.date(2026, 9, 9),))
+    assert (2, 3) == attended_and_expected([p], as_of=dt.date(2026, 9, 9))
+    assert (2, 2) == attended_and_expected([p], as_of=dt.date(2026, 9, 8))
+
+
 def test_practice_days_share_is_none_before_any_day_was_expected():
     p = placement(dt.date(2026, 9, 7), dt.date(2026, 9, 18))
     assert None is practice_days([p], as_of=dt.date(2026, 9, 1)).share
@@ -154,10 +214,15 @@ def test_practice_days_share_is_none_before_any_day_was_expected():
 
 
 @st.composite
-def some_placements(draw: st.DrawFn) -> list[Placement]:
-    start = draw(st.dates(min_value=dt.date(2025, 12, 1), max_value=dt.date(2026, 6, 1)))
+def some_placements_from(draw: st.DrawFn, first: dt.date, last: dt.date) -> list[Placement]:
+    """One to three placements starting on or after a day from ``first`` to ``last``."""
+    start = draw(st.dates(min_value=first, max_value=last))
     n = draw(st.integers(1, 3))
     return [draw(gen.placements(not_before=start, pid=f"P{i}")) for i in range(n)]
+
+
+def some_placements() -> st.SearchStrategy[list[Placement]]:
+    return some_placements_from(dt.date(2025, 12, 1), dt.date(2026, 6, 1))
 
 
 as_of_dates = st.dates(min_value=dt.date(2025, 12, 1), max_value=dt.date(2027, 8, 1))
@@ -219,3 +284,80 @@ def test_attended_practice_days_never_exceed_expected_ones(placements, as_of):
     attended = expected - sum(1 for p in placements for a in p.absent_days if a <= as_of)
     assert (attended, expected) == (days.attended, days.expected)
     assert 0 <= days.attended <= days.expected
+
+
+@st.composite
+def holiday_weeks(draw: st.DrawFn) -> tuple[dt.date, frozenset[Weekday]]:
+    """The Monday of a week with a public holiday, and some of the weekdays its holidays fall on."""
+    year = draw(st.integers(1901, 9998))
+    holiday = draw(st.sampled_from(public_holidays(year))).day
+    monday = monday_of(holiday)
+    on = sorted(
+        {
+            Weekday(d.weekday())
+            for d in (monday + i * ONE_DAY for i in range(7))
+            if is_public_holiday(d)
+        }
+    )
+    return monday, frozenset(draw(st.lists(st.sampled_from(on), min_size=1, unique=True)))
+
+
+@given(holiday_weeks(), st.integers(1, 4), st.integers(0, 6), st.integers(1, 4), st.integers(0, 6))
+def test_an_all_holiday_week_in_the_middle_of_a_placement_counts_nothing(
+    week, weeks_before, start_day, weeks_after, end_day
+):
+    monday, weekdays = week
+    start = monday - weeks_before * ONE_WEEK + start_day * ONE_DAY
+    end = monday + weeks_after * ONE_WEEK + end_day * ONE_DAY
+    whole = placement(start, end, tuple(weekdays))
+    before = placement(start, monday - ONE_DAY, tuple(weekdays))
+    after = placement(monday + ONE_WEEK, end, tuple(weekdays))
+
+    expected = practice_weeks([before], end) + practice_weeks([after], end)
+    assert expected == practice_weeks([whole], end)
+
+
+@st.composite
+def placements_and_an_absence_in_a_middle_week(
+    draw: st.DrawFn,
+) -> tuple[Placement, Placement, int]:
+    """A placement of three weeks or more, the same with one more absence in a middle week,
+    and the number of practice days that week expects."""
+    p = draw(gen.placements(not_before=dt.date(2025, 12, 1)))
+    first, last = monday_of(p.period.start) + ONE_WEEK, monday_of(p.period.end) - ONE_DAY
+    assume(first <= last)
+    middle = gen.practice_days_of(DateRange(first, last), p.weekdays)
+    free = [d for d in middle if d not in p.absent_days]
+    assume(free)
+    day = draw(st.sampled_from(free))
+    week = [monday_of(day) + i * ONE_DAY for i in range(7)]
+    expected = sum(1 for d in week if d.weekday() in p.weekdays and not is_public_holiday(d))
+    absent = Placement(
+        id=p.id,
+        unit=p.unit,
+        supervisor=p.supervisor,
+        period=p.period,
+        weekdays=p.weekdays,
+        absences=(*p.absences, PlacementAbsence(day=day)),
+    )
+    return p, absent, expected
+
+
+@given(placements_and_an_absence_in_a_middle_week())
+def test_an_absence_in_the_middle_of_a_placement_takes_one_expected_day_of_its_week(case):
+    present, absent, expected = case
+    as_of = present.period.end
+    assert practice_weeks([present], as_of) - Fraction(1, expected) == practice_weeks(
+        [absent], as_of
+    )
+
+
+@given(
+    st.integers(1900, 9990).flatmap(
+        lambda year: some_placements_from(dt.date(year, 12, 1), dt.date(year, 12, 31))
+    ),
+    st.integers(0, 200),
+)
+def test_practice_weeks_agree_with_the_day_by_day_reading_across_a_new_year(placements, days):
+    as_of = min(p.period.start for p in placements) + days * ONE_DAY
+    assert reference_weeks(placements, as_of) == practice_weeks(placements, as_of)

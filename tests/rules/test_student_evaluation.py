@@ -127,6 +127,69 @@ def test_theory_attendance_below_the_minimum_share_is_an_error():
     )
 
 
+def attending(sessions: int) -> Student:
+    """The complete student, present at the first ``sessions`` sessions and absent from the rest."""
+    attendance = tuple(
+        Attendance(s.id, Present(Hours(7)) if i < sessions else UnexcusedAbsence())
+        for i, s in enumerate(SESSIONS)
+    )
+    return attrs.evolve(COMPLETE, attendance=attendance)
+
+
+def with_minimum_theory_share(percent: int) -> Cohort:
+    return attrs.evolve(COHORT, rules=attrs.evolve(BERGEN_2010, min_theory_share=Percent(percent)))
+
+
+def test_theory_attendance_of_exactly_the_minimum_share_is_enough():
+    # 15 of the 20 sessions held: 75 %.
+    assert [FindingCode.THEORY_HOURS_SHORT] == codes(attending(15), with_minimum_theory_share(75))
+
+
+def test_theory_attendance_below_the_minimum_names_the_share_the_hours_held_and_the_minimum():
+    progress = evaluate_student(with_minimum_theory_share(75), attending(14), AS_OF)
+
+    (low,) = (f for f in progress.findings if f.code is FindingCode.THEORY_ATTENDANCE_LOW)
+    assert (("share", "70"), ("held", "140"), ("minimum", "75")) == low.details
+
+
+#: Monday to Friday, 7 September to 2 October 2026: four weeks, 20 practice days, no holiday.
+FOUR_WEEKS = Placement(
+    id="P1",
+    unit="U1",
+    supervisor="Veileder Vik",
+    period=DateRange(dt.date(2026, 9, 7), dt.date(2026, 10, 2)),
+    weekdays=tuple(Weekday(d) for d in range(5)),
+    absences=(PlacementAbsence(day=dt.date(2026, 9, 9)),),
+)
+
+
+def with_minimum_practice_share(percent: int) -> Cohort:
+    rules = attrs.evolve(
+        BERGEN_2010, practice_weeks=Decimal(3), min_practice_share=Percent(percent)
+    )
+    return attrs.evolve(COHORT, rules=rules)
+
+
+def test_practice_attendance_of_exactly_the_minimum_share_is_enough():
+    # One absence in 20 expected days: 95 %.
+    student = attrs.evolve(COMPLETE, placements=(FOUR_WEEKS,))
+    assert [] == codes(student, with_minimum_practice_share(95))
+
+
+def test_practice_attendance_below_the_minimum_names_the_days_the_share_and_the_minimum():
+    student = attrs.evolve(COMPLETE, placements=(FOUR_WEEKS,))
+
+    (low,) = evaluate_student(with_minimum_practice_share(96), student, AS_OF).findings
+
+    assert FindingCode.PRACTICE_ATTENDANCE_LOW == low.code
+    assert (
+        ("attended", "19"),
+        ("expected", "20"),
+        ("share", "95"),
+        ("minimum", "96"),
+    ) == low.details
+
+
 def test_practice_weeks_short_of_the_requirement_is_an_error():
     shorter = attrs.evolve(
         PLACEMENT, period=DateRange(PLACEMENT.period.start, dt.date(2026, 11, 18))
@@ -185,6 +248,35 @@ def test_no_approved_submission_and_none_left_exhausts_the_attempts():
     )
     found = codes(attrs.evolve(COMPLETE, assignment=assignment))
     assert [FindingCode.ASSIGNMENT_NOT_APPROVED, FindingCode.ASSIGNMENT_ATTEMPTS_EXHAUSTED] == found
+
+
+def test_a_last_submission_still_awaiting_its_assessment_does_not_exhaust_the_attempts():
+    rejected = [
+        AssignmentAssessment(
+            submission=n,
+            on=dt.date(2026, 9, 2 * n),
+            assessor="Sensor Sand",
+            verdict=Verdict.NOT_APPROVED,
+        )
+        for n in (1, 2)
+    ]
+    assignment = FinalAssignment(
+        topic="Håp",
+        supervisor="Lærer Lund",
+        submissions=tuple(Submission(on=dt.date(2026, 9, 2 * n - 1)) for n in (1, 2, 3)),
+        assessments=tuple(rejected),
+    )
+
+    progress = evaluate_student(COHORT, attrs.evolve(COMPLETE, assignment=assignment), AS_OF)
+
+    assert (AssignmentState.SUBMITTED, 3) == (progress.assignment, progress.submissions)
+    assert [FindingCode.ASSIGNMENT_NOT_APPROVED] == [f.code for f in progress.findings]
+
+
+def test_a_student_without_a_final_assignment_has_made_no_submissions():
+    progress = evaluate_student(COHORT, attrs.evolve(COMPLETE, assignment=None), AS_OF)
+
+    assert (AssignmentState.NOT_STARTED, 0) == (progress.assignment, progress.submissions)
 
 
 def test_a_resubmission_after_a_rejection_can_be_approved():

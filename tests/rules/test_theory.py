@@ -77,6 +77,15 @@ def test_sessions_after_the_as_of_date_are_not_credited():
     assert Decimal(6) == theory_progress(c, s, START + dt.timedelta(days=3)).credited
 
 
+def test_a_session_held_on_the_as_of_date_is_credited():
+    c = cohort("6", "6")
+    s = student(Present(Hours("6")), Present(Hours("4")))
+    second_session = START + dt.timedelta(weeks=1)
+
+    assert Decimal(6) == theory_progress(c, s, second_session - dt.timedelta(days=1)).credited
+    assert Decimal(10) == theory_progress(c, s, second_session).credited
+
+
 def test_approved_make_up_work_adds_to_the_credited_hours_from_its_date():
     c = cohort("6", "6")
     s = student(Present(Hours(6)), UnexcusedAbsence(), makeups=(makeup("4", dt.date(2026, 3, 1)),))
@@ -175,3 +184,23 @@ def test_credited_hours_never_fall_as_the_as_of_date_moves_later(pair, a, b):
     c, s = pair
     earlier, later = sorted((a, b))
     assert theory_progress(c, s, earlier).credited <= theory_progress(c, s, later).credited
+
+
+@given(gen.cohort_and_student(), st.data())
+def test_a_session_held_on_the_as_of_date_counts(pair, data):
+    c, s = pair
+    held = sorted({c.sessions_by_id[a.session].day for a in s.attendance})
+    if not held:
+        return
+    day = data.draw(st.sampled_from(held))
+    on_the_day = sum(
+        (
+            min(a.hours.value, c.sessions_by_id[a.session].hours.value)
+            for a in s.attendance
+            if c.sessions_by_id[a.session].day == day
+        ),
+        Decimal(0),
+    )
+
+    before = theory_progress(c, s, day - dt.timedelta(days=1)).attended
+    assert before + on_the_day == theory_progress(c, s, day).attended

@@ -125,7 +125,7 @@ class RecordPath(str):
                 keys.append(text[i + 1 : close])
                 i = close + 1
             if len(keys) > 1:
-                raise ValueError(f"more than one key after {name!r}")
+                raise ValueError(f"more than one key at character {start + 1}")
             segments.append(Segment(name, keys[0] if keys else None))
             if i < n:
                 if text[i] != ".":

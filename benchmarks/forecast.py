@@ -15,31 +15,18 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import gc
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.generate import YEAR_START, synthetic_register
+from benchmarks.timing import best_of
 from mbprogram import forecast_cohort
 from mbprogram.reports.over_time import progress_over_time
 
 WEEKLY = [YEAR_START + dt.timedelta(weeks=n) for n in range(52)]
 MIDSUMMER = dt.date(2025, 6, 30)
-
-
-def best_of(repeat: int, step: Callable[[], object]) -> float:
-    """The shortest wall time of ``repeat`` runs of ``step``, in seconds."""
-    times = []
-    for _ in range(repeat):
-        gc.collect()
-        start = time.perf_counter()
-        step()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:

@@ -26,7 +26,6 @@ import gc
 import json
 import sys
 import tempfile
-import time
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
@@ -34,23 +33,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.generate import synthetic_register
+from benchmarks.timing import best_of
 from mbprogram import evaluate_student
 from mbprogram.register.aggregate import Register
 from mbprogram.storage.json_document import dumps, loads
 from mbprogram.storage.sqlite_store import SqliteStore
 
 AS_OF = dt.date(2025, 12, 31)
-
-
-def best_of(repeat: int, step: Callable[[], object]) -> float:
-    """The shortest wall time of ``repeat`` runs of ``step``, in seconds."""
-    times = []
-    for _ in range(repeat):
-        gc.collect()
-        start = time.perf_counter()
-        step()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def peak_mib(step: Callable[[], object]) -> float:

@@ -27,7 +27,7 @@ What can be computed from it, and how exactly:
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Self, TypeVar
 
@@ -100,8 +100,8 @@ class AnalysisDataset:
             # Rows are ordered by pseudonym: the register's order (often the class list)
             # would line up exports made under different keys, and position alone
             # would re-identify people.
-            students=_sorted_by(
-                "person",
+            students=_sorted_tuple(
+                lambda row: row.person,
                 (
                     AnalysisStudent(
                         person=names.student(s.id),
@@ -115,8 +115,8 @@ class AnalysisDataset:
                     for s in register.students.values()
                 ),
             ),
-            employments=_sorted_by(
-                "employment",
+            employments=_sorted_tuple(
+                lambda row: row.employment,
                 (
                     AnalysisEmployment(
                         employment=names.employment(e.id),
@@ -284,6 +284,6 @@ class AnalysisDataset:
         return tuple(result)
 
 
-def _sorted_by(field: str, rows: Iterable[T]) -> tuple[T, ...]:
-    """``rows`` ordered by their pseudonymous ``field``."""
-    return tuple(sorted(rows, key=lambda row: str(getattr(row, field))))
+def _sorted_tuple(key: Callable[[T], str], rows: Iterable[T]) -> tuple[T, ...]:
+    """``rows`` as a tuple ordered by ``key`` (a row's pseudonym)."""
+    return tuple(sorted(rows, key=key))

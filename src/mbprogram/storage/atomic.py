@@ -13,7 +13,7 @@ leave the real file holding the old records. A file with more than one name
 (hard links) is refused: renaming a new file over one name would leave the
 others holding the old records, an erased person's too.
 
-**Temporary files.** The temporary file is named ``.NAME.XXXXXXXX.tmp``
+**Temporary files.** The temporary file is named ``.NAME.<eight random characters>.tmp``
 beside the target and removed on any error. A process that is killed mid-save
 cannot remove it; the next save of the same target removes every such file
 that no running save holds (each save holds a lock on its own while it writes).

@@ -34,7 +34,7 @@ from mbprogram.paths import RecordPath
 from mbprogram.register.commit import Edit, Entry, check_stamp, commit, refuse
 from mbprogram.register.state import RegisterState
 
-__all__ = ["ERASED", "STRIPPED", "erase_person", "holds_person", "people_in", "strip_identifiers"]
+__all__ = ["ERASED", "STRIPPED", "erase_person", "people_in", "strip_identifiers"]
 
 T = TypeVar("T")
 
@@ -52,25 +52,6 @@ def _identifiers_and_free_text(cls: type, attribute: attrs.Attribute[Any], value
     ):
         return emptied(attribute, value)
     return KEEP
-
-
-def holds_person(value: object, student_id: StudentId) -> bool:
-    """Whether ``value`` (a record, or records in tuples) is or holds a record of the person.
-
-    A record of theirs is their :class:`Student`, their :class:`Certificate`, an
-    :class:`Employment` or :class:`OutcomeRecord` of theirs; records inside
-    other records are looked into.
-    """
-    if _person_of(value) == student_id:
-        return True
-    if isinstance(value, tuple | list | frozenset):
-        return any(holds_person(item, student_id) for item in value)
-    cls = type(value)
-    if attrs.has(cls):
-        return any(
-            holds_person(getattr(value, a.name), student_id) for a in attrs.fields(cls) if a.init
-        )
-    return False
 
 
 def _person_of(value: object) -> StudentId | None:
@@ -238,8 +219,8 @@ def _about(
     def is_about(change: Change) -> bool:
         return (
             any(change.record.is_within(p) for p in prefixes)
-            or holds_person(change.before, sid)
-            or holds_person(change.after, sid)
+            or sid in people_in(change.before)
+            or sid in people_in(change.after)
         )
 
     return is_about

@@ -49,7 +49,7 @@ def test_the_demo_writes_a_store_readable_by_its_owner_only_and_shows_it(
     code, out, err = run("demo", "--store", str(store), "--as-of", AS_OF, capsys=capsys)
     assert 0 == code
     assert "" == err
-    assert f"Wrote a synthetic demo register to {store.resolve()}" in out
+    assert f"Skrev et syntetisk demoregister til {store.resolve()}" in out
     assert "Progress of cohort MB-2024 as of 2026-11-23" in out
     assert "Active employments by pathway as of 2026-11-23" in out
     assert f"mbprogram progress {store}" in out

@@ -54,7 +54,7 @@ def test_a_store_that_others_can_read_is_warned_about_once_on_standard_error(
     sheet.write_text("deltaker;økt;timer\nS-01;SES-01;4\n", encoding="utf-8")
 
     code, out, err = run(
-        "import-attendance", str(store), str(sheet), "--format", fmt, capsys=capsys
+        "import-attendance", str(store), str(sheet), "--format", fmt, "--lang", "en", capsys=capsys
     )  # it opens the store twice: to load and to save
 
     assert 0 == code
@@ -130,11 +130,13 @@ def test_a_cohort_that_is_not_an_id_is_not_printed_back(
 ) -> None:
     document = tmp_path / "register.json"
     save(make_register(), document)
-    code, _, err = run("progress", str(document), "--cohort", "Kari Nordmann", capsys=capsys)
+    code, _, err = run(
+        "progress", str(document), "--cohort", "Kari Nordmann", "--lang", "en", capsys=capsys
+    )
     assert 2 == code
     assert "no cohort (not shown: not a valid id) in the file (cohorts: K1)" in err
     assert "Kari" not in err
-    code, _, err = run("progress", str(document), "--cohort", "K9", capsys=capsys)
+    code, _, err = run("progress", str(document), "--cohort", "K9", "--lang", "en", capsys=capsys)
     assert "no cohort 'K9' in the file" in err
 
 
@@ -148,7 +150,9 @@ def test_a_document_with_an_integer_of_thousands_of_digits_is_bad_input_in_json(
     save(make_register(), document)
     text = document.read_text(encoding="utf-8").replace('"places": 18', '"places": ' + "9" * 5_000)
     document.write_text(text, encoding="utf-8")
-    code, out, err = run("validate", str(document), "--format", "json", capsys=capsys)
+    code, out, err = run(
+        "validate", str(document), "--format", "json", "--lang", "en", capsys=capsys
+    )
     assert 2 == code
     assert "" == err
     assert {

@@ -119,7 +119,7 @@ def importers_of_the_root() -> list[str]:
 
 
 def test_the_modules_that_import_from_the_root_are_found() -> None:
-    assert "mbprogram.cli" in importers_of_the_root()
+    assert "mbprogram.cli.app" in importers_of_the_root()
 
 
 @pytest.mark.parametrize("module", importers_of_the_root())

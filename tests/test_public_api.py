@@ -189,6 +189,7 @@ CORE_PACKAGES = (
     *(f"mbprogram.{layer}" for layer in CORE_LAYERS),
     "mbprogram.exceptions",
     "mbprogram.paths",
+    "mbprogram.catalogue",
 )
 DOMAIN_MODULES = sorted(
     info.name

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
         monday_of,
         public_holidays,
     )
+    from mbprogram.catalogue import Lang
     from mbprogram.demo import build_demo_register
     from mbprogram.exceptions import (
         ConflictError,
@@ -117,7 +118,7 @@ if TYPE_CHECKING:
         progress_table,
     )
     from mbprogram.rules.cohort import CohortProgress, evaluate_cohort, evaluate_register
-    from mbprogram.rules.findings import SEVERITY, Finding, FindingCode, Lang, Severity
+    from mbprogram.rules.findings import SEVERITY, Finding, FindingCode, Severity
     from mbprogram.rules.forecast import (
         CohortForecast,
         ForecastOutlook,
@@ -411,7 +412,7 @@ _LAZY: dict[str, str] = {
     "SEVERITY": "mbprogram.rules.findings",
     "Finding": "mbprogram.rules.findings",
     "FindingCode": "mbprogram.rules.findings",
-    "Lang": "mbprogram.rules.findings",
+    "Lang": "mbprogram.catalogue",
     "Severity": "mbprogram.rules.findings",
     "CohortForecast": "mbprogram.rules.forecast",
     "ForecastOutlook": "mbprogram.rules.forecast",

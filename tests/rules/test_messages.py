@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from mbprogram import FindingCode, InvalidValueError
-from mbprogram.rules.messages import TEMPLATES, placeholders, render
+from mbprogram.catalogue import placeholders, render
+from mbprogram.catalogue.findings import TEXTS as TEMPLATES
 
 
 def test_the_catalogue_has_a_message_for_every_code_and_no_other() -> None:

@@ -42,7 +42,7 @@ from mbprogram import (
     evaluate_student,
     floor2,
 )
-from mbprogram.rules.messages import TEMPLATES
+from mbprogram.catalogue.findings import TEXTS as TEMPLATES
 from tests import strategies as gen
 
 ENROLLED = dt.date(2026, 1, 5)
@@ -415,7 +415,7 @@ def test_complete_means_no_error_finding(pair):
 
 
 def test_bokmal_messages_use_a_decimal_comma_and_bokmal_words_but_keep_dates() -> None:
-    from mbprogram.rules.messages import render  # noqa: PLC0415
+    from mbprogram.catalogue import render  # noqa: PLC0415
 
     concern = render("PLACEMENT_CAUSE_FOR_CONCERN", "nb", {"on": "2026-03-09", "stage": "midway"})
     assert "Praksisveileder meldte bekymring i vurderingen 2026-03-09 (midtveis)." == concern

@@ -28,12 +28,13 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from mbprogram.catalogue import Lang
 from mbprogram.model import validators as v
 from mbprogram.model.assignment import AssignmentState
 from mbprogram.model.students import Status
 from mbprogram.reports.table import Table
 from mbprogram.rules.cohort import evaluate_cohort
-from mbprogram.rules.findings import Finding, Lang
+from mbprogram.rules.findings import Finding
 from mbprogram.rules.forecast import (
     CohortForecast,
     ForecastOutlook,

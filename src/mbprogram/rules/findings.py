@@ -11,16 +11,13 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Final, Literal, TypeAlias
+from typing import Final
 
 import attrs
 
-from mbprogram.rules.messages import render
+from mbprogram.catalogue import Lang, render
 
-__all__ = ["SEVERITY", "Finding", "FindingCode", "Lang", "Severity"]
-
-#: A message language: Norwegian bokmål or English.
-Lang: TypeAlias = Literal["nb", "en"]
+__all__ = ["SEVERITY", "Finding", "FindingCode", "Severity"]
 
 
 class Severity(enum.StrEnum):

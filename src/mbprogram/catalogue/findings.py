@@ -1,25 +1,18 @@
-"""The message catalogue: one Norwegian bokmål and one English template per finding code.
+"""The findings' messages: one bokmål and one English template per finding code.
 
-Templates are filled from a finding's details (ids, dates and numbers only).
-A placeholder with two words after a colon picks one by the number it names:
-``{remaining} {remaining:hour|hours}`` reads ``1 hour`` but ``0.5 hours`` and
-``32 hours`` (the singular is for exactly one, in both languages).
+Templates are filled from a finding's details (ids, dates and numbers only);
+docs/rules.md lists the codes.
 """
 
 from __future__ import annotations
 
-import re
-import string
 from collections.abc import Mapping
-from decimal import Decimal, InvalidOperation
 from typing import Final
 
-from mbprogram.exceptions import InvalidValueError
-
-__all__ = ["TEMPLATES", "placeholders", "render"]
+__all__ = ["TEXTS"]
 
 #: ``code -> {"nb": template, "en": template}``.
-TEMPLATES: Final[Mapping[str, Mapping[str, str]]] = {
+TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
     "THEORY_HOURS_SHORT": {
         "nb": "Godkjente teoritimer er {credited} av {required} t; det mangler {missing} t.",
         "en": "Credited theory hours are {credited} of {required} h; {missing} h are missing.",
@@ -146,67 +139,3 @@ TEMPLATES: Final[Mapping[str, Mapping[str, str]]] = {
         "everything planned; at least {minimum} % is required.",
     },
 }
-
-
-#: Words that details carry in English, as they read in bokmål.
-_BOKMAL: Final[Mapping[str, str]] = {
-    "midway": "midtveis",
-    "final": "slutt",
-    "not-started": "ikke påbegynt",
-    "submitted": "levert",
-    "not-approved": "ikke godkjent",
-    "approved": "godkjent",
-    "theory teaching": "teoriundervisningen",
-    "practice": "praksis",
-}
-_DECIMAL = re.compile(r"-?\d+\.\d+")
-
-
-def _bokmal(value: str) -> str:
-    """A detail as it reads in bokmål: a decimal comma, and the few English words translated."""
-    if _DECIMAL.fullmatch(value):
-        return value.replace(".", ",")
-    return _BOKMAL.get(value, value)
-
-
-class _Catalogue(string.Formatter):
-    """``str.format`` with one addition: ``{n:one|other}`` is the word for the number ``n``."""
-
-    def format_field(self, value: object, format_spec: str) -> str:
-        one, bar, other = format_spec.partition("|")
-        if not bar:
-            return str(super().format_field(value, format_spec))
-        return one if _is_one(str(value)) else other
-
-
-def _is_one(number: str) -> bool:
-    """Whether a detail is the number one (``"1"``, or ``"1,0"`` in bokmål)."""
-    try:
-        return Decimal(number.replace(",", ".")) == 1
-    except InvalidOperation:
-        return False
-
-
-_FORMATTER: Final = _Catalogue()
-
-
-def placeholders(template: str) -> frozenset[str]:
-    """The details a template is filled from (each name once, whatever its word choices)."""
-    return frozenset(name for _, name, _, _ in _FORMATTER.parse(template) if name is not None)
-
-
-def render(code: str, lang: str, details: Mapping[str, str]) -> str:
-    """Fill the ``lang`` template of ``code`` with ``details``.
-
-    In bokmål numbers take a decimal comma (``11,5 t``) and the states and
-    stages in the details are translated. ``{n:one|other}`` picks the word for
-    the number ``n`` (module docstring).
-
-    Raises:
-        InvalidValueError: for a language other than ``nb`` or ``en``.
-    """
-    if lang not in ("nb", "en"):
-        raise InvalidValueError("lang", f"expected 'nb' or 'en', got {str(lang)[:10]!r}")
-    if lang == "nb":
-        details = {k: _bokmal(v) for k, v in details.items()}
-    return _FORMATTER.vformat(TEMPLATES[code][lang], (), details)

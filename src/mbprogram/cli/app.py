@@ -1,0 +1,210 @@
+"""The ``mbprogram`` parser and its run: one command from the command modules, errors as exit 2.
+
+The parser is built from the :class:`~mbprogram.cli.common.Command` values of
+the command modules (``_GROUPS``), with every help text from the catalogue in
+the language asked for (``--lang``, else ``MBPROGRAM_LANG``, else bokmål).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import sys
+import warnings
+from collections.abc import Sequence
+from typing import Final, TextIO
+
+from mbprogram.catalogue import LANGS, Lang, text
+from mbprogram.cli import demo, imports, reports
+from mbprogram.cli.common import (
+    BAD_INPUT,
+    OK,
+    Command,
+    Handler,
+    Parser,
+    UsageError,
+    date_argument,
+)
+from mbprogram.exceptions import MbprogramError, ValidationError
+
+__all__ = ["main", "run"]
+
+#: The commands, in the order ``--help`` lists them.
+_GROUPS: Final[tuple[tuple[Command, ...], ...]] = (
+    demo.COMMANDS,
+    reports.COMMANDS,
+    imports.COMMANDS,
+)
+
+
+class _Version(argparse.Action):
+    """``--version``: print ``mbprogram <version>`` and exit; the version is looked up only then."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        print(f"mbprogram {_version()}")
+        parser.exit()
+
+
+def _version() -> str:
+    """The installed package's version, or the source tree's when it is not installed."""
+    import importlib.metadata  # noqa: PLC0415 - only for --version
+
+    try:
+        return importlib.metadata.version("mbprogram")
+    except importlib.metadata.PackageNotFoundError:
+        from mbprogram import __version__  # noqa: PLC0415
+
+        return __version__
+
+
+def _help_lang(arguments: Sequence[str]) -> Lang:
+    """The language asked for: ``--lang`` if given and known, else ``MBPROGRAM_LANG``, else nb."""
+    asked = os.environ.get("MBPROGRAM_LANG", "nb")
+    for a, b in itertools.pairwise(["", *arguments]):
+        if a == "--lang":
+            asked = b
+        elif b.startswith("--lang="):
+            asked = b.removeprefix("--lang=")
+    return "en" if asked == "en" else "nb"
+
+
+def _parser(lang: Lang) -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
+    parser = Parser(
+        prog="mbprogram",
+        description=text("cli.description", lang),
+        epilog=text("cli.epilog", lang),
+    )
+    parser.add_argument(
+        "--version",
+        action=_Version,
+        nargs=0,
+        default=argparse.SUPPRESS,
+        help=text("cli.option.version", lang),
+    )
+    common = Parser(add_help=False)
+    common.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help=text("cli.option.format", lang),
+    )
+    common.add_argument(
+        "--lang",
+        choices=LANGS,
+        default=_help_lang(()),
+        help=text("cli.option.lang", lang),
+    )
+    dated = Parser(add_help=False)
+    dated.add_argument(
+        "--as-of", type=date_argument, metavar="DATE", help=text("cli.option.as_of", lang)
+    )
+    dated.add_argument("--cohort", metavar="ID", help=text("cli.option.cohort", lang))
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    handlers: dict[str, Handler] = {}
+    for command in itertools.chain.from_iterable(_GROUPS):
+        sub = commands.add_parser(
+            command.name,
+            epilog=text("cli.exits", lang),
+            parents=[common, dated] if command.dated else [common],
+            help=text(f"cli.{command.name}.help", lang),
+            description=text(f"cli.{command.name}.description", lang),
+        )
+        command.add_arguments(sub, lang)
+        handlers[command.name] = command.run
+    return parser, handlers
+
+
+def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
+    """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit code."""
+    stdout = out or sys.stdout
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser, handlers = _parser(_help_lang(arguments))
+    try:
+        args = parser.parse_args(arguments)
+    except SystemExit as e:  # --help and --version
+        return int(e.code or 0)
+    except UsageError as e:
+        if _wants_json(arguments):
+            document = {"error": "wrong usage", "problems": [{"path": "", "message": str(e)}]}
+            print(json.dumps(document, ensure_ascii=False), file=stdout)
+        else:
+            parser.print_usage(sys.stderr)
+            print(e, file=sys.stderr)
+        return BAD_INPUT
+    with warnings.catch_warnings(record=True) as caught:
+        # The library's warnings (a store that others can read) go to stderr, once each.
+        warnings.simplefilter("always", UserWarning)
+        code = _run(handlers[args.command], args, stdout)
+    shown: set[str] = set()
+    for w in caught:
+        if not w.category.__module__.startswith("mbprogram."):
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+        elif str(w.message) not in shown:
+            shown.add(str(w.message))
+            print(text("cli.warning", args.lang, message=w.message), file=sys.stderr)
+    return code
+
+
+def _run(handler: Handler, args: argparse.Namespace, stdout: TextIO) -> int:
+    """Run a command; every error of the library or the file system is exit code 2."""
+    try:
+        return handler(args, stdout)
+    except BrokenPipeError:  # the reader stopped reading (``| head``): not an error
+        raise
+    except ValidationError as e:
+        _problems(e, args, stdout)
+        return BAD_INPUT
+    except (MbprogramError, UsageError) as e:
+        _fail(str(e), args, stdout)
+        return BAD_INPUT
+    except OSError as e:
+        _fail(f"{e.filename or ''}: {e.strerror or e}".lstrip(": "), args, stdout)
+        return BAD_INPUT
+
+
+def _wants_json(arguments: list[str]) -> bool:
+    """Whether the (unparsable) command line asked for JSON output."""
+    pairs = itertools.pairwise(arguments)
+    return "--format=json" in arguments or any(a == "--format" and b == "json" for a, b in pairs)
+
+
+def _problems(error: ValidationError, args: argparse.Namespace, stdout: TextIO) -> None:
+    summary = error.summary or text("cli.error.invalid_input", args.lang)
+    if args.format == "json":
+        document = {
+            "error": summary,
+            "problems": [{"path": p.path, "message": p.message} for p in error.problems],
+        }
+        print(json.dumps(document, ensure_ascii=False, indent=2), file=stdout)
+    else:
+        print(f"mbprogram: {summary}", file=sys.stderr)
+        for p in error.problems:
+            print(f"  {p}", file=sys.stderr)
+
+
+def _fail(message: str, args: argparse.Namespace, stdout: TextIO) -> None:
+    if args.format == "json":
+        print(json.dumps({"error": message, "problems": []}, ensure_ascii=False), file=stdout)
+    else:
+        print(f"mbprogram: {message}", file=sys.stderr)
+
+
+def run() -> None:
+    """The console-script entry point."""
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python's advice: point stdout at devnull so the exit does not fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        code = OK
+    sys.exit(code)

@@ -1,0 +1,146 @@
+"""What every command of the command line shares: exit codes, arguments, loading, output.
+
+A command is a :class:`Command`: its name, how it adds its arguments, and the
+function that runs it with the parsed arguments and standard output. Its help
+summary and description are the catalogue's ``cli.<name>.help`` and
+``cli.<name>.description``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import json
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Final, NamedTuple, NoReturn, TextIO
+
+from mbprogram.catalogue import Lang, text
+
+if TYPE_CHECKING:
+    from mbprogram.model.values import Stamp
+    from mbprogram.register.aggregate import Register
+
+__all__ = [
+    "BAD_INPUT",
+    "FINDINGS",
+    "OK",
+    "Command",
+    "Parser",
+    "UsageError",
+    "as_of",
+    "check_cohort",
+    "date_argument",
+    "load",
+    "login",
+    "print_findings",
+    "print_json",
+    "stamp",
+]
+
+OK: Final = 0
+FINDINGS: Final = 1
+BAD_INPUT: Final = 2
+
+#: The range of dates the command line accepts.
+FIRST_DAY: Final = dt.date(1900, 1, 1)
+LAST_DAY: Final = dt.date(2999, 12, 31)
+
+
+class UsageError(Exception):
+    """Wrong usage: a bad argument, an unknown command or cohort."""
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser that reports wrong usage by raising, so JSON output can say so."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message}")
+
+
+#: How a command adds its arguments to its parser, in the language of the help.
+AddArguments = Callable[[argparse.ArgumentParser, Lang], None]
+#: How a command runs: the parsed arguments and standard output in, the exit code out.
+Handler = Callable[[argparse.Namespace, TextIO], int]
+
+
+class Command(NamedTuple):
+    """One command of ``mbprogram``: its name, its arguments and what runs it."""
+
+    name: str
+    add_arguments: AddArguments
+    run: Handler
+    #: Whether it takes ``--as-of`` and ``--cohort`` (the evaluating commands).
+    dated: bool = False
+
+
+def date_argument(value: str) -> dt.date:
+    """An argument's date, ``YYYY-MM-DD``, between 1900 and 2999."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {value!r}")
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value} is not a day in the calendar") from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise argparse.ArgumentTypeError(
+            f"expected a date from {FIRST_DAY} to {LAST_DAY}, got {value}"
+        )
+    return day
+
+
+def as_of(args: argparse.Namespace) -> dt.date:
+    """The ``--as-of`` day, or today."""
+    day: dt.date | None = args.as_of
+    return day or dt.date.today()  # noqa: DTZ011 - the command line reads the clock
+
+
+def login() -> str:
+    """The login name, for the history; ``mbprogram`` when there is none."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "mbprogram"
+
+
+def stamp(by: str | None) -> Stamp:
+    """Who changes records (``--by``, default the login name) and now."""
+    from mbprogram.model.values import Stamp  # noqa: PLC0415
+
+    return Stamp(by or login(), dt.datetime.now(dt.UTC))
+
+
+def check_cohort(register: Register, cohort: str | None, lang: Lang) -> None:
+    """Refuse (as wrong usage) a ``--cohort`` that the register does not hold."""
+    from mbprogram.model.validators import is_record_id  # noqa: PLC0415
+
+    if cohort is not None and cohort not in register.cohorts:
+        known = ", ".join(register.cohorts) or text("cli.error.none", lang)
+        # what was typed is quoted only if it is an id: it may be a name typed in the wrong place
+        named = repr(cohort) if is_record_id(cohort) else text("cli.error.not_an_id", lang)
+        raise UsageError(text("cli.error.no_cohort", lang, cohort=named, known=known))
+
+
+def load(path: Path) -> Register:
+    """The register in a file (a JSON document or a store)."""
+    from mbprogram.storage.files import load as load_file  # noqa: PLC0415 - keeps --help fast
+
+    return load_file(path)
+
+
+def print_json(document: object, stdout: TextIO) -> None:
+    """One JSON object on standard output, non-ASCII letters as they are."""
+    print(json.dumps(document, ensure_ascii=False, indent=2), file=stdout)
+
+
+def print_findings(findings: Sequence[dict[str, str]], lang: Lang, stdout: TextIO) -> None:
+    """Findings as text: severity, code and path, then the message."""
+    if not findings:
+        print(text("cli.findings.none", lang), file=stdout)
+        return
+    print(text("cli.findings.title", lang), file=stdout)
+    for f in findings:
+        print(f"  {f['severity']:7} {f['code']:32} {f['path']}", file=stdout)
+        print(f"          {f['message']}", file=stdout)

@@ -1,0 +1,166 @@
+"""The commands that read a register and report on it: ``validate``, ``progress``, ``outcomes``."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Final, TextIO
+
+from mbprogram.catalogue import Lang, text
+from mbprogram.cli.common import (
+    FINDINGS,
+    OK,
+    Command,
+    as_of,
+    check_cohort,
+    load,
+    print_findings,
+    print_json,
+)
+
+if TYPE_CHECKING:
+    from mbprogram.register.aggregate import Register
+    from mbprogram.rules.findings import Finding
+
+__all__ = ["COMMANDS", "outcomes_document", "print_outcomes", "print_progress"]
+
+
+def _file_argument(parser: argparse.ArgumentParser, lang: Lang) -> None:
+    parser.add_argument("file", type=Path, metavar="FILE", help=text("cli.option.file", lang))
+
+
+def _validate(args: argparse.Namespace, stdout: TextIO) -> int:
+    register = load(args.file)
+    summary = {
+        "file": str(args.file),
+        "valid": True,
+        "cohorts": len(register.cohorts),
+        "students": len(register.students),
+        "host_units": len(register.host_units),
+        "employments": len(register.employments),
+        "changes": len(register.history),
+    }
+    if args.format == "json":
+        print_json(summary, stdout)
+    else:
+        line = text(
+            "cli.validate.valid",
+            args.lang,
+            file=args.file,
+            cohorts=summary["cohorts"],
+            students=summary["students"],
+            units=summary["host_units"],
+            employments=summary["employments"],
+            changes=summary["changes"],
+        )
+        print(line, file=stdout)
+    return OK
+
+
+def _progress_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
+    _file_argument(parser, lang)
+    parser.add_argument("--outlook", action="store_true", help=text("cli.progress.outlook", lang))
+
+
+def _progress(args: argparse.Namespace, stdout: TextIO) -> int:
+    register = load(args.file)
+    check_cohort(register, args.cohort, args.lang)
+    return print_progress(
+        register, as_of(args), args.cohort, args.format, args.lang, stdout, needs_help=args.outlook
+    )
+
+
+def print_progress(
+    register: Register,
+    day: dt.date,
+    cohort: str | None,
+    fmt: str,
+    lang: Lang,
+    stdout: TextIO,
+    *,
+    needs_help: bool = False,
+) -> int:
+    """Print the progress report (text or JSON); exit code 1 if a finding is an error."""
+    from mbprogram.reports.progress import progress_document, progress_table  # noqa: PLC0415
+
+    document = progress_document(register, day, cohort=cohort, lang=lang, needs_help=needs_help)
+    students = document["students"]
+    wide = document["findings"]
+    assert isinstance(students, list)  # noqa: S101 - the shape progress_document makes
+    assert isinstance(wide, list)  # noqa: S101
+    errors = any(f["severity"] == "error" for s in students for f in s["findings"]) or any(
+        f["severity"] == "error" for f in wide
+    )
+    if fmt == "json":
+        print_json(document, stdout)
+        return FINDINGS if errors else OK
+    cohorts = [cohort] if cohort else list(register.cohorts)
+    for c in cohorts:
+        table = progress_table(register, day, cohort=c, needs_help=needs_help)
+        print(table.to_text(), file=stdout)
+        print(file=stdout)
+    shown = [f for s in students for f in (*s["findings"], *s["forecast"]["findings"])]
+    print_findings([*wide, *shown], lang, stdout)
+    return FINDINGS if errors else OK
+
+
+def _outcomes(args: argparse.Namespace, stdout: TextIO) -> int:
+    register = load(args.file)
+    check_cohort(register, args.cohort, args.lang)
+    return print_outcomes(register, as_of(args), args.cohort, args.format, args.lang, stdout)
+
+
+_OUTCOME_TABLES: Final = ("cohorts", "after_one_year", "pathways", "bands", "roles")
+
+
+def outcomes_document(
+    register: Register, day: dt.date, cohort: str | None, lang: Lang
+) -> dict[str, object]:
+    """The outcomes report as one JSON-ready document."""
+    from mbprogram.reports.outcomes import outcomes_report  # noqa: PLC0415
+    from mbprogram.reports.progress import finding_document  # noqa: PLC0415
+
+    report = outcomes_report(register, day, cohorts=[cohort] if cohort else None)
+    return {
+        "as_of": day.isoformat(),
+        **{name: getattr(report, name).as_dicts() for name in _OUTCOME_TABLES},
+        "people": report.people,
+        "part_time_share": _float(report.part_time_share),
+        "under_half_share": _float(report.under_half_share),
+        "permanent_share": _float(report.permanent_share),
+        "findings": [finding_document(f, lang) for f in _warnings(register, day, cohort)],
+    }
+
+
+def _warnings(register: Register, day: dt.date, cohort: str | None) -> tuple[Finding, ...]:
+    return register.hiring_findings(day, cohorts=[cohort] if cohort else None)
+
+
+def print_outcomes(
+    register: Register, day: dt.date, cohort: str | None, fmt: str, lang: Lang, stdout: TextIO
+) -> int:
+    """Print the outcomes report (text or JSON); exit code 1 if a hiring warning is an error."""
+    from mbprogram.reports.outcomes import outcomes_report  # noqa: PLC0415
+    from mbprogram.reports.progress import finding_document  # noqa: PLC0415
+
+    warnings = _warnings(register, day, cohort)
+    if fmt == "json":
+        print_json(outcomes_document(register, day, cohort, lang), stdout)
+    else:
+        report = outcomes_report(register, day, cohorts=[cohort] if cohort else None)
+        print(report.to_text(), file=stdout)
+        print(file=stdout)
+        print_findings([finding_document(f, lang) for f in warnings], lang, stdout)
+    return FINDINGS if any(f.is_error for f in warnings) else OK
+
+
+def _float(x: object) -> float | None:
+    return None if x is None else float(x)  # type: ignore[arg-type]
+
+
+COMMANDS: Final = (
+    Command("validate", _file_argument, _validate),
+    Command("progress", _progress_arguments, _progress, dated=True),
+    Command("outcomes", _file_argument, _outcomes, dated=True),
+)

@@ -18,13 +18,15 @@ gives later stamps by the same coordinator. Everyone here is made up.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TypeVar
 
+import attrs
 import pytest
 
 from mbprogram import (
     BERGEN_2010,
+    Change,
     Cohort,
     DateRange,
     HostUnit,
@@ -68,6 +70,7 @@ __all__ = [
     "session_id",
     "stamp",
     "synthetic_id",
+    "unsealed",
 ]
 
 #: Who makes the changes, and when (the library never reads the clock).
@@ -240,3 +243,8 @@ def refused(
 def paths(error: ValidationError) -> list[str]:
     """The paths of an error's problems, in order."""
     return [p.path for p in error.problems]
+
+
+def unsealed(changes: Iterable[Change]) -> list[Change]:
+    """The history entries without their chain values: what they say, to compare."""
+    return [attrs.evolve(c, chain="") for c in changes]

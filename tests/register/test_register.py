@@ -470,8 +470,11 @@ def test_correcting_attendance_replaces_the_mark_and_the_history_keeps_both(regi
     assert [second] == [a.mark for a in register.student("S-01").attendance]
     changes = register.history_of(f"{S1}.attendance[SES-01]")
     assert ["attendance.recorded", "attendance.corrected"] == [c.action for c in changes]
-    assert (None, first) == (changes[0].before, changes[0].after.mark)
-    assert (first, second) == (changes[1].before.mark, changes[1].after.mark)
+    assert ((), first) == (changes[0].before.attendance, changes[0].after.attendance[0].mark)
+    assert (first, second) == (
+        changes[1].before.attendance[0].mark,
+        changes[1].after.attendance[0].mark,
+    )
 
 
 # -- make-up work -----------------------------------------------------------------------

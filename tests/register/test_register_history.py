@@ -16,7 +16,6 @@ from mbprogram import (
     AssessmentStage,
     Attendance,
     Certificate,
-    Change,
     DateRange,
     ExcusedAbsence,
     HostUnit,
@@ -39,6 +38,8 @@ from mbprogram import (
     Verdict,
     student_path,
 )
+from mbprogram.model.history import split_path
+from mbprogram.paths import RecordPath
 from tests.builders import (
     COHORT,
     COHORT_ID,
@@ -78,8 +79,8 @@ ABSENCE = PlacementAbsence(day=dt.date(2026, 3, 5), reason="Syk")
 MAKEUP = MakeUp(id="M1", hours=Hours(3), on=dt.date(2026, 3, 1), approver="Lærer Lund")
 READING = Reading(title="Recovery", on=dt.date(2026, 2, 1))
 
-#: (what is done, the action, the record, before, after); before and after are
-#: functions of the register after the change, where the value depends on it.
+#: (what is done, the action, the path of what changed, and the part as it was before and
+#: became after; the entry itself carries the whole record before and after).
 CHANGES: list[tuple[str, Callable[[Register], object], str, str, object, object]] = [
     (
         "open a cohort",
@@ -247,7 +248,7 @@ CHANGES: list[tuple[str, Callable[[Register], object], str, str, object, object]
         "record an absence",
         lambda r: r.record_placement_absence("S-01", "P1", day=ABSENCE.day, reason="Syk", by=BY),
         "placement.absence-recorded",
-        f"{S1}.placements[P1]",
+        f"{S1}.placements[P1].absences",
         None,
         ABSENCE,
     ),
@@ -255,7 +256,7 @@ CHANGES: list[tuple[str, Callable[[Register], object], str, str, object, object]
         "cancel an absence",
         lambda r: r.cancel_placement_absence("S-01", "P1", day=dt.date(2026, 3, 4), by=BY),
         "placement.absence-cancelled",
-        f"{S1}.placements[P1]",
+        f"{S1}.placements[P1].absences",
         PlacementAbsence(day=dt.date(2026, 3, 4)),
         None,
     ),
@@ -263,7 +264,7 @@ CHANGES: list[tuple[str, Callable[[Register], object], str, str, object, object]
         "assess a placement",
         lambda r: r.assess_placement("S-01", "P1", AssessmentStage.FINAL, ASSESSMENT, by=BY),
         "placement.final-assessed",
-        f"{S1}.placements[P1]",
+        f"{S1}.placements[P1].final",
         None,
         ASSESSMENT,
     ),
@@ -271,37 +272,74 @@ CHANGES: list[tuple[str, Callable[[Register], object], str, str, object, object]
         "end a placement early",
         lambda r: r.end_placement_early("S-01", "P1", last_day=dt.date(2026, 5, 29), by=BY),
         "placement.ended-early",
-        f"{S1}.placements[P1]",
+        f"{S1}.placements[P1].period",
         DateRange(dt.date(2026, 3, 2), dt.date(2026, 6, 19)),
         DateRange(dt.date(2026, 3, 2), dt.date(2026, 5, 29)),
     ),
 ]
 
 
+def _record_at(register: Register, path: RecordPath) -> object:
+    """The whole record at ``path`` (``cohorts[K1]``, ``…students[S-01]``, ``host_units[U1]``)."""
+    last = path.segments[-1]
+    table = "students" if last.name == "students" else last.name
+    return getattr(register, table).get(last.key)
+
+
+def _part_at(record: object, part: RecordPath) -> object:
+    """What ``part`` names in ``record``: a field, or the item of a list with that id."""
+    value = record
+    for segment in part.segments:
+        value = getattr(value, segment.name)
+        if segment.key is not None:
+            items = value
+            value = next(
+                (
+                    i
+                    for i in items
+                    if segment.key in (getattr(i, "id", None), getattr(i, "session", None))
+                ),
+                None,
+            )
+            if value is None and segment.key.isdigit() and int(segment.key) <= len(items):
+                value = items[int(segment.key) - 1]
+    return value
+
+
 @pytest.mark.parametrize(
-    ("change", "action", "record", "before", "after"),
+    ("change", "action", "path", "before", "after"),
     [c[1:] for c in CHANGES],
     ids=[c[0] for c in CHANGES],
 )
 def test_every_accepted_change_appends_one_entry_saying_who_what_where_before_and_after(
-    change, action, record, before, after
+    change, action, path, before, after
 ):
     register = make_register()
     _ready(register)
+    earlier = register.copy()
     count = len(register.history)
 
     change(register)
 
-    expected = Change(
-        stamp=BY,
-        action=action,
-        record=record,
-        before=before(register) if callable(before) else before,
-        after=after(register) if callable(after) else after,
-    )
+    entry = register.history[-1]
+    record, part = split_path(RecordPath.parse(path))
     assert count + 1 == len(register.history)
-    assert expected == register.history[-1]
-    assert ("Lærer Lund", BY.at) == (register.history[-1].actor, register.history[-1].at)
+    assert (BY, action, record, part) == (entry.stamp, entry.action, entry.record, entry.part)
+    assert (_record_at(earlier, record), _record_at(register, record)) == (
+        entry.before,
+        entry.after,
+    )
+    assert path == entry.path
+    assert ("Lærer Lund", BY.at) == (entry.actor, entry.at)
+    old, new = (None if s is None else _part_at(s, part) for s in (entry.before, entry.after))
+    added = after(register) if callable(after) else after
+    if isinstance(new, tuple):  # a list the part was added to or taken from
+        if added is not None:
+            assert (False, True) == (added in old, added in new)
+        else:
+            assert (True, False) == (before in old, before in new)
+    else:
+        assert (before, added) == (old, new)
 
 
 def test_graduation_appends_one_entry_with_the_certificate():
@@ -310,10 +348,10 @@ def test_graduation_appends_one_entry_with_the_certificate():
 
     certificate = register.graduate("S-01", on=GRADUATION_DAY, by=BY)
 
-    expected = Change(
-        stamp=BY, action="student.graduated", record=S1, before=None, after=certificate
-    )
-    assert expected == register.history[-1]
+    entry = register.history[-1]
+    assert ("student.graduated", S1, "") == (entry.action, entry.record, entry.part)
+    assert entry.before is not None
+    assert (None, certificate) == (entry.before.certificate, entry.after.certificate)
 
 
 def test_building_a_register_records_each_change_in_order():
@@ -354,7 +392,10 @@ def test_the_history_of_one_record_answers_who_changed_it_and_what_it_was_before
 
     (_, correction) = register.history_of(f"{S1}.attendance[SES-01]")
 
-    assert ("Lærer Lund", Present(Hours(2))) == (correction.actor, correction.before.mark)
+    assert ("Lærer Lund", Present(Hours(2))) == (
+        correction.actor,
+        correction.before.attendance[0].mark,
+    )
 
 
 def test_a_refused_change_appends_nothing():
@@ -493,4 +534,4 @@ def test_a_makeup_record_fits_the_history_too():
 
     register.approve_makeup("S-01", MAKEUP, by=BY)
 
-    assert [MAKEUP] == [c.after for c in register.history_of(f"{S1}.makeups")]
+    assert [(MAKEUP,)] == [c.after.makeups for c in register.history_of(f"{S1}.makeups")]

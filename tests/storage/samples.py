@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
+from pathlib import Path
 from typing import Any
 
 from mbprogram import (
@@ -38,7 +40,21 @@ from tests.builders import (
     synthetic_id,
 )
 
-__all__ = ["document", "sample_register"]
+__all__ = ["SCHEMA_2_STORE", "V1_DOCUMENT", "copied", "document", "sample_register"]
+
+_FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+#: A document of the format ``mbprogram/1`` written by the release before it (tests/fixtures).
+V1_DOCUMENT = _FIXTURES / "register-mbprogram-1.json"
+#: An SQLite store of schema version 2 written by the same release.
+SCHEMA_2_STORE = _FIXTURES / "register-schema-2.sqlite"
+
+
+def copied(fixture: Path, directory: Path) -> Path:
+    """A copy of ``fixture`` in ``directory``, readable by its owner only (as stores are)."""
+    path = directory / fixture.name
+    shutil.copyfile(fixture, path)
+    path.chmod(0o600)
+    return path
 
 
 def sample_register(*, allow_synthetic_ids: bool = True) -> Register:

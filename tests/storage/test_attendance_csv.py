@@ -256,7 +256,8 @@ def test_a_changed_mark_is_a_correction_that_the_history_keeps() -> None:
     assert AttendanceImport(rows=2, recorded=1, corrected=1, unchanged=0) == result
     last = register.history_of("cohorts[K1].students[S-01].attendance[SES-01]")[-1]
     assert ("attendance.corrected", stamp(120)) == (last.action, last.stamp)
-    assert Present(Hours(2)) == last.before.mark  # type: ignore[attr-defined]
+    assert last.before is not None
+    assert [Present(Hours(2))] == [a.mark for a in last.before.attendance]  # type: ignore[union-attr]
 
 
 def test_a_repeated_identical_row_is_counted_unchanged() -> None:

@@ -26,8 +26,9 @@ from tests.builders import COHORT_ID, STAMP, make_register
 
 
 def unwritable_register() -> Register:
-    """A register whose history holds a snapshot that has no document form."""
-    change = Change(stamp=STAMP, action="note.added", record="notes[1]", after=dt.timedelta(1))
+    """A register whose history holds a value that has no document form (it got in unchecked)."""
+    change = Change(stamp=STAMP, action="person.erased", record="cohorts[K1]", part="students")
+    object.__setattr__(change, "after", dt.timedelta(1))
     return Register.from_records(cohorts=[], students=[], host_units=[], history=[change])
 
 

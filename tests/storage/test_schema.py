@@ -12,9 +12,9 @@ from hypothesis import given
 from mbprogram import Register
 from mbprogram.model.assignment import Verdict
 from mbprogram.model.hiring import Benefit, Funding, OutcomeKind, Pathway, Role, Supervision
+from mbprogram.model.history import Action
 from mbprogram.model.placements import Outlook
 from mbprogram.model.students import Status
-from mbprogram.storage._history_codec import SNAPSHOT_TYPES
 from mbprogram.storage.json_document import document_schema, dumps
 from tests.register_strategies import registers
 from tests.storage.samples import document, sample_register
@@ -72,9 +72,8 @@ def test_the_schema_lists_every_value_of_each_enumeration(name: str, kind: type[
     assert [m.value for m in kind] == SCHEMA["$defs"][name]["enum"]
 
 
-def test_the_schema_knows_every_type_a_history_snapshot_can_have() -> None:
-    tags = {o["properties"]["type"]["const"] for o in SCHEMA["$defs"]["snapshot"]["oneOf"]}
-    assert set(SNAPSHOT_TYPES) == tags
+def test_the_schema_lists_every_action_of_the_history() -> None:
+    assert [a.value for a in Action] == SCHEMA["$defs"]["change"]["properties"]["action"]["enum"]
 
 
 def test_the_schema_of_a_sample_register_without_synthetic_ids_is_valid() -> None:

@@ -17,7 +17,7 @@ from mbprogram.storage._sqlite_schema import APPLICATION_ID, SCHEMA_VERSION
 from mbprogram.storage.sqlite_store import SqliteStore
 from tests.builders import STAMP, make_register, session_id
 from tests.register_strategies import registers
-from tests.storage.samples import sample_register
+from tests.storage.samples import SCHEMA_2_STORE, copied, sample_register
 
 
 def saved_store(path: Path, register: Register) -> Path:
@@ -202,15 +202,17 @@ def test_a_new_store_has_the_current_schema_version(tmp_path: Path) -> None:
 
 
 def test_a_store_of_schema_version_1_is_migrated_on_open(tmp_path: Path) -> None:
-    register = sample_register()
-    path = saved_store(tmp_path / "mb.sqlite", register)
+    (tmp_path / "a").mkdir()
+    with SqliteStore.open(copied(SCHEMA_2_STORE, tmp_path / "a")) as store:
+        register = store.load()  # written by the release of schema version 2
+    path = copied(SCHEMA_2_STORE, tmp_path)
     with sqlite3.connect(path) as db:  # as version 1 left it: no indexes yet
         db.execute("DROP INDEX history_record")
         db.execute("DROP INDEX students_cohort")
         db.execute("PRAGMA user_version = 1")
     with SqliteStore.open(path) as store:
         assert register == store.load()
-    assert [(2,)] == rows(path, "PRAGMA user_version")
+    assert [(3,)] == rows(path, "PRAGMA user_version")
     indexes = rows(path, "SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name")
     assert [("history_record",), ("students_cohort",)] == [
         i for i in indexes if not i[0].startswith("sqlite_")

@@ -301,7 +301,9 @@ def test_text_no_field_can_hold_in_a_row_is_refused_at_its_field(store: Path, bo
 def unwritable_register() -> Register:
     """A register whose history holds text that UTF-8 cannot hold (it got in unchecked)."""
     register = sample_register()
-    history = [attrs.evolve(register.history[0], after="Kari \ud800"), *register.history[1:]]
+    cohort = attrs.evolve(register.history[0].after)
+    object.__setattr__(cohort, "name", "Kari \ud800")
+    history = [attrs.evolve(register.history[0], after=cohort), *register.history[1:]]
     return Register.from_records(
         cohorts=register.cohorts.values(),
         students=register.students.values(),

@@ -60,3 +60,9 @@ class RuleCode(enum.StrEnum):
     #: A certificate that does not fit its student: missing for a graduate, held by a
     #: student who has not graduated, or naming another date, student, cohort or programme.
     CERTIFICATE_MISMATCH = "CERTIFICATE_MISMATCH"
+    #: A history entry whose chain value does not follow from its content and the entry
+    #: before it: an entry was edited, removed or moved (``mbprogram validate``).
+    HISTORY_CHAIN_BROKEN = "HISTORY_CHAIN_BROKEN"
+    #: Replaying the history does not give the records held: an entry's record before is
+    #: not what the entries before it made, or a record held differs from the history's.
+    HISTORY_DOES_NOT_REPLAY = "HISTORY_DOES_NOT_REPLAY"

@@ -17,12 +17,12 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any, Self
 
-from mbprogram.exceptions import InvalidValueError, ValidationError
+from mbprogram.exceptions import InvalidValueError, Problem, ValidationError
 from mbprogram.model.assignment import Verdict
 from mbprogram.model.attendance import MakeUp, Mark
 from mbprogram.model.cohort import Cohort, Session
 from mbprogram.model.hiring import BudgetPot, Employment, OutcomeRecord
-from mbprogram.model.history import Change
+from mbprogram.model.history import Action, Change
 from mbprogram.model.literature import Reading
 from mbprogram.model.placements import (
     AssessmentStage,
@@ -41,6 +41,7 @@ from mbprogram.model.values import (
     Stamp,
     StudentId,
 )
+from mbprogram.register import history
 from mbprogram.register.changes import cohorts, hiring, lifecycle, placements, students, studies
 from mbprogram.register.loading import load_state
 from mbprogram.register.queries import RegisterQueries
@@ -157,6 +158,31 @@ class Register(RegisterQueries):
             f"employments={len(s.employments)}, changes={len(s.history)})"
         )
 
+    # -- the history read back ----------------------------------------------
+
+    def as_known_at(self, moment: dt.datetime) -> Self:
+        """The register exactly as it stood at ``moment``, rebuilt from the history alone.
+
+        Every entry stamped at or before ``moment`` is replayed in order: each
+        puts the whole record it carries in its table (or takes it out). No
+        rule runs again, so a later change of a rule cannot change the past.
+        A person erased since is absent at every moment (docs/privacy.md).
+        Evaluate the result as of a date to see a report as it was then.
+
+        Raises:
+            InvalidValueError: if ``moment`` is not a timezone-aware date-time.
+        """
+        return type(self)._holding(history.known_at(self._state, moment))
+
+    def history_problems(self) -> list[Problem]:
+        """The first history entry whose seal is broken or from which replay fails, if any.
+
+        One problem at ``history[i]`` with the code ``HISTORY_CHAIN_BROKEN`` or
+        ``HISTORY_DOES_NOT_REPLAY`` (``mbprogram validate`` reports it), or an
+        empty list when every entry is sealed and replaying gives the records held.
+        """
+        return history.history_problems(self._state)
+
     # -- cohort ------------------------------------------------------------
 
     def open_cohort(self, cohort: Cohort, *, by: Stamp) -> None:
@@ -219,13 +245,13 @@ class Register(RegisterQueries):
     def add_applicant(self, student: Student, *, on: dt.date, by: Stamp) -> None:
         """Add a new student to a cohort as an applicant."""
         self._state = students.add_student(
-            self._state, student, Status.APPLICANT, on=on, by=by, action="student.applied"
+            self._state, student, Status.APPLICANT, on=on, by=by, action=Action.STUDENT_APPLIED
         )
 
     def admit(self, student_id: StudentId, *, on: dt.date, by: Stamp) -> None:
         """Admit an applicant."""
         self._state = students.change_status(
-            self._state, student_id, Status.ADMITTED, on=on, by=by, action="student.admitted"
+            self._state, student_id, Status.ADMITTED, on=on, by=by, action=Action.STUDENT_ADMITTED
         )
 
     def enrol(self, student: Student | StudentId, *, on: dt.date, by: Stamp) -> None:
@@ -237,11 +263,11 @@ class Register(RegisterQueries):
         """
         if isinstance(student, Student):
             self._state = students.add_student(
-                self._state, student, Status.ACTIVE, on=on, by=by, action="student.enrolled"
+                self._state, student, Status.ACTIVE, on=on, by=by, action=Action.STUDENT_ENROLLED
             )
         else:
             self._state = students.change_status(
-                self._state, student, Status.ACTIVE, on=on, by=by, action="student.enrolled"
+                self._state, student, Status.ACTIVE, on=on, by=by, action=Action.STUDENT_ENROLLED
             )
 
     def grant_leave(
@@ -255,13 +281,13 @@ class Register(RegisterQueries):
             on=on,
             reason=reason,
             by=by,
-            action="student.on-leave",
+            action=Action.STUDENT_ON_LEAVE,
         )
 
     def resume(self, student_id: StudentId, *, on: dt.date, by: Stamp) -> None:
         """Bring a student back from leave."""
         self._state = students.change_status(
-            self._state, student_id, Status.ACTIVE, on=on, by=by, action="student.resumed"
+            self._state, student_id, Status.ACTIVE, on=on, by=by, action=Action.STUDENT_RESUMED
         )
 
     def withdraw(self, student_id: StudentId, *, on: dt.date, reason: str = "", by: Stamp) -> None:
@@ -276,7 +302,7 @@ class Register(RegisterQueries):
             on=on,
             reason=reason,
             by=by,
-            action="student.withdrawn",
+            action=Action.STUDENT_WITHDRAWN,
         )
 
     def graduate(

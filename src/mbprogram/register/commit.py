@@ -24,12 +24,13 @@ from mbprogram.model import validators as v
 from mbprogram.model.codes import RuleCode
 from mbprogram.model.cohort import Cohort
 from mbprogram.model.hiring import BudgetPot, Employment, OutcomeRecord
-from mbprogram.model.history import Change, record_path, student_path
+from mbprogram.model.history import Action, Change, record_path, split_path, student_path
 from mbprogram.model.placements import HostUnit
 from mbprogram.model.students import Student
 from mbprogram.model.values import Stamp
 from mbprogram.paths import RecordPath
-from mbprogram.register.state import TABLES, Record, RegisterState, table_of
+from mbprogram.register.history import resealed, sealed_after
+from mbprogram.register.state import TABLES, Record, RegisterState, table_for, table_of
 from mbprogram.rules.employment import employment_problems, pot_problems
 from mbprogram.rules.invariants import (
     national_id_used_twice,
@@ -56,12 +57,16 @@ T = TypeVar("T")
 
 @attrs.frozen
 class Entry:
-    """One history entry a change writes: its action, the record's path, before and after."""
+    """One history entry a change writes: its action and the path of what it changed.
 
-    action: str
-    record: RecordPath
-    before: object = None
-    after: object = None
+    :func:`commit` splits the path into the whole record and the part of it
+    (:func:`~mbprogram.model.history.split_path`) and takes the record before
+    and after from the states themselves, so an entry always carries exactly
+    what the tables held.
+    """
+
+    action: Action
+    path: RecordPath
 
 
 @attrs.frozen(kw_only=True)
@@ -74,7 +79,8 @@ class Edit:
         remove: ``(table, id)`` of records taken out.
         entries: the history entries written (stamped with the change's ``by``).
         rewrite: for erasure and retention only: the history as it must read before
-            the entries are appended (given the history as it was).
+            the entries are appended (given the history as it was); the whole history
+            is then sealed again from its first entry.
     """
 
     add: tuple[Record, ...] = ()
@@ -151,12 +157,29 @@ def commit(state: RegisterState, edit: Edit, *, by: Stamp, what: str) -> Registe
     problems += _problems(state, new, edit)
     if problems:
         raise RefusedChangeError(problems, summary=f"{what} refused")
-    history = edit.rewrite(state.history) if edit.rewrite is not None else state.history
-    written = tuple(
-        Change(stamp=by, action=e.action, record=e.record, before=e.before, after=e.after)
-        for e in edit.entries
+    history = state.history
+    if edit.rewrite is not None:
+        history = resealed(edit.rewrite(history))
+    written = tuple(_change(state, new, e, by) for e in edit.entries)
+    return new.replaced(history=history + sealed_after(history, written))
+
+
+def _change(old: RegisterState, new: RegisterState, entry: Entry, by: Stamp) -> Change:
+    """The history entry of ``entry``: the whole record before and after, from the states."""
+    record, part = split_path(entry.path)
+    kind = entry.action.kind
+    if kind is None:
+        return Change(stamp=by, action=entry.action, record=record, part=part)
+    name = table_for(kind)
+    key = record.segments[-1].key
+    return Change(
+        stamp=by,
+        action=entry.action,
+        record=record,
+        part=part,
+        before=old.table(name).get(key or ""),
+        after=new.table(name).get(key or ""),
     )
-    return new.replaced(history=history + written)
 
 
 def _path_of(record: Record) -> RecordPath:

@@ -157,7 +157,7 @@ class RegisterQueries:
             prefix = RecordPath.parse(record)
         except ValueError as e:
             raise InvalidValueError("record", f"expected a record path: {e}") from None
-        return tuple(c for c in self._state.history if c.record.is_within(prefix))
+        return tuple(c for c in self._state.history if c.path.is_within(prefix))
 
     # -- evaluation ----------------------------------------------------------------
 

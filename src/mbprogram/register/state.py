@@ -31,7 +31,7 @@ from mbprogram.model.values import (
     StudentId,
 )
 
-__all__ = ["TABLES", "Record", "RegisterState", "table_of"]
+__all__ = ["TABLES", "Record", "RegisterState", "table_for", "table_of"]
 
 T = TypeVar("T")
 
@@ -50,6 +50,11 @@ TABLES: Mapping[str, tuple[type, str]] = MappingProxyType(
     }
 )
 _TABLE_OF: Mapping[type, str] = {kind: name for name, (kind, _) in TABLES.items()}
+
+
+def table_for(kind: type) -> str:
+    """The name of the table that holds records of ``kind`` (``Student`` → ``"students"``)."""
+    return _TABLE_OF[kind]
 
 
 def table_of(record: Record) -> str:

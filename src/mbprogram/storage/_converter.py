@@ -53,6 +53,7 @@ from mbprogram.model.students import Background, Certificate, Contact, StatusCha
 from mbprogram.model.values import DateRange, Hours, Percent, Weekday
 from mbprogram.storage import _hooks as h
 from mbprogram.storage._history_codec import register_history_hooks
+from mbprogram.storage._history_v1 import register_legacy_hooks
 from mbprogram.storage._problems import BadValueError
 
 __all__ = ["RECORD_TYPES", "converter"]
@@ -326,4 +327,5 @@ def converter() -> cattrs.Converter:
         conv.register_unstructure_hook(cl, unstructure)
     _generate(conv, Student)
     register_history_hooks(conv)
+    register_legacy_hooks(conv)
     return conv

@@ -1,137 +1,97 @@
-"""Reading and writing the history of changes, whose snapshots are of many record types.
+"""Reading and writing the history of changes: each entry a whole record before and after.
 
-A change is written flat::
+An entry is written flat (``docs/format.md``, "History")::
 
     {"actor": "Koordinator Krog", "at": "2026-01-02T09:00:00+00:00",
-     "action": "attendance.recorded", "record": "cohorts[K1].students[S-01].attendance[SES-01]",
-     "before": null, "after": {"type": "attendance", "value": {...}}}
+     "action": "attendance.recorded", "record": "cohorts[K1].students[S-01]",
+     "part": "attendance[SES-01]", "before": {...}, "after": {...},
+     "chain": "3f1c…"}
 
-``before`` and ``after`` are ``null`` or a record tagged with its type, so each
-loads back to an equal object of the same type. :func:`history_json` writes a
-whole history so; the JSON document and the SQLite store both use it, and
-neither imports the other.
+``before`` and ``after`` are ``null`` or the whole record in the document's
+form of the kind the action carries (a student with its ``cohort``), so no
+type tag is needed. :func:`history_json` writes a whole history so; the JSON
+document and the stores use it, and none imports another. The history of an
+``mbprogram/1`` document is read by :mod:`mbprogram.storage._history_v1`.
 """
 
 from __future__ import annotations
 
 import typing
-from collections.abc import Callable, Mapping
-from types import MappingProxyType
+from collections.abc import Callable
 from typing import Any, Final
 
 import cattrs
+from cattrs.errors import AttributeValidationNote, ClassValidationError
 
 from mbprogram.exceptions import DocumentError, Problem
-from mbprogram.model.assignment import AssignmentAssessment, FinalAssignment, Submission
-from mbprogram.model.attendance import Attendance, MakeUp
-from mbprogram.model.cohort import Cohort, Session
-from mbprogram.model.hiring import BudgetPot, Employment, OutcomeRecord, PanelMember
-from mbprogram.model.history import Change
-from mbprogram.model.literature import Literature, Reading, SignOff
-from mbprogram.model.placements import HostUnit, Placement, PlacementAbsence, PlacementAssessment
-from mbprogram.model.programme import ProgrammeRules
-from mbprogram.model.students import Certificate, StatusChange, Student
-from mbprogram.model.values import DateRange, Stamp
+from mbprogram.model.history import Action, Change
+from mbprogram.model.values import Stamp
 from mbprogram.storage import _hooks as h
 from mbprogram.storage._problems import BadValueError
 
-__all__ = ["SNAPSHOT_TYPES", "history_json", "register_history_hooks"]
+__all__ = ["ENTRY_KEYS", "history_json", "register_history_hooks"]
 
-#: The document name of every type a history snapshot may have.
-SNAPSHOT_TYPES: Final[Mapping[str, type]] = MappingProxyType(
-    {
-        "assignment-assessment": AssignmentAssessment,
-        "attendance": Attendance,
-        "budget-pot": BudgetPot,
-        "certificate": Certificate,
-        "cohort": Cohort,
-        "date-range": DateRange,
-        "employment": Employment,
-        "final-assignment": FinalAssignment,
-        "host-unit": HostUnit,
-        "integer": int,
-        "literature": Literature,
-        "make-up": MakeUp,
-        "outcome": OutcomeRecord,
-        "panel-member": PanelMember,
-        "placement": Placement,
-        "placement-absence": PlacementAbsence,
-        "placement-assessment": PlacementAssessment,
-        "programme-rules": ProgrammeRules,
-        "reading": Reading,
-        "session": Session,
-        "sign-off": SignOff,
-        "status-change": StatusChange,
-        "student": Student,
-        "submission": Submission,
-        "text": str,
-    }
-)
-_TAGS: Final = {cls: tag for tag, cls in SNAPSHOT_TYPES.items()}
-#: Snapshots of plain values, read (and checked before writing) within the bounds
-#: of docs/format.md: a whole number below 10^15 in magnitude, a text a record could hold.
-_PLAIN_SNAPSHOTS: Final[Mapping[type, Callable[[object], object]]] = MappingProxyType(
-    {int: h.snapshot_integer, str: h.snapshot_text}
-)
-_KEYS: Final = ("actor", "at", "action", "record", "before", "after")
+#: The keys of an entry, in the order they are written.
+ENTRY_KEYS: Final = ("actor", "at", "action", "record", "part", "before", "after", "chain")
+
+
+def _action(o: object, _: object = None) -> Action:
+    if type(o) is str and o in Action._value2member_map_:
+        return Action(o)
+    raise BadValueError("expected an action listed in docs/format.md", o, show=False)
 
 
 def register_history_hooks(conv: cattrs.Converter) -> None:
     """Teach ``conv`` to read and write :class:`~mbprogram.model.history.Change`."""
-    types = ", ".join(SNAPSHOT_TYPES)
-
-    def tag(o: object) -> type:
-        if type(o) is str and o in SNAPSHOT_TYPES:
-            return SNAPSHOT_TYPES[o]
-        raise BadValueError(f"expected a record type among {types}", o)
-
-    def snapshot(o: object) -> object:
-        if o is None:
-            return None
-        fields: dict[str, Callable[[Any], Any]] = {"type": tag, "value": lambda v: v}
-        found = h.structure_object(o, Change, fields, ("type", "value"))
-        kind = found["type"]
-        read = _PLAIN_SNAPSHOTS.get(kind) or (lambda v: conv.structure(v, kind))
-        value = h.structure_object({"value": found["value"]}, Change, {"value": read}, ("value",))
-        return value["value"]
-
     fields: dict[str, Callable[[Any], Any]] = {
         "actor": h.text,
         "at": h.date_time,
-        "action": h.text,
+        "action": _action,
         "record": h.text,
-        "before": snapshot,
-        "after": snapshot,
+        "part": lambda o: h.text(o) if o != "" else "",
+        "before": lambda o: o,
+        "after": lambda o: o,
+        "chain": lambda o: o if o == "" else h.text(o),
     }
 
+    def state(action: Action, key: str, raw: object) -> object:
+        if raw is None:
+            return None
+        kind = action.kind
+        if kind is None:
+            raise BadValueError(f"expected null: the action {action.value} carries no record")
+        return conv.structure(raw, kind)
+
     def structure(o: object, _: object = None) -> Change:
-        values = h.structure_object(o, Change, fields, _KEYS[:4], built_later=True)
+        values = h.structure_object(o, Change, fields, ENTRY_KEYS, built_later=True)
+        errors: list[Exception] = []
+        for key in ("before", "after"):
+            try:
+                values[key] = state(values["action"], key, values[key])
+            except Exception as e:  # collected, reported with its path
+                e.add_note(AttributeValidationNote(key, key, None))
+                errors.append(e)
+        if errors:
+            raise ClassValidationError("While structuring Change", errors, Change)
         stamp = h.built(Stamp, lambda: Stamp(values.pop("actor"), values.pop("at")))
         return h.built(
             Change, lambda: Change(stamp=stamp, **values), typing.cast("dict[str, Any]", o), fields
         )
 
-    def tagged(value: object) -> dict[str, Any] | None:
-        if value is None:
-            return None
-        kind = type(value)
-        if kind not in _TAGS:
-            raise BadValueError(f"cannot be written: no document type for a {kind.__name__}")
-        if kind in _PLAIN_SNAPSHOTS:
-            try:
-                _PLAIN_SNAPSHOTS[kind](value)  # the bounds a document is read with
-            except BadValueError as e:
-                raise BadValueError(f"cannot be written: {e.expected}", show=False) from None
-        return {"type": _TAGS[kind], "value": conv.unstructure(value, kind)}
-
     def unstructure(c: Change) -> dict[str, Any]:
+        kind = c.action.kind
+        for state in (c.before, c.after):
+            if state is not None and (kind is None or not isinstance(state, kind)):
+                raise BadValueError("cannot be written: not a record of the kind of its action")
         return {
             "actor": c.stamp.actor,
             "at": c.stamp.at.isoformat(),
-            "action": c.action,
-            "record": c.record,
-            "before": tagged(c.before),
-            "after": tagged(c.after),
+            "action": c.action.value,
+            "record": str(c.record),
+            "part": str(c.part),
+            "before": None if c.before is None else conv.unstructure(c.before, kind),
+            "after": None if c.after is None else conv.unstructure(c.after, kind),
+            "chain": c.chain,
         }
 
     conv.register_structure_hook(Change, structure)
@@ -142,14 +102,14 @@ def history_json(conv: cattrs.Converter, history: tuple[Change, ...]) -> list[di
     """The history as JSON values.
 
     Raises:
-        DocumentError: naming each entry whose snapshot has no document form.
+        DocumentError: naming each entry that has no document form.
     """
     out, problems = [], []
     for i, change in enumerate(history):
         try:
             out.append(conv.unstructure(change, Change))
-        except BadValueError as e:
-            problems.append(Problem(f"history[{i}]", e.message(sensitive=True)))
+        except (BadValueError, TypeError, ValueError):
+            problems.append(Problem(f"history[{i}]", "cannot be written: it has no document form"))
     if problems:
         raise DocumentError(problems, summary="the register cannot be written")
     return out

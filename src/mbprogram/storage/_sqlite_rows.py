@@ -27,6 +27,8 @@ from mbprogram.model.placements import HostUnit
 from mbprogram.model.validators import is_record_id
 from mbprogram.register.aggregate import Register
 from mbprogram.storage._history_codec import history_json
+from mbprogram.storage._history_migration import migrated_history
+from mbprogram.storage._history_v1 import LegacyChange
 from mbprogram.storage._json_text import JsonTextError, read_json
 from mbprogram.storage._problems import quotable
 from mbprogram.storage._register_codec import Records, read, read_student, student_json
@@ -63,7 +65,7 @@ TYPES: Final[dict[str, type]] = {
 
 #: What a store remembers of a table: record id -> (record, the row's values after its id).
 Rows = dict[str, tuple[object, tuple[str, ...]]]
-#: A history row: actor, at, action, record, before, after.
+#: A history row: actor, at, action, record, part, before, after, chain.
 HistoryRow = tuple[object, ...]
 
 _META_KEYS: Final = frozenset({"revision", "synthetic_ids", "demo"})
@@ -185,17 +187,39 @@ def read_history(
     found: Iterable[HistoryRow],
     records: Records,
     problems: list[Problem],
-) -> None:
-    """Read the history's rows ``(actor, at, action, record, before, after)`` into ``records``."""
-    for i, (actor, at, action, record, before, after) in enumerate(found):
+) -> bool:
+    """Read the history's rows into ``records``; return whether they were migrated.
+
+    A row of a store of schema version 2 (its ``chain`` is NULL) holds an entry
+    of the ``mbprogram/1`` form: such a history is migrated as a document's is
+    (:func:`~mbprogram.storage._history_migration.migrated_history`), once the
+    records are read. A history cannot mix the two forms.
+    """
+    legacy: list[LegacyChange] = []
+    for i, (actor, at, action, record, part, before, after, chain) in enumerate(found):
         raw = {"actor": actor, "at": at, "action": action, "record": record}
         raw["before"] = parsed(before, f"history[{i}].before", problems)
         raw["after"] = parsed(after, f"history[{i}].after", problems)
         if UNREADABLE in (raw["before"], raw["after"]):
             continue
-        change = read(conv, raw, Change, f"history[{i}]", problems)
+        if chain is None and part is None and not records.history:
+            entry = read(conv, raw, LegacyChange, f"history[{i}]", problems)
+            if entry is not None:
+                legacy.append(entry)
+            continue
+        if legacy:
+            problems.append(
+                Problem(f"history[{i}]", "an entry of the current form after older entries")
+            )
+            continue
+        change = read(
+            conv, {**raw, "part": part, "chain": chain}, Change, f"history[{i}]", problems
+        )
         if change is not None:
             records.history.append(change)
+    if legacy and not problems:
+        records.history = migrated_history(legacy, records, problems)
+    return bool(legacy)
 
 
 #: What :func:`parsed` gives for a body that is not JSON (its problem is already noted).
@@ -261,8 +285,10 @@ def history_rows(conv: cattrs.Converter, history: Sequence[Change]) -> list[Hist
             c["at"],
             c["action"],
             c["record"],
+            c["part"],
             None if c["before"] is None else _body(c["before"]),
             None if c["after"] is None else _body(c["after"]),
+            c["chain"],
         )
         for c in history_json(conv, tuple(history))
     ]
@@ -279,7 +305,7 @@ def select_rows(db: sqlite3.Connection, table: str) -> list[tuple[object, ...]]:
 def select_history(db: sqlite3.Connection) -> list[HistoryRow]:
     """The history's rows, oldest first."""
     return db.execute(
-        "SELECT actor, at, action, record, before, after FROM history ORDER BY seq"
+        "SELECT actor, at, action, record, part, before, after, chain FROM history ORDER BY seq"
     ).fetchall()
 
 

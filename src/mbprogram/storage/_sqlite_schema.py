@@ -5,7 +5,7 @@ A store is an SQLite database whose header carries mbprogram's
 store applies, in one transaction, every migration after its version; a store
 of a newer version than this mbprogram knows is refused, never guessed at.
 
-Schema (version 2):
+Schema (version 3):
 
 ``meta(key, value)``
     ``revision``: the store-wide version, raised by one on every save;
@@ -16,9 +16,12 @@ Schema (version 2):
     a cohort's body holds no students.
 ``students(position, id, cohort, body)``
     one row per student, ``body`` as listed under a cohort in a document.
-``history(seq, actor, at, action, record, before, after)``
-    one row per change, oldest first; ``before``/``after`` are the tagged
-    snapshots of the document format, or NULL.
+``history(seq, actor, at, action, record, before, after, part, chain)``
+    one row per change, oldest first, as the document format writes an entry:
+    ``before``/``after`` the whole record's JSON or NULL, ``chain`` its seal.
+    Version 3 added ``part`` and ``chain``; a row they are NULL in was written
+    by version 2 (the record's changed part as a tagged snapshot), and loading
+    migrates such a history in memory; the next save writes it anew.
 
 A store is what it claims only if its schema is exactly this one:
 :func:`schema_differences` compares a database's schema (every table, column,
@@ -92,6 +95,14 @@ MIGRATIONS: Final[tuple[tuple[int, tuple[str, ...]], ...]] = (
             # "who changed this record?" and a cohort's students without a full scan
             "CREATE INDEX history_record ON history (record)",
             "CREATE INDEX students_cohort ON students (cohort)",
+        ),
+    ),
+    (
+        3,
+        (
+            # each entry carries its whole record and its seal (docs/format.md, "History")
+            "ALTER TABLE history ADD COLUMN part TEXT",
+            "ALTER TABLE history ADD COLUMN chain TEXT",
         ),
     ),
 )

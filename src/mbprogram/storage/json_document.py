@@ -1,8 +1,8 @@
-"""The versioned JSON document format ``mbprogram/1``: a whole register in one file.
+"""The versioned JSON document format ``mbprogram/2``: a whole register in one file.
 
 ::
 
-    {"format": "mbprogram/1", "synthetic_ids": false,
+    {"format": "mbprogram/2", "synthetic_ids": false,
      "host_units": [...], "cohorts": [{..., "rules": {...}, "sessions": [...],
      "students": [...]}], "budget_pots": [...], "employments": [...],
      "outcomes": [...], "history": [...]}
@@ -37,6 +37,8 @@ from mbprogram.model.placements import HostUnit
 from mbprogram.register.aggregate import Register
 from mbprogram.storage._converter import converter
 from mbprogram.storage._history_codec import history_json
+from mbprogram.storage._history_migration import migrated_history
+from mbprogram.storage._history_v1 import LegacyChange
 from mbprogram.storage._json_text import JsonTextError, read_json
 from mbprogram.storage._problems import (
     ROOT,
@@ -66,15 +68,17 @@ __all__ = [
 
 T = TypeVar("T")
 
-#: The format this version of mbprogram reads and writes.
-FORMAT: Final = "mbprogram/1"
+#: The format this version of mbprogram writes.
+FORMAT: Final = "mbprogram/2"
+#: The formats it reads: an ``mbprogram/1`` document's history is migrated as it is read.
+READABLE: Final = ("mbprogram/1", FORMAT)
 _SECTIONS: Final = ("host_units", "cohorts", "budget_pots", "employments", "outcomes", "history")
 _KEYS: Final = ("format", "synthetic_ids", *_SECTIONS)
 _FORMAT_NAME: Final = re.compile(r"mbprogram/[0-9]{1,6}")
 
 
 def dumps(register: Register, *, indent: int | None = None) -> str:
-    """Write ``register`` as a JSON document of the format ``mbprogram/1``.
+    """Write ``register`` as a JSON document of the format ``mbprogram/2``.
 
     ``indent`` pretty-prints (slower); by default the document is compact.
 
@@ -104,7 +108,7 @@ def dumps(register: Register, *, indent: int | None = None) -> str:
 
 
 def loads(text: str | bytes) -> Register:
-    """Read a register from a JSON document of the format ``mbprogram/1``.
+    """Read a register from a JSON document of the format ``mbprogram/2`` (or ``mbprogram/1``).
 
     Every number is read within the bounds of ``docs/format.md``.
 
@@ -139,7 +143,7 @@ def register_from_json(document: object) -> Register:
             ]
         )
     found = document.get("format")
-    if found != FORMAT:
+    if found not in READABLE:
         if "format" not in document:
             got = "no format"
         elif type(found) is str and _FORMAT_NAME.fullmatch(found):
@@ -151,7 +155,7 @@ def register_from_json(document: object) -> Register:
                 Problem(
                     "format",
                     f"expected {FORMAT!r}, got {got}; this version of mbprogram reads "
-                    f"{FORMAT} documents only",
+                    f"{' and '.join(READABLE)} documents only",
                 )
             ],
             summary="not an mbprogram document",
@@ -173,6 +177,9 @@ def register_from_json(document: object) -> Register:
         "outcomes": (OutcomeRecord, records.outcomes),
         "history": (Change, records.history),
     }
+    legacy: list[LegacyChange] = []
+    if found != FORMAT:
+        sections["history"] = (LegacyChange, legacy)
     for name in _SECTIONS:  # in the order of the document, so problems are too
         if name == "cohorts":
             _read_cohorts(conv, document.get(name, []), records, problems)
@@ -180,6 +187,8 @@ def register_from_json(document: object) -> Register:
         cls, into = sections[name]
         found_records = read(conv, document.get(name, []), _list_of(cls), name, problems)
         into.extend(found_records or ())
+    if not problems and found != FORMAT:
+        records.history = migrated_history(legacy, records, problems)
     if problems:
         raise DocumentError(problems, summary="invalid document")
     positions = _positions(document)
@@ -302,7 +311,7 @@ def document_bytes(register: Register, *, indent: int | None = None) -> bytes:
 
 
 def document_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of the ``mbprogram/1`` document format."""
-    resource = importlib.resources.files("mbprogram.storage") / "schema" / "mbprogram-1.schema.json"
+    """The JSON Schema (draft 2020-12) of the ``mbprogram/2`` document format."""
+    resource = importlib.resources.files("mbprogram.storage") / "schema" / "mbprogram-2.schema.json"
     schema: dict[str, Any] = json.loads(resource.read_text(encoding="utf-8"))
     return schema

@@ -66,7 +66,7 @@ def _path(value: str | os.PathLike[str]) -> Path:
 
 @attrs.frozen
 class JsonDocumentRepository:
-    """A register kept in a JSON document file (``mbprogram/1``); its revision hashes the bytes.
+    """A register kept in a JSON document file (``mbprogram/2``); its revision hashes the bytes.
 
     Nothing is read until :meth:`load`.
 

@@ -96,6 +96,7 @@ class SqliteStore:
         self._rows: dict[str, Rows] | None = None
         self._history: tuple[Change, ...] = ()
         self._history_rows: list[HistoryRow] = []
+        self._migrated = False  # the history loaded was migrated: the next save rewrites it
 
     # -- opening -----------------------------------------------------------------------
 
@@ -177,12 +178,12 @@ class SqliteStore:
         with gc_paused():
             for table, found in rows.items():
                 remembered[table] = read_table(conv, table, found, records, problems)
-            read_history(conv, changes, records, problems)
+            migrated = read_history(conv, changes, records, problems)
             if problems:
                 raise DocumentError(problems, summary=f"invalid records in {self.path}")
             register = build_register(records, allow_synthetic_ids=meta.synthetic_ids, locate=by_id)
         self._revision, self._rows, self._history = meta.revision, remembered, register.history
-        self._history_rows = changes
+        self._history_rows, self._migrated = changes, migrated
         return register
 
     def _select(self, table: str) -> list[tuple[object, ...]]:
@@ -269,7 +270,7 @@ class SqliteStore:
                         "it, or restore it from a backup, before saving to it again"
                     )
         self._revision, self._rows, self._history = current + 1, rows, register.history
-        self._history_rows = history
+        self._history_rows, self._migrated = history, False
         return current + 1
 
     def _write_table(
@@ -307,6 +308,7 @@ class SqliteStore:
         old = self._history
         appended = (
             known is not None
+            and not self._migrated
             and len(history) >= len(old)
             and all(a is b or a == b for a, b in zip(old, history, strict=False))
         )
@@ -314,8 +316,8 @@ class SqliteStore:
             self._db.execute("DELETE FROM history")
         new = history_rows(conv, history[len(old) :] if appended else history)
         self._db.executemany(
-            "INSERT INTO history (actor, at, action, record, before, after) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO history (actor, at, action, record, part, before, after, chain) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             new,
         )
         return ([*self._history_rows, *new] if appended else new), not appended

@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 
 from mbprogram.model.cohort import Cohort, Session
-from mbprogram.model.history import record_path
+from mbprogram.model.history import Action, record_path
 from mbprogram.model.placements import HostUnit
 from mbprogram.model.values import CohortId, HostUnitId, SessionId, Stamp
 from mbprogram.register.commit import Edit, Entry, build, checked_id, commit, refuse
@@ -28,7 +28,7 @@ def open_cohort(state: RegisterState, cohort: Cohort, *, by: Stamp) -> RegisterS
     if not isinstance(cohort, Cohort):
         raise refuse(what, "cohort", f"expected a Cohort, got {type(cohort).__name__}")
     path = record_path(("cohorts", cohort.id))
-    edit = Edit(add=(cohort,), entries=(Entry("cohort.opened", path, None, cohort),))
+    edit = Edit(add=(cohort,), entries=(Entry(Action.COHORT_OPENED, path),))
     return commit(state, edit, by=by, what=what)
 
 
@@ -42,7 +42,7 @@ def schedule_session(
     if not isinstance(session, Session):
         raise refuse(what, path.child("sessions"), "expected a Session")
     new = build(path, what, attrs.evolve, cohort, sessions=(*cohort.sessions, session))
-    entry = Entry("session.scheduled", path.child(("sessions", session.id)), None, session)
+    entry = Entry(Action.SESSION_SCHEDULED, path.child(("sessions", session.id)))
     return commit(state, Edit(put=(new,), entries=(entry,)), by=by, what=what)
 
 
@@ -60,7 +60,7 @@ def correct_session(
         raise refuse(what, path.child("sessions"), f"no session {session.id!r} to correct")
     sessions = tuple(session if s.id == session.id else s for s in cohort.sessions)
     new = build(path, what, attrs.evolve, cohort, sessions=sessions)
-    entry = Entry("session.corrected", path.child(("sessions", session.id)), old, session)
+    entry = Entry(Action.SESSION_CORRECTED, path.child(("sessions", session.id)))
     return commit(state, Edit(put=(new,), entries=(entry,)), by=by, what=what)
 
 
@@ -78,7 +78,7 @@ def cancel_session(
     if old is None:
         raise refuse(what, path, f"no session {session_id!r} to cancel")
     new = attrs.evolve(cohort, sessions=tuple(s for s in cohort.sessions if s.id != session_id))
-    entry = Entry("session.cancelled", path, old, None)
+    entry = Entry(Action.SESSION_CANCELLED, path)
     return commit(state, Edit(put=(new,), entries=(entry,)), by=by, what=what)
 
 
@@ -90,7 +90,7 @@ def change_places(
     cohort = state.cohort(cohort_id)
     path = record_path(("cohorts", cohort_id))
     new = build(path, what, attrs.evolve, cohort, places=places)
-    entry = Entry("cohort.places-changed", path.child("places"), cohort.places, places)
+    entry = Entry(Action.COHORT_PLACES_CHANGED, path.child("places"))
     return commit(state, Edit(put=(new,), entries=(entry,)), by=by, what=what)
 
 
@@ -100,7 +100,7 @@ def add_host_unit(state: RegisterState, unit: HostUnit, *, by: Stamp) -> Registe
     if not isinstance(unit, HostUnit):
         raise refuse(what, "unit", f"expected a HostUnit, got {type(unit).__name__}")
     path = record_path(("host_units", unit.id))
-    edit = Edit(add=(unit,), entries=(Entry("host-unit.added", path, None, unit),))
+    edit = Edit(add=(unit,), entries=(Entry(Action.HOST_UNIT_ADDED, path),))
     return commit(state, edit, by=by, what=what)
 
 
@@ -112,5 +112,5 @@ def change_capacity(
     unit = state.host_unit(unit_id)
     path = record_path(("host_units", unit_id))
     new = build(path, what, attrs.evolve, unit, capacity=capacity)
-    entry = Entry("host-unit.capacity-changed", path.child("capacity"), unit.capacity, capacity)
+    entry = Entry(Action.HOST_UNIT_CAPACITY_CHANGED, path.child("capacity"))
     return commit(state, Edit(put=(new,), entries=(entry,)), by=by, what=what)

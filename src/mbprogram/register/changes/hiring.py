@@ -14,7 +14,7 @@ from typing import Any
 import attrs
 
 from mbprogram.model.hiring import BudgetPot, Employment, OutcomeRecord
-from mbprogram.model.history import record_path
+from mbprogram.model.history import Action, record_path
 from mbprogram.model.values import BudgetPotId, EmploymentId, Stamp
 from mbprogram.paths import RecordPath
 from mbprogram.register.commit import Edit, Entry, build, commit, refuse
@@ -64,7 +64,7 @@ def add_budget_pot(state: RegisterState, pot: BudgetPot, *, by: Stamp) -> Regist
     if not isinstance(pot, BudgetPot):
         raise refuse(action, "pot", f"expected a BudgetPot, got {type(pot).__name__}")
     path = pot_path(pot.id)
-    edit = Edit(add=(pot,), entries=(Entry("budget-pot.added", path, None, pot),))
+    edit = Edit(add=(pot,), entries=(Entry(Action.BUDGET_POT_ADDED, path),))
     return commit(state, edit, by=by, what=action)
 
 
@@ -81,7 +81,7 @@ def change_pot_capacity(
     old = state.budget_pot(pot_id)
     path = pot_path(pot_id)
     new = build(path, action, attrs.evolve, old, capacity=capacity)
-    edit = Edit(put=(new,), entries=(Entry("budget-pot.capacity-changed", path, old, new),))
+    edit = Edit(put=(new,), entries=(Entry(Action.BUDGET_POT_CAPACITY_CHANGED, path),))
     return commit(state, edit, by=by, what=action)
 
 
@@ -105,7 +105,7 @@ def hire(state: RegisterState, employment: Employment, *, by: Stamp) -> Register
             action, "employment", f"expected an Employment, got {type(employment).__name__}"
         )
     path = employment_path(employment.id)
-    edit = Edit(add=(employment,), entries=(Entry("employment.hired", path, None, employment),))
+    edit = Edit(add=(employment,), entries=(Entry(Action.EMPLOYMENT_HIRED, path),))
     return commit(state, edit, by=by, what=action)
 
 
@@ -138,7 +138,7 @@ def end_employment(
     if isinstance(by, Stamp):  # not a Stamp: the commit refuses the change
         decided = _earliest(decided, by.at.date())
     return _replace(
-        state, old, action, "employment.ended", by, end=last_day, end_confirmed_on=decided
+        state, old, action, Action.EMPLOYMENT_ENDED, by, end=last_day, end_confirmed_on=decided
     )
 
 
@@ -169,7 +169,7 @@ def extend_employment(
             f"{new_end.isoformat()} is not after the current end {old.end.isoformat()}",
         )
     return _replace(
-        state, old, action, "employment.extended", by, end=new_end, end_confirmed_on=None
+        state, old, action, Action.EMPLOYMENT_EXTENDED, by, end=new_end, end_confirmed_on=None
     )
 
 
@@ -208,7 +208,7 @@ def make_permanent(
         state,
         old,
         action,
-        "employment.made-permanent",
+        Action.EMPLOYMENT_MADE_PERMANENT,
         by,
         permanent_from=on,
         end=None,
@@ -235,7 +235,9 @@ def confirm_end(
     decided: object = on  # not a date: the record's validator refuses it
     if _is_day(on):
         decided = _earliest(old.end_confirmed_on, on)
-    return _replace(state, old, action, "employment.end-confirmed", by, end_confirmed_on=decided)
+    return _replace(
+        state, old, action, Action.EMPLOYMENT_END_CONFIRMED, by, end_confirmed_on=decided
+    )
 
 
 def amend_employment(
@@ -260,7 +262,7 @@ def amend_employment(
             path.child(unknown[0]),
             f"cannot be amended; amendable fields are {', '.join(sorted(AMENDABLE))}",
         )
-    return _replace(state, old, action, "employment.amended", by, **changes)
+    return _replace(state, old, action, Action.EMPLOYMENT_AMENDED, by, **changes)
 
 
 # -- other outcomes ----------------------------------------------------------------
@@ -276,7 +278,7 @@ def record_outcome(state: RegisterState, outcome: OutcomeRecord, *, by: Stamp) -
     if not isinstance(outcome, OutcomeRecord):
         raise refuse(action, "outcome", f"expected an OutcomeRecord, got {type(outcome).__name__}")
     path = record_path(("outcomes", outcome.id))
-    edit = Edit(add=(outcome,), entries=(Entry("outcome.recorded", path, None, outcome),))
+    edit = Edit(add=(outcome,), entries=(Entry(Action.OUTCOME_RECORDED, path),))
     return commit(state, edit, by=by, what=action)
 
 
@@ -290,9 +292,9 @@ def _earliest(decided: dt.date | None, day: dt.date) -> dt.date:
 
 
 def _replace(
-    state: RegisterState, old: Employment, action: str, name: str, by: Stamp, **changes: Any
+    state: RegisterState, old: Employment, action: str, name: Action, by: Stamp, **changes: Any
 ) -> RegisterState:
     path = employment_path(old.id)
     new: Employment = build(path, action, attrs.evolve, old, **changes)
-    edit = Edit(put=(new,), entries=(Entry(name, path, old, new),))
+    edit = Edit(put=(new,), entries=(Entry(name, path),))
     return commit(state, edit, by=by, what=action)

@@ -25,7 +25,7 @@ from typing import Any, Final, TypeVar
 import attrs
 
 from mbprogram.model.hiring import Employment, OutcomeRecord
-from mbprogram.model.history import Change, record_path, student_path
+from mbprogram.model.history import Action, Change, record_path, student_path
 from mbprogram.model.privacy import Privacy, classification
 from mbprogram.model.scrubbing import KEEP, emptied, is_free_text, scrubbed
 from mbprogram.model.students import Certificate, Student
@@ -38,10 +38,10 @@ __all__ = ["ERASED", "STRIPPED", "erase_person", "people_in", "strip_identifiers
 
 T = TypeVar("T")
 
-#: The history action of an erasure; its record is ``cohorts[<id>].students``.
-ERASED: Final = "person.erased"
-#: The history action of stripping identifiers; its record is ``cohorts[<id>].students``.
-STRIPPED: Final = "identifiers.stripped"
+#: The history action of an erasure; its path is ``cohorts[<id>].students``.
+ERASED: Final = Action.PERSON_ERASED
+#: The history action of stripping identifiers; its path is ``cohorts[<id>].students``.
+STRIPPED: Final = Action.IDENTIFIERS_STRIPPED
 
 
 def _identifiers_and_free_text(cls: type, attribute: attrs.Attribute[Any], value: object) -> object:

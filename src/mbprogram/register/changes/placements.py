@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from mbprogram.model.history import student_path
+from mbprogram.model.history import Action, student_path
 from mbprogram.model.placements import (
     AssessmentStage,
     Placement,
@@ -48,7 +48,7 @@ def place(
         raise refuse(what, path.child("placements"), "expected a Placement")
     where = path.child(("placements", placement.id))
     new = build(path, what, attrs.evolve, student, placements=(*student.placements, placement))
-    entry = Entry("placement.registered", where, None, placement)
+    entry = Entry(Action.PLACEMENT_REGISTERED, where)
     return commit(state, Edit(put=(new,), entries=(entry,)), by=by, what=what)
 
 
@@ -69,9 +69,8 @@ def record_placement_absence(
         student_id,
         placement_id,
         what,
-        "placement.absence-recorded",
-        None,
-        absence,
+        Action.PLACEMENT_ABSENCE_RECORDED,
+        "absences",
         lambda p: {"absences": (*p.absences, absence)},
         by,
     )
@@ -106,9 +105,8 @@ def cancel_placement_absence(
         student_id,
         placement_id,
         what,
-        "placement.absence-cancelled",
-        found,
-        None,
+        Action.PLACEMENT_ABSENCE_CANCELLED,
+        "absences",
         lambda p: {"absences": tuple(a for a in p.absences if a.day != day)},
         by,
     )
@@ -149,9 +147,8 @@ def assess_placement(
         student_id,
         placement_id,
         what,
-        f"placement.{stage.value}-assessed",
-        None,
-        assessment,
+        Action(f"placement.{stage.value}-assessed"),
+        stage.value,
         lambda p: {stage.value: assessment},
         by,
     )
@@ -180,9 +177,8 @@ def end_placement_early(
         student_id,
         placement_id,
         what,
-        "placement.ended-early",
-        None if old is None else old.period,
-        None if old is None else DateRange(old.period.start, last_day),
+        Action.PLACEMENT_ENDED_EARLY,
+        "period",
         lambda p: {"period": DateRange(p.period.start, last_day)},
         by,
     )
@@ -193,9 +189,8 @@ def _replace_placement(
     student_id: StudentId,
     placement_id: PlacementId,
     what: str,
-    action: str,
-    before: object,
-    after: object,
+    action: Action,
+    field: str,
     changes: Callable[[Placement], dict[str, Any]],
     by: Stamp,
 ) -> RegisterState:
@@ -213,7 +208,5 @@ def _replace_placement(
     new_placement: Placement = build(path, what, attrs.evolve, old, **changes(old))
     placements = tuple(new_placement if p.id == placement_id else p for p in student.placements)
     new = attrs.evolve(student, placements=placements)
-    if after is None and before is None:
-        after = new_placement
-    entry = Entry(action, path, before, after)
+    entry = Entry(action, path.child(field))
     return commit(state, Edit(put=(new,), entries=(entry,)), by=by, what=what)

@@ -8,7 +8,7 @@ import attrs
 
 from mbprogram.exceptions import GraduationRefusedError, Problem, RefusedChangeError
 from mbprogram.model import validators as v
-from mbprogram.model.history import student_path
+from mbprogram.model.history import Action, student_path
 from mbprogram.model.students import CLOSED, Certificate, Status, StatusChange, Student
 from mbprogram.model.values import Stamp, StudentId
 from mbprogram.register.commit import Edit, Entry, build, check_stamp, commit, refuse
@@ -36,7 +36,13 @@ def closed_refusal(student: Student, what: str) -> RefusedChangeError:
 
 
 def add_student(
-    state: RegisterState, student: Student, status: Status, *, on: dt.date, by: Stamp, action: str
+    state: RegisterState,
+    student: Student,
+    status: Status,
+    *,
+    on: dt.date,
+    by: Stamp,
+    action: Action,
 ) -> RegisterState:
     """Add a new student with a first status (applicant, admitted or active) from ``on``."""
     what = "adding the student"
@@ -59,7 +65,7 @@ def add_student(
         )
     change = build(path.child(("status_history", 0)), what, StatusChange, status=status, on=on)
     new = build(path, what, attrs.evolve, student, status_history=(change,))
-    edit = Edit(add=(new,), entries=(Entry(action, path, None, new),))
+    edit = Edit(add=(new,), entries=(Entry(action, path),))
     return commit(state, edit, by=by, what=what)
 
 
@@ -71,7 +77,7 @@ def change_status(
     on: dt.date,
     reason: str = "",
     by: Stamp,
-    action: str,
+    action: Action,
 ) -> RegisterState:
     """Record a status change of a student from ``on`` (with a private ``reason``)."""
     student = state.student(student_id)
@@ -80,8 +86,7 @@ def change_status(
     where = path.child(("status_history", len(student.status_history)))
     change = build(where, what, StatusChange, status=status, on=on, reason=reason)
     new = build(path, what, attrs.evolve, student, status_history=(*student.status_history, change))
-    before = student.status_history[-1] if student.status_history else None
-    entry = Entry(action, path.child("status_history"), before, change)
+    entry = Entry(action, path.child("status_history"))
     return commit(state, Edit(put=(new,), entries=(entry,)), by=by, what=what)
 
 
@@ -145,5 +150,5 @@ def graduate(
         status_history=(*student.status_history, change),
         certificate=certificate,
     )
-    entry = Entry("student.graduated", path, None, certificate)
+    entry = Entry(Action.STUDENT_GRADUATED, path)
     return commit(state, Edit(put=(new,), entries=(entry,)), by=by, what=what)

@@ -13,7 +13,7 @@ from mbprogram.model.assignment import (
     Verdict,
 )
 from mbprogram.model.attendance import Attendance, MakeUp, Mark
-from mbprogram.model.history import student_path
+from mbprogram.model.history import Action, student_path
 from mbprogram.model.literature import Reading, SignOff
 from mbprogram.model.values import SessionId, Stamp, StudentId
 from mbprogram.register.changes.students import open_student
@@ -46,10 +46,8 @@ def record_attendance(
         attendance = tuple(record if a.session == session_id else a for a in student.attendance)
     new = attrs.evolve(student, attendance=attendance)
     entry = Entry(
-        "attendance.recorded" if old is None else "attendance.corrected",
+        Action.ATTENDANCE_RECORDED if old is None else Action.ATTENDANCE_CORRECTED,
         path.child(("attendance", session_id)),
-        old,
-        record,
     )
     return commit(state, Edit(put=(new,), entries=(entry,)), by=by, what=what)
 
@@ -62,7 +60,7 @@ def approve_makeup(
     student = open_student(state, student_id, what)
     path = student_path(student.cohort, student.id)
     new = build(path, what, attrs.evolve, student, makeups=(*student.makeups, makeup))
-    entry = Entry("makeup.approved", path.child(("makeups", makeup.id)), None, makeup)
+    entry = Entry(Action.MAKEUP_APPROVED, path.child(("makeups", makeup.id)))
     return commit(state, Edit(put=(new,), entries=(entry,)), by=by, what=what)
 
 
@@ -81,7 +79,7 @@ def log_reading(
         readings=(*student.literature.readings, reading),
     )
     new = attrs.evolve(student, literature=literature)
-    entry = Entry("literature.read", path.child("literature", "readings"), None, reading)
+    entry = Entry(Action.LITERATURE_READ, path.child("literature", "readings"))
     return commit(state, Edit(put=(new,), entries=(entry,)), by=by, what=what)
 
 
@@ -96,7 +94,7 @@ def sign_off_literature(
         raise refuse(what, path, "the literature studies are signed off already")
     sign_off = build(path, what, SignOff, by=signed_by, on=on)
     new = attrs.evolve(student, literature=attrs.evolve(student.literature, sign_off=sign_off))
-    entry = Entry("literature.signed-off", path, None, sign_off)
+    entry = Entry(Action.LITERATURE_SIGNED_OFF, path)
     return commit(state, Edit(put=(new,), entries=(entry,)), by=by, what=what)
 
 
@@ -111,7 +109,7 @@ def start_assignment(
         raise refuse(what, path, "the student has a final assignment already")
     assignment = build(path, what, FinalAssignment, topic=topic, supervisor=supervisor)
     new = attrs.evolve(student, assignment=assignment)
-    entry = Entry("assignment.started", path, None, assignment)
+    entry = Entry(Action.ASSIGNMENT_STARTED, path)
     return commit(state, Edit(put=(new,), entries=(entry,)), by=by, what=what)
 
 
@@ -131,7 +129,7 @@ def submit_assignment(
     )
     number = len(new_assignment.submissions)
     new = attrs.evolve(student, assignment=new_assignment)
-    entry = Entry("assignment.submitted", path.child(("submissions", number)), None, submission)
+    entry = Entry(Action.ASSIGNMENT_SUBMITTED, path.child(("submissions", number)))
     return commit(state, Edit(put=(new,), entries=(entry,)), by=by, what=what)
 
 
@@ -167,9 +165,6 @@ def assess_assignment(
     )
     new = attrs.evolve(student, assignment=new_assignment)
     entry = Entry(
-        "assignment.assessed",
-        path.child(("assessments", len(new_assignment.assessments))),
-        None,
-        assessment,
+        Action.ASSIGNMENT_ASSESSED, path.child(("assessments", len(new_assignment.assessments)))
     )
     return commit(state, Edit(put=(new,), entries=(entry,)), by=by, what=what)

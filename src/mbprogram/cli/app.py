@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import Final, TextIO
 
 from mbprogram.catalogue import LANGS, Lang, text
-from mbprogram.cli import demo, imports, reports
+from mbprogram.cli import demo, history, imports, reports
 from mbprogram.cli.common import (
     BAD_INPUT,
     OK,
@@ -35,6 +35,7 @@ __all__ = ["main", "run"]
 _GROUPS: Final[tuple[tuple[Command, ...], ...]] = (
     demo.COMMANDS,
     reports.COMMANDS,
+    history.COMMANDS,
     imports.COMMANDS,
 )
 
@@ -89,19 +90,6 @@ def _parser(lang: Lang) -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
         default=argparse.SUPPRESS,
         help=text("cli.option.version", lang),
     )
-    common = Parser(add_help=False)
-    common.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        help=text("cli.option.format", lang),
-    )
-    common.add_argument(
-        "--lang",
-        choices=LANGS,
-        default=_help_lang(()),
-        help=text("cli.option.lang", lang),
-    )
     dated = Parser(add_help=False)
     dated.add_argument(
         "--as-of", type=date_argument, metavar="DATE", help=text("cli.option.as_of", lang)
@@ -113,13 +101,32 @@ def _parser(lang: Lang) -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
         sub = commands.add_parser(
             command.name,
             epilog=text("cli.exits", lang),
-            parents=[common, dated] if command.dated else [common],
+            parents=[_common(command, lang), dated] if command.dated else [_common(command, lang)],
             help=text(f"cli.{command.name}.help", lang),
             description=text(f"cli.{command.name}.description", lang),
         )
         command.add_arguments(sub, lang)
         handlers[command.name] = command.run
     return parser, handlers
+
+
+def _common(command: Command, lang: Lang) -> Parser:
+    """The options every command takes: ``--format`` (with the command's formats) and ``--lang``."""
+    common = Parser(add_help=False)
+    default = command.formats == Command._field_defaults["formats"]
+    common.add_argument(
+        "--format",
+        choices=command.formats,
+        default="text",
+        help=text("cli.option.format" if default else f"cli.{command.name}.format", lang),
+    )
+    common.add_argument(
+        "--lang",
+        choices=LANGS,
+        default=_help_lang(()),
+        help=text("cli.option.lang", lang),
+    )
+    return common
 
 
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:

@@ -74,6 +74,8 @@ class Command(NamedTuple):
     run: Handler
     #: Whether it takes ``--as-of`` and ``--cohort`` (the evaluating commands).
     dated: bool = False
+    #: The values of its ``--format``; a command with others has the help ``cli.<name>.format``.
+    formats: tuple[str, ...] = ("text", "json")
 
 
 def date_argument(value: str) -> dt.date:

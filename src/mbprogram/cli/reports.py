@@ -18,8 +18,10 @@ from mbprogram.cli.common import (
     print_findings,
     print_json,
 )
+from mbprogram.cli.history import moment_argument
 
 if TYPE_CHECKING:
+    from mbprogram.exceptions import Problem
     from mbprogram.register.aggregate import Register
     from mbprogram.rules.findings import Finding
 
@@ -32,6 +34,9 @@ def _file_argument(parser: argparse.ArgumentParser, lang: Lang) -> None:
 
 def _validate(args: argparse.Namespace, stdout: TextIO) -> int:
     register = load(args.file)
+    problems = register.history_problems()
+    if problems:  # the first entry whose seal or replay fails (docs/cli.md)
+        return _history_broken(args, problems, stdout)
     summary = {
         "file": str(args.file),
         "valid": True,
@@ -55,16 +60,37 @@ def _validate(args: argparse.Namespace, stdout: TextIO) -> int:
             changes=summary["changes"],
         )
         print(line, file=stdout)
+        last = register.history[-1].chain if register.history else ""
+        key = "cli.validate.history" if last else "cli.validate.history_empty"
+        print(f"  {text(key, args.lang, chain=last)}", file=stdout)
     return OK
+
+
+def _history_broken(args: argparse.Namespace, problems: list[Problem], stdout: TextIO) -> int:
+    found = [{"path": p.path, "code": p.code, "message": p.message} for p in problems]
+    if args.format == "json":
+        print_json({"file": str(args.file), "valid": False, "problems": found}, stdout)
+    else:
+        for p in found:
+            print(f"{args.file}: {p['path']}: {p['code']}: {p['message']}", file=stdout)
+    return FINDINGS
 
 
 def _progress_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
     _file_argument(parser, lang)
     parser.add_argument("--outlook", action="store_true", help=text("cli.progress.outlook", lang))
+    parser.add_argument(
+        "--as-known-at",
+        type=lambda v: moment_argument(v, end_of_day=True, lang=lang),
+        metavar="MOMENT",
+        help=text("cli.option.as_known_at", lang),
+    )
 
 
 def _progress(args: argparse.Namespace, stdout: TextIO) -> int:
     register = load(args.file)
+    if args.as_known_at is not None:  # what was known then, rebuilt from the history
+        register = register.as_known_at(args.as_known_at)
     check_cohort(register, args.cohort, args.lang)
     return print_progress(
         register, as_of(args), args.cohort, args.format, args.lang, stdout, needs_help=args.outlook

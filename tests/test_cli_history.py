@@ -54,10 +54,15 @@ def test_history_says_who_changed_what_and_when_before_and_after_in_words(correc
     assert [
         "02.01.2026 10:00  Koordinator Krog  student.enrolled  cohorts[K1].students[S-01]",
         "    ingenting → deltaker S-01",
-        "05.01.2026 10:00  Lærer Lund  attendance.recorded  "
-        "cohorts[K1].students[S-01].attendance[SES-01]",
+        (
+            "05.01.2026 10:00  Lærer Lund  attendance.recorded  "
+            "cohorts[K1].students[S-01].attendance[SES-01]"
+        ),
         "    ingenting → til stede 3 t",
-        "09.01.2026 10:00  Krog  attendance.corrected  cohorts[K1].students[S-01].attendance[SES-01]",
+        (
+            "09.01.2026 10:00  Krog  attendance.corrected  "
+            "cohorts[K1].students[S-01].attendance[SES-01]"
+        ),
         "    til stede 3 t → til stede 5 t",
     ] == out.splitlines()
 

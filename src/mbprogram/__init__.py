@@ -82,6 +82,7 @@ if TYPE_CHECKING:
         Role,
         Supervision,
     )
+    from mbprogram.model.history import Action as HistoryAction
     from mbprogram.model.history import Change, student_path
     from mbprogram.model.identity import IdentityKind, NationalIdNumber, is_valid_national_id
     from mbprogram.model.literature import Literature, Reading, SignOff
@@ -206,6 +207,7 @@ __all__ = [
     "GraduateOutcome",
     "GraduateState",
     "GraduationRefusedError",
+    "HistoryAction",
     "Holiday",
     "HostUnit",
     "Hours",
@@ -362,6 +364,7 @@ _LAZY: dict[str, str] = {
     "Role": "mbprogram.model.hiring",
     "Supervision": "mbprogram.model.hiring",
     "Change": "mbprogram.model.history",
+    "HistoryAction": "mbprogram.model.history:Action",
     "student_path": "mbprogram.model.history",
     "IdentityKind": "mbprogram.model.identity",
     "NationalIdNumber": "mbprogram.model.identity",

@@ -21,68 +21,78 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import weakref
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Final
 
 import attrs
 
-__all__ = ["canonical_bytes", "canonical_value"]
+__all__ = ["canonical_bytes", "canonical_text"]
 
 
-def canonical_value(value: object) -> Any:
-    """``value`` as plain JSON values in the canonical form (see the module's docstring).
+def canonical_text(value: object) -> str:
+    """``value`` in the canonical form (see the module's docstring), as text.
+
+    A record's text is kept while the record lives (records are immutable), so
+    the parts a new state shares with the old one are not walked again.
 
     Raises:
         TypeError: for a value the model does not hold (a float, an arbitrary object).
     """
-    if value is None or isinstance(value, bool | int | str):
-        return value.value if isinstance(value, enum.Enum) else value
+    if value is None:
+        return "null"
     if isinstance(value, enum.Enum):
-        return canonical_value(value.value)
+        return canonical_text(value.value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(int(value))
+    if isinstance(value, str):
+        return _quoted(value)
     if isinstance(value, Decimal):  # equal numbers, one text: 5, 5.0 and 5.00 are "5"
-        return "0" if value == 0 else format(value.normalize(), "f")
+        return _quoted("0" if value == 0 else format(value.normalize(), "f"))
     if isinstance(value, Fraction):
-        return f"{value.numerator}/{value.denominator}"
+        return _quoted(f"{value.numerator}/{value.denominator}")
     if isinstance(value, dt.datetime) and value.utcoffset() is not None:
-        return value.astimezone(dt.UTC).isoformat()  # equal moments, one text
+        return _quoted(value.astimezone(dt.UTC).isoformat())  # equal moments, one text
     if isinstance(value, dt.date):  # a naive datetime is a date too
-        return value.isoformat()
+        return _quoted(value.isoformat())
     if isinstance(value, tuple | list):
-        return [canonical_value(item) for item in value]
+        return "[" + ",".join(canonical_text(item) for item in value) + "]"
     if isinstance(value, frozenset | set):
-        return sorted(_text(canonical_value(item)) for item in value)
+        members = sorted(canonical_text(item) for item in value)
+        return "[" + ",".join(_quoted(m) for m in members) + "]"
+    if attrs.has(type(value)):
+        return _record_text(value)
+    raise TypeError(f"no canonical form for a {type(value).__name__}")
+
+
+#: The canonical text of records still alive, by id (with a reference to check the id).
+_KEPT: dict[int, tuple[weakref.ref[Any], str]] = {}
+
+
+def _record_text(value: Any) -> str:
+    key = id(value)
+    kept = _KEPT.get(key)
+    if kept is not None and kept[0]() is value:
+        return kept[1]
     cls = type(value)
-    if attrs.has(cls):
-        body: dict[str, Any] = {"@": cls.__name__}
-        for a in attrs.fields(cls):
-            if a.init:
-                body[a.name] = canonical_value(getattr(value, a.name))
+    items = [("@", _quoted(cls.__name__))]
+    items += [(a.name, canonical_text(getattr(value, a.name))) for a in attrs.fields(cls) if a.init]
+    items.sort()
+    body = "{" + ",".join(f"{_quoted(k)}:{v}" for k, v in items) + "}"
+    try:
+        ref = weakref.ref(value, lambda _: _KEPT.pop(key, None))
+    except TypeError:  # a record without a weak-reference slot is walked each time
         return body
-    raise TypeError(f"no canonical form for a {cls.__name__}")
+    _KEPT[key] = (ref, body)
+    return body
 
 
 def canonical_bytes(value: object) -> bytes:
-    """The canonical bytes of ``value``: its :func:`canonical_value` as compact, sorted JSON."""
-    return _text(canonical_value(value)).encode("utf-8", "surrogatepass")
-
-
-def _text(plain: Any) -> str:
-    """Compact JSON with sorted keys: ``null``, ``true``, numbers, escaped text, lists, objects."""
-    if plain is None:
-        return "null"
-    if plain is True:
-        return "true"
-    if plain is False:
-        return "false"
-    if isinstance(plain, int):
-        return str(int(plain))
-    if isinstance(plain, str):
-        return _quoted(plain)
-    if isinstance(plain, list):
-        return "[" + ",".join(_text(item) for item in plain) + "]"
-    items = sorted(plain.items())
-    return "{" + ",".join(f"{_quoted(k)}:{_text(v)}" for k, v in items) + "}"
+    """The canonical bytes of ``value``: its :func:`canonical_text` in UTF-8."""
+    return canonical_text(value).encode("utf-8", "surrogatepass")
 
 
 _ESCAPES: Final = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}

@@ -159,7 +159,10 @@ def test_replay_takes_the_recorded_states_and_runs_no_rule() -> None:
     assert "Ny Navnesen" == replayed.student(entry.after.id).name
 
 
-@pytest.mark.parametrize("moment", [dt.datetime(2026, 1, 2, 9, 0), "2026-01-02", None]  # noqa: DTZ001 - a naive one on purpose)
+NAIVE = dt.datetime(2026, 1, 2, 9, 0)  # noqa: DTZ001 - without a time zone on purpose
+
+
+@pytest.mark.parametrize("moment", [NAIVE, "2026-01-02", None])
 def test_a_moment_must_be_a_date_time_with_a_time_zone(moment: object) -> None:
     with pytest.raises(InvalidValueError, match="moment: expected a date-time with a time zone"):
         make_register().as_known_at(moment)  # type: ignore[arg-type]

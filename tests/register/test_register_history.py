@@ -38,7 +38,7 @@ from mbprogram import (
     Verdict,
     student_path,
 )
-from mbprogram.model.history import split_path
+from mbprogram.model.history import part_of, split_path
 from mbprogram.paths import RecordPath
 from tests.builders import (
     COHORT,
@@ -286,26 +286,6 @@ def _record_at(register: Register, path: RecordPath) -> object:
     return getattr(register, table).get(last.key)
 
 
-def _part_at(record: object, part: RecordPath) -> object:
-    """What ``part`` names in ``record``: a field, or the item of a list with that id."""
-    value = record
-    for segment in part.segments:
-        value = getattr(value, segment.name)
-        if segment.key is not None:
-            items = value
-            value = next(
-                (
-                    i
-                    for i in items
-                    if segment.key in (getattr(i, "id", None), getattr(i, "session", None))
-                ),
-                None,
-            )
-            if value is None and segment.key.isdigit() and int(segment.key) <= len(items):
-                value = items[int(segment.key) - 1]
-    return value
-
-
 @pytest.mark.parametrize(
     ("change", "action", "path", "before", "after"),
     [c[1:] for c in CHANGES],
@@ -331,7 +311,7 @@ def test_every_accepted_change_appends_one_entry_saying_who_what_where_before_an
     )
     assert path == entry.path
     assert ("Lærer Lund", BY.at) == (entry.actor, entry.at)
-    old, new = (None if s is None else _part_at(s, part) for s in (entry.before, entry.after))
+    old, new = (None if s is None else part_of(s, part) for s in (entry.before, entry.after))
     added = after(register) if callable(after) else after
     if isinstance(new, tuple):  # a list the part was added to or taken from
         if added is not None:

@@ -127,8 +127,13 @@ def _csv_line(cells: list[str]) -> str:
     )
 
 
+#: The one CSV mbprogram writes: ``mbprogram history --format csv``, whose every text cell
+#: that a spreadsheet would run starts with ``'`` (tests/test_cli_history.py).
+GUARDED_CSV = ("cli/history.py: csv.writer",)
+
+
 def test_no_report_table_or_export_holds_text_a_spreadsheet_could_run() -> None:
-    """mbprogram writes no CSV or spreadsheet file; its tables and DataFrames hold no free text."""
+    """mbprogram writes no other CSV or spreadsheet file; its tables hold no free text."""
     src = Path(__file__).resolve().parents[2] / "src" / "mbprogram"
     writers = ("csv.writer", "DictWriter", "to_csv", "to_excel", "openpyxl", "xlsxwriter")
     found = [
@@ -137,7 +142,7 @@ def test_no_report_table_or_export_holds_text_a_spreadsheet_could_run() -> None:
         for w in writers
         if w in path.read_text(encoding="utf-8")
     ]
-    assert [] == found
+    assert [] == [f for f in found if f not in GUARDED_CSV]
 
 
 # -- the sheet is read as its rows are asked for ---------------------------------------------

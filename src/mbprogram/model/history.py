@@ -41,7 +41,10 @@ __all__ = [
     "Action",
     "Change",
     "HistoryRecord",
+    "item_index",
+    "part_of",
     "record_path",
+    "record_path_of",
     "seal",
     "split_path",
     "student_path",
@@ -194,6 +197,37 @@ def split_path(path: RecordPath) -> tuple[RecordPath, RecordPath]:
     if len(segments) > 1 and segments[0].name == "cohorts" and segments[1].key is not None:
         n = 2 if segments[1].name == "students" else 1
     return RecordPath(segments[:n]), RecordPath(segments[n:])
+
+
+def item_index(items: tuple[Any, ...], key: str) -> int | None:
+    """The position of the item a path's key names in a list of a record: by id, by
+    session (attendance), or by number counting from 1 (submissions, assessments)."""
+    for i, item in enumerate(items):
+        if key in (getattr(item, "id", None), getattr(item, "session", None)):
+            return i
+    if key.isdigit() and 1 <= int(key) <= len(items):
+        return int(key) - 1
+    return None
+
+
+def part_of(record: object, part: RecordPath) -> object:
+    """What ``part`` names inside ``record`` (a field, or a list's item), or None if nothing.
+
+    >>> from mbprogram.model.hiring import BudgetPot
+    >>> part_of(BudgetPot(id="P", name="Pott", capacity=2), RecordPath.parse("capacity"))
+    2
+    """
+    value = record
+    for segment in part.segments:
+        if value is None or not attrs.has(type(value)):
+            return None
+        value = getattr(value, segment.name, None)
+        if segment.key is not None:
+            if not isinstance(value, tuple):
+                return None
+            i = item_index(value, segment.key)
+            value = None if i is None else value[i]
+    return value
 
 
 def record_path_of(record: HistoryRecord) -> RecordPath:

@@ -20,7 +20,7 @@ import attrs
 
 from mbprogram.catalogue import Lang, text
 from mbprogram.model.attendance import Attendance, ExcusedAbsence, Present, UnexcusedAbsence
-from mbprogram.model.history import Action, Change
+from mbprogram.model.history import Action, Change, part_of
 from mbprogram.model.students import StatusChange
 from mbprogram.model.values import DateRange, Hours, Percent
 from mbprogram.paths import RecordPath
@@ -97,8 +97,8 @@ def _words(change: Change, lang: Lang) -> tuple[str, str]:
         return text("history.nothing", lang), text("history.erased", lang)
     if change.action is Action.IDENTIFIERS_STRIPPED:
         return text("history.nothing", lang), text("history.stripped", lang)
-    before = _part(change.before, change.part)
-    after = _part(change.after, change.part)
+    before = part_of(change.before, change.part)
+    after = part_of(change.after, change.part)
     if (
         type(before) is type(after)
         and attrs.has(type(before))
@@ -121,29 +121,6 @@ _WHOLE: Final = (Attendance, Present, ExcusedAbsence, UnexcusedAbsence, StatusCh
 def _fields(record: object, names: list[str], lang: Lang) -> str:
     """The fields ``names`` of ``record``, each with its value in words."""
     return "; ".join(f"{name} {part_in_words(getattr(record, name), lang)}" for name in names)
-
-
-def _part(record: object, part: RecordPath) -> object:
-    """What ``part`` names in ``record`` (a field, or a list's item by id or number)."""
-    value = record
-    for segment in part.segments:
-        if value is None or not attrs.has(type(value)):
-            return None
-        value = getattr(value, segment.name, None)
-        if segment.key is not None:
-            value = _item(value, segment.key)
-    return value
-
-
-def _item(items: object, key: str) -> object:
-    if not isinstance(items, tuple):
-        return None
-    for item in items:
-        if key in (getattr(item, "id", None), getattr(item, "session", None)):
-            return item
-    if key.isdigit() and 1 <= int(key) <= len(items):
-        return items[int(key) - 1]  # submissions and assessments are numbered from 1
-    return None
 
 
 def part_in_words(value: object, lang: Lang) -> str:

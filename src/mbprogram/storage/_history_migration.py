@@ -30,6 +30,7 @@ from mbprogram.model.history import (
     Action,
     Change,
     HistoryRecord,
+    item_index,
     record_path_of,
     split_path,
 )
@@ -192,7 +193,7 @@ def _put_item(
 ) -> tuple[Any, ...]:
     if not isinstance(items, tuple):
         raise _CannotUndoError
-    i = _index(items, key)
+    i = item_index(items, key)
     if rest:
         if i is None:
             raise _CannotUndoError
@@ -224,12 +225,3 @@ def _within(item: Any, before: object, after: object) -> Any:
             if after is None and type(before).__name__ in str(field.type):
                 return _evolved(item, **{field.name: (*value, before)})
     raise _CannotUndoError
-
-
-def _index(items: tuple[Any, ...], key: str) -> int | None:
-    for i, item in enumerate(items):
-        if key in (getattr(item, "id", None), getattr(item, "session", None)):
-            return i
-    if key.isdigit() and 1 <= int(key) <= len(items):
-        return int(key) - 1  # submissions and assessments are numbered from 1
-    return None

@@ -96,3 +96,14 @@ def test_any_register_written_today_replays_and_is_sealed(register: Register) ->
     assert [] == loaded.history_problems()
     if loaded.history:
         assert loaded == loaded.as_known_at(max(c.at for c in loaded.history))
+
+
+@given(registers())
+def test_a_record_state_two_entries_carry_is_read_once(register: Register) -> None:
+    """An entry's record before is the very object the last entry about it carried after."""
+    last: dict[str, object] = {}
+    for change in loads(dumps(register)).history:
+        if change.before is not None:
+            assert last[change.record] is change.before
+        if change.after is not None:
+            last[change.record] = change.after

@@ -34,8 +34,10 @@ __all__ = ["canonical_bytes", "canonical_text"]
 def canonical_text(value: object) -> str:
     """``value`` in the canonical form (see the module's docstring), as text.
 
-    A record's text is kept while the record lives (records are immutable), so
-    the parts a new state shares with the old one are not walked again.
+    The texts of the records met last are kept while those records live
+    (records are immutable), so the parts a new state shares with the old one,
+    and the state an entry carries after when the next entry carries it
+    before, are not walked again.
 
     Raises:
         TypeError: for a value the model does not hold (a float, an arbitrary object).
@@ -68,8 +70,11 @@ def canonical_text(value: object) -> str:
     raise TypeError(f"no canonical form for a {type(value).__name__}")
 
 
-#: The canonical text of records still alive, by id (with a reference to check the id).
+#: The canonical text of records met last and still alive, by id (with a reference to
+#: check the id), oldest first; at most :data:`_KEEP` characters of them.
 _KEPT: dict[int, tuple[weakref.ref[Any], str]] = {}
+_KEEP: Final = 1 << 20
+_kept_size = [0]
 
 
 def _record_text(value: Any) -> str:
@@ -83,11 +88,21 @@ def _record_text(value: Any) -> str:
     items.sort()
     body = "{" + ",".join(f"{_quoted(k)}:{v}" for k, v in items) + "}"
     try:
-        ref = weakref.ref(value, lambda _: _KEPT.pop(key, None))
+        ref = weakref.ref(value, lambda _: _forget(key))
     except TypeError:  # a record without a weak-reference slot is walked each time
         return body
+    _forget(key)
     _KEPT[key] = (ref, body)
+    _kept_size[0] += len(body)
+    while _kept_size[0] > _KEEP:
+        _forget(next(iter(_KEPT)))
     return body
+
+
+def _forget(key: int) -> None:
+    kept = _KEPT.pop(key, None)
+    if kept is not None:
+        _kept_size[0] -= len(kept[1])
 
 
 def canonical_bytes(value: object) -> bytes:

@@ -20,16 +20,23 @@ import typing
 from collections.abc import Callable
 from typing import Any, Final
 
+import attrs
 import cattrs
 from cattrs.errors import AttributeValidationNote, ClassValidationError
 
 from mbprogram.exceptions import DocumentError, Problem
-from mbprogram.model.history import Action, Change
+from mbprogram.model.history import Action, Change, HistoryRecord
 from mbprogram.model.values import Stamp
 from mbprogram.storage import _hooks as h
-from mbprogram.storage._problems import BadValueError
+from mbprogram.storage._problems import BadValueError, json_kind, problems_of
 
-__all__ = ["ENTRY_KEYS", "history_json", "register_history_hooks"]
+__all__ = [
+    "ENTRY_KEYS",
+    "SharedStates",
+    "history_json",
+    "read_history_list",
+    "register_history_hooks",
+]
 
 #: The keys of an entry, in the order they are written.
 ENTRY_KEYS: Final = ("actor", "at", "action", "record", "part", "before", "after", "chain")
@@ -96,6 +103,53 @@ def register_history_hooks(conv: cattrs.Converter) -> None:
 
     conv.register_structure_hook(Change, structure)
     conv.register_unstructure_hook(Change, unstructure)
+
+
+class SharedStates:
+    """Reads entries one by one, each record state once.
+
+    An entry's record before is, in a history that replays, the record the
+    last entry about it carried after: when the two read the same, the entry
+    gets that very object, which is neither read again nor held twice.
+    """
+
+    def __init__(self, conv: cattrs.Converter) -> None:
+        """Read with ``conv``."""
+        self._conv = conv
+        self._last: dict[object, tuple[object, HistoryRecord]] = {}
+
+    def read(self, raw: object, path: str, problems: list[Problem]) -> Change | None:
+        """The entry ``raw`` (a JSON object), or None with its problems added under ``path``."""
+        shared: HistoryRecord | None = None
+        if type(raw) is dict and None not in (raw.get("before"), raw.get("after")):
+            last = self._last.get(raw.get("record"))
+            if last is not None and last[0] == raw["before"]:
+                shared, raw = last[1], {**raw, "before": None}
+        try:
+            change: Change = self._conv.structure(raw, Change)
+            if shared is not None:
+                change = attrs.evolve(change, before=shared)
+        except Exception as e:  # every failure becomes problems with paths
+            problems.extend(problems_of(e, path))
+            return None
+        assert type(raw) is dict  # noqa: S101 - structured, so an object
+        if change.after is None:
+            self._last.pop(raw["record"], None)
+        else:
+            self._last[raw["record"]] = (raw["after"], change.after)
+        return change
+
+
+def read_history_list(
+    conv: cattrs.Converter, raw: object, path: str, problems: list[Problem]
+) -> list[Change]:
+    """The entries of a history given as a JSON list (problems added under ``path[i]``)."""
+    if type(raw) is not list:
+        problems.append(Problem(path, f"expected a list, got {json_kind(raw)}"))
+        return []
+    states = SharedStates(conv)
+    found = (states.read(item, f"{path}[{i}]", problems) for i, item in enumerate(raw))
+    return [c for c in found if c is not None]
 
 
 def history_json(conv: cattrs.Converter, history: tuple[Change, ...]) -> list[dict[str, Any]]:

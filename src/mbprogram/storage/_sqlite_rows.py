@@ -26,7 +26,7 @@ from mbprogram.model.history import Change
 from mbprogram.model.placements import HostUnit
 from mbprogram.model.validators import is_record_id
 from mbprogram.register.aggregate import Register
-from mbprogram.storage._history_codec import history_json
+from mbprogram.storage._history_codec import SharedStates, history_json
 from mbprogram.storage._history_migration import migrated_history
 from mbprogram.storage._history_v1 import LegacyChange
 from mbprogram.storage._json_text import JsonTextError, read_json
@@ -196,6 +196,7 @@ def read_history(
     records are read. A history cannot mix the two forms.
     """
     legacy: list[LegacyChange] = []
+    states = SharedStates(conv)
     for i, (actor, at, action, record, part, before, after, chain) in enumerate(found):
         raw = {"actor": actor, "at": at, "action": action, "record": record}
         raw["before"] = parsed(before, f"history[{i}].before", problems)
@@ -212,9 +213,7 @@ def read_history(
                 Problem(f"history[{i}]", "an entry of the current form after older entries")
             )
             continue
-        change = read(
-            conv, {**raw, "part": part, "chain": chain}, Change, f"history[{i}]", problems
-        )
+        change = states.read({**raw, "part": part, "chain": chain}, f"history[{i}]", problems)
         if change is not None:
             records.history.append(change)
     if legacy and not problems:

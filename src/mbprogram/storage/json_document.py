@@ -36,7 +36,7 @@ from mbprogram.model.history import Change
 from mbprogram.model.placements import HostUnit
 from mbprogram.register.aggregate import Register
 from mbprogram.storage._converter import converter
-from mbprogram.storage._history_codec import history_json
+from mbprogram.storage._history_codec import history_json, read_history_list
 from mbprogram.storage._history_migration import migrated_history
 from mbprogram.storage._history_v1 import LegacyChange
 from mbprogram.storage._json_text import JsonTextError, read_json
@@ -183,6 +183,9 @@ def register_from_json(document: object) -> Register:
     for name in _SECTIONS:  # in the order of the document, so problems are too
         if name == "cohorts":
             _read_cohorts(conv, document.get(name, []), records, problems)
+            continue
+        if name == "history" and found == FORMAT:
+            records.history = read_history_list(conv, document.get(name, []), name, problems)
             continue
         cls, into = sections[name]
         found_records = read(conv, document.get(name, []), _list_of(cls), name, problems)

@@ -18,7 +18,14 @@ import attrs
 from mbprogram.exceptions import InvalidValueError, Problem
 from mbprogram.model import validators as v
 
-__all__ = ["MAX_LISTED_ROWS", "RowProblems", "Unreadable", "cell_path"]
+__all__ = [
+    "FORMULA_STARTS",
+    "MAX_LISTED_ROWS",
+    "RowProblems",
+    "Unreadable",
+    "cell_path",
+    "formula_problem",
+]
 
 #: The most bad rows an :class:`~mbprogram.exceptions.ImportRowsError` lists one by one.
 MAX_LISTED_ROWS: Final = 1_000
@@ -79,3 +86,21 @@ class RowProblems:
                 f"{MAX_LISTED_ROWS} are); correct these and import again to see them",
             ),
         ]
+
+
+#: What a text kept as written may not start with: a spreadsheet reads such a
+#: cell as a formula (``=HYPERLINK(…)``, ``+cmd|…``, ``@SUM(…)``, ``-2+3``).
+FORMULA_STARTS: Final = ("=", "+", "-", "@")
+
+
+def formula_problem(row: int, column: str, value: str) -> list[Problem]:
+    """The refusal of a text kept as written that a spreadsheet would run as a formula."""
+    if not value.startswith(FORMULA_STARTS):
+        return []
+    return [
+        Problem(
+            cell_path(row, column),
+            "starts with =, +, - or @, which a spreadsheet reads as a formula; the cell is "
+            "kept as written, so write it without that first character",
+        )
+    ]

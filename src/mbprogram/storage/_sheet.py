@@ -24,12 +24,14 @@ import csv
 import enum
 import io
 import itertools
+import os
 import re
+import typing
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import Final, Generic, TypeVar
+from typing import IO, Final, Generic, TypeVar
 
 import attrs
 
@@ -48,7 +50,12 @@ __all__ = [
     "normalized",
     "read_sheet",
     "sheet_lines",
+    "sheet_text",
 ]
+
+#: Where a sheet comes from: a path (a ``str`` is a path, as with :func:`open`),
+#: or an open file in text or binary mode.
+Source = typing.Union[str, "os.PathLike[str]", IO[str], IO[bytes]]
 
 #: The most characters a cell may hold.
 MAX_CELL: Final = 10_000
@@ -264,6 +271,27 @@ def sheet_lines(path: Path, *, summary: str) -> Iterator[Iterator[str]]:
         encoding = "utf-8-sig" if _is_utf8(path) else "cp1252"
     with path.open(encoding=encoding, newline="") as f:
         yield _decoded(f, summary, encoding)
+
+
+@contextlib.contextmanager
+def sheet_text(source: Source, *, summary: str) -> Iterator[str | Iterable[str]]:
+    """The text of a sheet, from a path or an open file, read as it is asked for.
+
+    A file at a path is read line by line (:func:`sheet_lines`); so is an open
+    text file. An open binary file is read whole, to tell its encoding
+    (:func:`decode_sheet`).
+
+    Raises:
+        OSError: if the file cannot be read.
+        ImportRowsError: if the file is not text in an encoding a sheet may have.
+    """
+    if isinstance(source, str | os.PathLike):
+        with sheet_lines(Path(source), summary=summary) as lines:
+            yield lines
+    elif isinstance(source.read(0), bytes):
+        yield decode_sheet(typing.cast("IO[bytes]", source).read(), summary=summary)
+    else:
+        yield typing.cast("IO[str]", source)
 
 
 def _decoded(lines: Iterable[str], summary: str, encoding: str) -> Iterator[str]:

@@ -32,11 +32,7 @@ Names and absence reasons are never echoed in messages.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import typing
 from collections.abc import Iterable, Iterator, Mapping
-from pathlib import Path
-from typing import IO
 
 from mbprogram.exceptions import Problem
 from mbprogram.model.values import CohortId, Stamp
@@ -52,14 +48,14 @@ from mbprogram.services.attendance_rows import (
 from mbprogram.storage._attendance_rows import read_cell_mark, read_mark
 from mbprogram.storage._attendance_sheet import Field, read_sheet
 from mbprogram.storage._cells import CellError, parse_date
-from mbprogram.storage._sheet import SheetRow, decode_sheet, sheet_lines
+from mbprogram.storage._sheet import SheetRow, Source, sheet_text
 
 __all__ = ["AttendanceImport", "attendance_rows", "import_attendance", "import_attendance_text"]
 
 
 def import_attendance(
     register: Register,
-    source: str | os.PathLike[str] | IO[str] | IO[bytes],
+    source: Source,
     *,
     by: Stamp,
     cohort: CohortId | None = None,
@@ -88,20 +84,10 @@ def import_attendance(
         NotFoundError: if ``cohort`` is not in the register.
         OSError: if the file cannot be read.
     """
-    if isinstance(source, str | os.PathLike):
-        with sheet_lines(Path(source), summary=REFUSED) as lines:  # read as the rows are imported
-            return import_attendance_rows(
-                register, attendance_rows(lines), by=by, cohort=cohort, dry_run=dry_run
-            )
-    if isinstance(source.read(0), bytes):  # a binary file: read whole, to tell its encoding
-        text: str | Iterable[str] = decode_sheet(
-            typing.cast("IO[bytes]", source).read(), summary=REFUSED
+    with sheet_text(source, summary=REFUSED) as text:  # read as the rows are imported
+        return import_attendance_rows(
+            register, attendance_rows(text), by=by, cohort=cohort, dry_run=dry_run
         )
-    else:  # a text file: read line by line, as the rows are imported
-        text = typing.cast("IO[str]", source)
-    return import_attendance_rows(
-        register, attendance_rows(text), by=by, cohort=cohort, dry_run=dry_run
-    )
 
 
 def import_attendance_text(

@@ -133,7 +133,12 @@ def _changes(
         return [RowChange(lambda r: r.add_host_unit(new, by=by), blame, added=True)]
     wanted: list[RowChange] = []
     if capacity is not None and capacity != unit.capacity:
-        wanted.append(RowChange(lambda r: r.change_capacity(unit.id, capacity, by=by), blame))
+        wanted.append(
+            RowChange(
+                lambda r: r.change_capacity(unit.id, capacity, by=by),
+                lambda _: column("capacity", ""),  # the capacity is what is refused
+            )
+        )
     name = row.name if row.name and row.name != unit.name else None
     kind = row.kind if row.kind is not None and row.kind != unit.kind else None
     if name is not None or kind is not None:

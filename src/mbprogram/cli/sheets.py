@@ -75,6 +75,21 @@ def _import_students(args: argparse.Namespace, stdout: TextIO) -> int:
     return _report(result, args, stdout)
 
 
+def _import_placements(args: argparse.Namespace, stdout: TextIO) -> int:
+    from mbprogram.services.unit_of_work import UnitOfWork  # noqa: PLC0415
+    from mbprogram.storage import placement_csv  # noqa: PLC0415
+    from mbprogram.storage.repositories import repository_for  # noqa: PLC0415
+
+    by = stamp(args.by)
+    with UnitOfWork(repository_for(args.store)) as work:
+        result = placement_csv.import_placements(
+            work.register, args.csv, by=by, dry_run=args.dry_run
+        )
+        if not result.dry_run:
+            work.commit()
+    return _report(result, args, stdout)
+
+
 def _import_units(args: argparse.Namespace, stdout: TextIO) -> int:
     from mbprogram.services.unit_of_work import UnitOfWork  # noqa: PLC0415
     from mbprogram.storage import unit_csv  # noqa: PLC0415
@@ -223,6 +238,7 @@ def _plan_sessions(args: argparse.Namespace, stdout: TextIO) -> int:
 
 COMMANDS: Final = (
     Command("import-students", _sheet_arguments("import-students", cohort=True), _import_students),
+    Command("import-placements", _sheet_arguments("import-placements"), _import_placements),
     Command("import-units", _sheet_arguments("import-units"), _import_units),
     Command("plan-sessions", _plan_arguments, _plan_sessions),
 )

@@ -152,6 +152,8 @@ def test_a_rule_that_is_not_a_rule_exits_2(tmp_path: Path) -> None:
     assert [
         {
             "path": "rule",
-            "message": "expected FREQ=DAILY, WEEKLY, MONTHLY or YEARLY (such as FREQ=WEEKLY;BYDAY=TU)",
+            "message": (
+                "expected FREQ=DAILY, WEEKLY, MONTHLY or YEARLY (such as FREQ=WEEKLY;BYDAY=TU)"
+            ),
         }
     ] == json.loads(said)["problems"]

@@ -59,45 +59,26 @@ def _report(result: SheetImport, args: argparse.Namespace, stdout: TextIO) -> in
     return OK
 
 
-def _import_students(args: argparse.Namespace, stdout: TextIO) -> int:
+def _import(args: argparse.Namespace, stdout: TextIO) -> int:
+    """Import the sheet ``args.csv`` of the kind the command names, through one unit of work."""
     from mbprogram.services.unit_of_work import UnitOfWork  # noqa: PLC0415
-    from mbprogram.storage import student_csv  # noqa: PLC0415
+    from mbprogram.storage import placement_csv, student_csv, unit_csv  # noqa: PLC0415
     from mbprogram.storage.repositories import repository_for  # noqa: PLC0415
 
     by = stamp(args.by)
     with UnitOfWork(repository_for(args.store)) as work:
-        check_cohort(work.register, args.cohort, args.lang)
-        result = student_csv.import_students(
-            work.register, args.csv, cohort=args.cohort, by=by, dry_run=args.dry_run
-        )
-        if not result.dry_run:
-            work.commit()
-    return _report(result, args, stdout)
-
-
-def _import_placements(args: argparse.Namespace, stdout: TextIO) -> int:
-    from mbprogram.services.unit_of_work import UnitOfWork  # noqa: PLC0415
-    from mbprogram.storage import placement_csv  # noqa: PLC0415
-    from mbprogram.storage.repositories import repository_for  # noqa: PLC0415
-
-    by = stamp(args.by)
-    with UnitOfWork(repository_for(args.store)) as work:
-        result = placement_csv.import_placements(
-            work.register, args.csv, by=by, dry_run=args.dry_run
-        )
-        if not result.dry_run:
-            work.commit()
-    return _report(result, args, stdout)
-
-
-def _import_units(args: argparse.Namespace, stdout: TextIO) -> int:
-    from mbprogram.services.unit_of_work import UnitOfWork  # noqa: PLC0415
-    from mbprogram.storage import unit_csv  # noqa: PLC0415
-    from mbprogram.storage.repositories import repository_for  # noqa: PLC0415
-
-    by = stamp(args.by)
-    with UnitOfWork(repository_for(args.store)) as work:
-        result = unit_csv.import_units(work.register, args.csv, by=by, dry_run=args.dry_run)
+        register = work.register
+        if args.command == "import-students":
+            check_cohort(register, args.cohort, args.lang)
+            result = student_csv.import_students(
+                register, args.csv, cohort=args.cohort, by=by, dry_run=args.dry_run
+            )
+        elif args.command == "import-placements":
+            result = placement_csv.import_placements(
+                register, args.csv, by=by, dry_run=args.dry_run
+            )
+        else:
+            result = unit_csv.import_units(register, args.csv, by=by, dry_run=args.dry_run)
         if not result.dry_run:
             work.commit()
     return _report(result, args, stdout)
@@ -237,8 +218,8 @@ def _plan_sessions(args: argparse.Namespace, stdout: TextIO) -> int:
 
 
 COMMANDS: Final = (
-    Command("import-students", _sheet_arguments("import-students", cohort=True), _import_students),
-    Command("import-placements", _sheet_arguments("import-placements"), _import_placements),
-    Command("import-units", _sheet_arguments("import-units"), _import_units),
+    Command("import-students", _sheet_arguments("import-students", cohort=True), _import),
+    Command("import-placements", _sheet_arguments("import-placements"), _import),
+    Command("import-units", _sheet_arguments("import-units"), _import),
     Command("plan-sessions", _plan_arguments, _plan_sessions),
 )

@@ -34,6 +34,7 @@ from mbprogram.services.sheet_import import (
     SheetImport,
     apply_rows,
     check_by,
+    id_problem,
     problems_at,
 )
 from mbprogram.services.sheet_rows import Unreadable, cell_path, formula_problem
@@ -102,7 +103,6 @@ def import_placement_rows(
         register,
         rows,
         changes,
-        number=lambda r: r.number,
         refused=REFUSED,
         kind="placements",
         dry_run=dry_run,
@@ -147,15 +147,11 @@ class _Row:
             self.found += formula_problem(row.number, self.column("supervisor"), row.supervisor)
         for field in ("placement", "unit"):
             value = getattr(row, field)
-            if value is not None and not v.is_record_id(value):
-                self.problem(field, f"expected a {field} id (1-64 letters, digits and . _ : -)")
-        if not v.is_record_id(row.student):
-            self.problem(
-                "student",
-                "expected a student id (1-64 letters, digits and . _ : -)"
-                if row.student
-                else "no student given; expected a student id",
-            )
+            if value is not None:
+                self.found += id_problem(row.number, self.column(field), value, field)
+        bad_id = id_problem(row.number, self.column("student"), row.student, "student")
+        if bad_id:
+            self.found += bad_id
             return []
         student = self.work.students.get(row.student)
         if student is None:

@@ -15,19 +15,38 @@ its history entry with the importer's stamp.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 import attrs
 
 from mbprogram.catalogue import Lang, text
 from mbprogram.exceptions import ImportRowsError, InvalidValueError, Problem, RefusedChangeError
+from mbprogram.model import validators as v
 from mbprogram.model.values import Stamp
 from mbprogram.register.aggregate import Register
 from mbprogram.services.sheet_rows import RowProblems, cell_path
 
-__all__ = ["RowChange", "SheetImport", "apply_rows", "check_by", "problems_at"]
+__all__ = [
+    "NumberedRow",
+    "RowChange",
+    "SheetImport",
+    "apply_rows",
+    "check_by",
+    "id_problem",
+    "problems_at",
+]
 
-R = TypeVar("R")
+
+class NumberedRow(Protocol):
+    """A row of a sheet: it knows its number as a spreadsheet shows it."""
+
+    @property
+    def number(self) -> int:
+        """The row's number (the header is row 1)."""
+        ...
+
+
+R = TypeVar("R", bound=NumberedRow)
 
 
 @attrs.frozen
@@ -108,12 +127,23 @@ def problems_at(
     return [Problem(cell_path(row, blame(p.path)), p.message) for p in error.problems]
 
 
+def id_problem(row: int, column: str, value: str, kind: str) -> list[Problem]:
+    """The problem of a cell that must hold a ``kind`` id and does not (never quoted)."""
+    if v.is_record_id(value):
+        return []
+    message = (
+        f"expected a {kind} id (1-64 letters, digits and . _ : -)"
+        if value
+        else f"no {kind} given; expected a {kind} id"
+    )
+    return [Problem(cell_path(row, column), message)]
+
+
 def apply_rows(
     register: Register,
     rows: Iterable[R],
     changes: Callable[[Register, R, list[Problem]], Sequence[RowChange]],
     *,
-    number: Callable[[R], int],
     refused: str,
     kind: str,
     dry_run: bool = False,
@@ -125,7 +155,6 @@ def apply_rows(
         rows: the sheet's rows, in order.
         changes: the changes a row makes on the register as the rows before it
             left it; problems of the row that are not the register's go in the list.
-        number: a row's number, for the problems of its refusals.
         refused: the summary of the error that refuses the sheet.
         kind: what the rows are, for the result.
         dry_run: check every row but change nothing.
@@ -152,7 +181,7 @@ def apply_rows(
                 try:
                     change.make(work)
                 except (RefusedChangeError, InvalidValueError) as e:
-                    found += problems_at(number(row), e, change.blame)
+                    found += problems_at(row.number, e, change.blame)
                 else:
                     done.append(change)
             if found:
@@ -161,7 +190,7 @@ def apply_rows(
                 made += done
                 added += any(c.added for c in done)
                 corrected += bool(done) and not any(c.added for c in done)
-        problems.add(number(row), found)
+        problems.add(row.number, found)
     if problems:
         raise ImportRowsError(problems.listed(), summary=refused)
     if not dry_run:

@@ -35,6 +35,7 @@ from mbprogram.services.sheet_import import (
     SheetImport,
     apply_rows,
     check_by,
+    id_problem,
     problems_at,
 )
 from mbprogram.services.sheet_rows import Unreadable, cell_path, formula_problem
@@ -112,7 +113,6 @@ def import_student_rows(
         register,
         rows,
         changes,
-        number=lambda r: r.number,
         refused=REFUSED,
         kind="students",
         dry_run=dry_run,
@@ -160,13 +160,9 @@ class _Row:
                 self.found += formula_problem(row.number, self.column(field), text)
         if row.phone and not row.phone.startswith(_PHONE_START):
             self.found += formula_problem(row.number, self.column("phone"), row.phone)
-        if not v.is_record_id(row.student):
-            self.problem(
-                "student",
-                "expected a student id (1-64 letters, digits and . _ : -)"
-                if row.student
-                else "no student given; expected a student id",
-            )
+        bad_id = id_problem(row.number, self.column("student"), row.student, "student")
+        if bad_id:
+            self.found += bad_id
             return []
         first = seen.setdefault(row.student, row.number)
         if first != row.number:

@@ -27,6 +27,7 @@ from mbprogram.services.sheet_import import (
     SheetImport,
     apply_rows,
     check_by,
+    id_problem,
     problems_at,
 )
 from mbprogram.services.sheet_rows import Unreadable, cell_path
@@ -81,7 +82,6 @@ def import_unit_rows(
         register,
         rows,
         changes,
-        number=lambda r: r.number,
         refused=REFUSED,
         kind="units",
         dry_run=dry_run,
@@ -96,15 +96,9 @@ def _changes(
     column = row.columns.get
     if isinstance(row.capacity, Unreadable):
         found += row.capacity.problems
-    if not v.is_record_id(row.unit):
-        found.append(
-            Problem(
-                cell_path(row.number, column("unit", "")),
-                "expected a unit id (1-64 letters, digits and . _ : -)"
-                if row.unit
-                else "no unit given; expected a unit id",
-            )
-        )
+    bad_id = id_problem(row.number, column("unit", ""), row.unit, "unit")
+    if bad_id:
+        found += bad_id
         return []
     first = seen.setdefault(row.unit, row.number)
     capacity = row.capacity if isinstance(row.capacity, int) else None

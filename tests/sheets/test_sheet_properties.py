@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from mbprogram import Contact, HostUnit, ImportRowsError, Register, Status, Student
 from mbprogram.storage.student_csv import import_students_text
 from mbprogram.storage.unit_csv import import_units_text
-from tests.builders import COHORT, COHORT_ID, PERIOD, STAMP, stamp
+from tests.builders import COHORT, COHORT_ID, PERIOD, STAMP, stamp, synthetic_id
 
 LATER = stamp(60)
 WORDS = st.text(st.characters(codec="utf-8", categories=("L",)), min_size=1, max_size=12)
@@ -30,14 +30,14 @@ WORD_OF = {Status.APPLICANT: "søker", Status.ADMITTED: "tatt opp", Status.ACTIV
 @st.composite
 def class_lists(draw: st.DrawFn) -> Register:
     """A register of the cohort with students as a class list can hold them."""
-    register = Register()
-    register.open_cohort(COHORT, by=STAMP)
+    register = fresh()
     for i in range(draw(st.integers(1, 6))):
         email, phone = draw(EMAILS), draw(PHONES)
         student = Student(
             id=f"S-{i:02d}",
             cohort=COHORT_ID,
             name=draw(NAMES),
+            national_id=synthetic_id(10 * i + 2) if draw(st.booleans()) else None,
             contact=Contact(email=email, phone=phone) if email or phone else None,
         )
         on = draw(st.dates(PERIOD.start, PERIOD.end))
@@ -58,17 +58,19 @@ def written(rows: list[list[str]], delimiter: str) -> str:
 
 
 def class_list(register: Register, delimiter: str, nb: bool) -> str:
-    rows = [["deltaker", "navn", "e-post", "telefon", "status", "dato"]]
+    rows = [["deltaker", "navn", "fødselsnummer", "e-post", "telefon", "status", "dato"]]
     for s in register.students_of(COHORT_ID):
         latest = s.status_history[-1]
         contact = s.contact or Contact()
         day = f"{latest.on:%d.%m.%Y}" if nb else latest.on.isoformat()
-        rows.append([s.id, s.name, contact.email, contact.phone, WORD_OF[latest.status], day])
+        number = s.national_id.value if s.national_id is not None else ""
+        status = WORD_OF[latest.status]
+        rows.append([s.id, s.name, number, contact.email, contact.phone, status, day])
     return written(rows, delimiter)
 
 
 def fresh() -> Register:
-    register = Register()
+    register = Register(allow_synthetic_ids=True)
     register.open_cohort(COHORT, by=STAMP)
     return register
 
@@ -109,7 +111,7 @@ def test_one_bad_row_anywhere_imports_nothing_and_is_named(
 ) -> None:
     lines = class_list(register, ";", True).splitlines()
     bad = data.draw(st.integers(1, len(lines)))
-    lines.insert(bad, "S-99;Ny Person;;;sluttet;01.02.2026")
+    lines.insert(bad, "S-99;Ny Person;;;;sluttet;01.02.2026")
     copy = fresh()
     before = copy.copy()
 

@@ -259,13 +259,13 @@ def _problems(error: ValidationError, args: argparse.Namespace, stdout: TextIO) 
     else:
         print(f"mbprogram: {summary}", file=sys.stderr)
         for p in problems:
-            code = f"[{p['code']}] " if p["code"] else ""
+            code = f"[{p['code']}] " if "code" in p else ""
             where = f"{p['path']}: " if p["path"] else ""
             print(f"  {code}{where}{p['message']}", file=sys.stderr)
 
 
 def _problem_documents(error: ValidationError, lang: Lang) -> list[dict[str, str]]:
-    """Every problem's path, message and code (empty if the rule has none).
+    """Every problem's path and message, and its code if the rule it breaks has one.
 
     A refused graduation's unmet requirements read in ``lang``, as the findings do.
     """
@@ -280,7 +280,7 @@ def _problem_documents(error: ValidationError, lang: Lang) -> list[dict[str, str
         {
             "path": str(p.path),
             "message": messages.get((str(p.path), p.code), p.message),
-            "code": p.code,
+            **({"code": p.code} if p.code else {}),
         }
         for p in error.problems
     ]

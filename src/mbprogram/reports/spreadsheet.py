@@ -53,7 +53,7 @@ _SHARE_PLACES: Final = Decimal("0.0001")
 _SHEET_NAME_LENGTH: Final = 31
 _SHEET_NAME_FORBIDDEN: Final = frozenset("[]:*?/\\")
 #: The control characters that XML, and so a workbook, cannot hold.
-_ILLEGAL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_ILLEGAL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def formula_safe(value: str) -> str:
@@ -183,8 +183,8 @@ def xlsx_bytes(tables: Sequence[NamedTable], lang: Lang) -> bytes:
     for name, table in tables or (("sheet", Table("", (), ())),):
         sheet = workbook.create_sheet(_sheet_name(name, taken))
         lines: list[list[tuple[object, str | None]]] = [
-            [(table.title, None)],
-            [(h, None) for h in _headers(table)],
+            [(_legal(table.title), None)],
+            [(_legal(h), None) for h in _headers(table)],
             *([_xlsx_cell(getattr(r, c), lang) for c in table.columns] for r in table.rows),
         ]
         widths = [0] * len(table.columns)

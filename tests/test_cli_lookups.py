@@ -10,20 +10,11 @@ from pathlib import Path
 import pytest
 
 from mbprogram import Contact
-from mbprogram.cli import main
 from mbprogram.cli.app import _GROUPS
 from mbprogram.reports.spreadsheet import BOM
 from mbprogram.storage.files import save
 from tests.builders import COHORT_ID, NAMES, SESSIONS, STAMP, enrol, make_register, synthetic_id
-
-
-def run(*args: str | Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    """Run the command line in-process; return the exit code, stdout and stderr."""
-    out = io.StringIO()
-    code = main([str(a) for a in args], out=out)
-    captured = capsys.readouterr()
-    return code, out.getvalue() + captured.out, captured.err
-
+from tests.cli_runner import run
 
 NUMBER = synthetic_id(3).value
 SECRETS = (NUMBER, "ola@example.org", "99 88 77 66", "private note", "sykdom")

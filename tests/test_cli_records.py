@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import stat
 from pathlib import Path
@@ -11,26 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mbprogram.cli import main
 from mbprogram.model.students import Status
 from mbprogram.storage.files import load, save
 from tests.builders import COHORT_ID, make_register, synthetic_id
-
-
-def run(*args: str | Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    """Run the command line in-process; return the exit code, stdout and stderr."""
-    out = io.StringIO()
-    code = main([str(a) for a in args], out=out)
-    captured = capsys.readouterr()
-    return code, out.getvalue() + captured.out, captured.err
-
-
-def ok(*args: str | Path) -> dict[str, object]:
-    """Run a command that must succeed with ``--format json``; its JSON object."""
-    out = io.StringIO()
-    assert 0 == main([*map(str, args), "--format", "json"], out=out), out.getvalue()
-    document: dict[str, object] = json.loads(out.getvalue())
-    return document
+from tests.cli_runner import ok, run
 
 
 @pytest.fixture

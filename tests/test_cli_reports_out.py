@@ -15,18 +15,11 @@ from mbprogram.cli import main
 from mbprogram.reports.spreadsheet import BOM
 from mbprogram.storage.files import save
 from tests.builders import make_register
+from tests.cli_runner import run
 
 openpyxl = pytest.importorskip("openpyxl")
 
 AS_OF = "2026-11-23"
-
-
-def run(*args: str | Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    """Run the command line in-process; return the exit code, stdout and stderr."""
-    out = io.StringIO()
-    code = main([str(a) for a in args], out=out)
-    captured = capsys.readouterr()
-    return code, out.getvalue() + captured.out, captured.err
 
 
 @pytest.fixture(scope="module")

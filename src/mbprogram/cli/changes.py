@@ -17,7 +17,6 @@ what the command adds (``certificate``, ``submission``).
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -47,8 +46,8 @@ class Done(NamedTuple):
     line: str = ""
 
 
-#: A change: the register and the stamp in, what it adds to the output out.
-Change = Callable[["Register", "Stamp"], Done]
+#: A change: the register and the stamp in, what it adds to the output (if anything) out.
+Change = Callable[["Register", "Stamp"], "Done | None"]
 
 
 def add_change_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
@@ -100,7 +99,7 @@ def run_change(args: argparse.Namespace, stdout: TextIO, change: Change) -> int:
     by = stamp(args.by)
     with UnitOfWork(repository_for(args.store)) as work:
         before = len(work.register.history)
-        done = change(work.register, by)
+        done = change(work.register, by) or Done()
         made = work.register.history[before:]
         saved = False if args.dry_run else work.commit()
     changes = [{"action": c.action, "record": str(c.record)} for c in made]
@@ -127,10 +126,3 @@ def run_change(args: argparse.Namespace, stdout: TextIO, change: Change) -> int:
     else:
         print(text("cli.change.unchanged", args.lang, store=args.store), file=stdout)
     return OK
-
-
-def day_text(day: dt.date, lang: Lang) -> str:
-    """A date as ``lang`` writes it (for a :class:`Done` line)."""
-    from mbprogram.catalogue import day as written  # noqa: PLC0415
-
-    return written(day, lang)

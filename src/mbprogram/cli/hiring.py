@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Final, TextIO
 
 from mbprogram.catalogue import Lang, text
 from mbprogram.cli.changes import (
-    Done,
     add_change_arguments,
     add_date,
     decimal_argument,
@@ -24,8 +23,6 @@ from mbprogram.model.hiring import Benefit, Funding, Pathway, Role, Supervision
 
 if TYPE_CHECKING:
     from mbprogram.model.hiring import PanelMember
-    from mbprogram.model.values import Stamp
-    from mbprogram.register.aggregate import Register
 
 __all__ = ["COMMANDS", "GROUP"]
 
@@ -56,11 +53,7 @@ def _add_budget_pot(args: argparse.Namespace, stdout: TextIO) -> int:
 
     pot = BudgetPot(id=args.id, name=args.name, capacity=args.capacity)
 
-    def change(register: Register, by: Stamp) -> Done:
-        register.add_budget_pot(pot, by=by)
-        return Done()
-
-    return run_change(args, stdout, change)
+    return run_change(args, stdout, lambda register, by: register.add_budget_pot(pot, by=by))
 
 
 def _hire_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
@@ -133,11 +126,7 @@ def _hire(args: argparse.Namespace, stdout: TextIO) -> int:
         panel=tuple(_panel_member(m) for m in args.panel),
     )
 
-    def change(register: Register, by: Stamp) -> Done:
-        register.hire(employment, by=by)
-        return Done()
-
-    return run_change(args, stdout, change)
+    return run_change(args, stdout, lambda register, by: register.hire(employment, by=by))
 
 
 def _end_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
@@ -147,11 +136,11 @@ def _end_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
 
 
 def _end_employment(args: argparse.Namespace, stdout: TextIO) -> int:
-    def change(register: Register, by: Stamp) -> Done:
-        register.end_employment(args.id, last_day=args.last_day, by=by)
-        return Done()
-
-    return run_change(args, stdout, change)
+    return run_change(
+        args,
+        stdout,
+        lambda register, by: register.end_employment(args.id, last_day=args.last_day, by=by),
+    )
 
 
 def _extend_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
@@ -167,11 +156,11 @@ def _extend_employment(args: argparse.Namespace, stdout: TextIO) -> int:
     if (args.new_end is None) == (not args.open_ended):
         raise UsageError(text("cli.error.extend_needs_end", args.lang))
 
-    def change(register: Register, by: Stamp) -> Done:
-        register.extend_employment(args.id, new_end=args.new_end, by=by)
-        return Done()
-
-    return run_change(args, stdout, change)
+    return run_change(
+        args,
+        stdout,
+        lambda register, by: register.extend_employment(args.id, new_end=args.new_end, by=by),
+    )
 
 
 def _on_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
@@ -181,19 +170,15 @@ def _on_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
 
 
 def _make_permanent(args: argparse.Namespace, stdout: TextIO) -> int:
-    def change(register: Register, by: Stamp) -> Done:
-        register.make_permanent(args.id, on=args.on, by=by)
-        return Done()
-
-    return run_change(args, stdout, change)
+    return run_change(
+        args, stdout, lambda register, by: register.make_permanent(args.id, on=args.on, by=by)
+    )
 
 
 def _confirm_end(args: argparse.Namespace, stdout: TextIO) -> int:
-    def change(register: Register, by: Stamp) -> Done:
-        register.confirm_end(args.id, on=args.on, by=by)
-        return Done()
-
-    return run_change(args, stdout, change)
+    return run_change(
+        args, stdout, lambda register, by: register.confirm_end(args.id, on=args.on, by=by)
+    )
 
 
 #: The title ``--help`` lists these commands under: ``cli.group.hiring``.

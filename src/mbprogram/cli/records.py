@@ -19,7 +19,6 @@ from mbprogram.cli.changes import (
     add_change_arguments,
     add_date,
     add_student,
-    day_text,
     decimal_argument,
     run_change,
 )
@@ -127,11 +126,7 @@ def _add_host_unit(args: argparse.Namespace, stdout: TextIO) -> int:
 
     unit = HostUnit(id=args.id, name=args.name, capacity=args.capacity, kind=args.kind)
 
-    def change(register: Register, by: Stamp) -> Done:
-        register.add_host_unit(unit, by=by)
-        return Done()
-
-    return run_change(args, stdout, change)
+    return run_change(args, stdout, lambda register, by: register.add_host_unit(unit, by=by))
 
 
 # -- enrol, grant-leave, resume, withdraw
@@ -194,27 +189,27 @@ def _status_arguments(*, reason: bool) -> AddArguments:
 
 
 def _grant_leave(args: argparse.Namespace, stdout: TextIO) -> int:
-    def change(register: Register, by: Stamp) -> Done:
-        register.grant_leave(args.student, on=args.on, reason=args.reason, by=by)
-        return Done()
-
-    return run_change(args, stdout, change)
+    return run_change(
+        args,
+        stdout,
+        lambda register, by: register.grant_leave(
+            args.student, on=args.on, reason=args.reason, by=by
+        ),
+    )
 
 
 def _resume(args: argparse.Namespace, stdout: TextIO) -> int:
-    def change(register: Register, by: Stamp) -> Done:
-        register.resume(args.student, on=args.on, by=by)
-        return Done()
-
-    return run_change(args, stdout, change)
+    return run_change(
+        args, stdout, lambda register, by: register.resume(args.student, on=args.on, by=by)
+    )
 
 
 def _withdraw(args: argparse.Namespace, stdout: TextIO) -> int:
-    def change(register: Register, by: Stamp) -> Done:
-        register.withdraw(args.student, on=args.on, reason=args.reason, by=by)
-        return Done()
-
-    return run_change(args, stdout, change)
+    return run_change(
+        args,
+        stdout,
+        lambda register, by: register.withdraw(args.student, on=args.on, reason=args.reason, by=by),
+    )
 
 
 # -- studies
@@ -242,11 +237,9 @@ def _approve_makeup(args: argparse.Namespace, stdout: TextIO) -> int:
         description=args.description,
     )
 
-    def change(register: Register, by: Stamp) -> Done:
-        register.approve_makeup(args.student, makeup, by=by)
-        return Done()
-
-    return run_change(args, stdout, change)
+    return run_change(
+        args, stdout, lambda register, by: register.approve_makeup(args.student, makeup, by=by)
+    )
 
 
 def _literature_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
@@ -257,11 +250,13 @@ def _literature_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
 
 
 def _sign_off_literature(args: argparse.Namespace, stdout: TextIO) -> int:
-    def change(register: Register, by: Stamp) -> Done:
-        register.sign_off_literature(args.student, signed_by=args.signed_by, on=args.on, by=by)
-        return Done()
-
-    return run_change(args, stdout, change)
+    return run_change(
+        args,
+        stdout,
+        lambda register, by: register.sign_off_literature(
+            args.student, signed_by=args.signed_by, on=args.on, by=by
+        ),
+    )
 
 
 def _start_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
@@ -272,11 +267,13 @@ def _start_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
 
 
 def _start_assignment(args: argparse.Namespace, stdout: TextIO) -> int:
-    def change(register: Register, by: Stamp) -> Done:
-        register.start_assignment(args.student, topic=args.topic, supervisor=args.supervisor, by=by)
-        return Done()
-
-    return run_change(args, stdout, change)
+    return run_change(
+        args,
+        stdout,
+        lambda register, by: register.start_assignment(
+            args.student, topic=args.topic, supervisor=args.supervisor, by=by
+        ),
+    )
 
 
 def _submit_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
@@ -312,18 +309,18 @@ def _assess_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
 
 
 def _assess_assignment(args: argparse.Namespace, stdout: TextIO) -> int:
-    def change(register: Register, by: Stamp) -> Done:
-        register.assess_assignment(
+    return run_change(
+        args,
+        stdout,
+        lambda register, by: register.assess_assignment(
             args.student,
             on=args.on,
             assessor=args.assessor,
             verdict=Verdict(args.verdict),
             feedback=args.feedback,
             by=by,
-        )
-        return Done()
-
-    return run_change(args, stdout, change)
+        ),
+    )
 
 
 def _graduate_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
@@ -342,7 +339,7 @@ def _graduate(args: argparse.Namespace, stdout: TextIO) -> int:
             "cli.graduate.certificate_issued",
             args.lang,
             certificate=certificate.id,
-            on=day_text(certificate.issued_on, args.lang),
+            on=certificate.issued_on,
         )
         return Done({"certificate": certificate.id}, line)
 
@@ -408,11 +405,9 @@ def _place(args: argparse.Namespace, stdout: TextIO) -> int:
         weekdays=args.weekdays,
     )
 
-    def change(register: Register, by: Stamp) -> Done:
-        register.place(args.student, placement, by=by)
-        return Done()
-
-    return run_change(args, stdout, change)
+    return run_change(
+        args, stdout, lambda register, by: register.place(args.student, placement, by=by)
+    )
 
 
 def _assess_placement_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
@@ -447,13 +442,13 @@ def _assess_placement(args: argparse.Namespace, stdout: TextIO) -> int:
         on=args.on, assessor=args.assessor, outlook=Outlook(args.outlook), note=args.note
     )
 
-    def change(register: Register, by: Stamp) -> Done:
-        register.assess_placement(
+    return run_change(
+        args,
+        stdout,
+        lambda register, by: register.assess_placement(
             args.student, args.placement, AssessmentStage(args.stage), assessment, by=by
-        )
-        return Done()
-
-    return run_change(args, stdout, change)
+        ),
+    )
 
 
 #: The title ``--help`` lists these commands under: ``cli.group.records``.

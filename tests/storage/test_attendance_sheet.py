@@ -128,7 +128,7 @@ def _csv_line(cells: list[str]) -> str:
 
 
 def test_only_the_spreadsheet_writer_writes_csv_or_spreadsheet_files() -> None:
-    """One module writes CSV and workbooks; it keeps formulas out (tests/reports/test_spreadsheet.py)."""
+    """Only reports/spreadsheet.py writes CSV and workbooks, and it keeps formulas out."""
     src = Path(__file__).resolve().parents[2] / "src" / "mbprogram"
     writers = ("csv.writer", "DictWriter", "to_csv", "to_excel", "openpyxl", "xlsxwriter")
     found = [

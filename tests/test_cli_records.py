@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import json
 import stat
 from pathlib import Path
@@ -10,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mbprogram.cli import main
 from mbprogram.model.students import Status
 from mbprogram.storage.files import load, save
 from tests.builders import COHORT_ID, make_register, synthetic_id
@@ -446,3 +449,56 @@ def test_weekdays_that_are_not_weekdays_are_wrong_usage(
                        "--weekdays", "mon,funday", capsys=capsys)  # fmt: skip
     assert 2 == code
     assert "mon,wed,thu" in err
+
+
+STATUS_COMMANDS = {
+    "grant-leave": lambda register, sid, on, by: register.grant_leave(sid, on=on, by=by),
+    "resume": lambda register, sid, on, by: register.resume(sid, on=on, by=by),
+    "withdraw": lambda register, sid, on, by: register.withdraw(sid, on=on, by=by),
+}
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    steps=st.lists(
+        st.tuples(
+            st.sampled_from(sorted(STATUS_COMMANDS)),
+            st.sampled_from(["S-01", "S-02", "S-09"]),
+            st.dates(min_value=dt.date(2025, 12, 1), max_value=dt.date(2027, 1, 31)),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_a_command_accepts_and_refuses_what_the_api_does_with_the_same_codes(
+    steps: list[tuple[str, str, dt.date]],
+) -> None:
+    import tempfile  # noqa: PLC0415 - a fresh store per example
+
+    from mbprogram import MbprogramError, RefusedChangeError  # noqa: PLC0415
+    from tests.builders import STAMP  # noqa: PLC0415
+
+    register = make_register()
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / "r.json"
+        save(register, path)
+        for name, sid, on in steps:
+            before = path.read_bytes()
+            try:
+                STATUS_COMMANDS[name](register, sid, on, STAMP)
+                api: tuple[int, set[str]] = (0, set())
+            except RefusedChangeError as e:
+                api = (2, set(e.codes))
+            except MbprogramError:
+                api = (2, set())
+            out = io.StringIO()
+            code = main([name, str(path), "--student", sid, "--on", on.isoformat(),
+                         "--format", "json"], out=out)  # fmt: skip
+            document = json.loads(out.getvalue())
+            codes = {p["code"] for p in document.get("problems", []) if "code" in p}
+            assert api == (code, codes)
+            if code:
+                assert before == path.read_bytes()
+        stored = load(path)
+        for sid in ("S-01", "S-02"):
+            assert register.student(sid).status_history == stored.student(sid).status_history

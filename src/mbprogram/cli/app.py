@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Final, TextIO
 
 from mbprogram.catalogue import LANGS, Lang, text
-from mbprogram.cli import demo, hiring, imports, lookups, records, reports, stores
+from mbprogram.cli import demo, hiring, imports, lookups, records, reports, stores, studies
 from mbprogram.cli.common import (
     BAD_INPUT,
     OK,
@@ -41,6 +41,7 @@ __all__ = ["main", "run"]
 _GROUPS: Final[tuple[CommandModule, ...]] = (
     stores,
     records,
+    studies,
     hiring,
     imports,
     lookups,

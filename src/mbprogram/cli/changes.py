@@ -33,6 +33,7 @@ __all__ = [
     "Done",
     "add_change_arguments",
     "add_date",
+    "add_option",
     "add_student",
     "decimal_argument",
     "run_change",
@@ -55,6 +56,13 @@ def add_change_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
     parser.add_argument("store", type=Path, metavar="STORE", help=text("cli.option.store", lang))
     parser.add_argument("--dry-run", action="store_true", help=text("cli.option.dry_run", lang))
     parser.add_argument("--by", "--actor", dest="by", help=text("cli.option.by", lang))
+
+
+def add_option(
+    parser: argparse.ArgumentParser, option: str, help_key: str, lang: Lang, **kw: object
+) -> None:
+    """An option whose help is the catalogue's ``help_key``."""
+    parser.add_argument(option, help=text(help_key, lang), **kw)  # type: ignore[arg-type]
 
 
 def add_student(parser: argparse.ArgumentParser, lang: Lang) -> None:

@@ -150,3 +150,17 @@ def test_a_dry_run_hire_saves_nothing(store: Path) -> None:
     assert (True, False) == (document["dry_run"], document["saved"])
     assert before == store.read_bytes()
     assert "E1" not in load(store).employments
+
+
+def test_an_outcome_other_than_work_is_recorded_and_its_note_never_printed(
+    store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run("record-outcome", store, "--id", "O1", "--person", "S-02", "--kind",
+                         "further-education", "--on", "2026-10-01", "--note", "bachelor",
+                         capsys=capsys)  # fmt: skip
+    assert 0 == code
+    assert "bachelor" not in out + err
+    assert "further-education" == load(store).outcomes["O1"].kind.value
+    code, _, err = run("record-outcome", store, "--id", "O1", "--person", "S-02", "--kind",
+                       "unknown", "--on", "2026-11-01", capsys=capsys)  # fmt: skip
+    assert (2, True) == (code, "[ID_USED_TWICE]" in err)

@@ -502,3 +502,43 @@ def test_a_command_accepts_and_refuses_what_the_api_does_with_the_same_codes(
         stored = load(path)
         for sid in ("S-01", "S-02"):
             assert register.student(sid).status_history == stored.student(sid).status_history
+
+
+def test_a_placement_absence_is_recorded_refused_on_a_day_off_and_the_placement_ended_early(
+    store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ok("place", store, "--student", "S-01", "--id", "P1", "--unit", "U1", "--supervisor", "Siri",
+       "--start", "2026-02-02", "--end", "2026-05-29", "--weekdays", "mon,wed")  # fmt: skip
+    ok("record-placement-absence", store, "--student", "S-01", "--placement", "P1",
+       "--day", "2026-02-04", "--reason", "sykdom")  # fmt: skip
+    placement = load(store).student("S-01").placement("P1")
+    assert placement is not None
+    assert {dt.date(2026, 2, 4)} == placement.absent_days
+    before = store.read_bytes()
+    code, _, err = run("record-placement-absence", store, "--student", "S-01", "--placement",
+                       "P1", "--day", "2026-04-06", capsys=capsys)  # fmt: skip
+    assert 2 == code  # Easter Monday is no practice day
+    assert "[ABSENCE_ON_PUBLIC_HOLIDAY]" in err
+    assert before == store.read_bytes()
+    ok("end-placement-early", store, "--student", "S-01", "--placement", "P1",
+       "--last-day", "2026-04-30")  # fmt: skip
+    placement = load(store).student("S-01").placement("P1")
+    assert placement is not None
+    assert dt.date(2026, 4, 30) == placement.period.end
+
+
+def test_a_cohorts_places_and_a_units_capacity_change(
+    store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ok("change-places", store, "--cohort", COHORT_ID, "--places", "40")
+    assert 40 == load(store).cohort(COHORT_ID).places
+    ok("place", store, "--student", "S-01", "--id", "P1", "--unit", "U1", "--supervisor", "Siri",
+       "--start", "2026-02-02", "--end", "2026-05-29", "--weekdays", "mon")  # fmt: skip
+    ok("place", store, "--student", "S-02", "--id", "P1", "--unit", "U1", "--supervisor", "Siri",
+       "--start", "2026-02-02", "--end", "2026-05-29", "--weekdays", "mon")  # fmt: skip
+    code, out, _ = run("change-capacity", store, "--unit", "U1", "--capacity", "1",
+                       "--format", "json", capsys=capsys)  # fmt: skip
+    assert 2 == code
+    assert {"HOST_UNIT_OVER_CAPACITY"} == {p.get("code") for p in json.loads(out)["problems"]}
+    ok("change-capacity", store, "--unit", "U1", "--capacity", "5")
+    assert 5 == load(store).host_unit("U1").capacity

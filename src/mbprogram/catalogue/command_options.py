@@ -158,6 +158,17 @@ TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
     "cli.end-employment.last_day": {"nb": "siste arbeidsdag", "en": "the last day"},
     "cli.extend-employment.new_end": {"nb": "den nye siste dagen", "en": "the new last day"},
     "cli.extend-employment.open_ended": {"nb": "fjern slutten", "en": "remove the end"},
+    "cli.record-placement-absence.day": {
+        "nb": "praksisdagen deltakeren var borte",
+        "en": "the practice day the student was away",
+    },
+    "cli.end-placement-early.last_day": {"nb": "siste praksisdag", "en": "the last day"},
+    "cli.change-capacity.unit": {"nb": "praksisstedets id", "en": "the host unit's id"},
+    "cli.record-outcome.kind": {
+        "nb": "utfallet: further-education, not-employed eller unknown",
+        "en": "the outcome: further-education, not-employed or unknown",
+    },
+    "cli.record-outcome.on": {"nb": "dagen det er kjent per", "en": "the day it is known as of"},
     "cli.students.cohort": {"nb": "bare dette kullet", "en": "only this cohort"},
     "cli.students.names": {
         "nb": "ta med navnene (personopplysninger: behandle utdataene deretter)",

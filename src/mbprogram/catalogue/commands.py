@@ -36,6 +36,22 @@ _COMMANDS: Final = {
         "Open the cohort --id with its name, programme rules (bergen-2010, bergen-2015 or a "
         "JSON file of rules, see docs/rules.md), first and last day, and number of places.",
     ),
+    "change-places": _command(
+        "endre antall plasser i et kull",
+        "change how many places a cohort has",
+        "Gi kullet --cohort --places plasser. Flere deltakere enn plasser varsles, men nektes "
+        "ikke.",
+        "Give the cohort --cohort --places places. More students than places is warned about, "
+        "not refused.",
+    ),
+    "change-capacity": _command(
+        "endre hvor mange et praksissted kan ta",
+        "change how many students a host unit can take",
+        "Gi praksisstedet --unit kapasitet --capacity. Nektes om flere deltakere enn det er i "
+        "praksis der en dag.",
+        "Give the host unit --unit the capacity --capacity. Refused if more students than that "
+        "are in practice there on some day.",
+    ),
     "add-host-unit": _command(
         "legg til et praksissted",
         "add a host unit",
@@ -83,6 +99,20 @@ _COMMANDS: Final = {
         "--weekdays (man,ons,tor eller mon,wed,thu).",
         "Place the student at --unit as placement --id from --start to --end on the weekdays "
         "--weekdays (mon,wed,thu or man,ons,tor).",
+    ),
+    "record-placement-absence": _command(
+        "registrer en praksisdag deltakeren var borte",
+        "record a practice day the student was away",
+        "Registrer at deltakeren var borte fra praksisplassen --placement dagen --day; "
+        "grunnen holdes privat.",
+        "Record that the student was away from the placement --placement on --day; the reason "
+        "is kept private.",
+    ),
+    "end-placement-early": _command(
+        "avslutt en praksisplass tidligere",
+        "end a placement early",
+        "Avslutt praksisplassen --placement med --last-day som siste dag.",
+        "End the placement --placement with --last-day as its last day.",
     ),
     "assess-placement": _command(
         "registrer praksisveileders vurdering (midtveis eller slutt)",
@@ -164,6 +194,14 @@ _COMMANDS: Final = {
         "record the decision that a temporary employment ends as planned",
         "Registrer at det ble besluttet --on at ansettelsen slutter som planlagt.",
         "Record that it was decided on --on that the employment ends as planned.",
+    ),
+    "record-outcome": _command(
+        "registrer hva som ble av en uteksaminert, annet enn arbeid",
+        "record what became of a graduate other than work",
+        "Registrer utfallet --id for --person: videre utdanning, ikke i arbeid eller ukjent, "
+        "per --on.",
+        "Record the outcome --id of --person: further education, not employed or unknown, as "
+        "of --on.",
     ),
     "students": _command(
         "list deltakerne (id, kull, status)",

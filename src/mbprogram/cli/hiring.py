@@ -1,7 +1,7 @@
 """The commands that record what became of graduates, one change at a time.
 
 ``add-budget-pot``, ``hire``, ``end-employment``, ``extend-employment``,
-``make-permanent`` and ``confirm-end``, each named for the
+``make-permanent``, ``confirm-end`` and ``record-outcome``, each named for the
 :class:`~mbprogram.register.aggregate.Register` method it calls and refusing
 what it refuses, with the same codes (cli/changes.py, docs/hiring.md).
 """
@@ -19,7 +19,7 @@ from mbprogram.cli.changes import (
     run_change,
 )
 from mbprogram.cli.common import Command, UsageError
-from mbprogram.model.hiring import Benefit, Funding, Pathway, Role, Supervision
+from mbprogram.model.hiring import Benefit, Funding, OutcomeKind, Pathway, Role, Supervision
 
 if TYPE_CHECKING:
     from mbprogram.model.hiring import PanelMember
@@ -31,6 +31,7 @@ _FUNDINGS: Final = tuple(f.value for f in Funding)
 _BENEFITS: Final = tuple(b.value for b in Benefit)
 _ROLES: Final = tuple(r.value for r in Role)
 _SUPERVISIONS: Final = tuple(s.value for s in Supervision)
+_OUTCOMES: Final = tuple(o.value for o in OutcomeKind)
 
 
 def _employment_argument(parser: argparse.ArgumentParser, lang: Lang) -> None:
@@ -181,6 +182,26 @@ def _confirm_end(args: argparse.Namespace, stdout: TextIO) -> int:
     )
 
 
+def _outcome_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
+    add_change_arguments(parser, lang)
+    parser.add_argument("--id", required=True, metavar="ID", help=text("cli.option.id", lang))
+    parser.add_argument("--person", required=True, metavar="ID", help=text("cli.hire.person", lang))
+    parser.add_argument(
+        "--kind", required=True, choices=_OUTCOMES, help=text("cli.record-outcome.kind", lang)
+    )
+    add_date(parser, "--on", "cli.record-outcome.on", lang)
+    parser.add_argument("--note", default="", help=text("cli.assess-placement.note", lang))
+
+
+def _record_outcome(args: argparse.Namespace, stdout: TextIO) -> int:
+    from mbprogram.model.hiring import OutcomeRecord  # noqa: PLC0415
+
+    outcome = OutcomeRecord(
+        id=args.id, person=args.person, kind=OutcomeKind(args.kind), on=args.on, note=args.note
+    )
+    return run_change(args, stdout, lambda register, by: register.record_outcome(outcome, by=by))
+
+
 #: The title ``--help`` lists these commands under: ``cli.group.hiring``.
 GROUP: Final = "hiring"
 COMMANDS: Final = (
@@ -190,4 +211,5 @@ COMMANDS: Final = (
     Command("extend-employment", _extend_arguments, _extend_employment),
     Command("make-permanent", _on_arguments, _make_permanent),
     Command("confirm-end", _on_arguments, _confirm_end),
+    Command("record-outcome", _outcome_arguments, _record_outcome),
 )

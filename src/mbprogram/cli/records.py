@@ -115,6 +115,34 @@ def _host_unit_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
     add_option(parser, "--kind", "cli.add-host-unit.kind", lang, default="")
 
 
+def _places_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
+    add_change_arguments(parser, lang)
+    add_option(parser, "--cohort", "cli.option.cohort_of", lang, required=True, metavar="ID")
+    add_option(parser, "--places", "cli.open-cohort.places", lang, required=True, type=int)
+
+
+def _change_places(args: argparse.Namespace, stdout: TextIO) -> int:
+    return run_change(
+        args,
+        stdout,
+        lambda register, by: register.change_places(args.cohort, args.places, by=by),
+    )
+
+
+def _capacity_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
+    add_change_arguments(parser, lang)
+    add_option(parser, "--unit", "cli.change-capacity.unit", lang, required=True, metavar="ID")
+    add_option(parser, "--capacity", "cli.add-host-unit.capacity", lang, required=True, type=int)
+
+
+def _change_capacity(args: argparse.Namespace, stdout: TextIO) -> int:
+    return run_change(
+        args,
+        stdout,
+        lambda register, by: register.change_capacity(args.unit, args.capacity, by=by),
+    )
+
+
 def _add_host_unit(args: argparse.Namespace, stdout: TextIO) -> int:
     from mbprogram.model.placements import HostUnit  # noqa: PLC0415
 
@@ -210,7 +238,9 @@ def _withdraw(args: argparse.Namespace, stdout: TextIO) -> int:
 GROUP: Final = "records"
 COMMANDS: Final = (
     Command("open-cohort", _open_cohort_arguments, _open_cohort),
+    Command("change-places", _places_arguments, _change_places),
     Command("add-host-unit", _host_unit_arguments, _add_host_unit),
+    Command("change-capacity", _capacity_arguments, _change_capacity),
     Command("enrol", _enrol_arguments, _enrol),
     Command("grant-leave", _status_arguments(reason=True), _grant_leave),
     Command("resume", _status_arguments(reason=False), _resume),

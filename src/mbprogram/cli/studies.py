@@ -210,6 +210,41 @@ def _place(args: argparse.Namespace, stdout: TextIO) -> int:
     )
 
 
+def _absence_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
+    add_change_arguments(parser, lang)
+    add_student(parser, lang)
+    add_option(parser, "--placement", "cli.option.placement", lang, required=True, metavar="ID")
+    add_date(parser, "--day", "cli.record-placement-absence.day", lang)
+    add_option(parser, "--reason", "cli.option.reason", lang, default="")
+
+
+def _record_placement_absence(args: argparse.Namespace, stdout: TextIO) -> int:
+    return run_change(
+        args,
+        stdout,
+        lambda register, by: register.record_placement_absence(
+            args.student, args.placement, day=args.day, reason=args.reason, by=by
+        ),
+    )
+
+
+def _end_early_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
+    add_change_arguments(parser, lang)
+    add_student(parser, lang)
+    add_option(parser, "--placement", "cli.option.placement", lang, required=True, metavar="ID")
+    add_date(parser, "--last-day", "cli.end-placement-early.last_day", lang)
+
+
+def _end_placement_early(args: argparse.Namespace, stdout: TextIO) -> int:
+    return run_change(
+        args,
+        stdout,
+        lambda register, by: register.end_placement_early(
+            args.student, args.placement, last_day=args.last_day, by=by
+        ),
+    )
+
+
 def _assess_placement_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
     add_change_arguments(parser, lang)
     add_student(parser, lang)
@@ -279,6 +314,8 @@ GROUP: Final = "records"
 COMMANDS: Final = (
     Command("place", _place_arguments, _place),
     Command("assess-placement", _assess_placement_arguments, _assess_placement),
+    Command("record-placement-absence", _absence_arguments, _record_placement_absence),
+    Command("end-placement-early", _end_early_arguments, _end_placement_early),
     Command("approve-makeup", _makeup_arguments, _approve_makeup),
     Command("sign-off-literature", _literature_arguments, _sign_off_literature),
     Command("start-assignment", _start_arguments, _start_assignment),

@@ -245,6 +245,14 @@ _MESSAGES: Final = {
         "en": "{store} exists already; init only creates a new file and never overwrites "
         "one that exists",
     },
+    "cli.enrol.needs_name": {
+        "nb": "--cohort, --national-id, --email og --phone gjelder en ny deltaker: gi --name også",
+        "en": "--cohort, --national-id, --email and --phone are for a new student: give --name too",
+    },
+    "cli.enrol.needs_cohort": {
+        "nb": "en ny deltaker (--name) trenger --cohort",
+        "en": "a new student (--name) needs --cohort",
+    },
     "cli.change.saved": {"nb": "Lagret i {store}.", "en": "Saved to {store}."},
     "cli.change.dry_run": {
         "nb": "Tørrkjøring: ingenting er lagret.",

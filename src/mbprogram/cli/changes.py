@@ -20,6 +20,7 @@ import argparse
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 from mbprogram.catalogue import Lang, text
@@ -43,7 +44,7 @@ __all__ = [
 class Done(NamedTuple):
     """What a change adds to the output: fields of the JSON object and a line of text."""
 
-    fields: Mapping[str, object] = {}
+    fields: Mapping[str, object] = MappingProxyType({})
     line: str = ""
 
 

@@ -22,7 +22,7 @@ from mbprogram.cli.changes import (
     add_student,
     run_change,
 )
-from mbprogram.cli.common import AddArguments, Command
+from mbprogram.cli.common import AddArguments, Command, UsageError
 
 if TYPE_CHECKING:
     from mbprogram.model.programme import ProgrammeRules
@@ -166,15 +166,14 @@ def _enrol_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
 
 
 def _enrol(args: argparse.Namespace, stdout: TextIO) -> int:
-    from mbprogram.exceptions import InvalidValueError  # noqa: PLC0415
     from mbprogram.model.identity import NationalIdNumber  # noqa: PLC0415
     from mbprogram.model.students import Contact, Student  # noqa: PLC0415
 
     details = args.cohort, args.national_id, args.email or None, args.phone or None
     if args.name is None and any(d is not None for d in details):
-        raise InvalidValueError("name", "a new student needs --name (and --cohort)")
+        raise UsageError(text("cli.enrol.needs_name", args.lang))
     if args.name is not None and args.cohort is None:
-        raise InvalidValueError("cohort", "a new student needs --cohort")
+        raise UsageError(text("cli.enrol.needs_cohort", args.lang))
 
     def change(register: Register, by: Stamp) -> Done:
         if args.name is None:

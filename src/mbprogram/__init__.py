@@ -111,12 +111,17 @@ if TYPE_CHECKING:
     from mbprogram.register.state import RegisterState
     from mbprogram.reports import (
         Table,
+        csv_text,
         outcomes_report,
         placement_table,
         pot_table,
         progress_document,
         progress_over_time,
         progress_table,
+        session_table,
+        student_table,
+        unit_table,
+        xlsx_bytes,
     )
     from mbprogram.rules.cohort import CohortProgress, evaluate_cohort, evaluate_register
     from mbprogram.rules.findings import SEVERITY, Finding, FindingCode, Severity
@@ -286,6 +291,7 @@ __all__ = [
     "build_demo_register",
     "classification",
     "cohort_outcomes",
+    "csv_text",
     "document_schema",
     "employment_summary",
     "evaluate_cohort",
@@ -326,8 +332,12 @@ __all__ = [
     "recurring_days",
     "repository_for",
     "save",
+    "session_table",
     "student_path",
+    "student_table",
     "theory_progress",
+    "unit_table",
+    "xlsx_bytes",
 ]
 
 
@@ -416,6 +426,11 @@ _LAZY: dict[str, str] = {
     "RecordPath": "mbprogram.paths",
     "RuleCode": "mbprogram.model.codes",
     "Table": "mbprogram.reports",
+    "csv_text": "mbprogram.reports",
+    "session_table": "mbprogram.reports",
+    "student_table": "mbprogram.reports",
+    "unit_table": "mbprogram.reports",
+    "xlsx_bytes": "mbprogram.reports",
     "outcomes_report": "mbprogram.reports",
     "placement_table": "mbprogram.reports",
     "pot_table": "mbprogram.reports",

@@ -28,7 +28,7 @@ from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Final, Literal, TypeAlias
 
-from mbprogram.catalogue import cli, findings, sheets
+from mbprogram.catalogue import cli, command_options, commands, findings, sheets
 from mbprogram.exceptions import InvalidValueError
 
 __all__ = ["CATALOGUE", "LANGS", "Lang", "day", "number", "placeholders", "render", "text"]
@@ -39,7 +39,7 @@ Lang: TypeAlias = Literal["nb", "en"]
 #: The languages, the default first.
 LANGS: Final[tuple[Lang, ...]] = ("nb", "en")
 
-_SECTIONS: Final = (findings.TEXTS, cli.TEXTS, sheets.TEXTS)
+_SECTIONS: Final = (findings.TEXTS, cli.TEXTS, commands.TEXTS, command_options.TEXTS, sheets.TEXTS)
 
 
 def _merged(sections: tuple[Mapping[str, Mapping[str, str]], ...]) -> dict[str, Mapping[str, str]]:

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from mbprogram.model.values import DateRange, Hours
     from mbprogram.services.sheet_import import SheetImport
 
-__all__ = ["COMMANDS"]
+__all__ = ["COMMANDS", "GROUP"]
 
 _RANGE: Final = re.compile(r"(\d{4}-\d{2}-\d{2})(?:\.\.(\d{4}-\d{2}-\d{2}))?")
 
@@ -217,6 +217,7 @@ def _plan_sessions(args: argparse.Namespace, stdout: TextIO) -> int:
     return OK
 
 
+GROUP: Final = "imports"
 COMMANDS: Final = (
     Command("import-students", _sheet_arguments("import-students", cohort=True), _import),
     Command("import-placements", _sheet_arguments("import-placements"), _import),

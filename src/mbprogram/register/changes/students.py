@@ -127,7 +127,7 @@ def graduate(
         problems.append(
             Problem(path, f"the student is {state_name} on {on.isoformat()}, not active")
         )
-    problems += [Problem(f.path, f.message("en")) for f in errors]
+    problems += [Problem(f.path, f.message("en"), code=f.code.value) for f in errors]
     if problems:
         raise GraduationRefusedError(problems, errors)
     cert_id = certificate_id if certificate_id is not None else f"cert-{student.id}"

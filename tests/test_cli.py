@@ -257,6 +257,21 @@ def test_every_command_explains_itself(
     assert len(out.splitlines()) > 5
 
 
+def test_the_help_is_in_bokmal_unless_english_is_asked_for(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("MBPROGRAM_LANG", raising=False)
+    _, out, _ = run("--help", capsys=capsys)
+    assert "opplæringsprogram" in out
+    _, out, _ = run("progress", "--help", "--lang", "en", capsys=capsys)
+    assert "Evaluate every student" in out
+    _, out, _ = run("--lang=en", "--help", capsys=capsys)
+    assert "Run a training programme" in out
+    monkeypatch.setenv("MBPROGRAM_LANG", "en")
+    _, out, _ = run("validate", "--help", capsys=capsys)
+    assert "check every record and rule" in out
+
+
 def test_the_installed_command_runs(tmp_path: Path) -> None:
     script = Path(sys.executable).parent / "mbprogram"
     assert script.exists(), "the package's console script is installed"

@@ -85,9 +85,11 @@ def test_history_as_csv_names_its_columns_and_quotes_no_formula(tmp_path: Path) 
     path = tmp_path / "r.json"
     save(register, path)
 
-    code, out = run("history", str(path), "--format", "csv")
+    code, out = run("history", str(path), "--format", "csv", "--lang", "en")
+    _, norwegian = run("history", str(path), "--format", "csv")
 
     rows = list(csv.DictReader(io.StringIO(out)))
+    assert norwegian.startswith("\N{ZERO WIDTH NO-BREAK SPACE}seq;at;actor;")
     assert 0 == code
     assert ["'=1+1"] == [r["actor"] for r in rows if r["action"] == "attendance.recorded"]
     assert len(register.history) == len(rows)

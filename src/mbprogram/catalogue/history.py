@@ -35,10 +35,6 @@ TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
         "en": "only changes from this moment on (ISO date and time; a date alone is the "
         "start of that day, Europe/Oslo)",
     },
-    "cli.history.format": {
-        "nb": "utdataformat: text, json eller csv (standard text)",
-        "en": "output format: text, json or csv (default text)",
-    },
     "cli.history.none": {
         "nb": "Ingen endringer i historikken passer.",
         "en": "No change in the history matches.",

@@ -10,7 +10,6 @@ end for ``--as-known-at`` (:func:`moment_argument`).
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -23,9 +22,8 @@ from mbprogram.cli.common import OK, Command, load, print_json
 
 if TYPE_CHECKING:
     from mbprogram.paths import RecordPath
-    from mbprogram.reports.history import HistoryRow
 
-__all__ = ["COMMANDS", "OSLO", "moment_argument"]
+__all__ = ["COMMANDS", "GROUP", "OSLO", "moment_argument"]
 
 #: The time zone of a moment given without one, and of a bare date's day.
 OSLO: Final = ZoneInfo("Europe/Oslo")
@@ -33,8 +31,6 @@ _DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATE_TIME: Final = re.compile(
     r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?"
 )
-#: A cell a spreadsheet would read as a formula starts with one of these.
-_FORMULA: Final = ("=", "+", "-", "@", "\t", "\r")
 
 
 def moment_argument(value: str, *, end_of_day: bool, lang: Lang = "en") -> dt.datetime:
@@ -93,14 +89,18 @@ def _arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
 
 
 def _history(args: argparse.Namespace, stdout: TextIO) -> int:
-    from mbprogram.reports.history import history_rows  # noqa: PLC0415
+    from mbprogram.reports.history import HistoryRow, history_rows  # noqa: PLC0415
 
     register = load(args.file)
     rows = history_rows(register.history, args.lang, record=args.record, since=args.since)
     if args.format == "json":
         print_json({"file": str(args.file), "entries": [r.as_dict() for r in rows]}, stdout)
     elif args.format == "csv":
-        _print_csv(rows, stdout)
+        from mbprogram.reports.spreadsheet import csv_text  # noqa: PLC0415
+        from mbprogram.reports.table import Table  # noqa: PLC0415
+
+        table = Table.of(str(args.file), HistoryRow, rows)
+        stdout.write(csv_text([("history", table)], args.lang))
     elif not rows:
         print(text("cli.history.none", args.lang), file=stdout)
     else:
@@ -115,17 +115,6 @@ def _when(at: dt.datetime, lang: Lang) -> str:
     return f"{text('history.day', lang, on=local.date())} {local:%H:%M}"
 
 
-def _cell(value: str) -> str:
-    """A cell that no spreadsheet reads as a formula (an actor's name could start with '=')."""
-    return f"'{value}" if value.startswith(_FORMULA) else value
-
-
-def _print_csv(rows: list[HistoryRow], stdout: TextIO) -> None:
-    writer = csv.writer(stdout, lineterminator="\n")
-    writer.writerow(("seq", "at", "actor", "action", "path", "before", "after", "chain"))
-    for r in rows:
-        cells = (r.actor, r.action, r.path, r.before, r.after, r.chain)
-        writer.writerow((r.seq, r.at.isoformat(), *(_cell(c) for c in cells)))
-
-
+#: The group ``--help`` lists the command under.
+GROUP: Final = "reports"
 COMMANDS: Final = (Command("history", _arguments, _history, formats=("text", "json", "csv")),)

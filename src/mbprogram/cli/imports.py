@@ -16,7 +16,7 @@ from typing import Final, TextIO
 from mbprogram.catalogue import Lang, text
 from mbprogram.cli.common import OK, Command, check_cohort, print_json, stamp
 
-__all__ = ["COMMANDS"]
+__all__ = ["COMMANDS", "GROUP"]
 
 
 def _attendance_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
@@ -52,4 +52,6 @@ def _import_attendance(args: argparse.Namespace, stdout: TextIO) -> int:
     return OK
 
 
+#: The title ``--help`` lists these commands under: ``cli.group.imports``.
+GROUP: Final = "imports"
 COMMANDS: Final = (Command("import-attendance", _attendance_arguments, _import_attendance),)

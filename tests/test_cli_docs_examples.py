@@ -32,7 +32,7 @@ ELIDED = "…"
 
 #: The documents whose console examples run, and the files their examples leave behind.
 DOCS = {
-    "cli.md": {"register.sqlite", "okter.csv", "fremdrift.csv", "resultater.xlsx",
+    "cli.md": {"kull.sqlite", "register.sqlite", "okter.csv", "fremdrift.csv", "resultater.xlsx",
                "progress.json"},
     "tutorial.md": {"aar.sqlite", "fremdrift.csv", "resultater.xlsx"},
 }  # fmt: skip
@@ -131,3 +131,13 @@ def test_the_console_examples_of_the_docs_print_what_they_say(
         printed = (out.getvalue() + captured.out + captured.err).splitlines()
         assert matches(expected, printed), (words, printed)
     assert DOCS[doc] <= {p.name for p in tmp_path.iterdir()}
+
+
+def test_every_command_is_documented_in_the_cli_doc() -> None:
+    from mbprogram.cli import app  # noqa: PLC0415
+
+    doc = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    commands = [c.name for module in app._GROUPS for c in module.COMMANDS]
+    assert "admit" in commands
+    undocumented = [c for c in commands if f"`{c} " not in doc and f"`mbprogram {c}" not in doc]
+    assert [] == undocumented

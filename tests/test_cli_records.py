@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from mbprogram.cli import main
 from mbprogram.model.students import Status
 from mbprogram.storage.files import load, save
-from tests.builders import COHORT_ID, make_register, synthetic_id
+from tests.builders import COHORT_ID, STAMP, make_register, new_student, synthetic_id
 from tests.cli_runner import ok, run
 
 
@@ -228,6 +228,39 @@ def test_enrolling_an_admitted_student_by_id(tmp_path: Path) -> None:
     save(register, path)
     ok("enrol", path, "--student", "S-05", "--on", "2026-01-12")
     assert load(path).student("S-05").enrolled_on is not None
+
+
+def test_an_applicant_from_a_class_list_is_admitted_then_enrolled(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "r.sqlite"
+    register = make_register(students=0)
+    register.add_applicant(new_student("S-05"), on=dt.date(2026, 1, 2), by=STAMP)
+    save(register, path)
+    code, _, _ = run("enrol", path, "--student", "S-05", "--on", "2026-01-12", "--format",
+                       "json", capsys=capsys)  # fmt: skip
+    assert 2 == code  # an applicant is admitted first
+    code, out, _ = run("admit", path, "--student", "S-05", "--on", "2026-01-05", "--lang", "en",
+                       capsys=capsys)  # fmt: skip
+    assert (0, "student.admitted  cohorts[K1].students[S-05].status_history") == (
+        code, out.splitlines()[0]
+    )  # fmt: skip
+    assert Status.ADMITTED == load(path).student("S-05").status
+    ok("enrol", path, "--student", "S-05", "--on", "2026-01-12")
+    assert (Status.ACTIVE, dt.date(2026, 1, 12)) == (
+        load(path).student("S-05").status, load(path).student("S-05").enrolled_on
+    )  # fmt: skip
+
+
+def test_admitting_a_student_who_is_active_is_refused_with_the_apis_code(
+    store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = store.read_bytes()
+    code, out, _ = run("admit", store, "--student", "S-01", "--on", "2026-03-23",
+                       "--format", "json", capsys=capsys)  # fmt: skip
+    assert 2 == code
+    assert ["STATUS_TRANSITION_NOT_ALLOWED"] == [p.get("code") for p in json.loads(out)["problems"]]
+    assert before == store.read_bytes()
 
 
 def test_enrol_without_a_name_but_with_details_is_wrong_usage(
@@ -452,6 +485,8 @@ def test_weekdays_that_are_not_weekdays_are_wrong_usage(
 
 
 STATUS_COMMANDS = {
+    "admit": lambda register, sid, on, by: register.admit(sid, on=on, by=by),
+    "enrol": lambda register, sid, on, by: register.enrol(sid, on=on, by=by),
     "grant-leave": lambda register, sid, on, by: register.grant_leave(sid, on=on, by=by),
     "resume": lambda register, sid, on, by: register.resume(sid, on=on, by=by),
     "withdraw": lambda register, sid, on, by: register.withdraw(sid, on=on, by=by),
@@ -463,7 +498,7 @@ STATUS_COMMANDS = {
     steps=st.lists(
         st.tuples(
             st.sampled_from(sorted(STATUS_COMMANDS)),
-            st.sampled_from(["S-01", "S-02", "S-09"]),
+            st.sampled_from(["S-01", "S-02", "S-04", "S-09"]),
             st.dates(min_value=dt.date(2025, 12, 1), max_value=dt.date(2027, 1, 31)),
         ),
         min_size=1,
@@ -476,9 +511,9 @@ def test_a_command_accepts_and_refuses_what_the_api_does_with_the_same_codes(
     import tempfile  # noqa: PLC0415 - a fresh store per example
 
     from mbprogram import MbprogramError, RefusedChangeError  # noqa: PLC0415
-    from tests.builders import STAMP  # noqa: PLC0415
 
     register = make_register()
+    register.add_applicant(new_student("S-04"), on=dt.date(2025, 12, 1), by=STAMP)
     with tempfile.TemporaryDirectory() as directory:
         path = Path(directory) / "r.json"
         save(register, path)
@@ -500,7 +535,7 @@ def test_a_command_accepts_and_refuses_what_the_api_does_with_the_same_codes(
             if code:
                 assert before == path.read_bytes()
         stored = load(path)
-        for sid in ("S-01", "S-02"):
+        for sid in ("S-01", "S-02", "S-04"):
             assert register.student(sid).status_history == stored.student(sid).status_history
 
 

@@ -3,8 +3,9 @@
 One catalogue, kept in sections (one module each, named for the part of the
 package whose texts it holds): ``findings`` (the findings' messages, keyed by
 finding code), ``cli`` (the command line's help and messages, keys
-``cli.…``) and ``sheets`` (the sheet imports and the session plan, and their
-commands). A section is a mapping ``key -> {"nb": template, "en": template}``;
+``cli.…``), ``sheets`` (the sheet imports and the session plan, and their
+commands), ``attendance`` (what an attendance import did) and ``admissions``
+(the ``admit`` command). A section is a mapping ``key -> {"nb": template, "en": template}``;
 :data:`CATALOGUE` is all of them, and a key is in exactly one section.
 
 Templates are ``str.format`` templates with one addition: a placeholder with two
@@ -28,7 +29,16 @@ from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Final, Literal, TypeAlias
 
-from mbprogram.catalogue import cli, command_options, commands, findings, history, sheets
+from mbprogram.catalogue import (
+    admissions,
+    attendance,
+    cli,
+    command_options,
+    commands,
+    findings,
+    history,
+    sheets,
+)
 from mbprogram.exceptions import InvalidValueError
 
 __all__ = ["CATALOGUE", "LANGS", "Lang", "day", "number", "placeholders", "render", "text"]
@@ -45,6 +55,8 @@ _SECTIONS: Final = (
     commands.TEXTS,
     command_options.TEXTS,
     sheets.TEXTS,
+    attendance.TEXTS,
+    admissions.TEXTS,
     history.TEXTS,
 )
 

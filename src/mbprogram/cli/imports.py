@@ -48,7 +48,7 @@ def _import_attendance(args: argparse.Namespace, stdout: TextIO) -> int:
     if args.format == "json":
         print_json(result.as_dict(), stdout)
     else:
-        print(f"{args.csv} -> {args.store}: {result}", file=stdout)
+        print(f"{args.csv} -> {args.store}: {result.message(args.lang)}", file=stdout)
     return OK
 
 

@@ -151,7 +151,7 @@ def _add_host_unit(args: argparse.Namespace, stdout: TextIO) -> int:
     return run_change(args, stdout, lambda register, by: register.add_host_unit(unit, by=by))
 
 
-# -- enrol, grant-leave, resume, withdraw
+# -- enrol, admit, grant-leave, resume, withdraw
 
 
 def _enrol_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
@@ -209,6 +209,12 @@ def _status_arguments(*, reason: bool) -> AddArguments:
     return arguments
 
 
+def _admit(args: argparse.Namespace, stdout: TextIO) -> int:
+    return run_change(
+        args, stdout, lambda register, by: register.admit(args.student, on=args.on, by=by)
+    )
+
+
 def _grant_leave(args: argparse.Namespace, stdout: TextIO) -> int:
     return run_change(
         args,
@@ -240,6 +246,7 @@ COMMANDS: Final = (
     Command("change-places", _places_arguments, _change_places),
     Command("add-host-unit", _host_unit_arguments, _add_host_unit),
     Command("change-capacity", _capacity_arguments, _change_capacity),
+    Command("admit", _status_arguments(reason=False), _admit),
     Command("enrol", _enrol_arguments, _enrol),
     Command("grant-leave", _status_arguments(reason=True), _grant_leave),
     Command("resume", _status_arguments(reason=False), _resume),

@@ -26,6 +26,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from mbprogram.catalogue import Lang, text
 from mbprogram.exceptions import ImportRowsError, InvalidValueError, Problem, RefusedChangeError
 from mbprogram.model.attendance import ExcusedAbsence, Mark, Present
 from mbprogram.model.cohort import Cohort, Session
@@ -68,12 +69,19 @@ class AttendanceImport:
         """The counts as a JSON-ready dict (``{"rows": 3, "recorded": 2, ...}``)."""
         return attrs.asdict(self)
 
-    def __str__(self) -> str:
-        would = " would be" if self.dry_run else ""
-        return (
-            f"{self.rows} rows read: {self.recorded}{would} recorded, "
-            f"{self.corrected}{would} corrected, {self.unchanged} unchanged"
+    def message(self, lang: Lang) -> str:
+        """The counts as a sentence in ``lang`` (``3 rows read: 2 recorded, …``)."""
+        return text(
+            "attendance.result.dry_run" if self.dry_run else "attendance.result",
+            lang,
+            rows=self.rows,
+            recorded=self.recorded,
+            corrected=self.corrected,
+            unchanged=self.unchanged,
         )
+
+    def __str__(self) -> str:
+        return self.message("en")
 
 
 def import_attendance_rows(

@@ -188,7 +188,7 @@ def _change(old: RegisterState, new: RegisterState, entry: Entry, by: Stamp) -> 
 
 
 def _changes_nothing(state: RegisterState, edit: Edit) -> bool:
-    """Whether ``edit`` only puts records equal to those they replace (a change to the same value)."""
+    """Whether ``edit`` only puts records equal to those they replace (the same values again)."""
     if edit.add or edit.remove or edit.rewrite is not None or not edit.put:
         return False
     return all(state.table(table_of(r)).get(r.id) == r for r in edit.put)

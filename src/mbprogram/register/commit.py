@@ -49,6 +49,7 @@ __all__ = [
     "checked_id",
     "commit",
     "refuse",
+    "units_with_more",
 ]
 
 T = TypeVar("T")
@@ -184,7 +185,7 @@ def _problems(old: RegisterState, new: RegisterState, edit: Edit) -> list[Proble
     problems: list[Problem] = []
     for s in students.values():
         problems += _student_problems(old, new, s)
-        units |= _units_with_more(old.students.get(s.id), s)
+        units |= units_with_more(old.students.get(s.id), s)
     for unit_id in sorted(units):
         unit = new.host_units.get(unit_id)
         if unit is not None:
@@ -253,7 +254,7 @@ def _student_problems(old: RegisterState, new: RegisterState, student: Student) 
     return problems
 
 
-def _units_with_more(before: Student | None, after: Student) -> set[str]:
+def units_with_more(before: Student | None, after: Student) -> set[str]:
     """The host units at which ``after`` may take more places than ``before`` did."""
     if before is None:
         return {p.unit for p in after.placements}

@@ -28,15 +28,18 @@ __all__ = [
     "FINDINGS",
     "OK",
     "Command",
+    "Location",
     "Parser",
     "UsageError",
     "as_of",
     "check_cohort",
     "date_argument",
     "load",
+    "location_argument",
     "login",
     "print_findings",
     "print_json",
+    "shown",
     "stamp",
 ]
 
@@ -91,6 +94,27 @@ def date_argument(value: str) -> dt.date:
     return day
 
 
+#: A FILE or STORE argument: a path, or a ``postgresql://`` URL.
+Location = Path | str
+
+#: The schemes of a URL that names a PostgreSQL store (as ``storage.postgres_store``'s).
+_URL_SCHEMES: Final = ("postgresql://", "postgres://")
+
+
+def location_argument(value: str) -> Location:
+    """A FILE or STORE argument: a ``postgresql://`` URL as it is, anything else a path."""
+    return value if value.lower().startswith(_URL_SCHEMES) else Path(value)
+
+
+def shown(location: Location) -> str:
+    """A FILE or STORE as it may be printed: a URL without its password."""
+    if isinstance(location, str):
+        from mbprogram.storage.postgres_store import shown_url  # noqa: PLC0415
+
+        return shown_url(location)
+    return str(location)
+
+
 def as_of(args: argparse.Namespace) -> dt.date:
     """The ``--as-of`` day, or today."""
     day: dt.date | None = args.as_of
@@ -123,11 +147,22 @@ def check_cohort(register: Register, cohort: str | None, lang: Lang) -> None:
         raise UsageError(text("cli.error.no_cohort", lang, cohort=named, known=known))
 
 
-def load(path: Path) -> Register:
-    """The register in a file (a JSON document or a store)."""
+def load(location: Location, *, cohort: str | None = None) -> Register:
+    """The register in a file (a JSON document or a store) or a PostgreSQL store.
+
+    With ``cohort``, a PostgreSQL store gives only the part of the register that
+    the cohort's evaluation needs (the whole register if it holds no such cohort,
+    so that :func:`check_cohort` can name the cohorts there are).
+    """
     from mbprogram.storage.files import load as load_file  # noqa: PLC0415 - keeps --help fast
 
-    return load_file(path)
+    if cohort is not None and isinstance(location, str):
+        from mbprogram.storage.postgres_store import load_part  # noqa: PLC0415
+
+        part = load_part(location, cohorts=[cohort])
+        if cohort in part.cohorts:
+            return part
+    return load_file(location)
 
 
 def print_json(document: object, stdout: TextIO) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from pathlib import Path
 from typing import TYPE_CHECKING, Final, TextIO
 
 from mbprogram.catalogue import Lang, text
@@ -15,8 +14,10 @@ from mbprogram.cli.common import (
     as_of,
     check_cohort,
     load,
+    location_argument,
     print_findings,
     print_json,
+    shown,
 )
 
 if TYPE_CHECKING:
@@ -27,13 +28,15 @@ __all__ = ["COMMANDS", "outcomes_document", "print_outcomes", "print_progress"]
 
 
 def _file_argument(parser: argparse.ArgumentParser, lang: Lang) -> None:
-    parser.add_argument("file", type=Path, metavar="FILE", help=text("cli.option.file", lang))
+    parser.add_argument(
+        "file", type=location_argument, metavar="FILE", help=text("cli.option.file", lang)
+    )
 
 
 def _validate(args: argparse.Namespace, stdout: TextIO) -> int:
     register = load(args.file)
     summary = {
-        "file": str(args.file),
+        "file": shown(args.file),
         "valid": True,
         "cohorts": len(register.cohorts),
         "students": len(register.students),
@@ -47,7 +50,7 @@ def _validate(args: argparse.Namespace, stdout: TextIO) -> int:
         line = text(
             "cli.validate.valid",
             args.lang,
-            file=args.file,
+            file=shown(args.file),
             cohorts=summary["cohorts"],
             students=summary["students"],
             units=summary["host_units"],
@@ -64,7 +67,7 @@ def _progress_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
 
 
 def _progress(args: argparse.Namespace, stdout: TextIO) -> int:
-    register = load(args.file)
+    register = load(args.file, cohort=args.cohort)
     check_cohort(register, args.cohort, args.lang)
     return print_progress(
         register, as_of(args), args.cohort, args.format, args.lang, stdout, needs_help=args.outlook

@@ -13,7 +13,7 @@ needs is what it has. Rows are named by keys the store looks up by index.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
@@ -35,41 +35,45 @@ def _frozen(values: Iterable[str]) -> frozenset[str]:
 class Need:
     """The rows a part of a register holds, by the keys they are looked up by.
 
-    Every part holds every host unit and budget pot (few, and read by most
-    rules), and the cohort of each student it holds.
+    Every part also holds the cohort of each student it holds, and the host
+    units and budget pots its records name.
 
     Attributes:
+        reference: every host unit and budget pot (for a change that names one
+            the part does not hold: it is refused on the part, and made again
+            with all of them).
         whole_cohorts: cohorts with all their students, employments and outcomes.
         cohorts: cohorts (the record only).
         students: students by id.
         national_ids: students by national identity number.
         certificates: students by certificate id.
+        host_units: host units by id.
         units: every student with a placement at one of these host units.
         pots: every employment paid from one of these budget pots.
         employments: employments by id.
         outcomes: outcomes by id.
     """
 
+    reference: bool = False
     whole_cohorts: frozenset[str] = attrs.field(default=frozenset(), converter=_frozen)
     cohorts: frozenset[str] = attrs.field(default=frozenset(), converter=_frozen)
     students: frozenset[str] = attrs.field(default=frozenset(), converter=_frozen)
     national_ids: frozenset[str] = attrs.field(default=frozenset(), converter=_frozen)
     certificates: frozenset[str] = attrs.field(default=frozenset(), converter=_frozen)
+    host_units: frozenset[str] = attrs.field(default=frozenset(), converter=_frozen)
     units: frozenset[str] = attrs.field(default=frozenset(), converter=_frozen)
     pots: frozenset[str] = attrs.field(default=frozenset(), converter=_frozen)
     employments: frozenset[str] = attrs.field(default=frozenset(), converter=_frozen)
     outcomes: frozenset[str] = attrs.field(default=frozenset(), converter=_frozen)
 
     def __or__(self, other: Need) -> Need:
-        return Need(
-            **{
-                f.name: getattr(self, f.name) | getattr(other, f.name)
-                for f in attrs.fields(Need)
-            }
-        )
+        return Need(**{f.name: getattr(self, f.name) | getattr(other, f.name) for f in _FIELDS})
 
     def __le__(self, other: Need) -> bool:
-        return all(getattr(self, f.name) <= getattr(other, f.name) for f in attrs.fields(Need))
+        return all(getattr(self, f.name) <= getattr(other, f.name) for f in _FIELDS)
+
+
+_FIELDS: Final = attrs.fields(Need)
 
 
 def _touched(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[tuple[Any, Any]]:
@@ -83,7 +87,7 @@ def _touched(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[tuple[Any, 
 
 def needed_by(old: Register, new: Register) -> Need:
     """The rows the rules of the change from ``old`` to ``new`` read (see the module)."""
-    keys: dict[str, set[str]] = {f.name: set() for f in attrs.fields(Need)}
+    keys: dict[str, set[str]] = {f.name: set() for f in _FIELDS if f.name != "reference"}
     for before, student in _touched(old.students, new.students):
         assert isinstance(student, Student)  # noqa: S101 - the table holds students
         keys["cohorts"].add(student.cohort)
@@ -96,6 +100,7 @@ def needed_by(old: Register, new: Register) -> Need:
         if certificate is not None and (before is None or before.certificate != certificate):
             keys["certificates"].add(certificate.id)
         keys["units"] |= units_with_more(before, student)
+        keys["host_units"] |= {p.unit for p in student.placements}
     for before, cohort in _touched(old.cohorts, new.cohorts):
         assert isinstance(cohort, Cohort)  # noqa: S101
         keys["cohorts" if before is None else "whole_cohorts"].add(cohort.id)
@@ -108,6 +113,7 @@ def needed_by(old: Register, new: Register) -> Need:
     for before, employment in _touched(old.employments, new.employments):
         assert isinstance(employment, Employment)  # noqa: S101
         keys["students"].add(employment.person)
+        keys["host_units"].add(employment.unit)
         if before is None:
             keys["employments"].add(employment.id)
         if employment.pot is not None:

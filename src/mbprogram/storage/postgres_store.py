@@ -59,7 +59,14 @@ from typing import TYPE_CHECKING, Any, Final, Self, TypeVar
 import attrs
 import cattrs
 
-from mbprogram.exceptions import ConflictError, DocumentError, MissingExtraError, Problem
+from mbprogram.exceptions import (
+    ConflictError,
+    DocumentError,
+    MissingExtraError,
+    NotFoundError,
+    Problem,
+    RefusedChangeError,
+)
 from mbprogram.model import validators as v
 from mbprogram.model.history import Change
 from mbprogram.register.aggregate import Register
@@ -90,6 +97,9 @@ __all__ = [
     "PostgresRepository",
     "PostgresStore",
     "is_postgres_url",
+    "load_part",
+    "load_url",
+    "save_url",
     "shown_url",
 ]
 
@@ -107,7 +117,11 @@ _UNIQUE_VIOLATION: Final = "23505"
 #: Query parameters of a URL that are never shown.
 _SECRET_PARAMETERS: Final = frozenset({"password", "passfile", "sslpassword"})
 #: The typed columns read beside a row's id: what a part's rows refer to.
-_EXTRA_COLUMNS: Final = {"students": ", cohort", "employments": ", person", "outcomes": ", person"}
+_EXTRA_COLUMNS: Final = {
+    "students": ", cohort",
+    "employments": ", person, unit, pot",
+    "outcomes": ", person",
+}
 
 
 def is_postgres_url(location: object) -> bool:
@@ -286,13 +300,15 @@ class PostgresStore:
         change: Callable[[Register], T],
         *,
         cohorts: Iterable[str] | None = None,
+        students: Iterable[str] | None = None,
         attempts: int = ATTEMPTS,
     ) -> T:
         """Make ``change`` on the register in one serializable transaction; return its result.
 
         ``change`` is called with a register holding the part that ``cohorts``
-        names and whatever the change's rules read (the whole register if
-        ``cohorts`` is None), and changes it through the register's methods;
+        (every student of theirs) and ``students`` name and whatever the
+        change's rules read (the whole register if both are None), and changes
+        it through the register's methods;
         the rows that differ afterwards are written. If a concurrent change
         wins a race for the same rows, nothing is written and ``change`` is
         called again on a fresh part, up to ``attempts`` times in all; it may
@@ -307,7 +323,14 @@ class PostgresStore:
                 change on part of the register rewrote the history (erasure,
                 retention: make those on the whole register).
         """
-        wanted = None if cohorts is None else Need(whole_cohorts=_ids(cohorts, "cohorts"))
+        wanted = (
+            None
+            if cohorts is None and students is None
+            else Need(
+                whole_cohorts=_ids(cohorts or (), "cohorts"),
+                students=_ids(students or (), "students"),
+            )
+        )
         v.check_instance(attempts, int, "attempts", "a whole number")
         for attempt in range(1, max(1, attempts) + 1):
             try:
@@ -334,7 +357,14 @@ class PostgresStore:
             for _ in range(len(attrs.fields(Need)) + 2):
                 old, need = self._load_part(need)
                 new = old.copy()
-                result = change(new)
+                try:
+                    result = change(new)
+                except (RefusedChangeError, NotFoundError):
+                    if need.reference:
+                        raise
+                    # it may name a host unit or budget pot the part lacks
+                    need = attrs.evolve(need, reference=True)
+                    continue
                 more = needed_by(old, new)
                 if more <= need:
                     self._check_part_change(old, new)
@@ -383,11 +413,11 @@ class PostgresStore:
         rows: dict[str, dict[str, tuple[Any, ...]]] = {t: {} for t in RECORD_TABLES}
 
         def add(table: str, where: str, *values: object) -> None:
+            if any(isinstance(x, list) and not x for x in values):
+                return  # nothing to look up: no round trip
             for row in self._select(table, where, values):
                 rows[table].setdefault(row[1], row)
 
-        add("host_units", "TRUE")
-        add("budget_pots", "TRUE")
         whole = sorted(need.whole_cohorts)
         add("students", "cohort = ANY(%s)", whole)
         add("students", "id = ANY(%s)", sorted(need.students))
@@ -398,7 +428,10 @@ class PostgresStore:
             "id IN (SELECT student FROM placements WHERE unit = ANY(%s))",
             sorted(need.units),
         )
-        own = [sid for sid, row in rows["students"].items() if row[2] in need.whole_cohorts]
+        own = sorted(
+            {sid for sid, row in rows["students"].items() if row[2] in need.whole_cohorts}
+            | need.students
+        )
         for table in ("employments", "outcomes"):
             add(table, "person = ANY(%s)", own)
             add(table, "id = ANY(%s)", sorted(getattr(need, table)))
@@ -410,19 +443,26 @@ class PostgresStore:
             add("students", "id = ANY(%s)", sorted(people))
         cohorts = {row[2] for row in rows["students"].values()} | need.cohorts | need.whole_cohorts
         add("cohorts", "id = ANY(%s)", sorted(cohorts))
+        if need.reference:
+            add("host_units", "TRUE")
+            add("budget_pots", "TRUE")
+        else:
+            placed = (
+                self._db.execute(
+                    "SELECT DISTINCT unit FROM placements WHERE student = ANY(%s)",
+                    (sorted(rows["students"]),),
+                ).fetchall()
+                if rows["students"]
+                else []
+            )
+            units = {u for (u,) in placed} | {r[3] for r in rows["employments"].values()}
+            add("host_units", "id = ANY(%s)", sorted(units | need.host_units))
+            pots = {r[4] for r in rows["employments"].values() if r[4] is not None}
+            add("budget_pots", "id = ANY(%s)", sorted(pots | need.pots))
         ordered = {t: sorted(found.values(), key=lambda r: int(r[0])) for t, found in rows.items()}
-        loaded = Need(
-            whole_cohorts=need.whole_cohorts,
-            cohorts=cohorts,
-            students=need.students | people,
-            national_ids=need.national_ids,
-            certificates=need.certificates,
-            units=need.units,
-            pots=need.pots,
-            employments=need.employments,
-            outcomes=need.outcomes,
+        return self._built(ordered, []), attrs.evolve(
+            need, cohorts=cohorts, students=need.students | people
         )
-        return self._built(ordered, []), loaded
 
     def _built(
         self, rows: dict[str, list[tuple[Any, ...]]], history: list[tuple[Any, ...]]
@@ -483,33 +523,33 @@ class PostgresStore:
             with self._unwritable():
                 inserted = [(r.id, *record_values(conv, table, r)) for r in edit.insert]
                 updated = [(*record_values(conv, table, r), r.id) for r in edit.update]
-            if inserted:
-                with db.cursor() as cursor:
-                    cursor.executemany(
-                        f"INSERT INTO {table} (id, {', '.join(columns)}) "  # noqa: S608
-                        f"VALUES (%s, {marks})",
-                        inserted,
-                    )
-            if updated:
-                with db.cursor() as cursor:
-                    cursor.executemany(
-                        f"UPDATE {table} SET {sets} WHERE id = %s",  # noqa: S608
-                        updated,
-                    )
+            columns_named = ", ".join(columns)
+            self._many(
+                f"INSERT INTO {table} (id, {columns_named}) VALUES (%s, {marks})",  # noqa: S608
+                inserted,
+            )
+            self._many(f"UPDATE {table} SET {sets} WHERE id = %s", updated)  # noqa: S608
         placed = edits["students"].placed
         if placed:
             db.execute("DELETE FROM placements WHERE student = ANY(%s)", ([s.id for s in placed],))
-            with db.cursor() as cursor:
-                cursor.executemany(
-                    "INSERT INTO placements (student, placement, unit, starts, ends) "
-                    "VALUES (%s, %s, %s, %s, %s)",
-                    [row for s in placed for row in placement_rows(s)],
-                )
+            self._many(
+                "INSERT INTO placements (student, placement, unit, starts, ends) "
+                "VALUES (%s, %s, %s, %s, %s)",
+                [row for s in placed for row in placement_rows(s)],
+            )
         if seqs is None:
             history = HistoryEdit(append=new.history[len(old.history) :])
         else:
             history = history_edit(seqs, new.history)
         self._write_history(conv, history)
+
+    def _many(self, query: str, rows: Sequence[Sequence[object]]) -> None:
+        """Run ``query`` for each of ``rows`` (one round trip for one row)."""
+        if len(rows) == 1:
+            self._db.execute(query, rows[0])
+        elif rows:
+            with self._db.cursor() as cursor:
+                cursor.executemany(query, rows)
 
     def _write_history(self, conv: cattrs.Converter, edit: HistoryEdit) -> None:
         db = self._db
@@ -518,19 +558,16 @@ class PostgresStore:
         with self._unwritable():
             rewritten = history_rows(conv, tuple(c for _, c in edit.rewrite))
             appended = history_rows(conv, edit.append)
-        if rewritten:
-            with db.cursor() as cursor:
-                cursor.executemany(
-                    "UPDATE history SET before = %s::jsonb, after = %s::jsonb WHERE seq = %s",
-                    [(row[4], row[5], seq) for row, (seq, _) in zip(rewritten, edit.rewrite, strict=True)],
-                )
-        if appended:
-            with db.cursor() as cursor:
-                cursor.executemany(
-                    "INSERT INTO history (actor, at, action, record, before, after) "
-                    "VALUES (%s, %s, %s, %s, %s::jsonb, %s::jsonb)",
-                    appended,
-                )
+        seqs = [seq for seq, _ in edit.rewrite]
+        self._many(
+            "UPDATE history SET before = %s::jsonb, after = %s::jsonb WHERE seq = %s",
+            [(row[4], row[5], seq) for row, seq in zip(rewritten, seqs, strict=True)],
+        )
+        self._many(
+            "INSERT INTO history (actor, at, action, record, before, after) "
+            "VALUES (%s, %s, %s, %s, %s::jsonb, %s::jsonb)",
+            appended,
+        )
 
     def _write_meta(self, synthetic_ids: bool, *, demo: bool) -> None:
         meta = self._meta()
@@ -621,6 +658,54 @@ class PostgresStore:
 
     def __repr__(self) -> str:
         return f"PostgresStore({self.name!r})"
+
+
+def load_url(url: str) -> Register:
+    """The whole register in the PostgreSQL store at ``url``.
+
+    Raises:
+        DocumentError: as :meth:`PostgresStore.open` and :meth:`PostgresStore.load`.
+    """
+    with PostgresStore.open(url) as store:
+        return store.load()
+
+
+def load_part(url: str, *, cohorts: Iterable[str]) -> Register:
+    """The part of the register at ``url`` that the ``cohorts`` need (:meth:`PostgresStore.load`).
+
+    Raises:
+        DocumentError: as :meth:`PostgresStore.open` and :meth:`PostgresStore.load`.
+    """
+    with PostgresStore.open(url) as store:
+        return store.load(cohorts=cohorts)
+
+
+def save_url(register: Register, url: str, *, demo: bool = False, force: bool = True) -> None:
+    """Make the PostgreSQL store at ``url`` (created if there is none) hold ``register``.
+
+    Args:
+        register: what to keep.
+        url: the store.
+        demo: mark the store as the demo's (:meth:`PostgresStore.save`).
+        force: replace a store that holds records; without it only an empty
+            store or one the demo wrote is replaced.
+
+    Raises:
+        DocumentError: if the store holds records (and ``force`` is false), or
+            as :meth:`PostgresStore.open` and :meth:`PostgresStore.save`.
+    """
+    with PostgresStore.open(url, create=True) as store:
+        if not force and not store.is_demo() and _holds_records(store.load()):
+            raise store_error(
+                f"{store.name} is an mbprogram store that the demo did not write; its records "
+                "are left as they were. Choose another store, or pass --force to replace "
+                "them with the demo's"
+            )
+        store.save(register, demo=demo)
+
+
+def _holds_records(register: Register) -> bool:
+    return bool(register.history) or any(getattr(register, t) for t in RECORD_TABLES)
 
 
 def _ids(values: Iterable[str], what: str) -> frozenset[str]:

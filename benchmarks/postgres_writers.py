@@ -1,0 +1,188 @@
+"""Benchmark: writers at once on one PostgreSQL store, and reading one cohort of a large one.
+
+Run with ``python benchmarks/postgres_writers.py`` (it starts its own server
+with ``tests/postgres_server.py``: needs the PostgreSQL server programs and
+the ``postgres`` extra). It prints:
+
+* **writers**: 1 and then 8 processes, each recording attendance for the
+  students of its own cohort through :meth:`PostgresStore.change` (one
+  serializable transaction per change, on the part of the register its
+  cohort needs), for ``--changes`` changes each: the total changes per
+  second, the ratio of 8 writers' rate to one's (target ≥ 1.6 on 2 cores),
+  the retries per change (target < 0.1) and the lost updates (every mark
+  written is read back, and the history holds one entry per change: target 0);
+* **one cohort**: ``mbprogram progress URL --cohort C`` on a store of
+  ``--students`` students and on one holding only that cohort, and their
+  ratio (target ≤ 1.5).
+
+Times are wall times; the best of ``--repeat`` runs for the reads.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import multiprocessing
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.generate import synthetic_register
+from benchmarks.timing import best_of
+from mbprogram import Hours, Present, Register, Stamp
+from mbprogram.cli.app import main
+from mbprogram.storage.postgres_store import PostgresStore
+from tests.postgres_server import Server, start
+
+AS_OF = "2025-12-31"
+STAMP = Stamp("Benchmark", dt.datetime(2025, 6, 1, tzinfo=dt.UTC))
+
+
+def _writer(
+    url: str, cohort: str, changes: int, start_at: float, out: object, scope: str
+) -> None:
+    """Record ``changes`` marks for the students of ``cohort``; report (changes, retries, time)."""
+    with PostgresStore.open(url) as store:
+        part = store.load(cohorts=[cohort])
+        students = sorted(part.students)
+        sessions = [s.id for s in part.cohorts[cohort].sessions]
+        while time.time() < start_at:
+            time.sleep(0.001)
+        began = time.perf_counter()
+        for i in range(changes):
+            sid, session = _target(students, sessions, i)
+            mark = Present(Hours(1 + i % 2))
+            store.change(
+                lambda r, sid=sid, session=session, mark=mark: r.record_attendance(
+                    sid, session, mark, by=STAMP
+                ),
+                **{scope: [sid if scope == "students" else cohort]},
+            )
+        took = time.perf_counter() - began
+        out.put((cohort, changes, store.retries, took))  # type: ignore[attr-defined]
+
+
+def _target(students: list[str], sessions: list[str], i: int) -> tuple[str, str]:
+    return students[i % len(students)], sessions[(i // len(students)) % len(sessions)]
+
+
+def writers(server: Server, count: int, changes: int, scope: str) -> dict[str, float]:
+    """``count`` processes at once, each on its own cohort; see the module."""
+    url = server.new_store_url()
+    register = synthetic_register(20 * count)
+    with PostgresStore.open(url, create=True) as store:
+        store.save(register)
+    cohorts = sorted(register.cohorts)
+    context = multiprocessing.get_context("spawn")
+    out = context.Queue()
+    start_at = time.time() + 3.0  # every process connected and loaded by then
+    processes = [
+        context.Process(target=_writer, args=(url, c, changes, start_at, out, scope)) for c in cohorts
+    ]
+    for p in processes:
+        p.start()
+    results = [out.get(timeout=600) for _ in processes]
+    for p in processes:
+        p.join()
+    wall = max(took for *_, took in results)
+    total = sum(n for _, n, _, _ in results)
+    retries = sum(r for _, _, r, _ in results)
+    return {
+        "writers": count,
+        "changes": total,
+        "per_second": total / wall,
+        "retries_per_change": retries / total,
+        "lost": _lost(url, register, cohorts, changes),
+    }
+
+
+def _lost(url: str, before: Register, cohorts: list[str], changes: int) -> int:
+    """Marks written but not read back, plus history entries missing."""
+    with PostgresStore.open(url) as store:
+        after = store.load()
+    lost = 0
+    for cohort in cohorts:
+        students = sorted(s.id for s in before.students.values() if s.cohort == cohort)
+        sessions = [s.id for s in before.cohorts[cohort].sessions]
+        expected: dict[tuple[str, str], Hours] = {}
+        for i in range(changes):
+            expected[_target(students, sessions, i)] = Hours(1 + i % 2)
+        for (sid, session), hours in expected.items():
+            marks = [a.mark for a in after.students[sid].attendance if a.session == session]
+            if marks != [Present(hours)]:
+                lost += 1
+    return lost + abs(len(after.history) - len(cohorts) * changes)
+
+
+def one_cohort(server: Server, students: int, repeat: int) -> dict[str, float]:
+    """``progress --cohort`` on a large store and on a store of that cohort alone."""
+    register = synthetic_register(students)
+    cohort = sorted(register.cohorts)[len(register.cohorts) // 2]
+    alone = Register.from_records(
+        cohorts=[register.cohorts[cohort]],
+        students=[s for s in register.students.values() if s.cohort == cohort],
+        host_units=register.host_units.values(),
+    )
+    large, small = server.new_store_url(), server.new_store_url()
+    began = time.perf_counter()
+    with PostgresStore.open(large, create=True) as store:
+        store.save(register)
+    saved = time.perf_counter() - began
+    with PostgresStore.open(small, create=True) as store:
+        store.save(alone)
+
+    def progress(url: str) -> None:
+        code = main(["progress", url, "--cohort", cohort, "--as-of", AS_OF], out=io.StringIO())
+        assert code in (0, 1), code  # noqa: S101 - 1: findings
+
+    t_large = best_of(repeat, lambda: progress(large))
+    t_small = best_of(repeat, lambda: progress(small))
+    return {
+        "students": students,
+        "save_s": saved,
+        "large_s": t_large,
+        "alone_s": t_small,
+        "ratio": t_large / t_small,
+    }
+
+
+def main_() -> None:
+    """Run the benchmark and print its figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--changes", type=int, default=150, help="changes per writer")
+    parser.add_argument("--students", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--writers", type=int, nargs="+", default=[1, 8])
+    parser.add_argument(
+        "--scope",
+        choices=["students", "cohorts"],
+        default="students",
+        help="each change loads its student (default) or its whole cohort",
+    )
+    args = parser.parse_args()
+    server = start()
+    try:
+        rows = [writers(server, n, args.changes, args.scope) for n in args.writers]
+        one = rows[0]["per_second"]
+        print("writers  changes  changes/s  × one writer  retries/change  lost updates")
+        for row in rows:
+            print(
+                f"{row['writers']:7d}  {row['changes']:7d}  {row['per_second']:9.1f}  "
+                f"{row['per_second'] / one:12.2f}  {row['retries_per_change']:14.3f}  "
+                f"{row['lost']:12d}"
+            )
+        cohort = one_cohort(server, args.students, args.repeat)
+        print(
+            f"\nprogress --cohort: {cohort['students']:,} students {cohort['large_s']:.3f} s, "
+            f"the cohort alone {cohort['alone_s']:.3f} s, ratio {cohort['ratio']:.2f} "
+            f"(saving the {cohort['students']:,} took {cohort['save_s']:.1f} s)"
+        )
+    finally:
+        server.stop()
+
+
+if __name__ == "__main__":
+    main_()

@@ -30,20 +30,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from tests.postgres_server import Server, start
+
 from benchmarks.generate import synthetic_register
 from benchmarks.timing import best_of
 from mbprogram import Hours, Present, Register, Stamp
 from mbprogram.cli.app import main
 from mbprogram.storage.postgres_store import PostgresStore
-from tests.postgres_server import Server, start
 
 AS_OF = "2025-12-31"
 STAMP = Stamp("Benchmark", dt.datetime(2025, 6, 1, tzinfo=dt.UTC))
 
 
-def _writer(
-    url: str, cohort: str, changes: int, start_at: float, out: object, scope: str
-) -> None:
+def _writer(url: str, cohort: str, changes: int, start_at: float, out: object, scope: str) -> None:
     """Record ``changes`` marks for the students of ``cohort``; report (changes, retries, time)."""
     with PostgresStore.open(url) as store:
         part = store.load(cohorts=[cohort])
@@ -80,7 +79,8 @@ def writers(server: Server, count: int, changes: int, scope: str) -> dict[str, f
     out = context.Queue()
     start_at = time.time() + 3.0  # every process connected and loaded by then
     processes = [
-        context.Process(target=_writer, args=(url, c, changes, start_at, out, scope)) for c in cohorts
+        context.Process(target=_writer, args=(url, c, changes, start_at, out, scope))
+        for c in cohorts
     ]
     for p in processes:
         p.start()
@@ -167,7 +167,7 @@ def main_() -> None:
     try:
         rows = [writers(server, n, args.changes, args.scope) for n in args.writers]
         one = rows[0]["per_second"]
-        print("writers  changes  changes/s  × one writer  retries/change  lost updates")
+        print("writers  changes  changes/s  x one writer  retries/change  lost updates")
         for row in rows:
             print(
                 f"{row['writers']:7d}  {row['changes']:7d}  {row['per_second']:9.1f}  "

@@ -113,8 +113,10 @@ def start() -> Server:
     """
     programs = server_programs()
     if programs is None:
-        raise NoServerError("no PostgreSQL server programs (initdb, pg_ctl) on PATH or under "
-                            "/usr/lib/postgresql/*/bin")
+        raise NoServerError(
+            "no PostgreSQL server programs (initdb, pg_ctl) on PATH or under "
+            "/usr/lib/postgresql/*/bin"
+        )
     try:
         import psycopg  # noqa: PLC0415
     except ImportError:
@@ -133,7 +135,16 @@ def start() -> Server:
     data = folder / "data"
     try:
         server.run(
-            "initdb", "-D", str(data), "-A", "trust", "-U", ADMIN, "-E", "UTF8", "--no-sync",
+            "initdb",
+            "-D",
+            str(data),
+            "-A",
+            "trust",
+            "-U",
+            ADMIN,
+            "-E",
+            "UTF8",
+            "--no-sync",
             "--locale=C",
         )
         settings = {

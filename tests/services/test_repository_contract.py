@@ -21,10 +21,11 @@ from hypothesis import given, settings
 from mbprogram import ConflictError, Hours, Present, Register
 from mbprogram.services.repository import InMemoryRepository, Repository, Revision
 from mbprogram.storage import atomic, postgres_store, sqlite_store
+from mbprogram.storage._postgres_schema import TABLES
 from mbprogram.storage.postgres_store import PostgresRepository
 from mbprogram.storage.repositories import JsonDocumentRepository, SqliteRepository
-from tests.postgres_server import Server
 from tests.builders import COHORT_ID, STAMP, make_register, session_id, stamp
+from tests.postgres_server import Server
 from tests.register_strategies import registers
 from tests.storage.samples import sample_register
 
@@ -73,8 +74,7 @@ def rows_kept(repository: Repository) -> object:
     with psycopg.connect(repository.url) as db:
         return {
             table: db.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()  # noqa: S608
-            for table in ("meta", "host_units", "cohorts", "budget_pots", "students")
-            + ("placements", "employments", "outcomes", "history")
+            for table in TABLES
         }
 
 

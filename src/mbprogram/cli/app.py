@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import Final, TextIO
 
 from mbprogram.catalogue import LANGS, Lang, text
-from mbprogram.cli import demo, imports, reports
+from mbprogram.cli import demo, imports, reports, stores
 from mbprogram.cli.common import (
     BAD_INPUT,
     OK,
@@ -36,6 +36,7 @@ _GROUPS: Final[tuple[tuple[Command, ...], ...]] = (
     demo.COMMANDS,
     reports.COMMANDS,
     imports.COMMANDS,
+    stores.COMMANDS,
 )
 
 

@@ -73,9 +73,7 @@ def record_values(conv: cattrs.Converter, table: str, record: Any) -> tuple[obje
 
 def placement_rows(student: Student) -> list[tuple[object, ...]]:
     """The ``placements`` rows of a student: student, placement, unit, starts, ends."""
-    return [
-        (student.id, p.id, p.unit, p.period.start, p.period.end) for p in student.placements
-    ]
+    return [(student.id, p.id, p.unit, p.period.start, p.period.end) for p in student.placements]
 
 
 @attrs.frozen
@@ -108,9 +106,7 @@ def table_edit(old: Mapping[str, Any], new: Mapping[str, Any]) -> TableEdit:
     )
     delete = tuple(rid for rid in old if rid not in new)
     placed = tuple(
-        r
-        for r in update
-        if isinstance(r, Student) and _placed(r) != _placed(old[r.id])
+        r for r in update if isinstance(r, Student) and _placed(r) != _placed(old[r.id])
     ) + tuple(r for r in insert if isinstance(r, Student) and r.placements)
     return TableEdit(insert, update, delete, placed)
 

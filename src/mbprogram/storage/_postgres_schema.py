@@ -77,33 +77,45 @@ MIGRATIONS: Final[tuple[tuple[int, tuple[str, ...]], ...]] = (
             "CREATE TABLE meta (key text PRIMARY KEY, value text NOT NULL)",
             "INSERT INTO meta (key, value) VALUES ('synthetic_ids', '0')",
             f"CREATE TABLE host_units ({_ROW}, capacity integer NOT NULL, body jsonb NOT NULL)",
-            f"CREATE TABLE cohorts ({_ROW}, starts date NOT NULL, ends date NOT NULL, "
-            "body jsonb NOT NULL)",
+            (
+                f"CREATE TABLE cohorts ({_ROW}, starts date NOT NULL, ends date NOT NULL, "
+                "body jsonb NOT NULL)"
+            ),
             f"CREATE TABLE budget_pots ({_ROW}, capacity integer NOT NULL, body jsonb NOT NULL)",
             # room on each page, so that a changed student is rewritten in place (a
             # HOT update, no new index entries) and writers of other cohorts' rows
             # do not meet in the indexes
-            f"CREATE TABLE students ({_ROW}, cohort text NOT NULL REFERENCES cohorts (id) "
-            f"{_DEFERRED}, national_id text UNIQUE, certificate text UNIQUE, "
-            "body jsonb NOT NULL) WITH (fillfactor = 50)",
+            (
+                f"CREATE TABLE students ({_ROW}, cohort text NOT NULL REFERENCES cohorts (id) "
+                f"{_DEFERRED}, national_id text UNIQUE {_DEFERRED}, "
+                f"certificate text UNIQUE {_DEFERRED}, body jsonb NOT NULL) WITH (fillfactor = 50)"
+            ),
             "CREATE INDEX students_cohort ON students (cohort)",
-            "CREATE TABLE placements (student text NOT NULL REFERENCES students (id) "
-            f"ON DELETE CASCADE {_DEFERRED}, placement text NOT NULL, unit text NOT NULL "
-            f"REFERENCES host_units (id) {_DEFERRED}, starts date NOT NULL, ends date NOT NULL, "
-            "PRIMARY KEY (student, placement))",
+            (
+                "CREATE TABLE placements (student text NOT NULL REFERENCES students (id) "
+                f"ON DELETE CASCADE {_DEFERRED}, placement text NOT NULL, unit text NOT NULL "
+                f"REFERENCES host_units (id) {_DEFERRED}, starts date NOT NULL, "
+                "ends date NOT NULL, PRIMARY KEY (student, placement))"
+            ),
             "CREATE INDEX placements_unit ON placements (unit)",
-            f"CREATE TABLE employments ({_ROW}, person text NOT NULL REFERENCES students (id) "
-            f"{_DEFERRED}, unit text NOT NULL REFERENCES host_units (id) {_DEFERRED}, "
-            f"pot text REFERENCES budget_pots (id) {_DEFERRED}, starts date NOT NULL, "
-            "body jsonb NOT NULL)",
+            (
+                f"CREATE TABLE employments ({_ROW}, person text NOT NULL REFERENCES students (id) "
+                f"{_DEFERRED}, unit text NOT NULL REFERENCES host_units (id) {_DEFERRED}, "
+                f"pot text REFERENCES budget_pots (id) {_DEFERRED}, starts date NOT NULL, "
+                "body jsonb NOT NULL)"
+            ),
             "CREATE INDEX employments_person ON employments (person)",
             "CREATE INDEX employments_pot ON employments (pot)",
-            f"CREATE TABLE outcomes ({_ROW}, person text NOT NULL REFERENCES students (id) "
-            f"{_DEFERRED}, body jsonb NOT NULL)",
+            (
+                f"CREATE TABLE outcomes ({_ROW}, person text NOT NULL REFERENCES students (id) "
+                f"{_DEFERRED}, body jsonb NOT NULL)"
+            ),
             "CREATE INDEX outcomes_person ON outcomes (person)",
-            "CREATE TABLE history (seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
-            "actor text NOT NULL, at text NOT NULL, action text NOT NULL, record text NOT NULL, "
-            "before jsonb, after jsonb)",
+            (
+                "CREATE TABLE history (seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
+                "actor text NOT NULL, at text NOT NULL, action text NOT NULL, "
+                "record text NOT NULL, before jsonb, after jsonb)"
+            ),
             "CREATE INDEX history_record ON history (record)",
         ),
     ),
@@ -180,35 +192,40 @@ def prepare(db: psycopg.Connection[tuple[object, ...]], name: str, *, create: bo
     """
     db.execute("BEGIN")
     try:
-        db.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
-        version = _version(db)
-        if version is None:
-            raise store_error(f"{name} holds a table meta that is not an mbprogram store's")
-        if version == 0 and not create:
-            raise store_error(f"there is no store at {name}; pass create=True to make one")
-        if version > SCHEMA_VERSION:
-            raise store_error(
-                f"{name} has schema version {version}; this mbprogram reads versions up "
-                f"to {SCHEMA_VERSION}: upgrade mbprogram to open it"
-            )
-        for reached, statements in MIGRATIONS:
-            if reached > version:
-                for statement in statements:
-                    db.execute(statement)
-        if version < SCHEMA_VERSION:  # a store at the version is not written to
-            db.execute(
-                "INSERT INTO meta (key, value) VALUES ('schema_version', %s) "
-                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                (str(SCHEMA_VERSION),),
-            )
-        differences = schema_differences(db)
-        if differences:
-            raise store_error(
-                f"{name} is not the mbprogram store it claims to be; its tables differ from "
-                f"those of version {SCHEMA_VERSION}: {'; '.join(differences)}. "
-                "Nothing was read or written"
-            )
+        _migrate(db, name, create=create)
     except BaseException:
         db.execute("ROLLBACK")
         raise
     db.execute("COMMIT")
+
+
+def _migrate(db: psycopg.Connection[tuple[object, ...]], name: str, *, create: bool) -> None:
+    """:func:`prepare`'s work, in its transaction."""
+    db.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
+    version = _version(db)
+    if version is None:
+        raise store_error(f"{name} holds a table meta that is not an mbprogram store's")
+    if version == 0 and not create:
+        raise store_error(f"there is no store at {name}; pass create=True to make one")
+    if version > SCHEMA_VERSION:
+        raise store_error(
+            f"{name} has schema version {version}; this mbprogram reads versions up "
+            f"to {SCHEMA_VERSION}: upgrade mbprogram to open it"
+        )
+    for reached, statements in MIGRATIONS:
+        if reached > version:
+            for statement in statements:
+                db.execute(statement)
+    if version < SCHEMA_VERSION:  # a store at the version is not written to
+        db.execute(
+            "INSERT INTO meta (key, value) VALUES ('schema_version', %s) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (str(SCHEMA_VERSION),),
+        )
+    differences = schema_differences(db)
+    if differences:
+        raise store_error(
+            f"{name} is not the mbprogram store it claims to be; its tables differ from "
+            f"those of version {SCHEMA_VERSION}: {'; '.join(differences)}. "
+            "Nothing was read or written"
+        )

@@ -123,4 +123,4 @@ def needed_by(old: Register, new: Register) -> Need:
         keys["students"].add(outcome.person)
         if before is None:
             keys["outcomes"].add(outcome.id)
-    return Need(**keys)
+    return attrs.evolve(Need(), **keys)

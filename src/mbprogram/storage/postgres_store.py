@@ -3,10 +3,10 @@
 ::
 
     with PostgresStore.open("postgresql://mb@db.example/mb", create=True) as store:
-        store.change(
-            lambda register: register.record_attendance("S-01", "SES-03", Present(Hours(3)), by=stamp),
-            cohorts=["K1"],
-        )
+        def attend(register: Register) -> None:
+            register.record_attendance("S-01", "SES-03", Present(Hours(3)), by=stamp)
+
+        store.change(attend, students=["S-01"])  # retried if it loses a race
         part = store.load(cohorts=["K1"])  # what K1's evaluation needs, not the whole register
 
 Needs the optional ``postgres`` extra (psycopg 3): without it, opening a store
@@ -89,7 +89,7 @@ from mbprogram.storage._sqlite_rows import by_id, history_rows, read_history, re
 from mbprogram.storage._sqlite_transactions import store_error
 
 if TYPE_CHECKING:
-    import psycopg
+    pass
 
 __all__ = [
     "ATTEMPTS",
@@ -481,16 +481,16 @@ class PostgresStore:
     def _token(self) -> str:
         """The revision: a hash, computed by the database, of every row the store holds."""
         parts = [
-            f"(SELECT md5(coalesce(string_agg(id || ' ' || body::text, ',' ORDER BY id), '')) "
+            f"(SELECT md5(coalesce(string_agg(id || ' ' || body::text, ',' ORDER BY id), '')) "  # noqa: S608
             f"FROM {table})"
             for table in RECORD_TABLES
         ]
         parts.append(
-            "(SELECT count(*)::text || md5(coalesce(string_agg(concat_ws(' ', seq, actor, at, action, "
-            "record, before::text, after::text), ',' ORDER BY seq), '')) FROM history)"
+            "(SELECT count(*)::text || md5(coalesce(string_agg(concat_ws(' ', seq, actor, at, "
+            "action, record, before::text, after::text), ',' ORDER BY seq), '')) FROM history)"
         )
         parts.append("(SELECT string_agg(key || '=' || value, ',' ORDER BY key) FROM meta)")
-        found = self._db.execute(f"SELECT {', '.join(parts)}").fetchone()  # noqa: S608
+        found = self._db.execute(f"SELECT {', '.join(parts)}").fetchone()
         digest = hashlib.sha256("\n".join(str(x) for x in found).encode()).hexdigest()
         return f"pg:{digest[:40]}"
 
@@ -517,9 +517,7 @@ class PostgresStore:
         for table in RECORD_TABLES:
             edit, columns = edits[table], COLUMNS[table]
             marks = ", ".join("%s::jsonb" if c == "body" else "%s" for c in columns)
-            sets = ", ".join(
-                f"{c} = %s::jsonb" if c == "body" else f"{c} = %s" for c in columns
-            )
+            sets = ", ".join(f"{c} = %s::jsonb" if c == "body" else f"{c} = %s" for c in columns)
             with self._unwritable():
                 inserted = [(r.id, *record_values(conv, table, r)) for r in edit.insert]
                 updated = [(*record_values(conv, table, r), r.id) for r in edit.update]
@@ -632,7 +630,9 @@ class PostgresStore:
         except psycopg.Error as e:
             self._rollback()
             state = getattr(e, "sqlstate", None)
-            if state in _RETRY_STATES or state == _UNIQUE_VIOLATION and what == "change the store":
+            if state in _RETRY_STATES or (
+                state == _UNIQUE_VIOLATION and what == "change the store"
+            ):
                 raise _LostRaceError(
                     f"{self.name}: a concurrent change won the race for the same records; "
                     "nothing was written: try again"

@@ -142,7 +142,7 @@ def shown_url(url: str) -> str:
         f"{key}=***" if key.lower() in _SECRET_PARAMETERS else f"{key}={value}"
         for key, value in urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
     )
-    return urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, query, ""))
+    return f"{parts.scheme}://{netloc}{parts.path}" + (f"?{query}" if query else "")
 
 
 def _secrets(url: str) -> list[str]:

@@ -1,0 +1,112 @@
+"""The command line on PostgreSQL stores, and ``mbprogram copy`` between every kind of store."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from mbprogram.cli import main
+from mbprogram.demo import build_demo_register
+from mbprogram.storage.files import load, save
+from tests.postgres_server import Server
+
+AS_OF = "2026-11-23"
+
+
+def run(*args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """Run the command line in-process; return the exit code, stdout and stderr."""
+    out = io.StringIO()
+    code = main(list(args), out=out)
+    captured = capsys.readouterr()
+    return code, out.getvalue() + captured.out, captured.err
+
+
+def test_a_register_copied_json_to_postgres_to_sqlite_to_json_comes_back_equal(
+    postgres: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    register = build_demo_register()
+    assert register.history
+    start, url = tmp_path / "start.json", postgres.new_store_url()
+    store, end = tmp_path / "copy.sqlite", tmp_path / "end.json"
+    save(register, start)
+
+    for src, dst in ((start, url), (url, store), (store, end)):
+        code, out, err = run("copy", str(src), str(dst), "--lang", "en", capsys=capsys)
+        assert (code, err) == (0, "")
+        assert f"{len(register.students)} students" in out
+
+    assert register == load(url) == load(store) == load(end)
+    assert register.history == load(end).history
+
+
+def test_copy_refuses_a_destination_that_holds_a_register_unless_forced(
+    postgres: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = postgres.new_store_url()
+    save(build_demo_register(), url)
+    other = tmp_path / "other.json"
+    code, *_ = run("demo", "--store", str(tmp_path / "d.sqlite"), "--as-of", AS_OF, capsys=capsys)
+    save(load(tmp_path / "d.sqlite"), other)
+    before = load(url)
+
+    code, out, _ = run("copy", str(other), url, "--format", "json", "--lang", "en", capsys=capsys)
+    assert code == 2
+    assert re.search(r"already holds a register of \d+ records", json.loads(out)["error"])
+    assert load(url) == before
+
+    code, *_ = run("copy", str(other), url, "--force", capsys=capsys)
+    assert code == 0
+    assert load(url) == load(other)
+
+
+def test_progress_of_one_cohort_on_a_url_is_that_of_the_file(
+    postgres: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    register = build_demo_register()
+    url, document = postgres.new_store_url(), tmp_path / "demo.json"
+    save(register, url)
+    save(register, document)
+    cohort = next(iter(register.cohorts))
+
+    outputs = [
+        run(
+            "progress",
+            str(where),
+            "--cohort",
+            cohort,
+            "--as-of",
+            AS_OF,
+            "--format",
+            "json",
+            capsys=capsys,
+        )
+        for where in (url, document)
+    ]
+
+    assert outputs[0] == outputs[1]
+
+
+def test_a_command_never_prints_the_password_of_a_url(
+    postgres: Server, capsys: pytest.CaptureFixture[str]
+) -> None:
+    secret = "Hemmelig-Passord-42"
+    missing = postgres.url(password=secret, options="-csearch_path=nothing_here")
+    url = postgres.new_store_url() + f"&password={secret}"
+    save(build_demo_register(), url)
+
+    for args in (
+        ("validate", url),
+        ("validate", url, "--format", "json"),
+        ("validate", missing),
+        ("progress", missing, "--cohort", "K1"),
+        ("copy", missing, url),
+    ):
+        code, out, err = run(*args, capsys=capsys)
+        assert secret not in out + err, args
+    shown = run("validate", url, capsys=capsys)[1]
+    assert f"postgresql:///mbprogram_tests?host={postgres.folder}" in shown
+    assert "password=***" in shown

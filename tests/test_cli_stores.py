@@ -12,6 +12,7 @@ import pytest
 from mbprogram.cli import main
 from mbprogram.demo import build_demo_register
 from mbprogram.storage.files import load, save
+from tests.builders import make_register, session_day
 from tests.postgres_server import Server
 
 AS_OF = "2026-11-23"
@@ -93,7 +94,7 @@ def test_progress_of_one_cohort_on_a_url_is_that_of_the_file(
 def test_a_command_never_prints_the_password_of_a_url(
     postgres: Server, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    secret = "Hemmelig-Passord-42"
+    secret = "Hemmelig-Passord-42"  # noqa: S105 - a made-up one, to look for
     missing = postgres.url(password=secret, options="-csearch_path=nothing_here")
     url = postgres.new_store_url() + f"&password={secret}"
     save(build_demo_register(), url)
@@ -105,8 +106,42 @@ def test_a_command_never_prints_the_password_of_a_url(
         ("progress", missing, "--cohort", "K1"),
         ("copy", missing, url),
     ):
-        code, out, err = run(*args, capsys=capsys)
+        _, out, err = run(*args, capsys=capsys)
         assert secret not in out + err, args
     shown = run("validate", url, capsys=capsys)[1]
     assert f"postgresql:///mbprogram_tests?host={postgres.folder}" in shown
     assert "password=***" in shown
+
+
+def test_the_demo_writes_a_postgres_store_and_replaces_only_its_own(
+    postgres: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = postgres.new_store_url()
+
+    for _ in range(2):  # a new store, then the demo's own
+        code, out, _ = run("demo", "--store", url, "--as-of", AS_OF, capsys=capsys)
+        assert code == 0
+        assert f"mbprogram progress {url.split('?')[0]}" in out
+    save(load(url), url)  # any other save clears the demo's mark
+    kept = load(url)
+
+    code, out, _ = run("demo", "--store", url, "--format", "json", capsys=capsys)
+    assert code == 2
+    assert load(url) == kept
+    assert run("demo", "--store", url, "--force", capsys=capsys)[0] == 0
+
+
+def test_import_attendance_into_a_url_imports_a_sheet_once(
+    postgres: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = postgres.new_store_url()
+    save(make_register(), url)
+    sheet = tmp_path / "sheet.csv"
+    day = session_day(1).strftime("%d.%m.%Y")
+    sheet.write_text(f"deltaker;dato;timer\nS-01;{day};4,5\nS-02;{day};5\n", encoding="utf-8")
+
+    code, out, _ = run("import-attendance", url, str(sheet), "--actor", "Krog", capsys=capsys)
+    assert (code, "2 recorded" in out) == (0, True)
+    code, out, _ = run("import-attendance", url, str(sheet), capsys=capsys)
+    assert (code, "2 unchanged" in out) == (0, True)
+    assert 2 == sum(len(s.attendance) for s in load(url).students.values())

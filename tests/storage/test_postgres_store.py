@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 import threading
+import urllib.parse
 from collections.abc import Callable
 from typing import Any
 
@@ -48,7 +49,7 @@ from tests.builders import (
     session_id,
     stamp,
 )
-from tests.hiring.scenario import FIRST_DAY_AT_WORK, employment
+from tests.hiring.scenario import employment
 from tests.postgres_server import Server
 
 WRITERS = 8
@@ -125,7 +126,7 @@ def race(
                 finally:
                     if retries is not None:
                         retries.append(store.retries)
-        except BaseException as e:  # noqa: BLE001 - reported to the test
+        except BaseException as e:  # reported to the test
             results[i] = e
 
     threads = [threading.Thread(target=writer, args=(i,)) for i in range(count)]
@@ -341,8 +342,10 @@ def test_erasure_on_a_part_is_refused_and_on_the_whole_register_deletes_in_one_t
         "SELECT count(*) FROM students WHERE id = 'S-00'",
         "SELECT count(*) FROM employments WHERE person = 'S-00'",
         "SELECT count(*) FROM placements WHERE student = 'S-00'",
-        "SELECT count(*) FROM history WHERE record LIKE '%S-00%' OR before::text LIKE '%S-00%' "
-        "OR after::text LIKE '%S-00%'",
+        (
+            "SELECT count(*) FROM history WHERE record LIKE '%S-00%' "
+            "OR before::text LIKE '%S-00%' OR after::text LIKE '%S-00%'"
+        ),
     ):
         assert rows(url, query) == [(0,)], query
 
@@ -406,7 +409,7 @@ def test_the_history_edit_turns_the_stored_history_into_the_new_one(
 
 
 def test_a_password_in_the_url_is_never_shown(postgres: Server) -> None:
-    secret = "Hemmelig-Passord-42"
+    secret = "Hemmelig-Passord-42"  # noqa: S105 - a made-up one, to look for
     unreachable = f"postgresql://mb:{secret}@/nowhere?host=/nonexistent-socket-folder"
     no_store = postgres.url(password=secret, options="-csearch_path=no_such_schema")
 
@@ -476,3 +479,47 @@ def test_repository_for_a_url_is_the_postgres_repository(url: str) -> None:
     loaded.register.open_cohort(COHORT, by=STAMP)
     repository.save(loaded.register, expected=loaded.revision)
     assert load(url).cohorts[COHORT.id] == COHORT
+
+
+def test_a_role_may_read_and_write_the_records_without_the_right_to_change_the_schema(
+    url: str,
+) -> None:
+    """The grants of docs/postgres.md: the application's role, not the owner's."""
+    import psycopg  # noqa: PLC0415
+
+    save(make_register(), url)  # the owner (here the server's superuser) made the store
+    query = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(url).query))
+    schema = query["options"].removeprefix("-csearch_path=")
+    role = f"app_{schema}"
+    with connection(url) as db:
+        for statement in (
+            f"CREATE ROLE {role} LOGIN",
+            f"GRANT USAGE ON SCHEMA {schema} TO {role}",
+            f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {schema} TO {role}",
+            f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA {schema} TO {role}",
+        ):
+            db.execute(statement)
+    app = url.replace("user=mbprogram", f"user={role}")
+
+    with PostgresStore.open(app) as store:
+        store.change(
+            lambda r: r.record_attendance("S-01", session_id(1), Present(Hours(3)), by=STAMP),
+            students=["S-01"],
+        )
+        store.change(
+            lambda r: r.enrol(new_student("S-09"), on=ENROLMENT_DAY, by=STAMP), cohorts=["K1"]
+        )
+        store.change(lambda r: r.erase_person("S-02", by=STAMP))
+
+    assert set(load(app).students) == {"S-01", "S-03", "S-09"}
+    for statement in (
+        "CREATE TABLE copies (body jsonb)",
+        "ALTER TABLE students ADD COLUMN copy text",
+        "DROP TABLE history",
+        (
+            "CREATE TRIGGER keep BEFORE DELETE ON students "
+            "EXECUTE FUNCTION suppress_redundant_updates_trigger()"
+        ),
+    ):
+        with connection(app) as db, pytest.raises(psycopg.errors.InsufficientPrivilege):
+            db.execute(statement)

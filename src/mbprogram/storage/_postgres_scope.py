@@ -123,4 +123,15 @@ def needed_by(old: Register, new: Register) -> Need:
         keys["students"].add(outcome.person)
         if before is None:
             keys["outcomes"].add(outcome.id)
-    return attrs.evolve(Need(), **keys)
+    return Need(
+        whole_cohorts=keys["whole_cohorts"],
+        cohorts=keys["cohorts"],
+        students=keys["students"],
+        national_ids=keys["national_ids"],
+        certificates=keys["certificates"],
+        host_units=keys["host_units"],
+        units=keys["units"],
+        pots=keys["pots"],
+        employments=keys["employments"],
+        outcomes=keys["outcomes"],
+    )

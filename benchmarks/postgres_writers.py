@@ -11,6 +11,10 @@ the ``postgres`` extra). It prints:
   second, the ratio of 8 writers' rate to one's (target ≥ 1.6 on 2 cores),
   the retries per change (target < 0.1) and the lost updates (every mark
   written is read back, and the history holds one entry per change: target 0);
+* the CPU time per change of the writer processes and of their database
+  backends together, and the rate the cores would allow at that cost with
+  ``min(writers, cores)`` cores busy (on a machine shared with other work the
+  wall-clock rates measure the share it left, this the work each change takes);
 * **one cohort**: ``mbprogram progress URL --cohort C`` on a store of
   ``--students`` students and on one holding only that cohort, and their
   ratio (target ≤ 1.5).
@@ -24,6 +28,7 @@ import argparse
 import datetime as dt
 import io
 import multiprocessing
+import os
 import sys
 import time
 from pathlib import Path
@@ -42,15 +47,23 @@ AS_OF = "2025-12-31"
 STAMP = Stamp("Benchmark", dt.datetime(2025, 6, 1, tzinfo=dt.UTC))
 
 
+def _cpu_seconds(pid: int) -> float:
+    """The CPU time (user and system) process ``pid`` has used, from ``/proc``."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _writer(url: str, cohort: str, changes: int, start_at: float, out: object, scope: str) -> None:
     """Record ``changes`` marks for the students of ``cohort``; report (changes, retries, time)."""
     with PostgresStore.open(url) as store:
         part = store.load(cohorts=[cohort])
         students = sorted(part.students)
         sessions = [s.id for s in part.cohorts[cohort].sessions]
+        backend = store.backend_pid
         while time.time() < start_at:
             time.sleep(0.001)
         began = time.perf_counter()
+        cpu = _cpu_seconds(os.getpid()) + _cpu_seconds(backend)
         for i in range(changes):
             sid, session = _target(students, sessions, i)
             mark = Present(Hours(1 + i % 2))
@@ -61,7 +74,8 @@ def _writer(url: str, cohort: str, changes: int, start_at: float, out: object, s
                 **{scope: [sid if scope == "students" else cohort]},
             )
         took = time.perf_counter() - began
-        out.put((cohort, changes, store.retries, took))  # type: ignore[attr-defined]
+        cpu = _cpu_seconds(os.getpid()) + _cpu_seconds(backend) - cpu
+        out.put((cohort, changes, store.retries, took, cpu))  # type: ignore[attr-defined]
 
 
 def _target(students: list[str], sessions: list[str], i: int) -> tuple[str, str]:
@@ -87,13 +101,15 @@ def writers(server: Server, count: int, changes: int, scope: str) -> dict[str, f
     results = [out.get(timeout=600) for _ in processes]
     for p in processes:
         p.join()
-    wall = max(took for *_, took in results)
-    total = sum(n for _, n, _, _ in results)
-    retries = sum(r for _, _, r, _ in results)
+    wall = max(took for *_, took, _ in results)
+    total = sum(n for _, n, *_ in results)
+    retries = sum(r for _, _, r, *_ in results)
+    cpu = sum(c for *_, c in results)
     return {
         "writers": count,
         "changes": total,
         "per_second": total / wall,
+        "cpu_ms": 1000 * cpu / total,
         "retries_per_change": retries / total,
         "lost": _lost(url, register, cohorts, changes),
     }
@@ -167,12 +183,18 @@ def main_() -> None:
     try:
         rows = [writers(server, n, args.changes, args.scope) for n in args.writers]
         one = rows[0]["per_second"]
-        print("writers  changes  changes/s  x one writer  retries/change  lost updates")
+        cores = os.cpu_count() or 1
+        print(f"load average before: {os.getloadavg()[0]:.1f} on {cores} cores")
+        print(
+            "writers  changes  changes/s  x one writer  retries/change  lost updates  "
+            "CPU ms/change  changes/s the cores allow"
+        )
         for row in rows:
             print(
                 f"{row['writers']:7d}  {row['changes']:7d}  {row['per_second']:9.1f}  "
                 f"{row['per_second'] / one:12.2f}  {row['retries_per_change']:14.3f}  "
-                f"{row['lost']:12d}"
+                f"{row['lost']:12d}  {row['cpu_ms']:13.2f}  "
+                f"{min(row['writers'], cores) * 1000 / row['cpu_ms']:25.1f}"
             )
         cohort = one_cohort(server, args.students, args.repeat)
         print(

@@ -2,28 +2,19 @@
 
 from __future__ import annotations
 
-import io
 import json
 import re
 from pathlib import Path
 
 import pytest
 
-from mbprogram.cli import main
 from mbprogram.demo import build_demo_register
 from mbprogram.storage.files import load, save
 from tests.builders import make_register, session_day
 from tests.postgres_server import Server
+from tests.test_cli import run
 
 AS_OF = "2026-11-23"
-
-
-def run(*args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    """Run the command line in-process; return the exit code, stdout and stderr."""
-    out = io.StringIO()
-    code = main(list(args), out=out)
-    captured = capsys.readouterr()
-    return code, out.getvalue() + captured.out, captured.err
 
 
 def test_a_register_copied_json_to_postgres_to_sqlite_to_json_comes_back_equal(

@@ -237,6 +237,12 @@ class PostgresStore:
     # -- reading -----------------------------------------------------------------------
 
     @property
+    def backend_pid(self) -> int:
+        """The process id of the database server's process serving this store's connection."""
+        pid: int = self._db.info.backend_pid
+        return pid
+
+    @property
     def revision(self) -> str | None:
         """The revision of the whole register last loaded or saved, or ``None`` before either."""
         return self._revision

@@ -20,7 +20,7 @@ from hypothesis import given, settings
 
 from mbprogram import ConflictError, Hours, Present, Register
 from mbprogram.services.repository import InMemoryRepository, Repository, Revision
-from mbprogram.storage import atomic, postgres_store, sqlite_store
+from mbprogram.storage import _postgres_writing, atomic, sqlite_store
 from mbprogram.storage._postgres_schema import TABLES
 from mbprogram.storage.postgres_store import PostgresRepository
 from mbprogram.storage.repositories import JsonDocumentRepository, SqliteRepository
@@ -63,7 +63,7 @@ def break_history(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def break_postgres_history(monkeypatch: pytest.MonkeyPatch) -> None:
     """A PostgreSQL save fails after its records' rows are written, before the history's."""
-    monkeypatch.setattr(postgres_store, "history_rows", fail)
+    monkeypatch.setattr(_postgres_writing, "history_rows", fail)
 
 
 def rows_kept(repository: Repository) -> object:

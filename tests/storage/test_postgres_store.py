@@ -354,7 +354,7 @@ def test_erasure_on_a_part_is_refused_and_on_the_whole_register_deletes_in_one_t
 def test_a_failed_erasure_leaves_every_row_as_it_was(
     url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from mbprogram.storage import postgres_store  # noqa: PLC0415
+    from mbprogram.storage import _postgres_writing  # noqa: PLC0415
 
     register = graduates_register(1)
     save(register, url)
@@ -362,7 +362,7 @@ def test_a_failed_erasure_leaves_every_row_as_it_was(
     def fail(*args: object) -> None:
         raise OSError("simulated failure after the deletes")
 
-    monkeypatch.setattr(postgres_store, "history_rows", fail)
+    monkeypatch.setattr(_postgres_writing, "history_rows", fail)
     with PostgresStore.open(url) as store, pytest.raises(OSError, match="simulated"):
         store.change(lambda r: r.erase_person("S-00", by=STAMP))
 

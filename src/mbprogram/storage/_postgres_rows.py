@@ -12,7 +12,7 @@ the record on every write, never read back into it.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
 import attrs
@@ -23,16 +23,14 @@ from mbprogram.model.hiring import BudgetPot, Employment, OutcomeRecord
 from mbprogram.model.history import Change
 from mbprogram.model.placements import HostUnit
 from mbprogram.model.students import Student
-from mbprogram.register.aggregate import Register
 from mbprogram.storage._register_codec import student_json
-from mbprogram.storage._sqlite_rows import TYPES, HistoryRow, history_rows
+from mbprogram.storage._sqlite_rows import TYPES
 
 __all__ = [
     "COLUMNS",
     "HistoryEdit",
     "TableEdit",
     "history_edit",
-    "history_insert_rows",
     "placement_rows",
     "record_values",
     "table_edit",
@@ -145,18 +143,3 @@ def history_edit(old: Sequence[tuple[int, Change]], new: Sequence[Change]) -> Hi
 
 def _same_entry(a: Change, b: Change) -> bool:
     return (a.stamp, a.action, a.record) == (b.stamp, b.action, b.record)
-
-
-def history_insert_rows(conv: cattrs.Converter, changes: Iterable[Change]) -> list[HistoryRow]:
-    """The history rows of ``changes``: actor, at, action, record, before, after.
-
-    Raises:
-        DocumentError: naming each change whose snapshot has no document form.
-    """
-    return history_rows(conv, tuple(changes))
-
-
-def register_tables(register: Register) -> Iterator[tuple[str, Mapping[str, Any]]]:
-    """Each record table of ``register`` by name."""
-    for table in COLUMNS:
-        yield table, getattr(register, table)

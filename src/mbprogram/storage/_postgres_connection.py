@@ -1,0 +1,147 @@
+"""A connection to a PostgreSQL store: its transactions, and the driver's errors as the library's.
+
+The driver (psycopg 3, the ``postgres`` extra) is imported when a store is
+opened: without it, :class:`~mbprogram.exceptions.MissingExtraError`. Its
+errors never leave the store as they are: a transaction that lost a race
+(SQLSTATE 40001 or 40P01) becomes :class:`LostRaceError` (make the change
+again), anything else a :class:`~mbprogram.exceptions.DocumentError` naming
+the store and the SQLSTATE, never the driver's text, which may quote a row's
+values.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator, Sequence
+from typing import Any, Final
+
+from mbprogram.exceptions import ConflictError, MissingExtraError
+from mbprogram.storage._problems import quotable
+from mbprogram.storage._sqlite_transactions import store_error
+
+__all__ = ["CHANGING", "Connection", "LostRaceError", "driver", "reason"]
+
+#: SQLSTATEs of a transaction rolled back because a concurrent one won: try again.
+_RETRY_STATES: Final = frozenset({"40001", "40P01"})
+#: A unique key that a concurrent transaction took first (the retry sees it and the
+#: register's own rule refuses the change).
+_UNIQUE_VIOLATION: Final = "23505"
+#: What a change's transaction is called (a unique key taken meanwhile is a lost race there).
+CHANGING: Final = "change the store"
+
+
+def driver() -> Any:
+    """The psycopg module.
+
+    Raises:
+        MissingExtraError: without the ``postgres`` extra.
+    """
+    try:
+        import psycopg  # noqa: PLC0415 - the optional extra
+    except ImportError:
+        raise MissingExtraError("the PostgreSQL store", "postgres") from None
+    return psycopg
+
+
+class LostRaceError(ConflictError):
+    """A serialization failure: a concurrent transaction won; make the change again."""
+
+
+def reason(error: Exception) -> str:
+    """Why the database refused, by SQLSTATE and constraint: its text may quote values."""
+    state = getattr(error, "sqlstate", None)
+    if not state:
+        return type(error).__name__
+    diag = getattr(error, "diag", None)
+    constraint = getattr(diag, "constraint_name", None)
+    on = f" on {constraint}" if isinstance(constraint, str) and quotable(constraint) else ""
+    return f"PostgreSQL error {state}{on}"
+
+
+class Connection:
+    """A psycopg connection in autocommit mode, and the store's name for messages.
+
+    Attributes:
+        name: the store's URL as shown (no password).
+    """
+
+    def __init__(self, raw: Any, name: str) -> None:
+        """Wrap ``raw``, an open psycopg connection in autocommit mode."""
+        self.raw = raw
+        self.name = name
+
+    def execute(self, query: str, values: Sequence[object] = ()) -> Any:
+        """Run one statement; its cursor."""
+        return self.raw.execute(query, values)
+
+    def meta(self) -> dict[str, str]:
+        """The ``meta`` table's keys and values."""
+        found = self.execute("SELECT key, value FROM meta").fetchall()
+        return {str(key): str(value) for key, value in found}
+
+    def many(self, query: str, rows: Sequence[Sequence[object]]) -> None:
+        """Run ``query`` for each of ``rows`` (one round trip for one row)."""
+        if len(rows) == 1:
+            self.raw.execute(query, rows[0])
+        elif rows:
+            with self.raw.cursor() as cursor:
+                cursor.executemany(query, rows)
+
+    @contextlib.contextmanager
+    def unwritable(self) -> Iterator[None]:
+        """A text that cannot be written as UTF-8 becomes a clear error (the text is not shown)."""
+        failed = False
+        try:
+            yield
+        except UnicodeEncodeError:  # not chained below: the error holds the text
+            failed = True
+        if failed:
+            raise store_error(
+                f"cannot save to {self.name}: a text of the register cannot be written as "
+                "UTF-8 (a lone surrogate; the text is not shown); nothing was written"
+            )
+
+    @contextlib.contextmanager
+    def transaction(
+        self, what: str, *, read_only: bool = False, write: bool = False
+    ) -> Iterator[None]:
+        """One transaction: ``SERIALIZABLE`` to write, a ``REPEATABLE READ`` snapshot to read."""
+        begin = (
+            "BEGIN ISOLATION LEVEL SERIALIZABLE"
+            if write
+            else "BEGIN ISOLATION LEVEL REPEATABLE READ" + (" READ ONLY" if read_only else "")
+        )
+        with self.translated(what):
+            self.raw.execute(begin)
+            try:
+                yield
+            except BaseException:
+                self.rollback()
+                raise
+            self.raw.execute("COMMIT")
+
+    def rollback(self) -> None:
+        with contextlib.suppress(Exception):
+            self.raw.execute("ROLLBACK")
+
+    @contextlib.contextmanager
+    def translated(self, what: str) -> Iterator[None]:
+        """The driver's errors as the library's: a lost race, or the store's error."""
+        psycopg = driver()
+        try:
+            yield
+        except psycopg.Error as e:
+            self.rollback()
+            state = getattr(e, "sqlstate", None)
+            if state in _RETRY_STATES or (state == _UNIQUE_VIOLATION and what == CHANGING):
+                raise LostRaceError(
+                    f"{self.name}: a concurrent change won the race for the same records; "
+                    "nothing was written: try again"
+                ) from None
+            raise store_error(
+                f"could not {what} at {self.name} ({reason(e)}); nothing was written"
+            ) from None
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.raw.close()

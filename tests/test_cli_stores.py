@@ -136,3 +136,16 @@ def test_import_attendance_into_a_url_imports_a_sheet_once(
     code, out, _ = run("import-attendance", url, str(sheet), capsys=capsys)
     assert (code, "2 unchanged" in out) == (0, True)
     assert 2 == sum(len(s.attendance) for s in load(url).students.values())
+
+
+def test_progress_of_a_cohort_a_url_does_not_hold_names_the_cohorts_it_holds(
+    postgres: Server, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = postgres.new_store_url()
+    save(make_register(), url)
+
+    for cohort, shown in (("K9", "'K9'"), ("12345678901", "not a valid id")):
+        code, _, err = run("progress", url, "--cohort", cohort, "--lang", "en", capsys=capsys)
+        assert code == 2
+        assert "K1" in err
+        assert shown in err

@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mbprogram import (
@@ -51,6 +51,7 @@ from tests.builders import (
 )
 from tests.hiring.scenario import employment
 from tests.postgres_server import Server
+from tests.register_strategies import registers
 
 WRITERS = 8
 
@@ -524,3 +525,42 @@ def test_a_role_may_read_and_write_the_records_without_the_right_to_change_the_s
     ):
         with connection(app) as db, pytest.raises(psycopg.errors.InsufficientPrivilege):
             db.execute(statement)
+
+
+def test_an_older_store_is_migrated_forward_when_opened(
+    url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mbprogram.storage import _postgres_schema as schema  # noqa: PLC0415
+
+    save(make_register(), url)
+    later = (*schema.MIGRATIONS, (2, ("CREATE INDEX history_action ON history (action)",)))
+    monkeypatch.setattr(schema, "MIGRATIONS", later)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
+
+    assert load(url) == make_register()
+
+    assert rows(url, "SELECT value FROM meta WHERE key = 'schema_version'") == [("2",)]
+    assert rows(url, "SELECT count(*) FROM pg_indexes WHERE indexname = 'history_action'") == [(1,)]
+
+
+@settings(max_examples=max(10, settings().max_examples // 4))
+@given(registers())
+def test_any_cohort_of_any_register_is_read_with_its_students_and_their_records(
+    postgres: Server, register: Register
+) -> None:
+    url = postgres.new_store_url()
+    save(register, url)
+
+    with PostgresStore.open(url) as store:
+        for cohort in register.cohorts:
+            part = store.load(cohorts=[cohort])
+            students = {s.id: s for s in register.students.values() if s.cohort == cohort}
+            assert dict(part.students) == students
+            assert part.cohorts[cohort] == register.cohorts[cohort]
+            assert {e.id for e in part.employments.values()} == {
+                e.id for e in register.employments.values() if e.person in students
+            }
+            assert {o.id for o in part.outcomes.values()} == {
+                o.id for o in register.outcomes.values() if o.person in students
+            }
+            assert not part.history

@@ -152,11 +152,12 @@ def load(location: Location, *, cohort: str | None = None) -> Register:
 
     With ``cohort``, a PostgreSQL store gives only the part of the register that
     the cohort's evaluation needs (the whole register if it holds no such cohort,
-    so that :func:`check_cohort` can name the cohorts there are).
+    or ``cohort`` is not an id, so that :func:`check_cohort` can explain).
     """
-    from mbprogram.storage.files import load as load_file  # noqa: PLC0415 - keeps --help fast
+    from mbprogram.model.validators import is_record_id  # noqa: PLC0415 - keeps --help fast
+    from mbprogram.storage.files import load as load_file  # noqa: PLC0415
 
-    if cohort is not None and isinstance(location, str):
+    if isinstance(location, str) and isinstance(cohort, str) and is_record_id(cohort):
         from mbprogram.storage.postgres_store import load_part  # noqa: PLC0415
 
         part = load_part(location, cohorts=[cohort])

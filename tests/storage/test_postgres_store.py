@@ -48,6 +48,7 @@ from tests.builders import (
     placement,
     session_id,
     stamp,
+    synthetic_id,
 )
 from tests.hiring.scenario import employment
 from tests.postgres_server import Server
@@ -564,3 +565,32 @@ def test_any_cohort_of_any_register_is_read_with_its_students_and_their_records(
                 o.id for o in register.outcomes.values() if o.person in students
             }
             assert not part.history
+
+
+def test_a_new_host_unit_whose_id_is_taken_is_refused_by_the_registers_rule(url: str) -> None:
+    save(cohorts_register(1), url)
+    twin = HostUnit(id="UR", name="Ny enhet", capacity=5, kind="housing")
+
+    with PostgresStore.open(url) as store, pytest.raises(RefusedChangeError) as caught:
+        store.change(lambda r: r.add_host_unit(twin, by=STAMP), students=["S-01"])
+
+    assert RuleCode.ID_USED_TWICE in caught.value.codes
+    assert store.retries == 0
+
+
+def test_a_key_taken_where_the_part_did_not_look_is_an_error_naming_the_constraint(
+    url: str,
+) -> None:
+    save(make_register(1, allow_synthetic_ids=True), url)
+    number = synthetic_id(5)
+    with connection(url) as db:  # a damaged typed column: the body holds no number
+        db.execute("UPDATE students SET national_id = %s WHERE id = 'S-01'", (number.value,))
+    newcomer = new_student("S-02", national_id=number)
+
+    with PostgresStore.open(url) as store, pytest.raises(DocumentError) as caught:
+        store.change(lambda r: r.enrol(newcomer, on=ENROLMENT_DAY, by=STAMP), cohorts=["K1"])
+
+    assert "students_national_id_key" in str(caught.value)
+    assert number.value not in str(caught.value)
+    assert store.retries == 1
+    assert rows(url, "SELECT id FROM students") == [("S-01",)]

@@ -44,7 +44,18 @@ def driver() -> Any:
 
 
 class LostRaceError(ConflictError):
-    """A serialization failure: a concurrent transaction won; make the change again."""
+    """A serialization failure: a concurrent transaction won; make the change again.
+
+    Attributes:
+        unique: whether it was a unique key taken meanwhile (SQLSTATE 23505),
+            rather than a serialization failure or a deadlock.
+        constraint: the constraint's name, for a unique key.
+    """
+
+    def __init__(self, message: str, *, unique: bool = False, constraint: str = "") -> None:
+        super().__init__(message)
+        self.unique = unique
+        self.constraint = constraint
 
 
 def reason(error: Exception) -> str:
@@ -136,7 +147,9 @@ class Connection:
             if state in _RETRY_STATES or (state == _UNIQUE_VIOLATION and what == CHANGING):
                 raise LostRaceError(
                     f"{self.name}: a concurrent change won the race for the same records; "
-                    "nothing was written: try again"
+                    "nothing was written: try again",
+                    unique=state == _UNIQUE_VIOLATION,
+                    constraint=reason(e),
                 ) from None
             raise store_error(
                 f"could not {what} at {self.name} ({reason(e)}); nothing was written"

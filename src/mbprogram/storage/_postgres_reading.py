@@ -48,9 +48,15 @@ def load_whole(db: Connection) -> tuple[Register, list[tuple[int, Change]], str]
 def select(
     db: Connection, table: str, where: str, values: Sequence[object]
 ) -> list[tuple[Any, ...]]:
-    """The rows ``(position, id, [typed columns,] body)`` of ``table`` that ``where`` selects."""
+    """The rows ``(position, id, [typed columns,] body)`` of ``table`` that ``where`` selects.
+
+    In the order the records were added (their position), which is the register's.
+    """
     extra = _EXTRA_COLUMNS.get(table, "")
-    query = f"SELECT position, id{extra}, body::text FROM {table} WHERE {where}"  # noqa: S608
+    query = (
+        f"SELECT position, id{extra}, body::text FROM {table} WHERE {where} "  # noqa: S608
+        "ORDER BY position"
+    )
     return list(db.execute(query, values).fetchall())
 
 

@@ -107,6 +107,7 @@ def needed_by(old: Register, new: Register) -> Need:
     for _, unit in _touched(old.host_units, new.host_units):
         assert isinstance(unit, HostUnit)  # noqa: S101
         keys["units"].add(unit.id)
+        keys["host_units"].add(unit.id)  # a new one's id may be taken
     for _, pot in _touched(old.budget_pots, new.budget_pots):
         assert isinstance(pot, BudgetPot)  # noqa: S101
         keys["pots"].add(pot.id)

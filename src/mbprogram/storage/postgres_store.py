@@ -246,12 +246,19 @@ class PostgresStore:
             )
         )
         v.check_instance(attempts, int, "attempts", "a whole number")
+        unique = False
         for attempt in range(1, max(1, attempts) + 1):
             try:
                 return self._change_once(change, wanted)
-            except LostRaceError:
+            except LostRaceError as e:
+                if e.unique and unique:  # twice: a key the part did not show, not a race
+                    raise store_error(
+                        f"could not change the store at {self.name} ({e.constraint}: a key the "
+                        "change writes is taken); nothing was written"
+                    ) from None
                 if attempt >= attempts:
                     raise
+                unique = e.unique
                 self.retries += 1
                 # the winner is committing: wait a moment, longer each time
                 time.sleep(random.uniform(0, 0.002 * 2 ** min(attempt, 6)))  # noqa: S311

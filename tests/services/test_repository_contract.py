@@ -63,7 +63,7 @@ def break_history(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def break_postgres_history(monkeypatch: pytest.MonkeyPatch) -> None:
     """A PostgreSQL save fails after its records' rows are written, before the history's."""
-    monkeypatch.setattr(_postgres_writing, "history_rows", fail)
+    monkeypatch.setattr(_postgres_writing, "history_json", fail)
 
 
 def rows_kept(repository: Repository) -> object:

@@ -21,8 +21,8 @@ from mbprogram.storage._converter import converter
 from mbprogram.storage._postgres_connection import Connection
 from mbprogram.storage._postgres_schema import RECORD_TABLES
 from mbprogram.storage._postgres_scope import Need
-from mbprogram.storage._register_codec import Records, build_register, gc_paused
-from mbprogram.storage._sqlite_rows import by_id, read_history, read_table
+from mbprogram.storage._register_codec import Records, build_register, gc_paused, read
+from mbprogram.storage._sqlite_rows import UNREADABLE, by_id, parsed, read_table
 
 __all__ = ["built", "load_part", "load_whole", "select", "token"]
 
@@ -37,10 +37,8 @@ _EXTRA_COLUMNS: Final = {
 def load_whole(db: Connection) -> tuple[Register, list[tuple[int, Change]], str]:
     """The whole register, the seq of each history entry, and the revision."""
     rows = {table: select(db, table, "TRUE", ()) for table in RECORD_TABLES}
-    found = db.execute(
-        "SELECT seq, actor, at, action, record, before::text, after::text FROM history ORDER BY seq"
-    ).fetchall()
-    register = built(db, rows, [tuple(r[1:]) for r in found])
+    found = db.execute("SELECT seq, body::text FROM history ORDER BY seq").fetchall()
+    register = built(db, rows, [body for _, body in found])
     seqs = [int(r[0]) for r in found]
     return register, list(zip(seqs, register.history, strict=True)), token(db)
 
@@ -118,16 +116,22 @@ def load_part(db: Connection, need: Need) -> tuple[Register, Need]:
 
 
 def built(
-    db: Connection, rows: dict[str, list[tuple[Any, ...]]], history: list[tuple[Any, ...]]
+    db: Connection, rows: dict[str, list[tuple[Any, ...]]], history: list[object]
 ) -> Register:
-    """The register of ``rows`` (by table) and ``history``, every rule checked."""
+    """The register of ``rows`` (by table) and ``history`` (the entries' bodies), checked."""
     conv = converter()
     records, problems = Records(), list[Problem]()
     synthetic = db.meta().get("synthetic_ids") == "1"
     with gc_paused():
         for table, found in rows.items():
             read_table(conv, table, found, records, problems)
-        read_history(conv, history, records, problems)
+        for i, body in enumerate(history):
+            raw = parsed(body, f"history[{i}]", problems)
+            change = (
+                None if raw is UNREADABLE else read(conv, raw, Change, f"history[{i}]", problems)
+            )
+            if change is not None:
+                records.history.append(change)
         if problems:
             raise DocumentError(problems, summary=f"invalid records in {db.name}")
         return build_register(records, allow_synthetic_ids=synthetic, locate=by_id)
@@ -141,8 +145,8 @@ def token(db: Connection) -> str:
         for table in RECORD_TABLES
     ]
     parts.append(
-        "(SELECT count(*)::text || md5(coalesce(string_agg(concat_ws(' ', seq, actor, at, "
-        "action, record, before::text, after::text), ',' ORDER BY seq), '')) FROM history)"
+        "(SELECT count(*)::text || md5(coalesce(string_agg(seq || ' ' || body::text, ',' "
+        "ORDER BY seq), '')) FROM history)"
     )
     parts.append("(SELECT string_agg(key || '=' || value, ',' ORDER BY key) FROM meta)")
     found = db.execute(f"SELECT {', '.join(parts)}").fetchone()

@@ -25,9 +25,10 @@ Schema (version 1), one row per record, typed columns beside the body
     placed at a unit, by index, without reading every student.
 ``employments(id, position, person → students, unit → host_units, pot → budget_pots, starts, body)``
 ``outcomes(id, position, person → students, body)``
-``history(seq, actor, at, action, record, before, after)``
-    one row per change, oldest first; ``before``/``after`` are the tagged
-    snapshots of the document format, or NULL.
+``history(seq, actor, at, action, record, body)``
+    one row per change, oldest first; ``body`` is the entry as the document
+    format writes it (its ``before``/``after`` the tagged snapshots), the
+    typed columns who, when, what and on which record, for queries.
 
 Every foreign key is checked at the commit (``DEFERRABLE INITIALLY
 DEFERRED``), so one transaction may write records in any order.
@@ -113,8 +114,8 @@ MIGRATIONS: Final[tuple[tuple[int, tuple[str, ...]], ...]] = (
             "CREATE INDEX outcomes_person ON outcomes (person)",
             (
                 "CREATE TABLE history (seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
-                "actor text NOT NULL, at text NOT NULL, action text NOT NULL, "
-                "record text NOT NULL, before jsonb, after jsonb)"
+                "actor text NOT NULL, at timestamptz NOT NULL, action text NOT NULL, "
+                "record text NOT NULL, body jsonb NOT NULL)"
             ),
             "CREATE INDEX history_record ON history (record)",
         ),
@@ -134,7 +135,7 @@ _COLUMNS: Final[dict[str, tuple[str, ...]]] = {
     "placements": ("student", "placement", "unit", "starts", "ends"),
     "employments": ("id", "position", "person", "unit", "pot", "starts", "body"),
     "outcomes": ("id", "position", "person", "body"),
-    "history": ("seq", "actor", "at", "action", "record", "before", "after"),
+    "history": ("seq", "actor", "at", "action", "record", "body"),
 }
 
 

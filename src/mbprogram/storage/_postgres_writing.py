@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 
 import cattrs
 
 from mbprogram.model.history import Change
 from mbprogram.register.aggregate import Register
+from mbprogram.storage._history_codec import history_json
 from mbprogram.storage._postgres_connection import Connection
 from mbprogram.storage._postgres_rows import (
     COLUMNS,
@@ -18,7 +20,6 @@ from mbprogram.storage._postgres_rows import (
     table_edit,
 )
 from mbprogram.storage._postgres_schema import RECORD_TABLES
-from mbprogram.storage._sqlite_rows import history_rows
 
 __all__ = ["write", "write_history", "write_meta"]
 
@@ -72,19 +73,25 @@ def write_history(db: Connection, conv: cattrs.Converter, edit: HistoryEdit) -> 
     """Delete, rewrite and append history entries as ``edit`` says."""
     if edit.delete:
         db.execute("DELETE FROM history WHERE seq = ANY(%s)", (list(edit.delete),))
-    with db.unwritable():
-        rewritten = history_rows(conv, tuple(c for _, c in edit.rewrite))
-        appended = history_rows(conv, edit.append)
+    with db.unwritable():  # the entries as the document format writes them
+        rewritten = history_json(conv, tuple(c for _, c in edit.rewrite))
+        appended = history_json(conv, edit.append)
     seqs = [seq for seq, _ in edit.rewrite]
     db.many(
-        "UPDATE history SET before = %s::jsonb, after = %s::jsonb WHERE seq = %s",
-        [(row[4], row[5], seq) for row, seq in zip(rewritten, seqs, strict=True)],
+        "UPDATE history SET body = %s::jsonb WHERE seq = %s",
+        [(_json(body), seq) for body, seq in zip(rewritten, seqs, strict=True)],
     )
     db.many(
-        "INSERT INTO history (actor, at, action, record, before, after) "
-        "VALUES (%s, %s, %s, %s, %s::jsonb, %s::jsonb)",
-        appended,
+        "INSERT INTO history (actor, at, action, record, body) VALUES (%s, %s, %s, %s, %s::jsonb)",
+        [
+            (c.stamp.actor, c.stamp.at, c.action, str(c.record), _json(body))
+            for c, body in zip(edit.append, appended, strict=True)
+        ],
     )
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 def write_meta(db: Connection, synthetic_ids: bool, *, demo: bool) -> None:

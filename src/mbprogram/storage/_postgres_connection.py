@@ -72,6 +72,12 @@ def reason(error: Exception) -> str:
 class Connection:
     """A psycopg connection in autocommit mode, and the store's name for messages.
 
+    Statements whose results nobody reads (``BEGIN``, the writes) are queued
+    and sent with the next statement that is read, or with the ``COMMIT``, in
+    one round trip (psycopg's pipeline mode): a change that reads its rows in
+    two batches and writes a few costs three round trips, not one per
+    statement. Their errors are raised there, inside the same transaction.
+
     Attributes:
         name: the store's URL as shown (no password).
     """
@@ -80,23 +86,40 @@ class Connection:
         """Wrap ``raw``, an open psycopg connection in autocommit mode."""
         self.raw = raw
         self.name = name
+        self._queued: list[tuple[str, Sequence[object]]] = []
 
     def execute(self, query: str, values: Sequence[object] = ()) -> Any:
-        """Run one statement; its cursor."""
-        return self.raw.execute(query, values)
+        """Run one statement (after those queued); its cursor."""
+        if not self._queued:
+            return self.raw.execute(query, values)
+        with self.raw.pipeline():
+            self._flush()
+            return self.raw.execute(query, values)  # read once the pipeline is synced
+
+    def batch(self, queries: Sequence[tuple[str, Sequence[object]]]) -> list[list[Any]]:
+        """Run the ``queries`` (after those queued) in one round trip; the rows of each."""
+        with self.raw.pipeline():
+            self._flush()
+            cursors = [self.raw.execute(query, values) for query, values in queries]
+        return [list(cursor.fetchall()) for cursor in cursors]
+
+    def queue(self, query: str, values: Sequence[object] = ()) -> None:
+        """Send ``query`` with the next statement that is read, or the commit."""
+        self._queued.append((query, values))
+
+    def many(self, query: str, rows: Sequence[Sequence[object]]) -> None:
+        """Queue ``query`` for each of ``rows``."""
+        self._queued += [(query, row) for row in rows]
+
+    def _flush(self) -> None:
+        queued, self._queued = self._queued, []
+        for query, values in queued:
+            self.raw.execute(query, values)
 
     def meta(self) -> dict[str, str]:
         """The ``meta`` table's keys and values."""
         found = self.execute("SELECT key, value FROM meta").fetchall()
         return {str(key): str(value) for key, value in found}
-
-    def many(self, query: str, rows: Sequence[Sequence[object]]) -> None:
-        """Run ``query`` for each of ``rows`` (one round trip for one row)."""
-        if len(rows) == 1:
-            self.raw.execute(query, rows[0])
-        elif rows:
-            with self.raw.cursor() as cursor:
-                cursor.executemany(query, rows)
 
     @contextlib.contextmanager
     def unwritable(self) -> Iterator[None]:
@@ -123,15 +146,17 @@ class Connection:
             else "BEGIN ISOLATION LEVEL REPEATABLE READ" + (" READ ONLY" if read_only else "")
         )
         with self.translated(what):
-            self.raw.execute(begin)
+            self.queue(begin)
             try:
                 yield
             except BaseException:
                 self.rollback()
                 raise
-            self.raw.execute("COMMIT")
+            self.execute("COMMIT")
 
     def rollback(self) -> None:
+        """Forget what is queued, and roll back the transaction if one is open."""
+        self._queued = []
         with contextlib.suppress(Exception):
             self.raw.execute("ROLLBACK")
 

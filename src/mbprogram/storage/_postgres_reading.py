@@ -24,7 +24,7 @@ from mbprogram.storage._postgres_scope import Need
 from mbprogram.storage._register_codec import Records, build_register, gc_paused, read
 from mbprogram.storage._sqlite_rows import UNREADABLE, by_id, parsed, read_table
 
-__all__ = ["built", "load_part", "load_whole", "select", "token"]
+__all__ = ["built", "load_part", "load_whole", "token"]
 
 #: The typed columns read beside a row's id: what a part's rows refer to.
 _EXTRA_COLUMNS: Final = {
@@ -36,92 +36,130 @@ _EXTRA_COLUMNS: Final = {
 
 def load_whole(db: Connection) -> tuple[Register, list[tuple[int, Change]], str]:
     """The whole register, the seq of each history entry, and the revision."""
-    rows = {table: select(db, table, "TRUE", ()) for table in RECORD_TABLES}
-    found = db.execute("SELECT seq, body::text FROM history ORDER BY seq").fetchall()
-    register = built(db, rows, [body for _, body in found])
-    seqs = [int(r[0]) for r in found]
+    queries = [_select(table, "TRUE", ()) for table in RECORD_TABLES]
+    queries.append(("SELECT seq, body::text FROM history ORDER BY seq", ()))
+    queries.append((_META, ()))
+    *found, history, meta = db.batch(queries)
+    rows = dict(zip(RECORD_TABLES, found, strict=True))
+    register = built(db, rows, [body for _, body in history], _synthetic(meta))
+    seqs = [int(seq) for seq, _ in history]
     return register, list(zip(seqs, register.history, strict=True)), token(db)
 
 
-def select(
-    db: Connection, table: str, where: str, values: Sequence[object]
-) -> list[tuple[Any, ...]]:
-    """The rows ``(position, id, [typed columns,] body)`` of ``table`` that ``where`` selects.
+#: The query of the store-wide values.
+_META: Final = "SELECT key, value FROM meta"
 
-    In the order the records were added (their position), which is the register's.
-    """
+
+def _synthetic(meta: list[Any]) -> bool:
+    return ("synthetic_ids", "1") in [tuple(row) for row in meta]
+
+
+#: A query and its values.
+_Query = tuple[str, Sequence[object]]
+
+
+def _select(table: str, where: str, values: Sequence[object]) -> _Query:
+    """The query of the rows ``(position, id, [typed columns,] body)`` of ``table`` ``where``
+    selects, in the order the records were added (their position), which is the register's."""
     extra = _EXTRA_COLUMNS.get(table, "")
     query = (
         f"SELECT position, id{extra}, body::text FROM {table} WHERE {where} "  # noqa: S608
         "ORDER BY position"
     )
-    return list(db.execute(query, values).fetchall())
+    return query, values
 
 
 def load_part(db: Connection, need: Need) -> tuple[Register, Need]:
-    """The part of the register ``need`` names, with the rows its records refer to."""
+    """The part of the register ``need`` names, with the rows its records refer to.
+
+    Two round trips: the rows ``need`` names, then those they refer to (the
+    people of employments found by pot, the cohorts, host units and pots named).
+    """
     rows: dict[str, dict[str, tuple[Any, ...]]] = {t: {} for t in RECORD_TABLES}
-
-    def add(table: str, where: str, *values: object) -> None:
-        if any(isinstance(x, list) and not x for x in values):
-            return  # nothing to look up: no round trip
-        for row in select(db, table, where, values):
-            rows[table].setdefault(row[1], row)
-
-    whole = sorted(need.whole_cohorts)
-    add("students", "cohort = ANY(%s)", whole)
-    add("students", "id = ANY(%s)", sorted(need.students))
-    add("students", "national_id = ANY(%s)", sorted(need.national_ids))
-    add("students", "certificate = ANY(%s)", sorted(need.certificates))
-    add(
-        "students",
-        "id IN (SELECT student FROM placements WHERE unit = ANY(%s))",
-        sorted(need.units),
-    )
-    own = sorted(
-        {sid for sid, row in rows["students"].items() if row[2] in need.whole_cohorts}
-        | need.students
-    )
-    for table in ("employments", "outcomes"):
-        add(table, "person = ANY(%s)", own)
-        add(table, "id = ANY(%s)", sorted(getattr(need, table)))
-    add("employments", "pot = ANY(%s)", sorted(need.pots))
-    people = {
-        row[2] for table in ("employments", "outcomes") for row in rows[table].values()
-    } - rows["students"].keys()
-    if people:  # employments found by pot name people of other cohorts
-        add("students", "id = ANY(%s)", sorted(people))
+    whole, named = sorted(need.whole_cohorts), sorted(need.students)
+    of_cohorts = "IN (SELECT id FROM students WHERE cohort = ANY(%s))"
+    first = [
+        ("students", "cohort = ANY(%s)", whole),
+        ("students", "id = ANY(%s)", named),
+        ("students", "national_id = ANY(%s)", sorted(need.national_ids)),
+        ("students", "certificate = ANY(%s)", sorted(need.certificates)),
+        (
+            "students",
+            "id IN (SELECT student FROM placements WHERE unit = ANY(%s))",
+            sorted(need.units),
+        ),
+        ("employments", "person = ANY(%s)", named),
+        ("employments", f"person {of_cohorts}", whole),
+        ("employments", "id = ANY(%s)", sorted(need.employments)),
+        ("employments", "pot = ANY(%s)", sorted(need.pots)),
+        ("outcomes", "person = ANY(%s)", named),
+        ("outcomes", f"person {of_cohorts}", whole),
+        ("outcomes", "id = ANY(%s)", sorted(need.outcomes)),
+    ]
+    meta = _fetch(db, rows, first, [(_META, ())])[0]
+    people = sorted(
+        {row[2] for table in ("employments", "outcomes") for row in rows[table].values()}
+        - rows["students"].keys()
+    )  # employments found by pot name people of other cohorts
+    students = sorted(rows["students"].keys() | set(people))
     cohorts = {row[2] for row in rows["students"].values()} | need.cohorts | need.whole_cohorts
-    add("cohorts", "id = ANY(%s)", sorted(cohorts))
+    second = [
+        ("students", "id = ANY(%s)", people),
+        (
+            "cohorts",
+            "id = ANY(%s) OR id IN (SELECT cohort FROM students WHERE id = ANY(%s))",
+            sorted(cohorts),
+            people,
+        ),
+    ]
     if need.reference:
-        add("host_units", "TRUE")
-        add("budget_pots", "TRUE")
+        second += [("host_units", "TRUE"), ("budget_pots", "TRUE")]
     else:
-        placed = (
-            db.execute(
-                "SELECT DISTINCT unit FROM placements WHERE student = ANY(%s)",
-                (sorted(rows["students"]),),
-            ).fetchall()
-            if rows["students"]
-            else []
-        )
-        units = {u for (u,) in placed} | {r[3] for r in rows["employments"].values()}
-        add("host_units", "id = ANY(%s)", sorted(units | need.host_units))
-        pots = {r[4] for r in rows["employments"].values() if r[4] is not None}
-        add("budget_pots", "id = ANY(%s)", sorted(pots | need.pots))
+        units = {r[3] for r in rows["employments"].values()} | need.host_units
+        pots = {r[4] for r in rows["employments"].values() if r[4] is not None} | need.pots
+        second += [
+            (
+                "host_units",
+                "id = ANY(%s) OR id IN (SELECT unit FROM placements WHERE student = ANY(%s))",
+                sorted(units),
+                students,
+            ),
+            ("budget_pots", "id = ANY(%s)", sorted(pots)),
+        ]
+    _fetch(db, rows, second, [])
     ordered = {t: sorted(found.values(), key=lambda r: int(r[0])) for t, found in rows.items()}
-    return built(db, ordered, []), attrs.evolve(
-        need, cohorts=cohorts, students=need.students | people
+    loaded_cohorts = cohorts | {row[2] for row in rows["students"].values()}
+    register = built(db, ordered, [], _synthetic(meta))
+    return register, attrs.evolve(
+        need, cohorts=loaded_cohorts, students=need.students | set(people)
     )
+
+
+def _fetch(
+    db: Connection,
+    rows: dict[str, dict[str, tuple[Any, ...]]],
+    lookups: list[tuple[Any, ...]],
+    extra: list[_Query],
+) -> list[list[Any]]:
+    """Run the ``lookups`` (table, where, values…) that look anything up, and ``extra``, in one
+    round trip; add the rows found to ``rows``; return the rows of ``extra``."""
+    wanted = [(t, where, values) for t, where, *values in lookups if any(values) or not values]
+    results = db.batch([_select(t, where, values) for t, where, values in wanted] + extra)
+    for (table, _, _), found in zip(wanted, results, strict=False):
+        for row in found:
+            rows[table].setdefault(row[1], row)
+    return results[len(wanted) :]
 
 
 def built(
-    db: Connection, rows: dict[str, list[tuple[Any, ...]]], history: list[object]
+    db: Connection,
+    rows: dict[str, list[tuple[Any, ...]]],
+    history: list[object],
+    synthetic: bool,
 ) -> Register:
     """The register of ``rows`` (by table) and ``history`` (the entries' bodies), checked."""
     conv = converter()
     records, problems = Records(), list[Problem]()
-    synthetic = db.meta().get("synthetic_ids") == "1"
     with gc_paused():
         for table, found in rows.items():
             read_table(conv, table, found, records, problems)

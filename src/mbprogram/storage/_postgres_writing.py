@@ -40,7 +40,7 @@ def write(
     for table in reversed(RECORD_TABLES):
         gone = list(edits[table].delete)
         if gone:
-            db.execute(f"DELETE FROM {table} WHERE id = ANY(%s)", (gone,))  # noqa: S608
+            db.queue(f"DELETE FROM {table} WHERE id = ANY(%s)", (gone,))  # noqa: S608
     for table in RECORD_TABLES:
         edit, columns = edits[table], COLUMNS[table]
         marks = ", ".join("%s::jsonb" if c == "body" else "%s" for c in columns)
@@ -56,7 +56,7 @@ def write(
         db.many(f"UPDATE {table} SET {sets} WHERE id = %s", updated)  # noqa: S608
     placed = edits["students"].placed
     if placed:
-        db.execute("DELETE FROM placements WHERE student = ANY(%s)", ([s.id for s in placed],))
+        db.queue("DELETE FROM placements WHERE student = ANY(%s)", ([s.id for s in placed],))
         db.many(
             "INSERT INTO placements (student, placement, unit, starts, ends) "
             "VALUES (%s, %s, %s, %s, %s)",
@@ -72,7 +72,7 @@ def write(
 def write_history(db: Connection, conv: cattrs.Converter, edit: HistoryEdit) -> None:
     """Delete, rewrite and append history entries as ``edit`` says."""
     if edit.delete:
-        db.execute("DELETE FROM history WHERE seq = ANY(%s)", (list(edit.delete),))
+        db.queue("DELETE FROM history WHERE seq = ANY(%s)", (list(edit.delete),))
     with db.unwritable():  # the entries as the document format writes them
         rewritten = history_json(conv, tuple(c for _, c in edit.rewrite))
         appended = history_json(conv, edit.append)
@@ -102,10 +102,10 @@ def write_meta(db: Connection, synthetic_ids: bool, *, demo: bool) -> None:
         wanted["demo"] = "1"
     for key, value in wanted.items():
         if meta.get(key) != value:
-            db.execute(
+            db.queue(
                 "INSERT INTO meta (key, value) VALUES (%s, %s) "
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (key, value),
             )
     if not demo and "demo" in meta:
-        db.execute("DELETE FROM meta WHERE key = 'demo'")
+        db.queue("DELETE FROM meta WHERE key = 'demo'")

@@ -350,23 +350,32 @@ def test_erasure_on_a_part_is_refused_and_on_the_whole_register_deletes_in_one_t
         assert rows(url, query) == [(0,)], query
 
 
-def test_a_failed_erasure_leaves_every_row_as_it_was(
+def test_an_erasure_that_fails_before_its_commit_leaves_every_row_as_it_was(
     url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from mbprogram.storage import _postgres_writing  # noqa: PLC0415
+    from mbprogram.storage._postgres_connection import Connection  # noqa: PLC0415
 
     register = graduates_register(1)
     save(register, url)
+    real = Connection.execute
+    sent: list[int] = []
 
-    def fail(*args: object) -> None:
-        raise OSError("simulated failure after the deletes")
+    def crash_at_commit(self: Connection, query: str, values: Any = ()) -> Any:
+        if query == "COMMIT":  # every delete has reached the server: then the process dies
+            real(self, "SELECT 1")
+            sent.append(rows(url, "SELECT count(*) FROM students")[0][0])
+            raise OSError("simulated crash before the commit")
+        return real(self, query, values)
 
-    monkeypatch.setattr(_postgres_writing, "history_json", fail)
+    monkeypatch.setattr(Connection, "execute", crash_at_commit)
     with PostgresStore.open(url) as store, pytest.raises(OSError, match="simulated"):
         store.change(lambda r: r.erase_person("S-00", by=STAMP))
+    monkeypatch.undo()
 
+    assert sent == [2]  # another connection still saw both students: nothing committed
     assert load(url) == register
     assert rows(url, "SELECT count(*) FROM students WHERE id = 'S-00'") == [(1,)]
+    assert rows(url, "SELECT count(*) FROM history WHERE body::text LIKE '%S-00%'") != [(0,)]
 
 
 def test_stripping_identifiers_rewrites_history_entries_in_place(url: str) -> None:

@@ -24,7 +24,7 @@ from mbprogram.cli.common import (
 )
 from mbprogram.cli.reports import outcomes_document, print_outcomes, print_progress
 
-__all__ = ["COMMANDS", "DEMO_STORE"]
+__all__ = ["COMMANDS", "DEMO_STORE", "GROUP"]
 
 #: Where the demo writes its store unless told otherwise.
 DEMO_STORE: Final = "mbprogram-demo.sqlite"
@@ -87,4 +87,6 @@ def _demo(args: argparse.Namespace, stdout: TextIO) -> int:
     return OK
 
 
+#: The title ``--help`` lists these commands under: ``cli.group.demo``.
+GROUP: Final = "demo"
 COMMANDS: Final = (Command("demo", _arguments, _demo, dated=True),)

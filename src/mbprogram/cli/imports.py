@@ -24,7 +24,7 @@ from mbprogram.cli.common import (
     stamp,
 )
 
-__all__ = ["COMMANDS"]
+__all__ = ["COMMANDS", "GROUP"]
 
 
 def _attendance_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
@@ -58,8 +58,10 @@ def _import_attendance(args: argparse.Namespace, stdout: TextIO) -> int:
     if args.format == "json":
         print_json(result.as_dict(), stdout)
     else:
-        print(f"{args.csv} -> {shown(args.store)}: {result}", file=stdout)
+        print(f"{args.csv} -> {shown(args.store)}: {result.message(args.lang)}", file=stdout)
     return OK
 
 
+#: The title ``--help`` lists these commands under: ``cli.group.imports``.
+GROUP: Final = "imports"
 COMMANDS: Final = (Command("import-attendance", _attendance_arguments, _import_attendance),)

@@ -80,6 +80,7 @@ __all__ = [
     "load_url",
     "save_url",
     "shown_url",
+    "store_exists",
 ]
 
 T = TypeVar("T")
@@ -122,21 +123,11 @@ class PostgresStore:
                 tables that are not a store's. The message never holds the
                 URL's password.
         """
-        psycopg = driver()
-        if not is_postgres_url(url):
-            raise store_error("expected a postgresql:// URL")
-        name = shown_url(url)
+        connection = _connect(url)
+        store = cls(connection)
         try:
-            connection = psycopg.connect(url, autocommit=True)
-        except psycopg.Error as e:
-            text = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-            for secret in secrets_in(url):
-                text = text.replace(secret, "***")
-            raise store_error(f"cannot connect to {name}: {text}") from None
-        store = cls(Connection(connection, name))
-        try:
-            with store._db.translated("open the store"):
-                prepare(connection, name, create=create)
+            with connection.translated("open the store"):
+                prepare(connection.raw, connection.name, create=create)
         except BaseException:
             connection.close()
             raise
@@ -324,6 +315,44 @@ class PostgresStore:
 
     def __repr__(self) -> str:
         return f"PostgresStore({self.name!r})"
+
+
+def _connect(url: str) -> Connection:
+    """A connection to the database at ``url`` (in autocommit mode).
+
+    Raises:
+        MissingExtraError: without the ``postgres`` extra (psycopg).
+        DocumentError: if ``url`` is not a PostgreSQL URL or the database cannot be
+            reached; the message never holds the URL's password.
+    """
+    psycopg = driver()
+    if not is_postgres_url(url):
+        raise store_error("expected a postgresql:// URL")
+    name = shown_url(url)
+    try:
+        raw = psycopg.connect(url, autocommit=True)
+    except psycopg.Error as e:
+        text = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        for secret in secrets_in(url):
+            text = text.replace(secret, "***")
+        raise store_error(f"cannot connect to {name}: {text}") from None
+    return Connection(raw, name)
+
+
+def store_exists(url: str) -> bool:
+    """Whether the database at ``url`` holds a store (in its first ``search_path`` schema).
+
+    Raises:
+        MissingExtraError: without the ``postgres`` extra (psycopg).
+        DocumentError: if the database cannot be reached.
+    """
+    connection = _connect(url)
+    try:
+        with connection.translated("read the store"):
+            found = connection.execute("SELECT to_regclass('meta') IS NOT NULL").fetchone()
+    finally:
+        connection.close()
+    return bool(found and found[0])
 
 
 def load_url(url: str) -> Register:

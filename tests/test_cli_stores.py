@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from mbprogram import Register
 from mbprogram.demo import build_demo_register
 from mbprogram.storage.files import load, save
 from tests.builders import make_register, session_day
+from tests.cli_runner import run
 from tests.postgres_server import Server
-from tests.test_cli import run
 
 AS_OF = "2026-11-23"
 
@@ -131,9 +132,11 @@ def test_import_attendance_into_a_url_imports_a_sheet_once(
     day = session_day(1).strftime("%d.%m.%Y")
     sheet.write_text(f"deltaker;dato;timer\nS-01;{day};4,5\nS-02;{day};5\n", encoding="utf-8")
 
-    code, out, _ = run("import-attendance", url, str(sheet), "--actor", "Krog", capsys=capsys)
+    code, out, _ = run(
+        "import-attendance", url, str(sheet), "--actor", "Krog", "--lang", "en", capsys=capsys
+    )
     assert (code, "2 recorded" in out) == (0, True)
-    code, out, _ = run("import-attendance", url, str(sheet), capsys=capsys)
+    code, out, _ = run("import-attendance", url, str(sheet), "--lang", "en", capsys=capsys)
     assert (code, "2 unchanged" in out) == (0, True)
     assert 2 == sum(len(s.attendance) for s in load(url).students.values())
 
@@ -149,3 +152,31 @@ def test_progress_of_a_cohort_a_url_does_not_hold_names_the_cohorts_it_holds(
         assert code == 2
         assert "K1" in err
         assert shown in err
+
+
+def test_init_makes_an_empty_postgres_store_and_never_one_over_a_store(
+    postgres: Server, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = postgres.new_store_url()
+
+    code, out, err = run("init", url, "--lang", "en", capsys=capsys)
+    assert (code, err) == (0, "")
+    assert "Created an empty register in postgresql:///" in out
+    assert load(url) == Register()
+    code, _, err = run("init", url, "--lang", "en", capsys=capsys)
+    assert code == 2
+    assert "exists already" in err
+
+
+def test_a_change_command_changes_one_record_in_a_postgres_store(
+    postgres: Server, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = postgres.new_store_url()
+    save(make_register(), url)
+
+    code, _, _ = run(
+        "change-places", url, "--cohort", "K1", "--places", "40", "--lang", "en", capsys=capsys
+    )
+
+    assert code == 0
+    assert load(url).cohorts["K1"].places == 40

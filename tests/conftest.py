@@ -6,8 +6,12 @@ with the ``HYPOTHESIS_PROFILE`` environment variable.
 """
 
 import os
+from collections.abc import Iterator
 
+import pytest
 from hypothesis import HealthCheck, settings
+
+from tests.postgres_server import REQUIRED, NoServerError, Server, start
 
 settings.register_profile(
     "ci",
@@ -22,3 +26,22 @@ settings.register_profile(
     "deep", max_examples=2_000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[Server]:
+    """A PostgreSQL server for the session (``tests/postgres_server.py``), stopped at the end.
+
+    Without one the test is skipped with the reason, unless
+    ``MBPROGRAM_REQUIRE_POSTGRES=1`` (as ``.ci/run`` sets), which makes it a failure.
+    """
+    try:
+        server = start()
+    except NoServerError as e:
+        if os.environ.get(REQUIRED) == "1":
+            pytest.fail(f"{REQUIRED}=1 but {e}")
+        pytest.skip(str(e))
+    try:
+        yield server
+    finally:
+        server.stop()

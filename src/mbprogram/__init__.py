@@ -168,6 +168,7 @@ if TYPE_CHECKING:
     from mbprogram.storage.json_document import FORMAT as DOCUMENT_FORMAT
     from mbprogram.storage.json_document import document_schema
     from mbprogram.storage.placement_csv import import_placements, import_placements_text
+    from mbprogram.storage.postgres_store import PostgresRepository, PostgresStore
     from mbprogram.storage.repositories import (
         JsonDocumentRepository,
         SqliteRepository,
@@ -247,6 +248,8 @@ __all__ = [
     "Placement",
     "PlacementAbsence",
     "PlacementAssessment",
+    "PostgresRepository",
+    "PostgresStore",
     "PotUsage",
     "PracticeDays",
     "Present",
@@ -507,6 +510,8 @@ _LAZY: dict[str, str] = {
     "DOCUMENT_FORMAT": "mbprogram.storage.json_document:FORMAT",
     "document_schema": "mbprogram.storage.json_document",
     "SqliteStore": "mbprogram.storage.sqlite_store",
+    "PostgresRepository": "mbprogram.storage.postgres_store",
+    "PostgresStore": "mbprogram.storage.postgres_store",
 }
 
 

@@ -132,6 +132,10 @@ class RegisterMachine(RuleBasedStateMachine):
             assert before == self.register
             assert len(before.history) == len(self.register.history)
         else:
+            if before == self.register:  # the value it had already: nothing changed, or recorded
+                event("changed nothing")
+                assert len(before.history) == len(self.register.history)
+                return
             event("accepted")
             written = 0 if before == self.register else 1  # the same value again records nothing
             assert len(before.history) + written == len(self.register.history)

@@ -38,6 +38,7 @@ from mbprogram.catalogue import (
     findings,
     history,
     sheets,
+    stores,
 )
 from mbprogram.exceptions import InvalidValueError
 
@@ -57,6 +58,7 @@ _SECTIONS: Final = (
     sheets.TEXTS,
     attendance.TEXTS,
     admissions.TEXTS,
+    stores.TEXTS,
     history.TEXTS,
 )
 

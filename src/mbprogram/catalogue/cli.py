@@ -47,12 +47,12 @@ TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
     },
     "cli.option.cohort": {"nb": "bare dette kullet", "en": "only this cohort"},
     "cli.option.file": {
-        "nb": "et JSON-dokument (*.json) eller et SQLite-lager",
-        "en": "a JSON document (*.json) or an SQLite store",
+        "nb": "et JSON-dokument (*.json), et SQLite-lager eller en postgresql://-URL",
+        "en": "a JSON document (*.json), an SQLite store or a postgresql:// URL",
     },
     "cli.option.store": {
-        "nb": "SQLite-lageret eller JSON-dokumentet som skal endres",
-        "en": "the SQLite store or JSON document to change",
+        "nb": "SQLite-lageret, JSON-dokumentet eller postgresql://-URL-en som skal endres",
+        "en": "the SQLite store, JSON document or postgresql:// URL to change",
     },
     "cli.option.dry_run": {
         "nb": "sjekk alt og si hva som ville blitt endret; lagre ingenting",

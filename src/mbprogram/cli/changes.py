@@ -19,12 +19,11 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 from mbprogram.catalogue import Lang, text
-from mbprogram.cli.common import OK, date_argument, print_json, stamp
+from mbprogram.cli.common import OK, date_argument, location_argument, print_json, shown, stamp
 
 if TYPE_CHECKING:
     from mbprogram.model.values import Stamp
@@ -54,7 +53,9 @@ Change = Callable[["Register", "Stamp"], "Done | None"]
 
 def add_change_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
     """STORE, ``--dry-run`` and ``--by`` (alias ``--actor``)."""
-    parser.add_argument("store", type=Path, metavar="STORE", help=text("cli.option.store", lang))
+    parser.add_argument(
+        "store", type=location_argument, metavar="STORE", help=text("cli.option.store", lang)
+    )
     parser.add_argument("--dry-run", action="store_true", help=text("cli.option.dry_run", lang))
     parser.add_argument("--by", "--actor", dest="by", help=text("cli.option.by", lang))
 
@@ -115,7 +116,7 @@ def run_change(args: argparse.Namespace, stdout: TextIO, change: Change) -> int:
     if args.format == "json":
         print_json(
             {
-                "store": str(args.store),
+                "store": shown(args.store),
                 "dry_run": args.dry_run,
                 "saved": saved,
                 "changes": changes,
@@ -131,7 +132,7 @@ def run_change(args: argparse.Namespace, stdout: TextIO, change: Change) -> int:
     if args.dry_run:
         print(text("cli.change.dry_run", args.lang), file=stdout)
     elif saved:
-        print(text("cli.change.saved", args.lang, store=args.store), file=stdout)
+        print(text("cli.change.saved", args.lang, store=shown(args.store)), file=stdout)
     else:
-        print(text("cli.change.unchanged", args.lang, store=args.store), file=stdout)
+        print(text("cli.change.unchanged", args.lang, store=shown(args.store)), file=stdout)
     return OK

@@ -31,15 +31,18 @@ __all__ = [
     "OK",
     "Command",
     "CommandModule",
+    "Location",
     "Parser",
     "UsageError",
     "as_of",
     "check_cohort",
     "date_argument",
     "load",
+    "location_argument",
     "login",
     "print_findings",
     "print_json",
+    "shown",
     "stamp",
 ]
 
@@ -110,6 +113,27 @@ def date_argument(value: str) -> dt.date:
     return day
 
 
+#: A FILE or STORE argument: a path, or a ``postgresql://`` URL.
+Location = Path | str
+
+#: The schemes of a URL that names a PostgreSQL store (as ``storage.postgres_store``'s).
+_URL_SCHEMES: Final = ("postgresql://", "postgres://")
+
+
+def location_argument(value: str) -> Location:
+    """A FILE or STORE argument: a ``postgresql://`` URL as it is, anything else a path."""
+    return value if value.lower().startswith(_URL_SCHEMES) else Path(value)
+
+
+def shown(location: Location) -> str:
+    """A FILE or STORE as it may be printed: a URL without its password."""
+    if isinstance(location, str):
+        from mbprogram.storage.postgres_store import shown_url  # noqa: PLC0415
+
+        return shown_url(location)
+    return str(location)
+
+
 def as_of(args: argparse.Namespace) -> dt.date:
     """The ``--as-of`` day, or today."""
     day: dt.date | None = args.as_of
@@ -142,11 +166,23 @@ def check_cohort(register: Register, cohort: str | None, lang: Lang) -> None:
         raise UsageError(text("cli.error.no_cohort", lang, cohort=named, known=known))
 
 
-def load(path: Path) -> Register:
-    """The register in a file (a JSON document or a store)."""
-    from mbprogram.storage.files import load as load_file  # noqa: PLC0415 - keeps --help fast
+def load(location: Location, *, cohort: str | None = None) -> Register:
+    """The register in a file (a JSON document or a store) or a PostgreSQL store.
 
-    return load_file(path)
+    With ``cohort``, a PostgreSQL store gives only the part of the register that
+    the cohort's evaluation needs (the whole register if it holds no such cohort,
+    or ``cohort`` is not an id, so that :func:`check_cohort` can explain).
+    """
+    from mbprogram.model.validators import is_record_id  # noqa: PLC0415 - keeps --help fast
+    from mbprogram.storage.files import load as load_file  # noqa: PLC0415
+
+    if isinstance(location, str) and isinstance(cohort, str) and is_record_id(cohort):
+        from mbprogram.storage.postgres_store import load_part  # noqa: PLC0415
+
+        part = load_part(location, cohorts=[cohort])
+        if cohort in part.cohorts:
+            return part
+    return load_file(location)
 
 
 def print_json(document: object, stdout: TextIO) -> None:

@@ -14,13 +14,23 @@ from pathlib import Path
 from typing import Final, TextIO
 
 from mbprogram.catalogue import Lang, text
-from mbprogram.cli.common import OK, Command, check_cohort, print_json, stamp
+from mbprogram.cli.common import (
+    OK,
+    Command,
+    check_cohort,
+    location_argument,
+    print_json,
+    shown,
+    stamp,
+)
 
 __all__ = ["COMMANDS", "GROUP"]
 
 
 def _attendance_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
-    parser.add_argument("store", type=Path, metavar="STORE", help=text("cli.option.store", lang))
+    parser.add_argument(
+        "store", type=location_argument, metavar="STORE", help=text("cli.option.store", lang)
+    )
     parser.add_argument(
         "csv", type=Path, metavar="CSV", help=text("cli.import-attendance.csv", lang)
     )
@@ -48,7 +58,7 @@ def _import_attendance(args: argparse.Namespace, stdout: TextIO) -> int:
     if args.format == "json":
         print_json(result.as_dict(), stdout)
     else:
-        print(f"{args.csv} -> {args.store}: {result.message(args.lang)}", file=stdout)
+        print(f"{args.csv} -> {shown(args.store)}: {result.message(args.lang)}", file=stdout)
     return OK
 
 

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TextIO
 
 from mbprogram.catalogue import Lang, text
-from mbprogram.cli.common import OK, Command, check_cohort, load, print_json
+from mbprogram.cli.common import OK, Command, check_cohort, load, location_argument, print_json
 from mbprogram.cli.output import TABLE_FORMATS, print_tables
 
 if TYPE_CHECKING:
@@ -24,7 +23,9 @@ __all__ = ["COMMANDS", "GROUP"]
 
 
 def _store_argument(parser: argparse.ArgumentParser, lang: Lang) -> None:
-    parser.add_argument("store", type=Path, metavar="STORE", help=text("cli.option.file", lang))
+    parser.add_argument(
+        "store", type=location_argument, metavar="STORE", help=text("cli.option.file", lang)
+    )
 
 
 def _print(name: str, table: Table[Any], args: argparse.Namespace, stdout: TextIO) -> int:

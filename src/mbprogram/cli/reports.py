@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from pathlib import Path
 from typing import TYPE_CHECKING, Final, TextIO
 
 from mbprogram.catalogue import Lang, text
@@ -15,8 +14,10 @@ from mbprogram.cli.common import (
     as_of,
     check_cohort,
     load,
+    location_argument,
     print_findings,
     print_json,
+    shown,
 )
 from mbprogram.cli.history import moment_argument
 from mbprogram.cli.output import SPREADSHEET_FORMATS, TABLE_FORMATS, print_tables
@@ -30,7 +31,9 @@ __all__ = ["COMMANDS", "GROUP", "outcomes_document", "print_outcomes", "print_pr
 
 
 def _file_argument(parser: argparse.ArgumentParser, lang: Lang) -> None:
-    parser.add_argument("file", type=Path, metavar="FILE", help=text("cli.option.file", lang))
+    parser.add_argument(
+        "file", type=location_argument, metavar="FILE", help=text("cli.option.file", lang)
+    )
 
 
 def _validate(args: argparse.Namespace, stdout: TextIO) -> int:
@@ -39,7 +42,7 @@ def _validate(args: argparse.Namespace, stdout: TextIO) -> int:
     if problems:  # the first entry whose seal or replay fails (docs/cli.md)
         return _history_broken(args, problems, stdout)
     summary = {
-        "file": str(args.file),
+        "file": shown(args.file),
         "valid": True,
         "cohorts": len(register.cohorts),
         "students": len(register.students),
@@ -53,7 +56,7 @@ def _validate(args: argparse.Namespace, stdout: TextIO) -> int:
         line = text(
             "cli.validate.valid",
             args.lang,
-            file=args.file,
+            file=shown(args.file),
             cohorts=summary["cohorts"],
             students=summary["students"],
             units=summary["host_units"],
@@ -89,9 +92,10 @@ def _progress_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
 
 
 def _progress(args: argparse.Namespace, stdout: TextIO) -> int:
-    register = load(args.file)
-    if args.as_known_at is not None:  # what was known then, rebuilt from the history
-        register = register.as_known_at(args.as_known_at)
+    if args.as_known_at is not None:  # what was known then, rebuilt from the whole history
+        register = load(args.file).as_known_at(args.as_known_at)
+    else:
+        register = load(args.file, cohort=args.cohort)
     check_cohort(register, args.cohort, args.lang)
     return print_progress(
         register, as_of(args), args.cohort, args.format, args.lang, stdout, needs_help=args.outlook

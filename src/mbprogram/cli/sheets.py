@@ -22,7 +22,9 @@ from mbprogram.cli.common import (
     Command,
     check_cohort,
     date_argument,
+    location_argument,
     print_json,
+    shown,
     stamp,
 )
 
@@ -38,7 +40,7 @@ _RANGE: Final = re.compile(r"(\d{4}-\d{2}-\d{2})(?:\.\.(\d{4}-\d{2}-\d{2}))?")
 def _sheet_arguments(name: str, *, cohort: bool = False) -> AddArguments:
     def add(parser: argparse.ArgumentParser, lang: Lang) -> None:
         parser.add_argument(
-            "store", type=Path, metavar="STORE", help=text("cli.option.store", lang)
+            "store", type=location_argument, metavar="STORE", help=text("cli.option.store", lang)
         )
         parser.add_argument("csv", type=Path, metavar="CSV", help=text(f"cli.{name}.csv", lang))
         if cohort:
@@ -55,7 +57,7 @@ def _report(result: SheetImport, args: argparse.Namespace, stdout: TextIO) -> in
     if args.format == "json":
         print_json(result.as_dict(), stdout)
     else:
-        print(f"{args.csv} -> {args.store}: {result.message(args.lang)}", file=stdout)
+        print(f"{args.csv} -> {shown(args.store)}: {result.message(args.lang)}", file=stdout)
     return OK
 
 
@@ -115,7 +117,9 @@ def _skip_argument(value: str) -> DateRange:
 
 
 def _plan_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
-    parser.add_argument("store", type=Path, metavar="STORE", help=text("cli.option.store", lang))
+    parser.add_argument(
+        "store", type=location_argument, metavar="STORE", help=text("cli.option.store", lang)
+    )
     parser.add_argument(
         "--cohort", metavar="ID", required=True, help=text("cli.plan-sessions.cohort", lang)
     )

@@ -50,6 +50,7 @@ __all__ = [
     "checked_id",
     "commit",
     "refuse",
+    "units_with_more",
 ]
 
 T = TypeVar("T")
@@ -188,7 +189,7 @@ def _change(old: RegisterState, new: RegisterState, entry: Entry, by: Stamp) -> 
 
 
 def _changes_nothing(state: RegisterState, edit: Edit) -> bool:
-    """Whether ``edit`` only puts records equal to those they replace (the same values again)."""
+    """Whether ``edit`` only puts records equal to those they replace (the same value again)."""
     if edit.add or edit.remove or edit.rewrite is not None or not edit.put:
         return False
     return all(state.table(table_of(r)).get(r.id) == r for r in edit.put)
@@ -219,7 +220,7 @@ def _problems(old: RegisterState, new: RegisterState, edit: Edit) -> list[Proble
     problems: list[Problem] = []
     for s in students.values():
         problems += _student_problems(old, new, s)
-        units |= _units_with_more(old.students.get(s.id), s)
+        units |= units_with_more(old.students.get(s.id), s)
     for unit_id in sorted(units):
         unit = new.host_units.get(unit_id)
         if unit is not None:
@@ -288,7 +289,7 @@ def _student_problems(old: RegisterState, new: RegisterState, student: Student) 
     return problems
 
 
-def _units_with_more(before: Student | None, after: Student) -> set[str]:
+def units_with_more(before: Student | None, after: Student) -> set[str]:
     """The host units at which ``after`` may take more places than ``before`` did."""
     if before is None:
         return {p.unit for p in after.placements}

@@ -30,6 +30,7 @@ __all__ = [
     "replayed_tables",
     "resealed",
     "sealed_after",
+    "sealed_from",
 ]
 
 _Key = tuple[str, str]
@@ -37,7 +38,15 @@ _Key = tuple[str, str]
 
 def sealed_after(history: Sequence[Change], changes: Iterable[Change]) -> tuple[Change, ...]:
     """``changes`` sealed one after another, following the last entry of ``history``."""
-    previous = history[-1].chain if history else GENESIS
+    return sealed_from(history[-1].chain if history else GENESIS, changes)
+
+
+def sealed_from(previous: str, changes: Iterable[Change]) -> tuple[Change, ...]:
+    """``changes`` sealed one after another, following an entry whose chain value is ``previous``.
+
+    For a store that appends the entries a part of a register made (a part holds
+    no history) after the last entry it holds.
+    """
     out = []
     for change in changes:
         sealed = change.sealed(previous)

@@ -4,8 +4,9 @@
 # A notebook in percent format: open it in Jupyter (with jupytext) or VS Code
 # and run it cell by cell, or run it as a script
 # (`python examples/analysis.py`), which prints the tables and writes the
-# plots as PNG files next to the store. It needs the `pandas` and `plot`
-# extras: `pip install 'mbprogram[pandas,plot]'`.
+# plots as PNG files into the folder `mbprogram-plots` (or the one that
+# `MBPROGRAM_PLOTS` names), which `.gitignore` covers. It needs the `pandas`
+# and `plot` extras: `pip install 'mbprogram[pandas,plot]'`.
 #
 # It loads the demo store that `make demo` (`mbprogram demo`) writes, and
 # makes it first if it is not there. Everyone in it is made up.
@@ -30,6 +31,8 @@ from mbprogram.reports.progress import progress_table
 from mbprogram.storage.files import load, replace_store
 
 STORE = Path(os.environ.get("MBPROGRAM_STORE", "mbprogram-demo.sqlite"))
+PLOTS = Path(os.environ.get("MBPROGRAM_PLOTS", "mbprogram-plots"))
+PLOTS.mkdir(exist_ok=True)
 AS_OF = dt.date(2026, 11, 23)
 if not STORE.exists():
     replace_store(build_demo_register(), STORE)
@@ -53,7 +56,7 @@ print(incomplete[["student", "missing"]].to_string(index=False))
 
 # %%
 figure = plots.plot_cohort_progress(register, "MB-2025", dt.date(2025, 12, 31))
-figure.savefig(STORE.with_name("cohort-progress.png"))
+figure.savefig(PLOTS / "cohort-progress.png")
 figure
 
 # %% [markdown]
@@ -74,7 +77,7 @@ over_time = progress_over_time(register, "MB-2025", weeks, forecast_from=midsumm
 hours = over_time.to_dataframe().pivot(index="on", columns="student", values="theory_hours")
 print(hours.iloc[::13].to_string())
 figure = plots.plot_burn_up(register, "MB-2025", midsummer)
-figure.savefig(STORE.with_name("burn-up.png"))
+figure.savefig(PLOTS / "burn-up.png")
 figure
 
 # %% [markdown]
@@ -84,7 +87,7 @@ figure
 placements = placement_table(register, cohort="MB-2025").to_dataframe()
 print(placements.groupby("unit")["student"].count().to_string())
 figure = plots.plot_placement_timeline(register, cohort="MB-2025")
-figure.savefig(STORE.with_name("placements.png"))
+figure.savefig(PLOTS / "placements.png")
 figure
 
 # %% [markdown]
@@ -103,7 +106,7 @@ print(
     f"{summary.people} people employed; permanent share {float(summary.permanent_share or 0):.0%}"
 )
 figure = plots.plot_outcomes_by_pathway(register, AS_OF)
-figure.savefig(STORE.with_name("outcomes.png"))
+figure.savefig(PLOTS / "outcomes.png")
 figure
 
 # %% [markdown]
@@ -114,7 +117,7 @@ period = DateRange(dt.date(2025, 1, 1), dt.date(2027, 12, 31))
 use = pot_table(register, DEMO_POT, period).to_dataframe()
 print(use[["start", "in_use", "free"]].tail(12).to_string(index=False))
 figure = plots.plot_pot_utilisation(register, DEMO_POT, period)
-figure.savefig(STORE.with_name("budget-pot.png"))
+figure.savefig(PLOTS / "budget-pot.png")
 figure
 
 # %% [markdown]

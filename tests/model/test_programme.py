@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from mbprogram import (
     BERGEN_2010,
@@ -261,6 +262,46 @@ def test_rules_from_a_dict_refuse_a_bad_value_naming_its_key(
     found = problems_by_path(error)
     assert [key] == list(found)
     assert fragment in found[key]
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["min_theory_share", "min_practice_share", "at_risk_theory_share", "at_risk_practice_share"],
+)
+@pytest.mark.parametrize("value", ["0.8", "0,8", Decimal("0.99"), "0.5 %"])
+def test_a_share_under_one_percent_is_refused_saying_to_write_80(key: str, value: object) -> None:
+    found = problems_by_path(refusal({**MINIMAL, key: value}))
+
+    assert [key] == list(found)
+    assert "write 80 for 80 %" in found[key]
+
+
+@pytest.mark.parametrize("written", ["80", "80 %", "80%", " 80,0 ", "80,0 %", 80, Decimal("80.0")])
+def test_a_share_may_be_written_with_a_percent_sign_or_a_decimal_comma(written: object) -> None:
+    rules = ProgrammeRules.from_dict({**MINIMAL, "min_theory_share": written})
+
+    assert Percent(80) == rules.min_theory_share
+
+
+@given(share=st.decimals(min_value=Decimal("0.01"), max_value=Decimal("0.99"), places=2))
+def test_no_share_strictly_between_0_and_1_percent_is_accepted(share: Decimal) -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        ProgrammeRules(name="x", theory_hours=Hours(1), practice_weeks=Decimal(1),
+                       min_practice_share=Percent(share))  # fmt: skip
+
+    assert ["min_practice_share"] == [p.path for p in caught.value.problems]
+
+
+def test_a_share_of_0_is_still_a_share() -> None:
+    rules = ProgrammeRules.from_dict({**MINIMAL, "at_risk_theory_share": "0 %"})
+
+    assert Percent(0) == rules.at_risk_theory_share
+
+
+def test_a_share_with_two_commas_is_not_a_number() -> None:
+    found = problems_by_path(refusal({**MINIMAL, "min_theory_share": "8,0,0"}))
+
+    assert "expected a number" in found["min_theory_share"]
 
 
 def test_rules_from_a_dict_refuse_an_unknown_key_so_a_typo_is_not_ignored() -> None:

@@ -92,6 +92,14 @@ TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
         "nb": "(alle i det er oppdiktet; vurdert per {as_of})",
         "en": "(everyone in it is made up; evaluated as of {as_of})",
     },
+    "cli.demo.exits": {
+        "nb": "Avslutningskoder: 0 demolageret er skrevet og vist (funnene i det, også de med "
+        "alvorlighet feil, er en del av demoen), 2 lageret finnes og er ikke demoens, eller "
+        "feil bruk. Med --format json skrives ett JSON-objekt på standard ut.",
+        "en": "Exit codes: 0 the demo store is written and shown (its findings, those of "
+        "severity error too, are part of the demo), 2 the store exists and is not the demo's, "
+        "or wrong usage. With --format json, one JSON object is printed on standard output.",
+    },
     "cli.demo.try_next": {"nb": "Prøv videre:", "en": "Try next:"},
     # -- validate
     "cli.validate.help": {

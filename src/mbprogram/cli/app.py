@@ -14,13 +14,12 @@ import os
 import sys
 import warnings
 from collections.abc import Sequence
-from typing import Final, TextIO
+from typing import Final, TextIO, cast
 
 from mbprogram.catalogue import LANGS, Lang, text
 from mbprogram.cli import demo, imports, reports
 from mbprogram.cli.common import (
     BAD_INPUT,
-    OK,
     Command,
     Handler,
     Parser,
@@ -112,7 +111,7 @@ def _parser(lang: Lang) -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
     for command in itertools.chain.from_iterable(_GROUPS):
         sub = commands.add_parser(
             command.name,
-            epilog=text("cli.exits", lang),
+            epilog=text(command.exits, lang),
             parents=[common, dated] if command.dated else [common],
             help=text(f"cli.{command.name}.help", lang),
             description=text(f"cli.{command.name}.description", lang),
@@ -197,14 +196,45 @@ def _fail(message: str, args: argparse.Namespace, stdout: TextIO) -> None:
         print(f"mbprogram: {message}", file=sys.stderr)
 
 
-def run() -> None:
-    """The console-script entry point."""
-    try:
-        code = main()
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # Python's advice: point stdout at devnull so the exit does not fail again.
+class _ReaderMayStop:
+    """Standard output for a reader that may stop reading (``| head``): not an error.
+
+    Once the pipe is closed, what is still written goes to devnull (Python's
+    advice, so that the exit does not fail again), and the command runs to its
+    end, so its exit code is still the findings' (docs/cli.md, Exit codes).
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def _reader_stopped(self) -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        code = OK
+        os.dup2(devnull, self._stream.fileno())
+        os.close(devnull)
+
+    def write(self, written: str) -> int:
+        """Write to standard output; to devnull once the reader has stopped."""
+        try:
+            return self._stream.write(written)
+        except BrokenPipeError:
+            self._reader_stopped()
+            return len(written)
+
+    def flush(self) -> None:
+        """Flush standard output; to devnull once the reader has stopped."""
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            self._reader_stopped()
+            self._stream.flush()
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
+
+
+def run() -> None:
+    """The console-script entry point: the exit code is the command's, even under ``| head``."""
+    stdout = _ReaderMayStop(sys.stdout)
+    code = main(out=cast("TextIO", stdout))
+    stdout.flush()
     sys.exit(code)

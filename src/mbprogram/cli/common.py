@@ -74,6 +74,8 @@ class Command(NamedTuple):
     run: Handler
     #: Whether it takes ``--as-of`` and ``--cohort`` (the evaluating commands).
     dated: bool = False
+    #: The catalogue key of the exit codes its help lists.
+    exits: str = "cli.exits"
 
 
 def date_argument(value: str) -> dt.date:

@@ -77,4 +77,4 @@ def _demo(args: argparse.Namespace, stdout: TextIO) -> int:
     return OK
 
 
-COMMANDS: Final = (Command("demo", _arguments, _demo, dated=True),)
+COMMANDS: Final = (Command("demo", _arguments, _demo, dated=True, exits="cli.demo.exits"),)

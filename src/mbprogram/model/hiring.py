@@ -141,7 +141,7 @@ def _roles(value: Iterable[Role | str]) -> frozenset[Role]:
 
 
 def _percent(value: object) -> Percent:
-    return value if isinstance(value, Percent) else Percent(value)
+    return value if isinstance(value, Percent) else Percent(value)  # type: ignore[arg-type]  # Percent checks it
 
 
 _STEP_UP_MONTHS = 12

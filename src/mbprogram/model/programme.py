@@ -32,20 +32,44 @@ def _weeks(value: object) -> Decimal:
     return weeks
 
 
-def _optional_percent(value: object) -> Percent | None:
-    if value is None or isinstance(value, Percent):
+def _share_number(value: object) -> object:
+    """A share as a user writes it: ``80``, ``"80"``, ``"80 %"`` or ``"80,0"`` (decimal comma)."""
+    if not isinstance(value, str):
         return value
-    return Percent(value)
+    written = value.strip().removesuffix("%").strip()
+    if "," in written and "." not in written and written.count(",") == 1:
+        written = written.replace(",", ".")
+    return written
+
+
+def _share(value: object) -> Percent:
+    """A share of a programme's rules, in percent; a share under 1 (but not 0) is refused.
+
+    ``0.8`` is what someone writes who means 80 %: a rule of 0.8 % is never meant,
+    so it is refused with a message saying how to write it.
+    """
+    share = value if isinstance(value, Percent) else Percent(_share_number(value))  # type: ignore[arg-type]
+    if 0 < share.value < 1:
+        raise InvalidValueError(
+            "percent",
+            f"expected a share in percent from 1 to 100 (or 0), got {plain_decimal(share.value)}: "
+            "write 80 for 80 %, not 0.8",
+        )
+    return share
+
+
+def _optional_percent(value: object) -> Percent | None:
+    return None if value is None else _share(value)
 
 
 def _optional_hours(value: object) -> Hours | None:
     if value is None or isinstance(value, Hours):
         return value
-    return Hours(value)
+    return Hours(value)  # type: ignore[arg-type]
 
 
 def _hours(value: object) -> Hours:
-    return value if isinstance(value, Hours) else Hours(value)
+    return value if isinstance(value, Hours) else Hours(value)  # type: ignore[arg-type]
 
 
 def _check(field: str, build: Callable[[Any], _T]) -> Callable[[Any], _T]:
@@ -78,16 +102,12 @@ def _min_practice_share(value: object) -> Percent | None:
     return _check("min_practice_share", _optional_percent)(value)
 
 
-def _percent(value: object) -> Percent:
-    return value if isinstance(value, Percent) else Percent(value)
-
-
 def _at_risk_theory_share(value: object) -> Percent:
-    return _check("at_risk_theory_share", _percent)(value)
+    return _check("at_risk_theory_share", _share)(value)
 
 
 def _at_risk_practice_share(value: object) -> Percent:
-    return _check("at_risk_practice_share", _percent)(value)
+    return _check("at_risk_practice_share", _share)(value)
 
 
 #: The forecast's thresholds when the rules name none (docs/rules.md, Forecast).
@@ -248,8 +268,8 @@ _PARSERS: Final[dict[str, Callable[[Any], Any]]] = {
     "literature_sign_off": _flag("literature_sign_off"),
     "assignment_approval": _flag("assignment_approval"),
     "max_submissions": _whole("max_submissions"),
-    "at_risk_theory_share": _check("at_risk_theory_share", _percent),
-    "at_risk_practice_share": _check("at_risk_practice_share", _percent),
+    "at_risk_theory_share": _check("at_risk_theory_share", _share),
+    "at_risk_practice_share": _check("at_risk_practice_share", _share),
     "at_risk_absences": _whole("at_risk_absences", low=0),
 }
 

@@ -18,7 +18,7 @@ import datetime as dt
 import decimal
 import re
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 import attrs
 
@@ -51,6 +51,11 @@ __all__ = [
 T = TypeVar("T")
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,63}")
+#: What :data:`_ID` allows, in words, for messages.
+ID_CHARACTERS: Final = (
+    "1 to 64 characters, each an unaccented letter A-Z or a-z, a digit 0-9, '.', '_', ':' "
+    "or '-' (no æ, ø, å, other accented letters or spaces), the first a letter or digit"
+)
 
 
 def described(attribute: attrs.Attribute[Any], value: object) -> str:
@@ -153,8 +158,7 @@ class _RecordId:
         if not isinstance(value, str) or not _ID.fullmatch(value):
             raise _fail(
                 attribute,
-                "expected an id of 1-64 letters, digits, '.', '_', ':' or '-' starting with a "
-                f"letter or digit, got {described(attribute, value)}",
+                f"expected an id of {ID_CHARACTERS}, got {described(attribute, value)}",
             )
         if looks_like_national_id(value):
             raise _fail(

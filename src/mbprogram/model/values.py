@@ -38,6 +38,9 @@ __all__ = [
     "plain_decimal",
 ]
 
+#: What an exact number is made from: an int, a decimal string or a Decimal (never a float).
+Number: TypeAlias = Decimal | int | str
+
 #: Opaque ids: 1-64 of ``[A-Za-z0-9._:-]``, starting with a letter or digit.
 CohortId: TypeAlias = str
 StudentId: TypeAlias = str
@@ -47,8 +50,6 @@ PlacementId: TypeAlias = str
 EmploymentId: TypeAlias = str
 BudgetPotId: TypeAlias = str
 OutcomeId: TypeAlias = str
-
-Number: TypeAlias = Decimal | int | str
 
 #: Arithmetic and formatting without rounding: the default context rounds to 28
 #: digits, which would turn 139.99999999999999999999999999999 hours into 140.
@@ -118,7 +119,8 @@ def exact_decimal(value: object, field: str, *, unit: str = "") -> Decimal:
     return d
 
 
-def _hours(value: object) -> Decimal:
+def _hours(value: Number) -> Decimal:
+    """Hours from an int, a decimal string or a Decimal (what :class:`Hours` accepts)."""
     return exact_decimal(value, "hours", unit="h")
 
 
@@ -186,7 +188,8 @@ def plain_decimal(d: Decimal) -> str:
     return "0" if s in ("-0", "") else s
 
 
-def _percent(value: object) -> Decimal:
+def _percent(value: Number) -> Decimal:
+    """A percentage from an int, a decimal string or a Decimal (what :class:`Percent` accepts)."""
     return exact_decimal(value, "percent")
 
 

@@ -28,6 +28,8 @@ from mbprogram.rules.outcomes import (
 )
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from mbprogram.register.aggregate import Register
 
 __all__ = [
@@ -51,6 +53,10 @@ NATIONAL_ROLE_SHARES: Final[Mapping[Role, Fraction]] = {
     Role.USER_ORGANISATIONS: Fraction(42, 100),
     Role.RELATIVES: Fraction(30, 100),
 }
+
+
+#: The report's tables, in the order it prints them.
+_TABLES: Final = ("cohorts", "after_one_year", "pathways", "bands", "roles")
 
 
 def _share(part: int, whole: int) -> Fraction | None:
@@ -135,7 +141,7 @@ class OutcomesReport:
     @property
     def tables(self) -> tuple[Table[object], ...]:
         """The tables in the order a report prints them."""
-        return (self.cohorts, self.after_one_year, self.pathways, self.bands, self.roles)  # type: ignore[return-value]
+        return tuple(getattr(self, name) for name in _TABLES)
 
     def to_text(self) -> str:
         """Every table as text, with the summary figures."""
@@ -152,6 +158,22 @@ class OutcomesReport:
 
     def _repr_html_(self) -> str:
         return "".join(t._repr_html_() for t in self.tables)
+
+    def to_dataframe(self) -> pd.DataFrame:
+        """Every table in one DataFrame (needs the ``pandas`` extra).
+
+        The index is the table's name (``cohorts``, ``after_one_year``,
+        ``pathways``, ``bands``, ``roles``) and the row's number in it; the
+        columns are every table's fields, empty (``NaN``) where a table has no
+        such field. ``frame.loc["roles"]`` is one table.
+
+        Raises:
+            MissingExtraError: if pandas is not installed.
+        """
+        frames = {name: getattr(self, name).to_dataframe() for name in _TABLES}
+        import pandas as pd  # noqa: PLC0415 - there: to_dataframe checked it
+
+        return pd.concat(frames, names=["table", "row"])
 
 
 def outcomes_report(

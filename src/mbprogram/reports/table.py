@@ -131,6 +131,10 @@ class Table(Generic[R]):
     def to_dataframe(self) -> pd.DataFrame:
         """The rows as a pandas DataFrame (needs the ``pandas`` extra).
 
+        One column per field, named by the field: dates are ``datetime64``
+        (``NaT`` for none), lists of codes (a progress row's ``missing``) are
+        list columns, enums are their values and exact numbers floats.
+
         Raises:
             MissingExtraError: if pandas is not installed.
         """
@@ -138,7 +142,12 @@ class Table(Generic[R]):
             import pandas as pd  # noqa: PLC0415 - an optional extra
         except ImportError:
             raise MissingExtraError("DataFrames", "pandas") from None
-        return pd.DataFrame(self.as_dicts(), columns=list(self.columns))
+        data = {c: [_frame_value(getattr(r, c)) for r in self.rows] for c in self.columns}
+        frame = pd.DataFrame(data, columns=list(self.columns))
+        for c in self.columns:
+            if any(_is_day(getattr(r, c)) for r in self.rows):
+                frame[c] = pd.to_datetime(frame[c])
+        return frame
 
     def _repr_html_(self) -> str:
         """An HTML table for Jupyter."""
@@ -154,6 +163,17 @@ class Table(Generic[R]):
 
     def __str__(self) -> str:
         return self.to_text()
+
+
+def _is_day(value: object) -> bool:
+    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+
+
+def _frame_value(value: object) -> object:
+    """A cell for a DataFrame: a list for a tuple of values, else :func:`cell_value`."""
+    if isinstance(value, tuple | frozenset):
+        return [cell_value(v) for v in value]
+    return cell_value(value)
 
 
 _NUMBER = re.compile(r"-?\d+(\.\d+)?( %)?")

@@ -173,7 +173,10 @@ class ProgrammeRules:
 
         Numbers may be ints, decimal strings (``"139.5"``) or Decimals; floats
         are refused so that a requirement is exact. Unknown keys are refused so a
-        typo is not silently ignored. Every problem is reported at once.
+        typo is not silently ignored. Every problem is reported at once. A
+        programme that asks for an attendance share only leaves out the count:
+        with ``min_theory_share`` given, ``theory_hours`` is 0 when missing, and
+        with ``min_practice_share``, ``practice_weeks`` (docs/rules.md).
 
         Raises:
             InvalidValueError: listing every bad, missing or unknown key.
@@ -190,8 +193,11 @@ class ProgrammeRules:
         values: dict[str, Any] = {}
         for name, attribute in known.items():
             if name not in data:
-                if attribute.default is attrs.NOTHING:
-                    problems.append(Problem(name, "required rule is missing"))
+                share = _SHARE_OF.get(name)
+                if share is not None and data.get(share) is not None:
+                    values[name] = 0  # a programme that asks for a share only
+                elif attribute.default is attrs.NOTHING:
+                    problems.append(Problem(name, _missing(name)))
                 continue
             try:
                 values[name] = _PARSERS[name](data[name])
@@ -204,9 +210,12 @@ class ProgrammeRules:
     def to_dict(self) -> dict[str, Any]:
         """Return the rules as a plain dict of JSON-safe values (:meth:`from_dict` reverses it).
 
-        The forecast's thresholds (``at_risk_*``) are written only when they
-        differ from their defaults, so that the rules of a programme that keeps
-        the defaults read the same as before they existed (docs/format.md).
+        A count a share stands in for (``theory_hours`` of 0 beside a
+        ``min_theory_share``, likewise for practice) is left out, as
+        :meth:`from_dict` reads it. The forecast's thresholds (``at_risk_*``)
+        are written only when they differ from their defaults, so that the rules
+        of a programme that keeps the defaults read the same as before they
+        existed (docs/format.md).
         """
 
         num = plain_decimal
@@ -225,11 +234,35 @@ class ProgrammeRules:
             "assignment_approval": self.assignment_approval,
             "max_submissions": self.max_submissions,
         }
+        for name, share in _SHARE_OF.items():
+            if getattr(self, share) is not None and not _figure(getattr(self, name)):
+                del data[name]  # a share only: written without the count (from_dict reads it so)
         for name, default in _AT_RISK_DEFAULTS.items():
             value = getattr(self, name)
             if value != default:
                 data[name] = num(value.value) if isinstance(value, Percent) else value
         return data
+
+
+#: The count a share may stand in for: a programme that sets ``min_theory_share``
+#: may leave out ``theory_hours`` (it is then 0), and likewise for practice.
+_SHARE_OF: Final[Mapping[str, str]] = MappingProxyType(
+    {"theory_hours": "min_theory_share", "practice_weeks": "min_practice_share"}
+)
+
+
+def _missing(name: str) -> str:
+    share = _SHARE_OF.get(name)
+    if share is None:
+        return "required rule is missing"
+    return (
+        f"required rule is missing (or give {share} alone, for a programme that asks for "
+        "a share only)"
+    )
+
+
+def _figure(value: Hours | Decimal) -> Decimal:
+    return value.value if isinstance(value, Hours) else value
 
 
 def _flag(field: str) -> Callable[[Any], bool]:

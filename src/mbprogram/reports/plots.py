@@ -9,7 +9,9 @@ Jupyter by leaving it as a cell's value, or save it with
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING, Literal
 
 from mbprogram.catalogue import Lang, text
@@ -28,7 +30,9 @@ if TYPE_CHECKING:
     from matplotlib.axis import Axis
     from matplotlib.figure import Figure
 
+    from mbprogram.model.programme import ProgrammeRules
     from mbprogram.register.aggregate import Register
+    from mbprogram.rules.student import StudentProgress
 
 __all__ = [
     "plot_burn_up",
@@ -70,36 +74,61 @@ def _exact(value: Decimal) -> Decimal:
 def plot_cohort_progress(
     register: Register, cohort: str, as_of: dt.date, *, lang: Lang = "nb"
 ) -> Figure:
-    """Theory hours and practice weeks per student against the requirement.
+    """Theory hours and practice weeks per student against the requirement, and the shares.
 
-    Green bars are students who are complete, orange those who are not (the
-    legend says so); the dashed line is the requirement.
+    One panel per requirement: theory hours and practice weeks, and the
+    attended shares of theory and of practice whenever the rules set a
+    minimum (the counts are left out for a programme that asks for a share
+    only). Green bars are students who are complete, orange those who are not
+    (the legend says so); the dashed line is the requirement.
 
     Raises:
         NotFoundError: if there is no such cohort.
         MissingExtraError: without matplotlib.
     """
     progress = progress_of(register, as_of, cohort=cohort)
-    rules = register.cohort(cohort).rules
-    fig = _figure(10, 0.35 * max(len(progress), 4) + 2)
-    hours_ax, weeks_ax = fig.subplots(1, 2, sharey=True)
+    panels = _progress_panels(progress, register.cohort(cohort).rules, lang)
+    fig = _figure(5 * len(panels), 0.35 * max(len(progress), 4) + 2)
+    axes = fig.subplots(1, len(panels), sharey=True, squeeze=False)[0]
     names = [p.student for p in progress]
     colours = [_COMPLETE if p.complete else _NOT_COMPLETE for p in progress]
-    panels = (
-        (hours_ax, [float(p.theory_hours.value) for p in progress], rules.theory_hours.value,
-         text("plots.theory_hours", lang, required=_exact(rules.theory_hours.value))),
-        (weeks_ax, [float(p.practice_weeks) for p in progress], rules.practice_weeks,
-         text("plots.practice_weeks", lang, required=_exact(rules.practice_weeks))),
-    )  # fmt: skip
-    for ax, figures, required, label in panels:
+    for ax, (figures, required, label) in zip(axes, panels, strict=True):
         ax.barh(names, figures, color=colours)
         ax.axvline(float(required), color="black", linestyle="--")
         ax.set_xlabel(label)
         _whole_ticks(ax.xaxis)
-    hours_ax.invert_yaxis()
+    axes[0].invert_yaxis()
     _progress_legend(fig, lang)
     fig.suptitle(text("plots.progress.title", lang, cohort=cohort, as_of=as_of))
     return fig
+
+
+def _progress_panels(
+    progress: Sequence[StudentProgress], rules: ProgrammeRules, lang: Lang
+) -> list[tuple[list[float], Decimal, str]]:
+    """Each panel's figures per student, requirement and label: counts, then shares."""
+    theory, practice = rules.min_theory_share, rules.min_practice_share
+    no_share = Decimal(0)
+    wanted = (
+        (theory is None or rules.theory_hours.value > 0, "plots.theory_hours",
+         rules.theory_hours.value, [float(p.theory_hours.value) for p in progress]),
+        (practice is None or rules.practice_weeks > 0, "plots.practice_weeks",
+         rules.practice_weeks, [float(p.practice_weeks) for p in progress]),
+        (theory is not None, "plots.theory_share",
+         theory.value if theory else no_share, [_percent(p.theory_share) for p in progress]),
+        (practice is not None, "plots.practice_share",
+         practice.value if practice else no_share, [_percent(p.practice_share) for p in progress]),
+    )  # fmt: skip
+    return [
+        (figures, required, text(key, lang, required=_exact(required)))
+        for shown, key, required, figures in wanted
+        if shown
+    ]
+
+
+def _percent(share: Fraction | None) -> float:
+    """A share as a percentage to draw; nothing held or expected yet draws no bar."""
+    return 0.0 if share is None else float(share * 100)
 
 
 _COMPLETE = "tab:green"

@@ -88,9 +88,13 @@ class Table(Generic[R]):
         row_type: type[R],
         rows: Iterable[R],
         labels: Mapping[str, str] | None = None,
+        *,
+        hidden: Iterable[str] = (),
     ) -> Table[R]:
-        """A table of ``rows`` showing every field of ``row_type`` (even when empty)."""
-        columns = tuple(f.name for f in attrs.fields(row_type))  # type: ignore[arg-type]
+        """A table of ``rows``, every field of ``row_type`` but ``hidden`` (even when empty)."""
+        left_out = set(hidden)
+        fields = attrs.fields(row_type)  # type: ignore[arg-type]
+        columns = tuple(f.name for f in fields if f.name not in left_out)
         return cls(title, tuple(rows), columns, dict(labels or {}))
 
     def _headers(self) -> list[str]:

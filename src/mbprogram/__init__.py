@@ -110,6 +110,8 @@ if TYPE_CHECKING:
     from mbprogram.register.state import RegisterState
     from mbprogram.reports import (
         Table,
+        attendance_confirmation_pdf,
+        certificate_pdf,
         outcomes_report,
         placement_table,
         pot_table,
@@ -275,7 +277,9 @@ __all__ = [
     "Weekday",
     "__version__",
     "active_employments",
+    "attendance_confirmation_pdf",
     "build_demo_register",
+    "certificate_pdf",
     "classification",
     "cohort_outcomes",
     "document_schema",
@@ -400,6 +404,8 @@ _LAZY: dict[str, str] = {
     "RecordPath": "mbprogram.paths",
     "RuleCode": "mbprogram.model.codes",
     "Table": "mbprogram.reports",
+    "attendance_confirmation_pdf": "mbprogram.reports",
+    "certificate_pdf": "mbprogram.reports",
     "outcomes_report": "mbprogram.reports",
     "placement_table": "mbprogram.reports",
     "pot_table": "mbprogram.reports",

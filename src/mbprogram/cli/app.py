@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import Final, TextIO, cast
 
 from mbprogram.catalogue import LANGS, Lang, text
-from mbprogram.cli import demo, imports, reports
+from mbprogram.cli import demo, documents, imports, reports
 from mbprogram.cli.common import (
     BAD_INPUT,
     Command,
@@ -35,6 +35,7 @@ _GROUPS: Final[tuple[tuple[Command, ...], ...]] = (
     demo.COMMANDS,
     reports.COMMANDS,
     imports.COMMANDS,
+    documents.COMMANDS,
 )
 
 

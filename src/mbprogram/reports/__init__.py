@@ -3,9 +3,11 @@
 Tables are :class:`Table` s of attrs rows: plain rows for scripts,
 ``to_text()`` for terminals, HTML in Jupyter, ``to_dataframe()`` with the
 ``pandas`` extra. The plots need the ``plot`` extra (matplotlib), imported
-only when a plot is drawn.
+only when a plot is drawn; the printable documents (a certificate, an
+attendance confirmation) the ``pdf`` extra (fpdf2).
 """
 
+from mbprogram.reports.documents import attendance_confirmation_pdf, certificate_pdf
 from mbprogram.reports.outcomes import (
     NATIONAL_ROLE_SHARES,
     BandRow,
@@ -49,6 +51,8 @@ __all__ = [
     "RoleRow",
     "StateRow",
     "Table",
+    "attendance_confirmation_pdf",
+    "certificate_pdf",
     "forecast_document",
     "outcomes_report",
     "placement_table",

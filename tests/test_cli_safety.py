@@ -177,7 +177,8 @@ def test_importing_a_cell_no_text_can_hold_is_bad_input_naming_the_cell(
     sheet = tmp_path / "sheet.csv"
     sheet.write_text(f"student;session;status;reason\nS-01;SES-01;F;{cell}\n", encoding="utf-8",
                      errors="surrogatepass")  # fmt: skip
-    code, out, err = run("import-attendance", str(target), str(sheet), capsys=capsys)
+    code, out, err = run("import-attendance", str(target), str(sheet), "--lang", "en",
+                         capsys=capsys)  # fmt: skip
     if "\x00" in cell:  # a UTF-8 sheet: the cell is refused
         assert 2 == code
         assert "row 2, column reason: the cell holds a NUL character or a lone surrogate" in err

@@ -57,8 +57,8 @@ def test_the_progress_table_shows_the_shares_and_leaves_out_the_counts_a_share_s
     (row,) = table.rows
     assert (Decimal("58.82"), Decimal(80)) == (row.theory_share, row.theory_share_required)
     assert Decimal(80) == row.practice_share_required
-    assert "theory %" in table.to_text()
-    assert "58.82" in table.to_text()
+    assert "teori %" in table.to_text()
+    assert "58,82" in table.to_text()
 
 
 def test_the_progress_json_gives_the_shares_as_numbers_from_0_to_100() -> None:

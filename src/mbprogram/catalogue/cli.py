@@ -35,6 +35,19 @@ TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
         "input or wrong usage. With --format json, one JSON object is printed on standard "
         "output.",
     },
+    "cli.error.wrong_usage": {"nb": "feil bruk", "en": "wrong usage"},
+    "cli.error.date_form": {
+        "nb": "forventet en dato som ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ, fikk {value}",
+        "en": "expected a date as YYYY-MM-DD or DD.MM.YYYY, got {value}",
+    },
+    "cli.error.no_such_day": {
+        "nb": "{value} er ingen dag i kalenderen",
+        "en": "{value} is not a day in the calendar",
+    },
+    "cli.error.date_range": {
+        "nb": "forventet en dato fra {first} til {last}, fikk {value}",
+        "en": "expected a date from {first} to {last}, got {value}",
+    },
     "cli.option.version": {"nb": "vis versjonen", "en": "show the version"},
     "cli.option.format": {
         "nb": "utdataformat (standard text)",
@@ -42,8 +55,8 @@ TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
     },
     "cli.option.lang": {"nb": "språk (standard nb)", "en": "message language (default nb)"},
     "cli.option.as_of": {
-        "nb": "vurder per denne dagen (standard i dag)",
-        "en": "evaluate as of this day (default today)",
+        "nb": "vurder per denne dagen, ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ (standard i dag)",
+        "en": "evaluate as of this day, YYYY-MM-DD or DD.MM.YYYY (default today)",
     },
     "cli.option.cohort": {"nb": "bare dette kullet", "en": "only this cohort"},
     "cli.option.file": {
@@ -176,6 +189,13 @@ TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
         "nb": "kullet arket hører til",
         "en": "the cohort the sheet belongs to",
     },
+    "cli.import-attendance.result": {
+        "nb": "{csv} -> {store}: {rows} {rows:rad|rader} lest: {recorded} {would}registrert, "
+        "{corrected} {would}rettet, {unchanged} uendret",
+        "en": "{csv} -> {store}: {rows} {rows:row|rows} read: {recorded}{would} recorded, "
+        "{corrected}{would} corrected, {unchanged} unchanged",
+    },
+    "cli.import-attendance.would": {"nb": "ville blitt ", "en": " would be"},
     # -- messages
     "cli.findings.none": {"nb": "Ingen funn.", "en": "No findings."},
     "cli.findings.title": {"nb": "Funn:", "en": "Findings:"},

@@ -24,7 +24,7 @@ from mbprogram.cli.common import (
     Handler,
     Parser,
     UsageError,
-    date_argument,
+    date_reader,
 )
 from mbprogram.exceptions import MbprogramError, ValidationError
 
@@ -104,7 +104,7 @@ def _parser(lang: Lang) -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
     )
     dated = Parser(add_help=False)
     dated.add_argument(
-        "--as-of", type=date_argument, metavar="DATE", help=text("cli.option.as_of", lang)
+        "--as-of", type=date_reader(lang), metavar="DATE", help=text("cli.option.as_of", lang)
     )
     dated.add_argument("--cohort", metavar="ID", help=text("cli.option.cohort", lang))
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -133,7 +133,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         return int(e.code or 0)
     except UsageError as e:
         if _wants_json(arguments):
-            document = {"error": "wrong usage", "problems": [{"path": "", "message": str(e)}]}
+            summary = text("cli.error.wrong_usage", _help_lang(arguments))
+            document = {"error": summary, "problems": [{"path": "", "message": str(e)}]}
             print(json.dumps(document, ensure_ascii=False), file=stdout)
         else:
             parser.print_usage(sys.stderr)

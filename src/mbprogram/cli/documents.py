@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Final, TextIO
 
 from mbprogram.catalogue import Lang, text
-from mbprogram.cli.common import OK, Command, as_of, date_argument, load, print_json
+from mbprogram.cli.common import OK, Command, as_of, date_reader, load, print_json
 
 __all__ = ["COMMANDS"]
 
@@ -44,7 +44,7 @@ def _common(parser: argparse.ArgumentParser, lang: Lang) -> None:
 def _confirmation_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
     _common(parser, lang)
     parser.add_argument(
-        "--as-of", type=date_argument, metavar="DATE", help=text("cli.option.as_of", lang)
+        "--as-of", type=date_reader(lang), metavar="DATE", help=text("cli.option.as_of", lang)
     )
     parser.add_argument(
         "--signed-by", metavar="NAME", required=True, help=text("cli.option.signed_by", lang)

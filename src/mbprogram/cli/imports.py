@@ -48,7 +48,19 @@ def _import_attendance(args: argparse.Namespace, stdout: TextIO) -> int:
     if args.format == "json":
         print_json(result.as_dict(), stdout)
     else:
-        print(f"{args.csv} -> {args.store}: {result}", file=stdout)
+        would = text("cli.import-attendance.would", args.lang) if result.dry_run else ""
+        line = text(
+            "cli.import-attendance.result",
+            args.lang,
+            csv=args.csv,
+            store=args.store,
+            rows=result.rows,
+            recorded=result.recorded,
+            corrected=result.corrected,
+            unchanged=result.unchanged,
+            would=would,
+        )
+        print(line, file=stdout)
     return OK
 
 

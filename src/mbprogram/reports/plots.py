@@ -22,6 +22,7 @@ from mbprogram.reports.outcomes import outcomes_report, pot_table
 from mbprogram.reports.over_time import ProgressPoint, progress_over_time
 from mbprogram.reports.placements import placement_table
 from mbprogram.reports.progress import progress_of
+from mbprogram.reports.table import cell_text
 from mbprogram.rules.forecast import forecast_cohort
 
 if TYPE_CHECKING:
@@ -224,7 +225,7 @@ def plot_placement_timeline(
     Raises:
         MissingExtraError: without matplotlib.
     """
-    rows = placement_table(register, cohort=cohort, unit=unit).rows
+    rows = placement_table(register, cohort=cohort, unit=unit, lang=lang).rows
     fig = _figure(10, 0.3 * max(len(rows), 4) + 2)
     ax = fig.subplots()
     if not rows:
@@ -282,12 +283,12 @@ def plot_outcomes_by_pathway(register: Register, as_of: dt.date, *, lang: Lang =
     Raises:
         MissingExtraError: without matplotlib.
     """
-    report = outcomes_report(register, as_of)
+    report = outcomes_report(register, as_of, lang=lang)
     fig = _figure(11, 4)
     paths_ax, roles_ax = fig.subplots(1, 2)
     paths = [p for p in report.pathways.rows if p.employments]
     if paths:
-        paths_ax.bar([p.pathway.value for p in paths], [p.employments for p in paths])
+        paths_ax.bar([cell_text(p.pathway, lang) for p in paths], [p.employments for p in paths])
         paths_ax.set_ylabel(text("plots.outcomes.employments", lang))
         paths_ax.tick_params(axis="x", labelrotation=20)
         _whole_ticks(paths_ax.yaxis)
@@ -304,7 +305,7 @@ def plot_outcomes_by_pathway(register: Register, as_of: dt.date, *, lang: Lang =
         0.4,
         label=text("plots.outcomes.national", lang),
     )
-    roles_ax.set_xticks(list(xs), [r.role.value for r in roles], rotation=20)
+    roles_ax.set_xticks(list(xs), [cell_text(r.role, lang) for r in roles], rotation=20)
     roles_ax.set_ylim(0, 100)
     roles_ax.set_ylabel(text("plots.outcomes.role_share", lang))
     _whole_ticks(roles_ax.yaxis)
@@ -327,7 +328,7 @@ def plot_pot_utilisation(
         NotFoundError: if there is no such pot.
         MissingExtraError: without matplotlib.
     """
-    rows = pot_table(register, pot_id, period, by=by).rows
+    rows = pot_table(register, pot_id, period, by=by, lang=lang).rows
     fig = _figure(10, 4)
     ax = fig.subplots()
     ax.step([r.start for r in rows], [r.in_use for r in rows], where="post",  # type: ignore[arg-type]

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from mbprogram.catalogue import Lang
+from mbprogram.catalogue import Lang, text
 from mbprogram.model import validators as v
 from mbprogram.model.assignment import AssignmentState
 from mbprogram.model.programme import ProgrammeRules
@@ -168,20 +168,30 @@ def _forecasts(
 
 
 def progress_table(
-    register: Register, as_of: dt.date, *, cohort: str | None = None, needs_help: bool = False
+    register: Register,
+    as_of: dt.date,
+    *,
+    cohort: str | None = None,
+    needs_help: bool = False,
+    lang: Lang = "nb",
 ) -> Table[ProgressRow]:
     """The progress of every student (of ``cohort``, or of all cohorts) as of ``as_of``.
 
     Each row holds the forecast's outlook. With ``needs_help``, only the
-    students at risk or unable to complete on plan.
+    students at risk or unable to complete on plan. The title, headers and
+    cells are in ``lang``.
 
     Raises:
         InvalidValueError: if ``as_of`` is not a date.
         NotFoundError: if ``cohort`` names no cohort.
     """
     v.check_date(as_of, "as_of")
-    which = f"cohort {cohort}" if cohort else "all cohorts"
-    who = "Students who need help in" if needs_help else "Progress of"
+    which = (
+        text("reports.progress.cohort", lang, cohort=cohort)
+        if cohort
+        else text("reports.progress.all", lang)
+    )
+    key = "reports.progress.needs_help_title" if needs_help else "reports.progress.title"
     rows = [
         ProgressRow.from_progress(
             f.progress, outlook=f.outlook, rules=register.cohort(f.progress.cohort).rules
@@ -189,8 +199,8 @@ def progress_table(
         for f in _forecasts(register, as_of, cohort, needs_help=needs_help)
     ]
     rules = [c.rules for c in register.cohorts.values() if cohort is None or c.id == cohort]
-    title = f"{who} {which} as of {as_of.isoformat()}"
-    return Table.of(title, ProgressRow, rows, _LABELS, hidden=_hidden(rules))
+    title = text(key, lang, which=which, as_of=as_of)
+    return Table.of(title, ProgressRow, rows, hidden=_hidden(rules), lang=lang)
 
 
 def _hidden(rules: list[ProgrammeRules]) -> set[str]:
@@ -211,20 +221,6 @@ def _hidden(rules: list[ProgrammeRules]) -> set[str]:
     elif all(r.practice_weeks == 0 for r in rules):
         hidden |= {"practice_weeks", "practice_weeks_required"}
     return hidden
-
-
-#: Short headers for the text and HTML views of the progress table.
-_LABELS = {
-    "theory_hours": "theory h",
-    "theory_hours_required": "of",
-    "theory_share": "theory %",
-    "theory_share_required": "of",
-    "practice_weeks": "weeks",
-    "practice_weeks_required": "of",
-    "practice_share": "practice %",
-    "practice_share_required": "of",
-    "literature_signed_off": "literature",
-}
 
 
 def _number(value: Decimal) -> int | float:

@@ -70,8 +70,9 @@ class AttendanceImport:
 
     def __str__(self) -> str:
         would = " would be" if self.dry_run else ""
+        rows = "row" if self.rows == 1 else "rows"
         return (
-            f"{self.rows} rows read: {self.recorded}{would} recorded, "
+            f"{self.rows} {rows} read: {self.recorded}{would} recorded, "
             f"{self.corrected}{would} corrected, {self.unchanged} unchanged"
         )
 

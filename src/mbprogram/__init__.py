@@ -167,6 +167,7 @@ if TYPE_CHECKING:
     )
     from mbprogram.storage.sqlite_store import SqliteStore
 
+#: The version of this package (as installed: ``importlib.metadata.version("mbprogram")``).
 __version__ = "0.1.0"
 
 __all__ = [

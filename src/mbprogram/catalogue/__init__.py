@@ -27,10 +27,21 @@ from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Final, Literal, TypeAlias
 
-from mbprogram.catalogue import cli, documents, findings, plots, reports
+from mbprogram.catalogue import cli, documents, findings, plots, problems, reports
 from mbprogram.exceptions import InvalidValueError
 
-__all__ = ["CATALOGUE", "LANGS", "Lang", "day", "number", "placeholders", "render", "text"]
+__all__ = [
+    "CATALOGUE",
+    "LANGS",
+    "Lang",
+    "Term",
+    "checked_lang",
+    "day",
+    "number",
+    "placeholders",
+    "render",
+    "text",
+]
 
 #: A language of the catalogue: Norwegian bokmål or English.
 Lang: TypeAlias = Literal["nb", "en"]
@@ -44,6 +55,7 @@ _SECTIONS: Final = (
     plots.TEXTS,
     documents.TEXTS,
     reports.TEXTS,
+    problems.TEXTS,
 )
 
 
@@ -102,6 +114,15 @@ def _is_one(number: str) -> bool:
 _FORMATTER: Final = _Formatter()
 
 
+def checked_lang(lang: str) -> Lang:
+    """``lang`` as a :data:`Lang`.
+
+    Raises:
+        InvalidValueError: for a language other than ``nb`` or ``en``.
+    """
+    return _checked(lang)
+
+
 def _checked(lang: str) -> Lang:
     if lang == "nb":
         return "nb"
@@ -133,7 +154,19 @@ def day(value: dt.date, lang: Lang) -> str:
     return value.isoformat()
 
 
+class Term(str):
+    """A value that is itself a catalogue text: ``Term("problems.state.active")`` reads "aktiv".
+
+    It is a ``str`` (its key), so values that hold it stay plain; :func:`text`
+    fills it in the language of the text it is part of.
+    """
+
+    __slots__ = ()
+
+
 def _shown(value: object, lang: Lang) -> object:
+    if isinstance(value, Term):
+        return text(str(value), lang)
     if isinstance(value, bool):
         return value
     if isinstance(value, dt.datetime):

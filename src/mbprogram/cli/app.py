@@ -163,7 +163,10 @@ def _run(handler: Handler, args: argparse.Namespace, stdout: TextIO) -> int:
     except ValidationError as e:
         _problems(e, args, stdout)
         return BAD_INPUT
-    except (MbprogramError, UsageError) as e:
+    except MbprogramError as e:
+        _fail(e.message_in(args.lang), args, stdout)
+        return BAD_INPUT
+    except UsageError as e:
         _fail(str(e), args, stdout)
         return BAD_INPUT
     except OSError as e:
@@ -178,17 +181,19 @@ def _wants_json(arguments: list[str]) -> bool:
 
 
 def _problems(error: ValidationError, args: argparse.Namespace, stdout: TextIO) -> None:
-    summary = error.summary or text("cli.error.invalid_input", args.lang)
+    """Every problem, in the language asked for where the catalogue has its message."""
+    lang: Lang = args.lang
+    summary = error.summary_in(lang) or text("cli.error.invalid_input", lang)
     if args.format == "json":
         document = {
             "error": summary,
-            "problems": [{"path": p.path, "message": p.message} for p in error.problems],
+            "problems": [{"path": p.path, "message": p.message_in(lang)} for p in error.problems],
         }
         print(json.dumps(document, ensure_ascii=False, indent=2), file=stdout)
     else:
         print(f"mbprogram: {summary}", file=sys.stderr)
         for p in error.problems:
-            print(f"  {p}", file=sys.stderr)
+            print(f"  {p.shown_in(lang)}", file=sys.stderr)
 
 
 def _fail(message: str, args: argparse.Namespace, stdout: TextIO) -> None:

@@ -23,6 +23,7 @@ from mbprogram.model.privacy import DIRECT_IDENTIFIER
 
 __all__ = [
     "REFUSED",
+    "REFUSED_KEY",
     "WHOLE_SESSION",
     "AttendanceRow",
     "RowColumns",
@@ -33,6 +34,8 @@ __all__ = [
 
 #: The summary of the error that refuses an import.
 REFUSED: Final = "attendance import refused; nothing was imported"
+#: Its catalogue key (the summary in bokmål and English).
+REFUSED_KEY: Final = "problems.import.refused"
 
 
 def cell_path(row: int, column: str = "") -> str:

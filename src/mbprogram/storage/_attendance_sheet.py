@@ -26,10 +26,11 @@ from typing import Final
 
 import attrs
 
+from mbprogram.catalogue import Term
 from mbprogram.exceptions import ImportRowsError, Problem
 from mbprogram.model.privacy import SENSITIVE
 from mbprogram.model.validators import is_storable_text
-from mbprogram.services.attendance_rows import REFUSED, cell_path
+from mbprogram.services.attendance_rows import REFUSED_KEY, cell_path
 
 __all__ = [
     "HEADER_NAMES",
@@ -82,9 +83,9 @@ HEADER_NAMES: Final[Mapping[Field, tuple[str, ...]]] = MappingProxyType(
 
 _FIELD_OF: Final = {name: field for field, names in HEADER_NAMES.items() for name in names}
 _REQUIRED: Final = (
-    ((Field.STUDENT, Field.NAME), "the student"),
-    ((Field.SESSION, Field.DATE), "the session"),
-    ((Field.HOURS, Field.STATUS), "hours or an attendance code"),
+    ((Field.STUDENT, Field.NAME), "problems.sheet.what.student"),
+    ((Field.SESSION, Field.DATE), "problems.sheet.what.session"),
+    ((Field.HOURS, Field.STATUS), "problems.sheet.what.mark"),
 )
 _DELIMITERS: Final = (";", "\t", ",")  # preferred in this order on a tie
 
@@ -141,8 +142,8 @@ def _letter(index: int) -> str:
 
 def _not_text() -> ImportRowsError:
     return ImportRowsError(
-        [Problem("file", "expected text in UTF-8 (save the sheet as 'CSV UTF-8')")],
-        summary=REFUSED,
+        [Problem.of("file", "problems.sheet.not_utf8")],
+        summary_key=REFUSED_KEY,
     )
 
 
@@ -240,7 +241,7 @@ def read_sheet(source: str | Iterable[str]) -> Sheet:
     first = next(lines, "").removeprefix("\ufeff")
     if not first.strip() and not any(line.strip() for line in lines):
         raise ImportRowsError(
-            [Problem(cell_path(1), "the sheet is empty; expected a header row")], summary=REFUSED
+            [Problem.of(cell_path(1), "problems.sheet.empty")], summary_key=REFUSED_KEY
         )
     tracked = _Tracked(itertools.chain([first], lines))
     reader = csv.reader(
@@ -257,14 +258,13 @@ def _next_record(reader: Iterator[list[str]], tracked: _Tracked, number: int) ->
     except csv.Error as e:
         limit = "field larger than field limit" in str(e)
         # The reader's own message is not repeated: it could quote the cell.
-        message = (
-            "not readable as CSV (a quote that is not closed, or text after a closing "
-            'quote); write a quote inside a cell as two quotes ("")'
+        problem = (
+            Problem.of(cell_path(number), "problems.sheet.not_csv")
             if not limit or tracked.last < csv.field_size_limit()
-            else f"a cell of more than {csv.field_size_limit()} characters; a cell holds at "
-            f"most {MAX_CELL}"
-        )
-    raise ImportRowsError([Problem(cell_path(number), message)], summary=REFUSED)
+            else Problem.of(cell_path(number), "problems.sheet.cell_too_long",
+                            limit=csv.field_size_limit(), most=MAX_CELL)
+        )  # fmt: skip
+    raise ImportRowsError([problem], summary_key=REFUSED_KEY)
 
 
 def _rows(
@@ -284,28 +284,25 @@ def _rows(
             if column is None:
                 if value:
                     problems.append(
-                        Problem(cell_path(number, _letter(i)), "a value under no header")
+                        Problem.of(cell_path(number, _letter(i)), "problems.sheet.no_header")
                     )
                 continue
             field, name = column
             trouble = _unreadable(value)
             if trouble:
-                problems.append(Problem(cell_path(number, name), trouble))
+                problems.append(Problem.of(cell_path(number, name), trouble[0], **trouble[1]))
             if field is not Field.NOTE:
                 known[field] = _UNREADABLE_CELL if trouble else value
         yield SheetRow(number, MappingProxyType(known), tuple(problems))
 
 
-def _unreadable(value: str) -> str:
-    """Why no text field can hold ``value`` (the value is not shown), or ``""``."""
+def _unreadable(value: str) -> tuple[str, dict[str, object]] | None:
+    """Why no text field can hold ``value`` (a catalogue key and values; not the value), or None."""
     if len(value) > MAX_CELL:
-        return f"a cell of {len(value)} characters; a cell holds at most {MAX_CELL}"
+        return "problems.sheet.cell_length", {"n": len(value), "most": MAX_CELL}
     if not is_storable_text(value):
-        return (
-            "the cell holds a NUL character or a lone surrogate (not shown), which no text "
-            "can keep; save the sheet as 'CSV UTF-8' again"
-        )
-    return ""
+        return "problems.sheet.unstorable", {}
+    return None
 
 
 def _header(cells: list[str]) -> tuple[dict[Field, str], list[tuple[Field, str] | None]]:
@@ -323,13 +320,17 @@ def _header(cells: list[str]) -> tuple[dict[Field, str], list[tuple[Field, str] 
             expected = ", ".join("/".join(names[:2]) for names in HEADER_NAMES.values())
             # named by its letter: the cell may be a name or a reason in a sheet with no header
             problems.append(
-                Problem(cell_path(1, _letter(index)), f"unknown column; expected one of {expected}")
+                Problem.of(
+                    cell_path(1, _letter(index)), "problems.sheet.unknown_column", expected=expected
+                )
             )
         elif field in header and field is not Field.NOTE:
             problems.append(
-                Problem(
+                Problem.of(
                     cell_path(1, name),
-                    f"a second {field.value} column (the first is {header[field]})",
+                    "problems.sheet.second_column",
+                    field=field.value,
+                    first=header[field],
                 )
             )
         else:
@@ -337,7 +338,9 @@ def _header(cells: list[str]) -> tuple[dict[Field, str], list[tuple[Field, str] 
     for choices, what in _REQUIRED:
         if not any(f in header for f in choices):
             names = ", ".join(n for f in choices for n in HEADER_NAMES[f][:2])
-            problems.append(Problem(cell_path(1), f"no column for {what}; expected one of {names}"))
+            problems.append(
+                Problem.of(cell_path(1), "problems.sheet.no_column", what=Term(what), names=names)
+            )
     if problems:
-        raise ImportRowsError(problems, summary=REFUSED)
+        raise ImportRowsError(problems, summary_key=REFUSED_KEY)
     return header, fields

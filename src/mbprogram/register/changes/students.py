@@ -6,6 +6,7 @@ import datetime as dt
 
 import attrs
 
+from mbprogram.catalogue import Term
 from mbprogram.exceptions import GraduationRefusedError, Problem, RefusedChangeError
 from mbprogram.model import validators as v
 from mbprogram.model.history import student_path
@@ -111,11 +112,16 @@ def graduate(
     problems = []
     status = student.status_on(on)
     if status not in (Status.ACTIVE, Status.WITHDRAWN):  # withdrawn is one of the errors
-        state_name = status.value if status else "not enrolled"
+        state_name = status.value if status else "not-enrolled"
         problems.append(
-            Problem(path, f"the student is {state_name} on {on.isoformat()}, not active")
+            Problem.of(
+                path,
+                "problems.graduation.not_active",
+                state=Term(f"problems.state.{state_name}"),
+                on=on,
+            )
         )
-    problems += [Problem(f.path, f.message("en")) for f in errors]
+    problems += [Problem.of(f.path, f.code.value, **dict(f.details)) for f in errors]
     if problems:
         raise GraduationRefusedError(problems, errors)
     cert_id = certificate_id if certificate_id is not None else f"cert-{student.id}"

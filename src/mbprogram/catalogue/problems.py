@@ -1,0 +1,190 @@
+"""The texts of refusals and validation problems (keys ``problems.…``).
+
+A :class:`~mbprogram.exceptions.Problem` made with ``Problem.of(path, key,
+**values)`` carries its key and values: its ``message`` is the English text
+(what ``str()`` and library callers read), and ``message_in("nb")`` the
+bokmål one; the command line shows the language of ``--lang``. The English
+templates say exactly what the messages said before they had keys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Final
+
+__all__ = ["TEXTS"]
+
+TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
+    # -- lookups
+    "problems.not_found": {"nb": "ingen {kind} med id {id}", "en": "no {kind} with id {id}"},
+    "problems.not_found.hidden": {
+        "nb": "ingen {kind} med den id-en (den er ikke en gyldig id, så den vises ikke)",
+        "en": "no {kind} with that id (it is not a valid id, so it is not shown)",
+    },
+    "problems.kind.cohort": {"nb": "kull", "en": "cohort"},
+    "problems.kind.student": {"nb": "deltaker", "en": "student"},
+    "problems.kind.host unit": {"nb": "praksissted", "en": "host unit"},
+    "problems.kind.budget pot": {"nb": "budsjettpott", "en": "budget pot"},
+    "problems.kind.employment": {"nb": "ansettelse", "en": "employment"},
+    # -- graduation
+    "problems.graduation.refused": {
+        "nb": "uteksaminering nektet; krav som ikke er oppfylt:",
+        "en": "graduation refused; unmet requirements:",
+    },
+    "problems.graduation.not_active": {
+        "nb": "deltakeren er {state} {on}, ikke aktiv",
+        "en": "the student is {state} on {on}, not active",
+    },
+    "problems.state.not-enrolled": {"nb": "ikke tatt inn", "en": "not enrolled"},
+    "problems.state.applicant": {"nb": "søker", "en": "applicant"},
+    "problems.state.admitted": {"nb": "tatt opp", "en": "admitted"},
+    "problems.state.active": {"nb": "aktiv", "en": "active"},
+    "problems.state.on-leave": {"nb": "i permisjon", "en": "on-leave"},
+    "problems.state.withdrawn": {"nb": "sluttet", "en": "withdrawn"},
+    "problems.state.graduated": {"nb": "uteksaminert", "en": "graduated"},
+    # -- the attendance import
+    "problems.import.refused": {
+        "nb": "oppmøteimporten er nektet; ingenting er importert",
+        "en": "attendance import refused; nothing was imported",
+    },
+    "problems.import.conflicting_rows": {
+        "nb": "strider mot rad {row} for samme deltaker og økt",
+        "en": "conflicts with row {row} for the same student and session",
+    },
+    "problems.import.more_rows": {
+        "nb": "og {more} {more:rad|rader} til med feil herfra, ikke listet (bare de første "
+        "{listed} er det); rett disse og importer igjen for å se dem",
+        "en": "and {more} more bad rows from here on, not listed (only the first "
+        "{listed} are); correct these and import again to see them",
+    },
+    "problems.import.no_student": {
+        "nb": "ingen deltaker oppgitt; forventet en deltaker-id eller et navn",
+        "en": "no student given; expected a student id or name",
+    },
+    "problems.import.unknown_student_id": {
+        "nb": "ingen deltaker med denne id-en",
+        "en": "no student with this id",
+    },
+    "problems.import.unknown_student_id_in": {
+        "nb": "ingen deltaker med denne id-en i kull {cohort}",
+        "en": "no student with this id in cohort {cohort}",
+    },
+    "problems.import.not_in_cohort": {
+        "nb": "deltakeren er ikke i kull {cohort}",
+        "en": "the student is not in cohort {cohort}",
+    },
+    "problems.import.not_the_name": {
+        "nb": "ikke navnet til deltakeren med id-en som er oppgitt",
+        "en": "not the name of the student with the id given",
+    },
+    "problems.import.same_name": {
+        "nb": "{n} deltakere har dette navnet; oppgi deltaker-id-en i stedet",
+        "en": "{n} students have this name; give the student id instead",
+    },
+    "problems.import.same_name_in": {
+        "nb": "{n} deltakere i kull {cohort} har dette navnet; oppgi deltaker-id-en i stedet",
+        "en": "{n} students in cohort {cohort} have this name; give the student id instead",
+    },
+    "problems.import.no_such_name": {
+        "nb": "ingen deltaker har dette navnet",
+        "en": "no student has this name",
+    },
+    "problems.import.no_such_name_in": {
+        "nb": "ingen deltaker i kull {cohort} har dette navnet",
+        "en": "no student in cohort {cohort} has this name",
+    },
+    "problems.import.no_session": {
+        "nb": "ingen økt oppgitt; forventet en økt-id eller en dato",
+        "en": "no session given; expected a session id or date",
+    },
+    "problems.import.unknown_session": {
+        "nb": "ingen økt med denne id-en i kull {cohort}",
+        "en": "no session with this id in cohort {cohort}",
+    },
+    "problems.import.session_day": {
+        "nb": "økt {session} er {held}, ikke {day}",
+        "en": "session {session} is on {held}, not {day}",
+    },
+    "problems.import.sessions_on_day": {
+        "nb": "{n} økter i kull {cohort} {day} ({ids}); oppgi økt-id-en i en øktkolonne",
+        "en": "{n} sessions of cohort {cohort} on {day} ({ids}); give the session id in a "
+        "session column",
+    },
+    "problems.import.no_session_on_day": {
+        "nb": "ingen økt i kull {cohort} {day}",
+        "en": "no session of cohort {cohort} on {day}",
+    },
+    # -- reading the sheet
+    "problems.sheet.not_utf8": {
+        "nb": "forventet tekst i UTF-8 (lagre arket som «CSV UTF-8»)",
+        "en": "expected text in UTF-8 (save the sheet as 'CSV UTF-8')",
+    },
+    "problems.sheet.empty": {
+        "nb": "arket er tomt; forventet en overskriftsrad",
+        "en": "the sheet is empty; expected a header row",
+    },
+    "problems.sheet.not_csv": {
+        "nb": "kan ikke leses som CSV (et anførselstegn som ikke er lukket, eller tekst etter et "
+        'avsluttende anførselstegn); skriv et anførselstegn i en celle som to ("")',
+        "en": "not readable as CSV (a quote that is not closed, or text after a closing "
+        'quote); write a quote inside a cell as two quotes ("")',
+    },
+    "problems.sheet.cell_too_long": {
+        "nb": "en celle med mer enn {limit} tegn; en celle har høyst {most}",
+        "en": "a cell of more than {limit} characters; a cell holds at most {most}",
+    },
+    "problems.sheet.cell_length": {
+        "nb": "en celle med {n} tegn; en celle har høyst {most}",
+        "en": "a cell of {n} characters; a cell holds at most {most}",
+    },
+    "problems.sheet.unstorable": {
+        "nb": "cellen har et NUL-tegn eller et ensomt surrogat (vises ikke), som ingen tekst kan "
+        "holde; lagre arket som «CSV UTF-8» igjen",
+        "en": "the cell holds a NUL character or a lone surrogate (not shown), which no text "
+        "can keep; save the sheet as 'CSV UTF-8' again",
+    },
+    "problems.sheet.no_header": {
+        "nb": "en verdi uten overskrift",
+        "en": "a value under no header",
+    },
+    "problems.sheet.unknown_column": {
+        "nb": "ukjent kolonne; forventet en av {expected}",
+        "en": "unknown column; expected one of {expected}",
+    },
+    "problems.sheet.second_column": {
+        "nb": "en kolonne {field} til (den første er {first})",
+        "en": "a second {field} column (the first is {first})",
+    },
+    "problems.sheet.no_column": {
+        "nb": "ingen kolonne for {what}; forventet en av {names}",
+        "en": "no column for {what}; expected one of {names}",
+    },
+    "problems.sheet.what.student": {"nb": "deltakeren", "en": "the student"},
+    "problems.sheet.what.session": {"nb": "økten", "en": "the session"},
+    "problems.sheet.what.mark": {
+        "nb": "timer eller en oppmøtekode",
+        "en": "hours or an attendance code",
+    },
+    "problems.sheet.hours_and_absence": {
+        "nb": "timer oppgitt for et fravær; oppgi enten timer eller en fraværskode",
+        "en": "hours given for an absence; give either hours or an absence code",
+    },
+    "problems.sheet.reason_not_excused": {
+        "nb": "en grunn er oppgitt, men oppmøtet er ikke gyldig fravær (kode F)",
+        "en": "a reason is given, but the mark is not an excused absence (code F)",
+    },
+    "problems.sheet.reason_too_long": {
+        "nb": "forventet høyst {most} tegn",
+        "en": "expected at most {most} characters",
+    },
+    "problems.sheet.formula": {
+        "nb": "begynner med =, +, - eller @, som et regneark leser som en formel; en grunn "
+        "lagres slik den er skrevet, så skriv den uten det første tegnet",
+        "en": "starts with =, +, - or @, which a spreadsheet reads as a formula; a reason is "
+        "kept as written, so write it without that first character",
+    },
+    "problems.sheet.no_mark": {
+        "nb": "ingen timer og ingen oppmøtekode",
+        "en": "no hours and no attendance code",
+    },
+}

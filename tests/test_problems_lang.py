@@ -1,0 +1,118 @@
+"""Refusals and validation problems in bokmål and English: one key, English by default."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from mbprogram import GraduationRefusedError, NotFoundError, Problem
+from mbprogram.cli import main
+from mbprogram.storage.files import save
+from tests.builders import GRADUATION_DAY, STAMP, make_register, session_day
+
+
+def test_a_keyed_problem_reads_english_by_default_and_bokmal_when_asked() -> None:
+    problem = Problem.of("row 3, column dato", "problems.import.no_session_on_day",
+                         cohort="K1", day="07.01.2026")  # fmt: skip
+
+    assert "row 3, column dato: no session of cohort K1 on 07.01.2026" == str(problem)
+    assert "ingen økt i kull K1 07.01.2026" == problem.message_in("nb")
+    assert problem.message == problem.message_in("en")
+    assert Problem("row 3, column dato", problem.message) == problem  # the key is not compared
+
+
+def test_a_problem_without_a_key_reads_as_it_was_written_in_every_language() -> None:
+    problem = Problem("x", "as written")
+
+    assert ("as written", "as written") == (problem.message_in("nb"), problem.message_in("en"))
+
+
+def test_a_refused_graduation_says_what_is_unmet_in_bokmal_with_decimal_commas() -> None:
+    register = make_register(1)
+    with pytest.raises(GraduationRefusedError) as refused:
+        register.graduate("S-01", on=GRADUATION_DAY, by=STAMP)
+    error = refused.value
+
+    assert "graduation refused; unmet requirements" == error.summary
+    assert "uteksaminering nektet; krav som ikke er oppfylt" == error.summary_in("nb")
+    nb = [p.message_in("nb") for p in error.problems]
+    en = [p.message for p in error.problems]
+    assert [f.message("nb") for f in error.findings] == nb  # type: ignore[attr-defined]
+    assert [f.message("en") for f in error.findings] == en  # type: ignore[attr-defined]
+    assert any("det mangler" in m for m in nb)
+    assert "Godkjente teoritimer" in error.message_in("nb")
+
+
+def test_graduating_a_student_who_is_not_active_says_so_in_either_language() -> None:
+    register = make_register(0)
+    from tests.builders import new_student  # noqa: PLC0415
+
+    register.add_applicant(new_student("S-01"), on=dt.date(2026, 1, 2), by=STAMP)
+    with pytest.raises(GraduationRefusedError) as refused:
+        register.graduate("S-01", on=GRADUATION_DAY, by=STAMP)
+    first = refused.value.problems[0]
+
+    assert "the student is applicant on 2026-09-01, not active" == first.message
+    assert "deltakeren er søker 01.09.2026, ikke aktiv" == first.message_in("nb")
+
+
+def test_a_record_that_is_not_found_is_named_in_either_language() -> None:
+    with pytest.raises(NotFoundError) as missing:
+        make_register(0).student("S-99")
+
+    assert "no student with id 'S-99'" == str(missing.value)
+    assert "ingen deltaker med id 'S-99'" == missing.value.message_in("nb")
+
+
+def bad_sheet(tmp_path: Path) -> tuple[Path, Path]:
+    document = tmp_path / "register.json"
+    save(make_register(), document)
+    sheet = tmp_path / "sheet.csv"
+    day = session_day(2).strftime("%d.%m.%Y")
+    sheet.write_text(f"deltaker;dato;timer;farge\nS-01;{day};4,5;blå\nS-09;{day};5;\n",
+                     encoding="utf-8")  # fmt: skip
+    return document, sheet
+
+
+@pytest.mark.parametrize(
+    ("lang", "summary", "messages"),
+    [
+        ("nb", "oppmøteimporten er nektet; ingenting er importert",
+         ["ukjent kolonne; forventet en av"]),
+        ("en", "attendance import refused; nothing was imported",
+         ["unknown column; expected one of"]),
+    ],
+)  # fmt: skip
+def test_the_import_refusal_is_printed_in_the_language_asked_for(
+    tmp_path: Path, lang: str, summary: str, messages: list[str]
+) -> None:
+    document, sheet = bad_sheet(tmp_path)
+    out = io.StringIO()
+
+    code = main(["import-attendance", str(document), str(sheet), "--format", "json",
+                 "--lang", lang], out=out)  # fmt: skip
+
+    assert 2 == code
+    shown = json.loads(out.getvalue())
+    assert summary == shown["error"]
+    assert [m for m in messages if shown["problems"][0]["message"].startswith(m)] == messages
+
+
+def test_the_rows_of_a_sheet_are_refused_in_bokmal_by_default(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = tmp_path / "register.json"
+    save(make_register(), document)
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(
+        "deltaker;dato;timer\nS-09;07.01.2026;5\nS-01;08.01.2026;5\n", encoding="utf-8"
+    )
+
+    assert 2 == main(["import-attendance", str(document), str(sheet)], out=io.StringIO())
+    err = capsys.readouterr().err
+    assert "row 2, column deltaker: ingen deltaker med denne id-en" in err
+    assert "row 3, column dato: ingen økt i kull K1 08.01.2026" in err

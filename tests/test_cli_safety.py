@@ -264,5 +264,5 @@ def test_a_national_identity_number_used_twice_in_a_store_is_refused_and_never_p
     for fmt in ("text", "json"):
         code, out, err = run("validate", str(store), "--format", fmt, capsys=capsys)
         assert 2 == code
-        assert "another student has the same national identity number" in out + err
+        assert "en annen deltaker har samme fødselsnummer" in out + err
         assert number not in out + err

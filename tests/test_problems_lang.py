@@ -116,3 +116,27 @@ def test_the_rows_of_a_sheet_are_refused_in_bokmal_by_default(
     err = capsys.readouterr().err
     assert "row 2, column deltaker: ingen deltaker med denne id-en" in err
     assert "row 3, column dato: ingen økt i kull K1 08.01.2026" in err
+
+
+def test_a_refused_change_is_summarised_in_either_language() -> None:
+    from mbprogram import Present, RefusedChangeError  # noqa: PLC0415
+    from mbprogram.model.values import Hours  # noqa: PLC0415
+
+    register = make_register(1)
+    with pytest.raises(RefusedChangeError) as refused:
+        register.record_attendance("S-01", "SES-01", Present(Hours(99)), by=STAMP)
+    error = refused.value
+
+    assert "recording attendance refused" == error.summary
+    assert "nektet: registrere oppmøte" == error.summary_in("nb")
+    (problem,) = error.problems
+    assert "99 h is more than the session's length of 5 h" == problem.message
+    assert "99 t er mer enn øktens lengde på 5 t" == problem.message_in("nb")
+    assert "ATTENDANCE_OVER_SESSION" == problem.code
+
+
+def test_a_change_not_named_in_the_catalogue_is_summarised_as_it_is_named() -> None:
+    from mbprogram.register.commit import refused_summary  # noqa: PLC0415
+
+    summary = refused_summary("doing something new")
+    assert {"what": "doing something new"} == summary["summary_values"]

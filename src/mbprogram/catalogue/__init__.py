@@ -139,12 +139,22 @@ def placeholders(template: str) -> frozenset[str]:
 def number(value: int | Decimal | float, lang: Lang) -> str:
     """A number as ``lang`` writes it: ``117,5`` in bokmål, ``117.5`` in English.
 
-    Integers are written as they are; other numbers as Python writes them
-    (``Decimal`` exactly), with the decimal point a comma in bokmål.
+    Integers are written as they are; a ``Decimal`` exactly, without an
+    exponent or trailing zeros (``139.5``, ``180``); a float as Python writes
+    it; with the decimal point a comma in bokmål.
     """
     _checked(lang)
-    written = str(value)
+    written = _plain(value) if isinstance(value, Decimal) else str(value)
     return written.replace(".", ",") if lang == "nb" else written
+
+
+def _plain(value: Decimal) -> str:
+    if not value.is_finite():
+        return str(value)
+    written = format(value, "f")
+    if "." in written:
+        written = written.rstrip("0").rstrip(".")
+    return "0" if written in ("-0", "") else written
 
 
 def day(value: dt.date, lang: Lang) -> str:

@@ -187,4 +187,170 @@ TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
         "nb": "ingen timer og ingen oppmøtekode",
         "en": "no hours and no attendance code",
     },
+    # -- the register's rules (docs/rules.md, the rules that span records)
+    "problems.rule.id_used_twice": {
+        "nb": "en annen {kind} har id-en {id}",
+        "en": "another {kind} has the id {id}",
+    },
+    "problems.rule.national_id_used_twice": {
+        "nb": "en annen deltaker har samme fødselsnummer",
+        "en": "another student has the same national identity number",
+    },
+    "problems.rule.records_closed": {
+        "nb": "deltakeren har status {status}; opplysningene er lukket",
+        "en": "the student has {status}; their records are closed",
+    },
+    "problems.rule.other_cohort": {
+        "nb": "forventet kull {expected}, fikk {got}",
+        "en": "expected cohort {expected}, got {got}",
+    },
+    "problems.rule.enrolment_after_end": {
+        "nb": "innskrivingen {enrolled} er etter at kullet slutter {end}",
+        "en": "enrolment on {enrolled} is after the cohort ends on {end}",
+    },
+    "problems.rule.synthetic_id": {
+        "nb": "et syntetisk fødselsnummer godtas ikke i dette registeret (lag registeret med "
+        "allow_synthetic_ids=True for testdata)",
+        "en": "a synthetic identity number is not accepted in this register "
+        "(create the register with allow_synthetic_ids=True for test data)",
+    },
+    "problems.rule.before_enrolment": {
+        "nb": "{day} er før deltakeren ble tatt inn",
+        "en": "{day} is before the student was enrolled",
+    },
+    "problems.rule.session_before_enrolment": {
+        "nb": "økt {session} {day} er før deltakeren ble tatt inn",
+        "en": "session {session} on {day} is before the student was enrolled",
+    },
+    "problems.rule.after_closing": {
+        "nb": "{day} er etter at deltakeren {left} {closed}; opplysningene er lukket",
+        "en": "{day} is after the student {left} on {closed}; their records are closed",
+    },
+    "problems.rule.left.graduated": {"nb": "ble uteksaminert", "en": "graduated"},
+    "problems.rule.left.withdrew": {"nb": "sluttet", "en": "withdrew"},
+    "problems.rule.unknown_session": {
+        "nb": "ingen økt {session} i kull {cohort}",
+        "en": "no session {session} in cohort {cohort}",
+    },
+    "problems.rule.attendance_over_session": {
+        "nb": "{hours} t er mer enn øktens lengde på {length} t",
+        "en": "{hours} h is more than the session's length of {length} h",
+    },
+    "problems.rule.unknown_unit": {
+        "nb": "ikke noe praksissted {unit}",
+        "en": "no host unit {unit}",
+    },
+    "problems.rule.absence_on_holiday": {
+        "nb": "{day} er en helligdag, ikke en praksisdag",
+        "en": "{day} is a public holiday, not a practice day",
+    },
+    "problems.rule.person_is_student": {
+        "nb": "kan ikke være deltakeren selv",
+        "en": "cannot be the student themself",
+    },
+    "problems.rule.submissions_over_limit": {
+        "nb": "{n} {n:innlevering|innleveringer}; programmet tillater {maximum}",
+        "en": "{n} submissions; the programme allows {maximum}",
+    },
+    "problems.rule.certificate_missing": {
+        "nb": "en uteksaminert deltaker må ha et kursbevis",
+        "en": "a graduated student must have a certificate",
+    },
+    "problems.rule.certificate_not_graduated": {
+        "nb": "bare en uteksaminert deltaker kan ha et kursbevis",
+        "en": "only a graduated student can hold a certificate",
+    },
+    "problems.rule.certificate_date": {
+        "nb": "forventet datoen deltakeren ble uteksaminert",
+        "en": "expected the date the student graduated",
+    },
+    "problems.rule.certificate_other": {
+        "nb": "kursbeviset gjelder en annen deltaker eller et annet kull",
+        "en": "the certificate names another student or cohort",
+    },
+    "problems.rule.certificate_programme": {
+        "nb": "forventet navnet på kullets program",
+        "en": "expected the name of the cohort's programme",
+    },
+    "problems.rule.unit_over_capacity": {
+        "nb": "praksisstedet {unit} ville hatt {count} deltakere i praksis samtidig {span}; "
+        "det har {capacity} {capacity:plass|plasser}",
+        "en": "host unit {unit} would have {count} students in practice at once "
+        "{span}; it has {capacity} {capacity:place|places}",
+    },
+    "problems.rule.unknown_student": {
+        "nb": "ingen deltaker {student}",
+        "en": "no student {student}",
+    },
+    "problems.rule.unknown_cohort": {"nb": "ikke noe kull {cohort}", "en": "no cohort {cohort}"},
+    # -- refused changes: "<what> refused", what as the change is named
+    "problems.refused": {"nb": "nektet: {what}", "en": "{what} refused"},
+    "problems.what.adding the host unit": {
+        "nb": "legge til praksisstedet",
+        "en": "adding the host unit",
+    },
+    "problems.what.adding the student": {"nb": "legge til deltakeren", "en": "adding the student"},
+    "problems.what.approving make-up work": {
+        "nb": "godkjenne kompenserende arbeid",
+        "en": "approving make-up work",
+    },
+    "problems.what.assessing the assignment": {
+        "nb": "vurdere oppgaven",
+        "en": "assessing the assignment",
+    },
+    "problems.what.cancelling the absence": {
+        "nb": "oppheve fraværet",
+        "en": "cancelling the absence",
+    },
+    "problems.what.cancelling the session": {"nb": "avlyse økten", "en": "cancelling the session"},
+    "problems.what.changing the capacity": {
+        "nb": "endre kapasiteten",
+        "en": "changing the capacity",
+    },
+    "problems.what.changing the places": {
+        "nb": "endre antall plasser",
+        "en": "changing the places",
+    },
+    "problems.what.correcting the session": {"nb": "rette økten", "en": "correcting the session"},
+    "problems.what.ending the placement early": {
+        "nb": "avslutte praksisperioden tidlig",
+        "en": "ending the placement early",
+    },
+    "problems.what.erasing the person": {"nb": "slette personen", "en": "erasing the person"},
+    "problems.what.graduation": {"nb": "uteksaminering", "en": "graduation"},
+    "problems.what.logging the reading": {"nb": "føre lesingen", "en": "logging the reading"},
+    "problems.what.opening the cohort": {"nb": "opprette kullet", "en": "opening the cohort"},
+    "problems.what.placing the student": {"nb": "plassere deltakeren", "en": "placing the student"},
+    "problems.what.recording attendance": {
+        "nb": "registrere oppmøte",
+        "en": "recording attendance",
+    },
+    "problems.what.recording the absence": {
+        "nb": "registrere fraværet",
+        "en": "recording the absence",
+    },
+    "problems.what.scheduling the session": {
+        "nb": "sette opp økten",
+        "en": "scheduling the session",
+    },
+    "problems.what.signing off the literature": {
+        "nb": "godkjenne litteraturstudiene",
+        "en": "signing off the literature",
+    },
+    "problems.what.starting the assignment": {
+        "nb": "starte oppgaven",
+        "en": "starting the assignment",
+    },
+    "problems.what.stripping identifiers": {
+        "nb": "fjerne identifikatorer",
+        "en": "stripping identifiers",
+    },
+    "problems.what.submitting the assignment": {
+        "nb": "levere oppgaven",
+        "en": "submitting the assignment",
+    },
+    "problems.what.recording the assessment": {
+        "nb": "registrere vurderingen",
+        "en": "recording the assessment",
+    },
 }

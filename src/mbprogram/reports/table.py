@@ -61,7 +61,8 @@ def cell_text(value: object, lang: Lang = "en") -> str:
         key = f"reports.value.{value.value}"
         return text(key, lang) if key in CATALOGUE else str(value.value)
     if isinstance(value, Fraction):
-        return f"{number(Decimal(f'{float(value) * 100:.1f}'), lang)} %"
+        shown = f"{float(value) * 100:.1f}"
+        return f"{shown.replace('.', ',') if lang == 'nb' else shown} %"
     if isinstance(value, Decimal):
         return number(Decimal(plain_decimal(value)), lang)
     if isinstance(value, dt.date):

@@ -12,7 +12,15 @@ from mbprogram.model import validators as v
 from mbprogram.model.history import student_path
 from mbprogram.model.students import CLOSED, Certificate, Status, StatusChange, Student
 from mbprogram.model.values import Stamp, StudentId
-from mbprogram.register.commit import Edit, Entry, build, check_stamp, commit, refuse
+from mbprogram.register.commit import (
+    Edit,
+    Entry,
+    build,
+    check_stamp,
+    commit,
+    refuse,
+    refused_summary,
+)
 from mbprogram.register.state import RegisterState
 from mbprogram.rules.invariants import closed_problem
 from mbprogram.rules.student import evaluate_student
@@ -33,7 +41,7 @@ def open_student(state: RegisterState, student_id: StudentId, what: str) -> Stud
 
 def closed_refusal(student: Student, what: str) -> RefusedChangeError:
     """The refusal of a new record for a withdrawn or graduated student."""
-    return RefusedChangeError([closed_problem(student)], summary=f"{what} refused")
+    return RefusedChangeError([closed_problem(student)], **refused_summary(what))
 
 
 def add_student(

@@ -140,3 +140,16 @@ def test_a_change_not_named_in_the_catalogue_is_summarised_as_it_is_named() -> N
 
     summary = refused_summary("doing something new")
     assert {"what": "doing something new"} == summary["summary_values"]
+
+
+def test_a_records_own_field_is_refused_in_either_language_without_quoting_text() -> None:
+    from mbprogram import InvalidValueError, Student  # noqa: PLC0415
+
+    with pytest.raises(InvalidValueError) as refused:
+        Student(id="KØ-1", cohort="K1", name="Kari")
+    (problem,) = refused.value.problems
+
+    assert problem.message.startswith("expected an id of 1 to 64 characters")
+    assert problem.message_in("nb").startswith("forventet en id på 1 til 64 tegn")
+    assert "fikk en tekst på 4 tegn" in problem.message_in("nb")
+    assert "KØ-1" not in problem.message_in("nb")

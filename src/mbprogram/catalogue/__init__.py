@@ -34,6 +34,7 @@ __all__ = [
     "CATALOGUE",
     "LANGS",
     "Lang",
+    "Phrase",
     "Term",
     "checked_lang",
     "day",
@@ -174,7 +175,26 @@ class Term(str):
     __slots__ = ()
 
 
+class Phrase(str):
+    """A catalogue text with its values, that reads English as a ``str`` and any language in a text.
+
+    ``Phrase("problems.got.text", n=3)`` is the ``str`` "a str of 3 characters";
+    filled into another text it is written in that text's language.
+    """
+
+    key: str
+    values: Mapping[str, object]
+
+    def __new__(cls, key: str, /, **values: object) -> Phrase:
+        phrase = super().__new__(cls, text(key, "en", **values))
+        phrase.key = key
+        phrase.values = values
+        return phrase
+
+
 def _shown(value: object, lang: Lang) -> object:
+    if isinstance(value, Phrase):
+        return text(value.key, lang, **value.values)
     if isinstance(value, Term):
         return text(str(value), lang)
     if isinstance(value, bool):

@@ -353,4 +353,81 @@ TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
         "nb": "registrere vurderingen",
         "en": "recording the assessment",
     },
+    # -- a record's own fields (model/validators.py); what a value was, never quoting text
+    "problems.got.sensitive": {
+        "nb": "en verdi av typen {type} (vises ikke: sensitivt felt)",
+        "en": "a value of type {type} (not shown: sensitive field)",
+    },
+    "problems.got.text": {
+        "nb": "en tekst på {n} {n:tegn|tegn}",
+        "en": "a str of {n} {n:character|characters}",
+    },
+    "problems.got.number": {"nb": "{value} ({type})", "en": "{value} ({type})"},
+    "problems.got.type": {"nb": "en verdi av typen {type}", "en": "a value of type {type}"},
+    "problems.field.expected": {
+        "nb": "forventet {expected}, fikk {got}",
+        "en": "expected {expected}, got {got}",
+    },
+    "problems.field.tuple": {
+        "nb": "forventet en tuppel av {expected}, fikk {got}",
+        "en": "expected a tuple of {expected}, got {got}",
+    },
+    "problems.field.text": {"nb": "forventet tekst, fikk {got}", "en": "expected text, got {got}"},
+    "problems.field.unstorable": {
+        "nb": "forventet tekst uten NUL-tegn eller ensomme surrogater (teksten vises ikke)",
+        "en": "expected text without NUL characters or lone surrogates (the text is not shown)",
+    },
+    "problems.field.empty": {
+        "nb": "forventet tekst som ikke er tom, fikk en tom tekst",
+        "en": "expected non-empty text, got an empty string",
+    },
+    "problems.field.too_long": {
+        "nb": "forventet høyst {most} tegn, fikk {n}",
+        "en": "expected at most {most} characters, got {n}",
+    },
+    "problems.field.id": {
+        "nb": "forventet en id på {allowed}, fikk {got}",
+        "en": "expected an id of {allowed}, got {got}",
+    },
+    "problems.field.id_allowed": {
+        "nb": "1 til 64 tegn, hvert en bokstav A-Z eller a-z uten aksent, et siffer 0-9, '.', "
+        "'_', ':' eller '-' (ikke æ, ø, å, andre bokstaver med aksent eller mellomrom), det "
+        "første en bokstav eller et siffer",
+        "en": "1 to 64 characters, each an unaccented letter A-Z or a-z, a digit 0-9, '.', '_', "
+        "':' or '-' (no æ, ø, å, other accented letters or spaces), the first a letter or digit",
+    },
+    "problems.field.id_national": {
+        "nb": "forventet en id som ikke er elleve sifre: en id vises i hver sti og melding, og "
+        "elleve sifre kan være et fødselsnummer",
+        "en": "expected an id that is not eleven digits: an id is shown in every path and "
+        "message, and eleven digits may be a national identity number",
+    },
+    "problems.field.date": {
+        "nb": "forventet en dato, fikk {got}",
+        "en": "expected a date, got {got}",
+    },
+    "problems.field.datetime": {
+        "nb": "forventet et tidspunkt, fikk {got}",
+        "en": "expected a datetime, got {got}",
+    },
+    "problems.field.naive": {
+        "nb": "forventet et tidspunkt med tidssone, fikk et uten",
+        "en": "expected a timezone-aware datetime, got a naive one",
+    },
+    "problems.field.whole": {
+        "nb": "forventet et heltall, fikk {got}",
+        "en": "expected a whole number, got {got}",
+    },
+    "problems.field.at_least": {
+        "nb": "forventet minst {low}, fikk {value}",
+        "en": "expected at least {low}, got {value}",
+    },
+    "problems.field.between": {
+        "nb": "forventet minst {low} og høyst {high}, fikk {value}",
+        "en": "expected at least {low} and at most {high}, got {value}",
+    },
+    "problems.field.choice": {
+        "nb": "forventet en av {choices} ({kind}), fikk {got}",
+        "en": "expected one of {choices} ({kind}), got {got}",
+    },
 }

@@ -153,3 +153,15 @@ def test_a_records_own_field_is_refused_in_either_language_without_quoting_text(
     assert problem.message_in("nb").startswith("forventet en id på 1 til 64 tegn")
     assert "fikk en tekst på 4 tegn" in problem.message_in("nb")
     assert "KØ-1" not in problem.message_in("nb")
+
+
+def test_a_share_under_one_percent_is_refused_in_bokmal_with_a_decimal_comma() -> None:
+    from mbprogram import InvalidValueError, ProgrammeRules  # noqa: PLC0415
+
+    with pytest.raises(InvalidValueError) as refused:
+        ProgrammeRules.from_dict({"name": "x", "min_theory_share": "0.8", "practice_weeks": 1})
+    (problem,) = refused.value.problems
+
+    assert "min_theory_share" == problem.path
+    assert problem.message.endswith("got 0.8: write 80 for 80 %, not 0.8")
+    assert problem.message_in("nb").endswith("fikk 0,8: skriv 80 for 80 %, ikke 0,8")

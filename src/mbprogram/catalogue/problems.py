@@ -430,4 +430,55 @@ TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
         "nb": "forventet en av {choices} ({kind}), fikk {got}",
         "en": "expected one of {choices} ({kind}), got {got}",
     },
+    # -- values (model/values.py)
+    "problems.value.bool": {
+        "nb": "forventet et eksakt tall, fikk en sannhetsverdi ({value})",
+        "en": "expected an exact number, got a bool ({value})",
+    },
+    "problems.value.float": {
+        "nb": "forventet et eksakt tall, fikk flyttallet {value}; gi det som en tekst eller "
+        "Decimal ({example})",
+        "en": "expected an exact number, got the binary float {value}; give it as a string or "
+        "Decimal ({example})",
+    },
+    "problems.value.not_a_number": {
+        "nb": "forventet et tall som '3.5', fikk tekst som ikke er et tall",
+        "en": "expected a number such as '3.5', got text that is not a number",
+    },
+    "problems.value.kind": {
+        "nb": "forventet et eksakt tall (int, str eller Decimal), fikk {type}",
+        "en": "expected an exact number (int, str or Decimal), got {type}",
+    },
+    "problems.value.infinite": {
+        "nb": "forventet et endelig tall, fikk {what}",
+        "en": "expected a finite number, got {what}",
+    },
+    "problems.value.nan": {"nb": "NaN", "en": "NaN"},
+    "problems.value.infinity": {"nb": "en uendelighet", "en": "an infinity"},
+    "problems.value.size": {
+        "nb": "forventet et tall under 10^{digits} med høyst {places} desimaler",
+        "en": "expected a number below 10^{digits} with at most {places} decimals",
+    },
+    "problems.value.hours": {
+        "nb": "forventet 0 eller flere timer, fikk {value}",
+        "en": "expected 0 or more hours, got {value}",
+    },
+    "problems.value.percent": {
+        "nb": "forventet en prosent fra 0 til 100, fikk {value}",
+        "en": "expected a percentage from 0 to 100, got {value}",
+    },
+    "problems.value.end_before_start": {
+        "nb": "{end} er før start {start}",
+        "en": "{end} is before start {start}",
+    },
+    "problems.value.share_under_one": {
+        "nb": "forventet en andel i prosent fra 1 til 100 (eller 0), fikk {value}: skriv 80 for "
+        "80 %, ikke 0,8",
+        "en": "expected a share in percent from 1 to 100 (or 0), got {value}: write 80 for "
+        "80 %, not 0.8",
+    },
+    "problems.value.weeks": {
+        "nb": "forventet 0 eller flere uker, fikk {value}",
+        "en": "expected 0 or more weeks, got {value}",
+    },
 }

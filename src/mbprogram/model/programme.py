@@ -28,7 +28,7 @@ _T = TypeVar("_T")
 def _weeks(value: object) -> Decimal:
     weeks = exact_decimal(value, "practice_weeks")
     if weeks < 0:
-        raise InvalidValueError("practice_weeks", f"expected 0 or more weeks, got {weeks}")
+        raise InvalidValueError([Problem.of("practice_weeks", "problems.value.weeks", value=weeks)])
     return weeks
 
 
@@ -51,9 +51,7 @@ def _share(value: object) -> Percent:
     share = value if isinstance(value, Percent) else Percent(_share_number(value))  # type: ignore[arg-type]
     if 0 < share.value < 1:
         raise InvalidValueError(
-            "percent",
-            f"expected a share in percent from 1 to 100 (or 0), got {plain_decimal(share.value)}: "
-            "write 80 for 80 %, not 0.8",
+            [Problem.of("percent", "problems.value.share_under_one", value=share.value)]
         )
     return share
 
@@ -79,7 +77,7 @@ def _check(field: str, build: Callable[[Any], _T]) -> Callable[[Any], _T]:
         try:
             return build(raw)
         except ValidationError as e:
-            raise InvalidValueError([Problem(field, p.message) for p in e.problems]) from None
+            raise InvalidValueError([attrs.evolve(p, path=field) for p in e.problems]) from None
 
     return parse
 
@@ -202,7 +200,7 @@ class ProgrammeRules:
             try:
                 values[name] = _PARSERS[name](data[name])
             except ValidationError as e:
-                problems.extend(Problem(name, p.message) for p in e.problems)
+                problems.extend(attrs.evolve(p, path=name) for p in e.problems)
         if problems:
             raise InvalidValueError(problems, summary="invalid programme rules")
         return cls(**values)

@@ -15,13 +15,6 @@ from mbprogram.cli.app import run
 AS_OF = "2026-11-23"
 
 
-@pytest.fixture(scope="module")
-def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    store = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    assert 0 == main(["demo", "--store", str(store), "--as-of", AS_OF], out=io.StringIO())
-    return store
-
-
 def test_the_demo_exits_0_and_its_help_says_so(
     demo_store: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

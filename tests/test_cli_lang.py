@@ -16,13 +16,6 @@ from mbprogram.cli.common import date_argument
 AS_OF = "2026-11-23"
 
 
-@pytest.fixture(scope="module")
-def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    store = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    assert 0 == main(["demo", "--store", str(store), "--as-of", AS_OF], out=io.StringIO())
-    return store
-
-
 @given(st.dates(dt.date(1900, 1, 1), dt.date(2999, 12, 31)))
 def test_a_date_argument_reads_iso_and_day_month_year_alike(day: dt.date) -> None:
     assert day == date_argument(day.isoformat())

@@ -17,7 +17,6 @@ student's; never the identity number or anything sensitive.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,7 +24,6 @@ from mbprogram.catalogue import Lang, text
 from mbprogram.exceptions import InvalidValueError
 from mbprogram.model import validators as v
 from mbprogram.model.history import student_path
-from mbprogram.model.values import plain_decimal
 from mbprogram.reports.pdf import Page
 from mbprogram.reports.progress import percent_of
 from mbprogram.rules.student import floor2
@@ -38,24 +36,20 @@ if TYPE_CHECKING:
 __all__ = ["attendance_confirmation_pdf", "certificate_pdf", "requirement_lines"]
 
 
-def _exact(value: Decimal) -> Decimal:
-    return Decimal(plain_decimal(value))
-
-
 def requirement_lines(rules: ProgrammeRules, lang: Lang = "nb") -> list[str]:
     """The programme's requirements as the documents list them, one line each."""
     lines = []
     if rules.theory_hours.value or rules.min_theory_share is None:
-        hours = _exact(rules.theory_hours.value)
+        hours = rules.theory_hours.value
         lines.append(text("documents.requirement.theory_hours", lang, hours=hours))
     if rules.min_theory_share is not None:
-        share = _exact(rules.min_theory_share.value)
+        share = rules.min_theory_share.value
         lines.append(text("documents.requirement.theory_share", lang, share=share))
     if rules.practice_weeks or rules.min_practice_share is None:
-        weeks = _exact(rules.practice_weeks)
+        weeks = rules.practice_weeks
         lines.append(text("documents.requirement.practice_weeks", lang, weeks=weeks))
     if rules.min_practice_share is not None:
-        share = _exact(rules.min_practice_share.value)
+        share = rules.min_practice_share.value
         lines.append(text("documents.requirement.practice_share", lang, share=share))
     if rules.literature_sign_off:
         lines.append(text("documents.requirement.literature", lang))
@@ -162,19 +156,19 @@ def attendance_confirmation_pdf(
     page.line(text("documents.confirmation.as_of", lang, day=as_of))
     lines = [
         text("documents.confirmation.theory_hours", lang,
-             hours=_exact(floor2(progress.theory_hours.value)),
-             required=_exact(rules.theory_hours.value)),
+             hours=floor2(progress.theory_hours.value),
+             required=rules.theory_hours.value),
         text("documents.confirmation.practice_weeks", lang,
-             weeks=_exact(floor2(progress.practice_weeks)),
-             required=_exact(rules.practice_weeks)),
+             weeks=floor2(progress.practice_weeks),
+             required=rules.practice_weeks),
     ]  # fmt: skip
     theory, practice = percent_of(progress.theory_share), percent_of(progress.practice_share)
     if rules.min_theory_share is not None and theory is not None:
-        lines.insert(1, text("documents.confirmation.theory_share", lang, share=_exact(theory),
-                             minimum=_exact(rules.min_theory_share.value)))  # fmt: skip
+        lines.insert(1, text("documents.confirmation.theory_share", lang, share=theory,
+                             minimum=rules.min_theory_share.value))  # fmt: skip
     if rules.min_practice_share is not None and practice is not None:
-        lines.append(text("documents.confirmation.practice_share", lang, share=_exact(practice),
-                          minimum=_exact(rules.min_practice_share.value)))  # fmt: skip
+        lines.append(text("documents.confirmation.practice_share", lang, share=practice,
+                          minimum=rules.min_practice_share.value))  # fmt: skip
     page.items(lines)
     page.line(text("documents.requirements", lang))
     page.items(requirement_lines(rules, lang))

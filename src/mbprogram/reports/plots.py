@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Literal
 from mbprogram.catalogue import Lang, text
 from mbprogram.exceptions import MissingExtraError
 from mbprogram.model import validators as v
-from mbprogram.model.values import DateRange, plain_decimal
+from mbprogram.model.values import DateRange
 from mbprogram.reports.outcomes import outcomes_report, pot_table
 from mbprogram.reports.over_time import ProgressPoint, progress_over_time
 from mbprogram.reports.placements import placement_table
@@ -65,11 +65,6 @@ def _no_data(ax: Axes, lang: Lang) -> None:
             transform=ax.transAxes)  # fmt: skip
     ax.set_xticks([])
     ax.set_yticks([])
-
-
-def _exact(value: Decimal) -> Decimal:
-    """A Decimal as it is written, without trailing zeros (``180``, not ``180.00``)."""
-    return Decimal(plain_decimal(value))
 
 
 def plot_cohort_progress(
@@ -121,7 +116,7 @@ def _progress_panels(
          practice.value if practice else no_share, [_percent(p.practice_share) for p in progress]),
     )  # fmt: skip
     return [
-        (figures, required, text(key, lang, required=_exact(required)))
+        (figures, required, text(key, lang, required=required))
         for shown, key, required, figures in wanted
         if shown
     ]
@@ -189,9 +184,9 @@ def plot_burn_up(register: Register, cohort: str, as_of: dt.date, *, lang: Lang 
             ax.plot([p.on for p in planned], [figure_of(p) for p in planned], color=colour,
                     linestyle="--")  # fmt: skip
     hours_ax.axhline(float(rules.theory_hours.value), color="black", linestyle=":")
-    hours_ax.set_ylabel(text("plots.theory_hours", lang, required=_exact(rules.theory_hours.value)))
+    hours_ax.set_ylabel(text("plots.theory_hours", lang, required=rules.theory_hours.value))
     weeks_ax.axhline(float(rules.practice_weeks), color="black", linestyle=":")
-    weeks_ax.set_ylabel(text("plots.practice_weeks", lang, required=_exact(rules.practice_weeks)))
+    weeks_ax.set_ylabel(text("plots.practice_weeks", lang, required=rules.practice_weeks))
     for ax in (hours_ax, weeks_ax):
         ax.axvline(as_of, color="grey", linewidth=0.8)
         _whole_ticks(ax.yaxis)

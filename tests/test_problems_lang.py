@@ -165,3 +165,18 @@ def test_a_share_under_one_percent_is_refused_in_bokmal_with_a_decimal_comma() -
     assert "min_theory_share" == problem.path
     assert problem.message.endswith("got 0.8: write 80 for 80 %, not 0.8")
     assert problem.message_in("nb").endswith("fikk 0,8: skriv 80 for 80 %, ikke 0,8")
+
+
+def test_a_rule_spanning_days_names_the_days_as_the_language_writes_them() -> None:
+    from mbprogram.model.values import DateRange  # noqa: PLC0415
+    from mbprogram.rules.employment import span  # noqa: PLC0415
+
+    period = DateRange(dt.date(2027, 1, 4), dt.date(2027, 3, 1))
+    problem = Problem.of("x", "problems.rule.unit_over_capacity", unit="'U1'", count=3,
+                         span=span(period), capacity=1)  # fmt: skip
+
+    assert "2027-01-04..2027-03-01" == span(period)
+    assert problem.message.endswith("3 students in practice at once 2027-01-04..2027-03-01; "
+                                    "it has 1 place")  # fmt: skip
+    assert problem.message_in("nb").endswith("04.01.2027 til 01.03.2027; det har 1 plass")
+    assert "from 2027-01-04" == span(DateRange(dt.date(2027, 1, 4), dt.date.max))

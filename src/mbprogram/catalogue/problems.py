@@ -481,4 +481,28 @@ TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
         "nb": "forventet 0 eller flere uker, fikk {value}",
         "en": "expected 0 or more weeks, got {value}",
     },
+    "problems.span.from": {"nb": "fra {start}", "en": "from {start}"},
+    "problems.span.range": {"nb": "{start} til {end}", "en": "{start}..{end}"},
+    # -- hiring's hard rules (rules/employment.py, docs/hiring.md)
+    "problems.hiring.placement_unit": {
+        "nb": "veien inn via praksisstedet krever en praksisperiode ved {unit}, og deltakeren "
+        "hadde ingen der",
+        "en": "the placement-unit pathway needs a placement at {unit}, "
+        "and the student had none there",
+    },
+    "problems.hiring.unknown_pot": {"nb": "ingen budsjettpott {pot}", "en": "no budget pot {pot}"},
+    "problems.hiring.no_certificate": {
+        "nb": "en ansettelse betalt av potten krever et kursbevis datert senest startdagen "
+        "{start}; deltakeren har {has}",
+        "en": "a pot-funded employment needs a certificate dated on or before its "
+        "start {start}; the student has {has}",
+    },
+    "problems.hiring.none": {"nb": "ikke noe kursbevis", "en": "no certificate"},
+    "problems.hiring.from": {"nb": "et kursbevis fra {day}", "en": "a certificate from {day}"},
+    "problems.hiring.pot_over_capacity": {
+        "nb": "budsjettpotten {pot} ville betalt {count} stillinger samtidig {span}; den har "
+        "plass til {capacity}",
+        "en": "budget pot {pot} would pay {count} positions at once {span}; "
+        "it has room for {capacity}",
+    },
 }

@@ -180,3 +180,19 @@ def test_a_rule_spanning_days_names_the_days_as_the_language_writes_them() -> No
                                     "it has 1 place")  # fmt: skip
     assert problem.message_in("nb").endswith("04.01.2027 til 01.03.2027; det har 1 plass")
     assert "from 2027-01-04" == span(DateRange(dt.date(2027, 1, 4), dt.date.max))
+
+
+def test_a_placements_own_dates_are_refused_in_either_language() -> None:
+    from mbprogram import InvalidValueError, Placement  # noqa: PLC0415
+    from mbprogram.model.placements import PlacementAbsence  # noqa: PLC0415
+    from tests.builders import placement  # noqa: PLC0415
+
+    full_time = placement()
+    with pytest.raises(InvalidValueError) as refused:
+        Placement(id="P1", unit="U1", supervisor="Vik", period=full_time.period,
+                  weekdays=full_time.weekdays,
+                  absences=(PlacementAbsence(day=dt.date(2026, 3, 7)),))  # fmt: skip
+    (problem,) = refused.value.problems
+
+    assert "2026-03-07 is a saturday, not one of the placement's practice days" == problem.message
+    assert "07.03.2026 er en lørdag, ikke en av praksisdagene" == problem.message_in("nb")

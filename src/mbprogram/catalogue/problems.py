@@ -505,4 +505,56 @@ TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
         "en": "budget pot {pot} would pay {count} positions at once {span}; "
         "it has room for {capacity}",
     },
+    # -- students and placements (model/students.py, model/placements.py)
+    "problems.student.own": {
+        "nb": "forventet egen erfaring og/eller erfaring som pårørende",
+        "en": "expected own and/or a relative's experience",
+    },
+    "problems.student.experience": {
+        "nb": "forventet erfaring med psykisk helse og/eller rus",
+        "en": "expected experience of mental health and/or substance use",
+    },
+    "problems.student.marked_twice": {
+        "nb": "økt {session} er ført to ganger",
+        "en": "session {session} is marked twice",
+    },
+    "problems.student.transition": {
+        "nb": "kan ikke gå fra {before} til {after}; tillatt: {allowed}",
+        "en": "cannot go from {before} to {after}; allowed: {allowed}",
+    },
+    "problems.student.change_before": {
+        "nb": "{on} er før forrige endring {previous}",
+        "en": "{on} is before the previous change on {previous}",
+    },
+    "problems.placement.no_weekday": {
+        "nb": "forventet minst én praksisdag i uken",
+        "en": "expected at least one practice weekday",
+    },
+    "problems.placement.absent_twice": {
+        "nb": "{day} er ført som fravær to ganger",
+        "en": "{day} is recorded absent twice",
+    },
+    "problems.placement.outside": {
+        "nb": "{day} er utenfor praksisperioden {start} til {end}",
+        "en": "{day} is outside the placement's period {start}..{end}",
+    },
+    "problems.placement.not_a_practice_day": {
+        "nb": "{day} er en {weekday}, ikke en av praksisdagene",
+        "en": "{day} is a {weekday}, not one of the placement's practice days",
+    },
+    "problems.placement.assessed_before_start": {
+        "nb": "{on} er før praksisperioden starter {start}",
+        "en": "{on} is before the placement starts on {start}",
+    },
+    "problems.placement.final_before_midway": {
+        "nb": "{on} er før midtveisvurderingen {midway}",
+        "en": "{on} is before the midway assessment on {midway}",
+    },
+    "problems.weekday.monday": {"nb": "mandag", "en": "monday"},
+    "problems.weekday.tuesday": {"nb": "tirsdag", "en": "tuesday"},
+    "problems.weekday.wednesday": {"nb": "onsdag", "en": "wednesday"},
+    "problems.weekday.thursday": {"nb": "torsdag", "en": "thursday"},
+    "problems.weekday.friday": {"nb": "fredag", "en": "friday"},
+    "problems.weekday.saturday": {"nb": "lørdag", "en": "saturday"},
+    "problems.weekday.sunday": {"nb": "søndag", "en": "sunday"},
 }

@@ -196,3 +196,19 @@ def test_a_placements_own_dates_are_refused_in_either_language() -> None:
 
     assert "2026-03-07 is a saturday, not one of the placement's practice days" == problem.message
     assert "07.03.2026 er en lørdag, ikke en av praksisdagene" == problem.message_in("nb")
+
+
+def test_a_documents_record_problems_are_printed_in_bokmal_by_validate(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = tmp_path / "register.json"
+    save(make_register(1), document)
+    data = json.loads(document.read_text(encoding="utf-8"))
+    data["cohorts"][0]["students"][0]["background"] = {
+        "own": False, "relative": False, "mental_health": True, "substance_use": False,
+    }  # fmt: skip
+    document.write_text(json.dumps(data), encoding="utf-8")
+
+    assert 2 == main(["validate", str(document)], out=io.StringIO())
+    err = capsys.readouterr().err
+    assert "forventet egen erfaring og/eller erfaring som pårørende" in err

@@ -557,4 +557,33 @@ TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
     "problems.weekday.friday": {"nb": "fredag", "en": "friday"},
     "problems.weekday.saturday": {"nb": "lørdag", "en": "saturday"},
     "problems.weekday.sunday": {"nb": "søndag", "en": "sunday"},
+    # -- an employment's own checks (model/hiring.py, docs/hiring.md)
+    "problems.employment.percent": {
+        "nb": "forventet en stillingsprosent over 0",
+        "en": "expected a position percentage above 0",
+    },
+    "problems.employment.permanent_before": {
+        "nb": "en stilling kan ikke bli fast før den starter",
+        "en": "a position cannot be made permanent before it starts",
+    },
+    "problems.employment.permanent_after": {
+        "nb": "en stilling kan ikke bli fast etter at den slutter",
+        "en": "a position cannot be made permanent after it ends",
+    },
+    "problems.employment.pot": {
+        "nb": "oppgi budsjettpotten nøyaktig når finansieringen er budsjettpotten",
+        "en": "name the budget pot exactly when the funding is the budget pot",
+    },
+    "problems.employment.funding": {
+        "nb": "veien inn via budsjettpotten finansieres av budsjettpotten",
+        "en": "the budget-pot pathway is funded by the budget pot",
+    },
+    "problems.employment.end_confirmed": {
+        "nb": "bare en ansettelse med en slutt kan få den bekreftet",
+        "en": "only an employment with an end can have it confirmed",
+    },
+    "problems.employment.step_up_benefit": {
+        "nb": "en opptrappingsperiode krever AAP",
+        "en": "a step-up period needs the AAP benefit",
+    },
 }

@@ -129,7 +129,7 @@ def graduate(
                 on=on,
             )
         )
-    problems += [Problem.of(f.path, f.code.value, **dict(f.details)) for f in errors]
+    problems += [Problem.of(f.path, f.code.value, f.code.value, **dict(f.details)) for f in errors]
     if problems:
         raise GraduationRefusedError(problems, errors)
     cert_id = certificate_id if certificate_id is not None else f"cert-{student.id}"

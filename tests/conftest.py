@@ -7,10 +7,13 @@ with the ``HYPOTHESIS_PROFILE`` environment variable.
 
 import io
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+from tests.postgres_server import REQUIRED, NoServerError, Server, start
 
 settings.register_profile(
     "ci",
@@ -35,3 +38,22 @@ def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     store = tmp_path_factory.mktemp("demo") / "demo.sqlite"
     assert 0 == main(["demo", "--store", str(store), "--as-of", "2026-11-23"], out=io.StringIO())
     return store
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[Server]:
+    """A PostgreSQL server for the session (``tests/postgres_server.py``), stopped at the end.
+
+    Without one the test is skipped with the reason, unless
+    ``MBPROGRAM_REQUIRE_POSTGRES=1`` (as ``.ci/run`` sets), which makes it a failure.
+    """
+    try:
+        server = start()
+    except NoServerError as e:
+        if os.environ.get(REQUIRED) == "1":
+            pytest.fail(f"{REQUIRED}=1 but {e}")
+        pytest.skip(str(e))
+    try:
+        yield server
+    finally:
+        server.stop()

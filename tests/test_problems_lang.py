@@ -212,3 +212,30 @@ def test_a_documents_record_problems_are_printed_in_bokmal_by_validate(
     assert 2 == main(["validate", str(document)], out=io.StringIO())
     err = capsys.readouterr().err
     assert "forventet egen erfaring og/eller erfaring som pårørende" in err
+
+
+@pytest.mark.parametrize(
+    ("lang", "summary", "problem"),
+    [
+        ("nb", "importen av klasselisten er nektet; ingenting er importert",
+         "row 1: ingen kolonne for deltakeren; forventet en av student, deltaker"),
+        ("en", "class list import refused; nothing was imported",
+         "row 1: no column for the student; expected one of student, deltaker"),
+    ],
+)  # fmt: skip
+def test_a_class_list_without_a_student_column_is_refused_in_the_language_asked_for(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, summary: str, problem: str
+) -> None:
+    document = tmp_path / "register.json"
+    save(make_register(), document)
+    before = document.read_bytes()
+    sheet = tmp_path / "klasse.csv"
+    sheet.write_text("navn;telefon\nOla Testesen;12345678\n", encoding="utf-8")
+
+    code = main(["import-students", str(document), str(sheet), "--cohort", "K1", "--lang", lang],
+                out=io.StringIO())  # fmt: skip
+
+    assert 2 == code
+    err = capsys.readouterr().err
+    assert f"mbprogram: {summary}\n  {problem}\n" == err
+    assert before == document.read_bytes()

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
         monday_of,
         public_holidays,
     )
+    from mbprogram.calendar.recurrence import recurring_days
     from mbprogram.catalogue import Lang
     from mbprogram.demo import build_demo_register
     from mbprogram.exceptions import (
@@ -112,12 +113,17 @@ if TYPE_CHECKING:
         Table,
         attendance_confirmation_pdf,
         certificate_pdf,
+        csv_text,
         outcomes_report,
         placement_table,
         pot_table,
         progress_document,
         progress_over_time,
         progress_table,
+        session_table,
+        student_table,
+        unit_table,
+        xlsx_bytes,
     )
     from mbprogram.rules.cohort import CohortProgress, evaluate_cohort, evaluate_register
     from mbprogram.rules.findings import SEVERITY, Finding, FindingCode, Severity
@@ -155,17 +161,23 @@ if TYPE_CHECKING:
     from mbprogram.rules.theory import TheoryProgress, theory_progress
     from mbprogram.services.attendance_import import AttendanceImport
     from mbprogram.services.repository import InMemoryRepository, Loaded, Repository, Revision
+    from mbprogram.services.session_plan import SessionPlan, plan_sessions
+    from mbprogram.services.sheet_import import SheetImport
     from mbprogram.services.unit_of_work import UnitOfWork
     from mbprogram.storage.attendance_csv import import_attendance, import_attendance_text
     from mbprogram.storage.files import load, save
     from mbprogram.storage.json_document import FORMAT as DOCUMENT_FORMAT
     from mbprogram.storage.json_document import document_schema
+    from mbprogram.storage.placement_csv import import_placements, import_placements_text
+    from mbprogram.storage.postgres_store import PostgresRepository, PostgresStore
     from mbprogram.storage.repositories import (
         JsonDocumentRepository,
         SqliteRepository,
         repository_for,
     )
     from mbprogram.storage.sqlite_store import SqliteStore
+    from mbprogram.storage.student_csv import import_students, import_students_text
+    from mbprogram.storage.unit_csv import import_units, import_units_text
 
 #: The version of this package (as installed: ``importlib.metadata.version("mbprogram")``).
 __version__ = "0.1.0"
@@ -237,6 +249,8 @@ __all__ = [
     "Placement",
     "PlacementAbsence",
     "PlacementAssessment",
+    "PostgresRepository",
+    "PostgresStore",
     "PotUsage",
     "PracticeDays",
     "Present",
@@ -256,7 +270,9 @@ __all__ = [
     "Role",
     "RuleCode",
     "Session",
+    "SessionPlan",
     "Severity",
+    "SheetImport",
     "SignOff",
     "SqliteRepository",
     "SqliteStore",
@@ -283,6 +299,7 @@ __all__ = [
     "certificate_pdf",
     "classification",
     "cohort_outcomes",
+    "csv_text",
     "document_schema",
     "employment_summary",
     "evaluate_cohort",
@@ -296,6 +313,12 @@ __all__ = [
     "holidays_between",
     "import_attendance",
     "import_attendance_text",
+    "import_placements",
+    "import_placements_text",
+    "import_students",
+    "import_students_text",
+    "import_units",
+    "import_units_text",
     "is_public_holiday",
     "is_valid_national_id",
     "iso_weeks_between",
@@ -304,6 +327,7 @@ __all__ = [
     "outcomes_report",
     "percent_band",
     "placement_table",
+    "plan_sessions",
     "pot_table",
     "pot_utilisation",
     "practice_days",
@@ -313,10 +337,15 @@ __all__ = [
     "progress_table",
     "pseudonymise",
     "public_holidays",
+    "recurring_days",
     "repository_for",
     "save",
+    "session_table",
     "student_path",
+    "student_table",
     "theory_progress",
+    "unit_table",
+    "xlsx_bytes",
 ]
 
 
@@ -407,6 +436,11 @@ _LAZY: dict[str, str] = {
     "Table": "mbprogram.reports",
     "attendance_confirmation_pdf": "mbprogram.reports",
     "certificate_pdf": "mbprogram.reports",
+    "csv_text": "mbprogram.reports",
+    "session_table": "mbprogram.reports",
+    "student_table": "mbprogram.reports",
+    "unit_table": "mbprogram.reports",
+    "xlsx_bytes": "mbprogram.reports",
     "outcomes_report": "mbprogram.reports",
     "placement_table": "mbprogram.reports",
     "pot_table": "mbprogram.reports",
@@ -463,6 +497,16 @@ _LAZY: dict[str, str] = {
     "repository_for": "mbprogram.storage.repositories",
     "JsonDocumentRepository": "mbprogram.storage.repositories",
     "SqliteRepository": "mbprogram.storage.repositories",
+    "SessionPlan": "mbprogram.services.session_plan",
+    "plan_sessions": "mbprogram.services.session_plan",
+    "SheetImport": "mbprogram.services.sheet_import",
+    "recurring_days": "mbprogram.calendar.recurrence",
+    "import_students": "mbprogram.storage.student_csv",
+    "import_students_text": "mbprogram.storage.student_csv",
+    "import_placements": "mbprogram.storage.placement_csv",
+    "import_placements_text": "mbprogram.storage.placement_csv",
+    "import_units": "mbprogram.storage.unit_csv",
+    "import_units_text": "mbprogram.storage.unit_csv",
     "import_attendance": "mbprogram.storage.attendance_csv",
     "import_attendance_text": "mbprogram.storage.attendance_csv",
     "load": "mbprogram.storage.files",
@@ -470,6 +514,8 @@ _LAZY: dict[str, str] = {
     "DOCUMENT_FORMAT": "mbprogram.storage.json_document:FORMAT",
     "document_schema": "mbprogram.storage.json_document",
     "SqliteStore": "mbprogram.storage.sqlite_store",
+    "PostgresRepository": "mbprogram.storage.postgres_store",
+    "PostgresStore": "mbprogram.storage.postgres_store",
 }
 
 

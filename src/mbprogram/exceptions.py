@@ -139,7 +139,7 @@ class ValidationError(MbprogramError, ValueError):
     """Input that breaks one or more rules; :attr:`problems` lists them all.
 
     :attr:`summary` says what failed, in English; a summary given with
-    ``summary_key`` (a catalogue key) is shown in any language by
+    ``summary_key`` (a catalogue key), or as a catalogue ``Phrase``, is shown in any language by
     :meth:`summary_in`, as each problem by :meth:`Problem.message_in`.
     """
 
@@ -154,6 +154,9 @@ class ValidationError(MbprogramError, ValueError):
         summary_values: Mapping[str, object] | None = None,
     ) -> None:
         self.problems = tuple(problems)
+        phrase_key = getattr(summary, "key", None)  # a catalogue Phrase carries its key
+        if not summary_key and isinstance(phrase_key, str):
+            summary_key, summary_values = phrase_key, getattr(summary, "values", None)
         self.summary_key = summary_key
         self.summary_values = dict(summary_values or {})
         if summary_key:

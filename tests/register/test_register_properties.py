@@ -132,6 +132,10 @@ class RegisterMachine(RuleBasedStateMachine):
             assert before == self.register
             assert len(before.history) == len(self.register.history)
         else:
+            if before == self.register:  # the value it had already: nothing changed, or recorded
+                event("changed nothing")
+                assert len(before.history) == len(self.register.history)
+                return
             event("accepted")
             assert len(before.history) + 1 == len(self.register.history)
             assert by == self.register.history[-1].stamp

@@ -53,7 +53,7 @@ def test_a_table_shows_its_rows_as_aligned_text_with_a_title() -> None:
 def test_in_bokmal_a_table_has_decimal_commas_and_the_catalogues_headers() -> None:
     table = Table.of("Timer", Row, [Row("S-01", Decimal("139.5"), Fraction(1, 2))])
     assert (
-        "Timer\nname  hours  andel\n----  -----  ------\nS-01  139,5  50,0 %"
+        "Timer\nnavn  timer  andel\n----  -----  ------\nS-01  139,5  50,0 %"
     ) == table.to_text()
 
 

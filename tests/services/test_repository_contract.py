@@ -1,8 +1,10 @@
-"""Every repository keeps the same contract: the fake, the JSON document and the SQLite store.
+"""Every repository keeps the same contract: the fake, the JSON document, the SQLite
+and the PostgreSQL store.
 
 Each test runs once per kind of repository (the ``store`` fixture). A new kind
 of store passes this suite before the rest of the package may rely on it: add
-a :class:`Kind` to ``KINDS``.
+a :class:`Kind` to ``KINDS``. The PostgreSQL kind runs against the server of
+the ``postgres`` fixture (``tests/postgres_server.py``), a fresh store per test.
 """
 
 from __future__ import annotations
@@ -18,9 +20,12 @@ from hypothesis import given, settings
 
 from mbprogram import ConflictError, Hours, Present, Register
 from mbprogram.services.repository import InMemoryRepository, Repository, Revision
-from mbprogram.storage import atomic, sqlite_store
+from mbprogram.storage import _postgres_writing, atomic, sqlite_store
+from mbprogram.storage._postgres_schema import TABLES
+from mbprogram.storage.postgres_store import PostgresRepository
 from mbprogram.storage.repositories import JsonDocumentRepository, SqliteRepository
 from tests.builders import COHORT_ID, STAMP, make_register, session_id, stamp
+from tests.postgres_server import Server
 from tests.register_strategies import registers
 from tests.storage.samples import sample_register
 
@@ -54,6 +59,23 @@ def break_writes(monkeypatch: pytest.MonkeyPatch) -> None:
 def break_history(monkeypatch: pytest.MonkeyPatch) -> None:
     """A store's save fails after its records' rows are written, before the history's."""
     monkeypatch.setattr(sqlite_store, "history_rows", fail)
+
+
+def break_postgres_history(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A PostgreSQL save fails after its records' rows are written, before the history's."""
+    monkeypatch.setattr(_postgres_writing, "history_json", fail)
+
+
+def rows_kept(repository: Repository) -> object:
+    """Every row of every table of a PostgreSQL store."""
+    import psycopg  # noqa: PLC0415
+
+    assert isinstance(repository, PostgresRepository)
+    with psycopg.connect(repository.url) as db:
+        return {
+            table: db.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()  # noqa: S608
+            for table in TABLES
+        }
 
 
 def kept_in_memory(repository: Repository) -> object:
@@ -98,11 +120,26 @@ KINDS = [
         file_bytes,
         break_history,
     ),
+    Kind(
+        "postgres",
+        lambda folder: PostgresRepository(_server().new_store_url(), create=True),
+        rows_kept,
+        break_postgres_history,
+    ),
 ]
+
+_SERVERS: list[Server] = []
+
+
+def _server() -> Server:
+    """The session's server (the ``kind`` fixture asked for it before any test made a store)."""
+    return _SERVERS[-1]
 
 
 @pytest.fixture(scope="module", params=KINDS, ids=lambda kind: kind.name)
 def kind(request: pytest.FixtureRequest) -> Kind:
+    if request.param.name == "postgres":  # skipped (with the reason) without a server
+        _SERVERS.append(request.getfixturevalue("postgres"))
     return request.param  # type: ignore[no-any-return]
 
 

@@ -60,12 +60,12 @@ TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
     },
     "cli.option.cohort": {"nb": "bare dette kullet", "en": "only this cohort"},
     "cli.option.file": {
-        "nb": "et JSON-dokument (*.json) eller et SQLite-lager",
-        "en": "a JSON document (*.json) or an SQLite store",
+        "nb": "et JSON-dokument (*.json), et SQLite-lager eller en postgresql://-URL",
+        "en": "a JSON document (*.json), an SQLite store or a postgresql:// URL",
     },
     "cli.option.store": {
-        "nb": "SQLite-lageret eller JSON-dokumentet som skal endres",
-        "en": "the SQLite store or JSON document to change",
+        "nb": "SQLite-lageret, JSON-dokumentet eller postgresql://-URL-en som skal endres",
+        "en": "the SQLite store, JSON document or postgresql:// URL to change",
     },
     "cli.option.dry_run": {
         "nb": "sjekk alt og si hva som ville blitt endret; lagre ingenting",
@@ -189,13 +189,6 @@ TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
         "nb": "kullet arket hører til",
         "en": "the cohort the sheet belongs to",
     },
-    "cli.import-attendance.result": {
-        "nb": "{csv} -> {store}: {rows} {rows:rad|rader} lest: {recorded} {would}registrert, "
-        "{corrected} {would}rettet, {unchanged} uendret",
-        "en": "{csv} -> {store}: {rows} {rows:row|rows} read: {recorded}{would} recorded, "
-        "{corrected}{would} corrected, {unchanged} unchanged",
-    },
-    "cli.import-attendance.would": {"nb": "ville blitt ", "en": " would be"},
     # -- messages
     "cli.findings.none": {"nb": "Ingen funn.", "en": "No findings."},
     "cli.findings.title": {"nb": "Funn:", "en": "Findings:"},

@@ -2,7 +2,8 @@
 
 Keys ``documents.…`` are the documents' own words (``reports/documents.py``);
 keys ``cli.certificate.…`` and ``cli.confirmation.…`` the commands that write
-them (``cli/documents.py``, docs/cli.md).
+them (``cli/documents.py``, docs/cli.md), and ``cli.group.documents`` the
+title ``mbprogram --help`` lists them under.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from typing import Final
 __all__ = ["TEXTS"]
 
 TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
+    # -- the title ``mbprogram --help`` lists the document commands under
+    "cli.group.documents": {"nb": "dokumenter", "en": "documents"},
     # -- the certificate (kursbevis)
     "documents.certificate.title": {"nb": "Kursbevis", "en": "Certificate"},
     "documents.certificate.intro": {
@@ -140,8 +143,7 @@ TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
         "day, signed with the coordinator's name, to a PDF file readable by its owner only. "
         "Needs the pdf extra: pip install 'mbprogram[pdf]'.",
     },
-    "cli.option.student": {"nb": "deltakerens id", "en": "the student's id"},
-    "cli.option.output": {
+    "cli.documents.output": {
         "nb": "PDF-filen som skal skrives (FIL.pdf; erstattes hvis den finnes)",
         "en": "the PDF file to write (FILE.pdf; replaced if it exists)",
     },

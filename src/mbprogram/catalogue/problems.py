@@ -47,6 +47,18 @@ TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
         "nb": "oppmøteimporten er nektet; ingenting er importert",
         "en": "attendance import refused; nothing was imported",
     },
+    "problems.import.refused.placements": {
+        "nb": "praksisimporten er nektet; ingenting er importert",
+        "en": "placement import refused; nothing was imported",
+    },
+    "problems.import.refused.students": {
+        "nb": "importen av klasselisten er nektet; ingenting er importert",
+        "en": "class list import refused; nothing was imported",
+    },
+    "problems.import.refused.units": {
+        "nb": "importen av praksissteder er nektet; ingenting er importert",
+        "en": "host unit import refused; nothing was imported",
+    },
     "problems.import.conflicting_rows": {
         "nb": "strider mot rad {row} for samme deltaker og økt",
         "en": "conflicts with row {row} for the same student and session",
@@ -161,6 +173,7 @@ TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
     },
     "problems.sheet.what.student": {"nb": "deltakeren", "en": "the student"},
     "problems.sheet.what.session": {"nb": "økten", "en": "the session"},
+    "problems.sheet.what.unit": {"nb": "enheten", "en": "the unit"},
     "problems.sheet.what.mark": {
         "nb": "timer eller en oppmøtekode",
         "en": "hours or an attendance code",
@@ -182,6 +195,12 @@ TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
         "lagres slik den er skrevet, så skriv den uten det første tegnet",
         "en": "starts with =, +, - or @, which a spreadsheet reads as a formula; a reason is "
         "kept as written, so write it without that first character",
+    },
+    "problems.sheet.wide_mark": {
+        "nb": "forventet x eller 1 (møtt), timer som 3,5, F (gyldig fravær), "
+        "U (ugyldig fravær) eller en tom celle",
+        "en": "expected x or 1 (present), hours such as 3,5, F (excused absence), "
+        "U (unexcused absence) or an empty cell",
     },
     "problems.sheet.no_mark": {
         "nb": "ingen timer og ingen oppmøtekode",

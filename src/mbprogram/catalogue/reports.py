@@ -56,6 +56,17 @@ _COLUMNS: Final[Mapping[str, tuple[str, str]]] = {
     "in_use": ("i bruk", "in_use"),
     "free": ("ledig", "free"),
     "capacity": ("kapasitet", "capacity"),
+    # the lookups (reports/lookups.py)
+    "name": ("navn", "name"),
+    "since": ("siden", "since"),
+    "enrolled_on": ("innskrevet", "enrolled_on"),
+    "placements": ("praksisperioder", "placements"),
+    "certificate": ("kursbevis", "certificate"),
+    "session": ("økt", "session"),
+    "day": ("dag", "day"),
+    "hours": ("timer", "hours"),
+    "topic": ("tema", "topic"),
+    "kind": ("type", "kind"),
 }
 
 _VALUES: Final[Mapping[str, tuple[str, str]]] = {
@@ -106,6 +117,17 @@ TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
     "reports.no": {"nb": "nei", "en": "no"},
     **{f"reports.column.{k}": {"nb": nb, "en": en} for k, (nb, en) in _COLUMNS.items()},
     **{f"reports.value.{k}": {"nb": nb, "en": en} for k, (nb, en) in _VALUES.items()},
+    # -- the lookups
+    "reports.students.title": {
+        "nb": "Deltakere i kull {cohort}",
+        "en": "Students of cohort {cohort}",
+    },
+    "reports.students.title_all": {
+        "nb": "Deltakere i alle kull",
+        "en": "Students of all cohorts",
+    },
+    "reports.sessions.title": {"nb": "Økter i kull {cohort}", "en": "Sessions of cohort {cohort}"},
+    "reports.units.title": {"nb": "Praksissteder", "en": "Host units"},
     # -- progress
     "reports.progress.title": {
         "nb": "Fremdrift for {which} per {as_of}",

@@ -3,7 +3,9 @@
 A command is a :class:`Command`: its name, how it adds its arguments, and the
 function that runs it with the parsed arguments and standard output. Its help
 summary and description are the catalogue's ``cli.<name>.help`` and
-``cli.<name>.description``.
+``cli.<name>.description``. A module of commands is a :class:`CommandModule`:
+its ``COMMANDS`` and the ``GROUP`` under whose title (``cli.group.<GROUP>``)
+``mbprogram --help`` lists them.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, NamedTuple, NoReturn, TextIO
+from typing import TYPE_CHECKING, Final, NamedTuple, NoReturn, Protocol, TextIO
 
 from mbprogram.catalogue import Lang, text
 
@@ -28,6 +30,8 @@ __all__ = [
     "FINDINGS",
     "OK",
     "Command",
+    "CommandModule",
+    "Location",
     "Parser",
     "UsageError",
     "as_of",
@@ -35,9 +39,11 @@ __all__ = [
     "date_argument",
     "date_reader",
     "load",
+    "location_argument",
     "login",
     "print_findings",
     "print_json",
+    "shown",
     "stamp",
 ]
 
@@ -75,8 +81,24 @@ class Command(NamedTuple):
     run: Handler
     #: Whether it takes ``--as-of`` and ``--cohort`` (the evaluating commands).
     dated: bool = False
+    #: The ``--format`` choices, the default first.
+    formats: tuple[str, ...] = ("text", "json")
+    #: Whether it takes ``--output FILE`` (cli/output.py).
+    output: bool = False
     #: The catalogue key of the exit codes its help lists.
     exits: str = "cli.exits"
+
+
+class CommandModule(Protocol):
+    """A module of commands: the group ``--help`` lists them under, and the commands."""
+
+    @property
+    def GROUP(self) -> str:  # noqa: N802 - a module's constant
+        """The group's key: its title in ``--help`` is the catalogue's ``cli.group.<GROUP>``."""
+
+    @property
+    def COMMANDS(self) -> tuple[Command, ...]:  # noqa: N802 - a module's constant
+        """The commands, in the order ``--help`` lists them."""
 
 
 def date_argument(value: str, lang: Lang = "nb") -> dt.date:
@@ -113,6 +135,27 @@ def date_reader(lang: Lang) -> Callable[[str], dt.date]:
     return date
 
 
+#: A FILE or STORE argument: a path, or a ``postgresql://`` URL.
+Location = Path | str
+
+#: The schemes of a URL that names a PostgreSQL store (as ``storage.postgres_store``'s).
+_URL_SCHEMES: Final = ("postgresql://", "postgres://")
+
+
+def location_argument(value: str) -> Location:
+    """A FILE or STORE argument: a ``postgresql://`` URL as it is, anything else a path."""
+    return value if value.lower().startswith(_URL_SCHEMES) else Path(value)
+
+
+def shown(location: Location) -> str:
+    """A FILE or STORE as it may be printed: a URL without its password."""
+    if isinstance(location, str):
+        from mbprogram.storage.postgres_store import shown_url  # noqa: PLC0415
+
+        return shown_url(location)
+    return str(location)
+
+
 def as_of(args: argparse.Namespace) -> dt.date:
     """The ``--as-of`` day, or today."""
     day: dt.date | None = args.as_of
@@ -145,11 +188,23 @@ def check_cohort(register: Register, cohort: str | None, lang: Lang) -> None:
         raise UsageError(text("cli.error.no_cohort", lang, cohort=named, known=known))
 
 
-def load(path: Path) -> Register:
-    """The register in a file (a JSON document or a store)."""
-    from mbprogram.storage.files import load as load_file  # noqa: PLC0415 - keeps --help fast
+def load(location: Location, *, cohort: str | None = None) -> Register:
+    """The register in a file (a JSON document or a store) or a PostgreSQL store.
 
-    return load_file(path)
+    With ``cohort``, a PostgreSQL store gives only the part of the register that
+    the cohort's evaluation needs (the whole register if it holds no such cohort,
+    or ``cohort`` is not an id, so that :func:`check_cohort` can explain).
+    """
+    from mbprogram.model.validators import is_record_id  # noqa: PLC0415 - keeps --help fast
+    from mbprogram.storage.files import load as load_file  # noqa: PLC0415
+
+    if isinstance(location, str) and isinstance(cohort, str) and is_record_id(cohort):
+        from mbprogram.storage.postgres_store import load_part  # noqa: PLC0415
+
+        part = load_part(location, cohorts=[cohort])
+        if cohort in part.cohorts:
+            return part
+    return load_file(location)
 
 
 def print_json(document: object, stdout: TextIO) -> None:

@@ -13,10 +13,18 @@ from pathlib import Path
 from typing import Final, TextIO
 
 from mbprogram.catalogue import Lang, text
-from mbprogram.cli.common import OK, Command, as_of, print_json
+from mbprogram.cli.common import (
+    OK,
+    Command,
+    Location,
+    as_of,
+    location_argument,
+    print_json,
+    shown,
+)
 from mbprogram.cli.reports import outcomes_document, print_outcomes, print_progress
 
-__all__ = ["COMMANDS", "DEMO_STORE"]
+__all__ = ["COMMANDS", "DEMO_STORE", "GROUP"]
 
 #: Where the demo writes its store unless told otherwise.
 DEMO_STORE: Final = "mbprogram-demo.sqlite"
@@ -25,7 +33,7 @@ DEMO_STORE: Final = "mbprogram-demo.sqlite"
 def _arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
     parser.add_argument(
         "--store",
-        type=Path,
+        type=location_argument,
         default=Path(DEMO_STORE),
         help=text("cli.demo.store", lang, store=DEMO_STORE),
     )
@@ -47,34 +55,38 @@ def _demo(args: argparse.Namespace, stdout: TextIO) -> int:
     from mbprogram.storage.files import save_demo_store  # noqa: PLC0415
 
     register = build_demo_register()
-    store: Path = args.store
+    store: Location = args.store
+    where = shown(store) if isinstance(store, str) else str(store.resolve())
     # A store, whatever its name; one that the demo did not write is replaced only with --force.
     save_demo_store(register, store, force=args.force)
     day = as_of(args)
     lang: Lang = args.lang
     if args.format == "json":
         document = {
-            "store": str(store.resolve()),
+            "store": where,
             "progress": progress_document(register, day, cohort=args.cohort, lang=lang),
             "outcomes": outcomes_document(register, day, args.cohort, lang),
         }
         print_json(document, stdout)
         return OK
-    print(text("cli.demo.wrote", lang, store=store.resolve()), file=stdout)
+    print(text("cli.demo.wrote", lang, store=where), file=stdout)
     print(text("cli.demo.made_up", lang, as_of=day) + "\n", file=stdout)
     print_progress(register, day, args.cohort, "text", lang, stdout)
     print(file=stdout)
     print_outcomes(register, day, args.cohort, "text", lang, stdout)
     print("\n" + text("cli.demo.try_next", lang), file=stdout)
     command = _command()
+    named = shown(store)
     for line in (
-        f"{command} validate {store}",
-        f"{command} progress {store} --cohort MB-2025 --as-of 2025-06-30 --lang en",
-        f"{command} progress {store} --format json",
-        f"{command} outcomes {store} --as-of 2026-06-30",
+        f"{command} validate {named}",
+        f"{command} progress {named} --cohort MB-2025 --as-of 2025-06-30 --lang en",
+        f"{command} progress {named} --format json",
+        f"{command} outcomes {named} --as-of 2026-06-30",
     ):
         print(f"  {line}", file=stdout)
     return OK
 
 
+#: The title ``--help`` lists these commands under: ``cli.group.demo``.
+GROUP: Final = "demo"
 COMMANDS: Final = (Command("demo", _arguments, _demo, dated=True, exits="cli.demo.exits"),)

@@ -13,9 +13,17 @@ from pathlib import Path
 from typing import Final, TextIO
 
 from mbprogram.catalogue import Lang, text
-from mbprogram.cli.common import OK, Command, as_of, date_reader, load, print_json
+from mbprogram.cli.common import (
+    OK,
+    Command,
+    as_of,
+    date_reader,
+    load,
+    location_argument,
+    print_json,
+)
 
-__all__ = ["COMMANDS"]
+__all__ = ["COMMANDS", "GROUP"]
 
 
 def _pdf_path(lang: Lang) -> Callable[[str], Path]:
@@ -30,14 +38,18 @@ def _pdf_path(lang: Lang) -> Callable[[str], Path]:
 
 
 def _common(parser: argparse.ArgumentParser, lang: Lang) -> None:
-    parser.add_argument("store", type=Path, metavar="STORE", help=text("cli.option.file", lang))
+    parser.add_argument(
+        "store", type=location_argument, metavar="STORE", help=text("cli.option.file", lang)
+    )
     parser.add_argument("student", metavar="STUDENT", help=text("cli.option.student", lang))
     parser.add_argument(
         "--output",
+        # not ``output``: that is the buffered ``--output`` of the reports (cli/output.py)
+        dest="pdf",
         type=_pdf_path(lang),
         metavar="FILE.pdf",
         required=True,
-        help=text("cli.option.output", lang),
+        help=text("cli.documents.output", lang),
     )
 
 
@@ -54,7 +66,7 @@ def _confirmation_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None
 def _written(args: argparse.Namespace, data: bytes, stdout: TextIO) -> int:
     from mbprogram.storage.atomic import write_atomically  # noqa: PLC0415
 
-    output: Path = args.output
+    output: Path = args.pdf
     write_atomically(output, data)
     if args.format == "json":
         print_json({"file": str(output), "bytes": len(data)}, stdout)
@@ -86,6 +98,8 @@ def _confirmation(args: argparse.Namespace, stdout: TextIO) -> int:
     return _written(args, data, stdout)
 
 
+#: The title ``--help`` lists these commands under: ``cli.group.documents``.
+GROUP: Final = "documents"
 COMMANDS: Final = (
     Command("certificate", _common, _certificate),
     Command("confirmation", _confirmation_arguments, _confirmation),

@@ -14,13 +14,23 @@ from pathlib import Path
 from typing import Final, TextIO
 
 from mbprogram.catalogue import Lang, text
-from mbprogram.cli.common import OK, Command, check_cohort, print_json, stamp
+from mbprogram.cli.common import (
+    OK,
+    Command,
+    check_cohort,
+    location_argument,
+    print_json,
+    shown,
+    stamp,
+)
 
-__all__ = ["COMMANDS"]
+__all__ = ["COMMANDS", "GROUP"]
 
 
 def _attendance_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
-    parser.add_argument("store", type=Path, metavar="STORE", help=text("cli.option.store", lang))
+    parser.add_argument(
+        "store", type=location_argument, metavar="STORE", help=text("cli.option.store", lang)
+    )
     parser.add_argument(
         "csv", type=Path, metavar="CSV", help=text("cli.import-attendance.csv", lang)
     )
@@ -48,20 +58,10 @@ def _import_attendance(args: argparse.Namespace, stdout: TextIO) -> int:
     if args.format == "json":
         print_json(result.as_dict(), stdout)
     else:
-        would = text("cli.import-attendance.would", args.lang) if result.dry_run else ""
-        line = text(
-            "cli.import-attendance.result",
-            args.lang,
-            csv=args.csv,
-            store=args.store,
-            rows=result.rows,
-            recorded=result.recorded,
-            corrected=result.corrected,
-            unchanged=result.unchanged,
-            would=would,
-        )
-        print(line, file=stdout)
+        print(f"{args.csv} -> {shown(args.store)}: {result.message(args.lang)}", file=stdout)
     return OK
 
 
+#: The title ``--help`` lists these commands under: ``cli.group.imports``.
+GROUP: Final = "imports"
 COMMANDS: Final = (Command("import-attendance", _attendance_arguments, _import_attendance),)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from pathlib import Path
 from typing import TYPE_CHECKING, Final, TextIO
 
 from mbprogram.catalogue import Lang, text
@@ -15,25 +14,30 @@ from mbprogram.cli.common import (
     as_of,
     check_cohort,
     load,
+    location_argument,
     print_findings,
     print_json,
+    shown,
 )
+from mbprogram.cli.output import SPREADSHEET_FORMATS, TABLE_FORMATS, print_tables
 
 if TYPE_CHECKING:
     from mbprogram.register.aggregate import Register
     from mbprogram.rules.findings import Finding
 
-__all__ = ["COMMANDS", "outcomes_document", "print_outcomes", "print_progress"]
+__all__ = ["COMMANDS", "GROUP", "outcomes_document", "print_outcomes", "print_progress"]
 
 
 def _file_argument(parser: argparse.ArgumentParser, lang: Lang) -> None:
-    parser.add_argument("file", type=Path, metavar="FILE", help=text("cli.option.file", lang))
+    parser.add_argument(
+        "file", type=location_argument, metavar="FILE", help=text("cli.option.file", lang)
+    )
 
 
 def _validate(args: argparse.Namespace, stdout: TextIO) -> int:
     register = load(args.file)
     summary = {
-        "file": str(args.file),
+        "file": shown(args.file),
         "valid": True,
         "cohorts": len(register.cohorts),
         "students": len(register.students),
@@ -47,7 +51,7 @@ def _validate(args: argparse.Namespace, stdout: TextIO) -> int:
         line = text(
             "cli.validate.valid",
             args.lang,
-            file=args.file,
+            file=shown(args.file),
             cohorts=summary["cohorts"],
             students=summary["students"],
             units=summary["host_units"],
@@ -64,7 +68,7 @@ def _progress_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
 
 
 def _progress(args: argparse.Namespace, stdout: TextIO) -> int:
-    register = load(args.file)
+    register = load(args.file, cohort=args.cohort)
     check_cohort(register, args.cohort, args.lang)
     return print_progress(
         register, as_of(args), args.cohort, args.format, args.lang, stdout, needs_help=args.outlook
@@ -81,7 +85,11 @@ def print_progress(
     *,
     needs_help: bool = False,
 ) -> int:
-    """Print the progress report (text or JSON); exit code 1 if a finding is an error."""
+    """Print the progress report (text, JSON, CSV or xlsx); exit code 1 if a finding is an error.
+
+    CSV and xlsx hold the table of every student shown (of ``cohort``, or of all
+    cohorts), without the findings.
+    """
     from mbprogram.reports.progress import progress_document, progress_table  # noqa: PLC0415
 
     document = progress_document(register, day, cohort=cohort, lang=lang, needs_help=needs_help)
@@ -94,6 +102,10 @@ def print_progress(
     )
     if fmt == "json":
         print_json(document, stdout)
+        return FINDINGS if errors else OK
+    if fmt in SPREADSHEET_FORMATS:
+        table = progress_table(register, day, cohort=cohort, needs_help=needs_help, lang=lang)
+        print_tables([("progress", table)], fmt, lang, stdout)
         return FINDINGS if errors else OK
     cohorts = [cohort] if cohort else list(register.cohorts)
     for c in cohorts:
@@ -140,13 +152,19 @@ def _warnings(register: Register, day: dt.date, cohort: str | None) -> tuple[Fin
 def print_outcomes(
     register: Register, day: dt.date, cohort: str | None, fmt: str, lang: Lang, stdout: TextIO
 ) -> int:
-    """Print the outcomes report (text or JSON); exit code 1 if a hiring warning is an error."""
+    """Print the outcomes report (text, JSON, CSV or xlsx); exit 1 if a hiring warning is an error.
+
+    CSV and xlsx hold the tables (one sheet each in xlsx), without the warnings.
+    """
     from mbprogram.reports.outcomes import outcomes_report  # noqa: PLC0415
     from mbprogram.reports.progress import finding_document  # noqa: PLC0415
 
     warnings = _warnings(register, day, cohort)
     if fmt == "json":
         print_json(outcomes_document(register, day, cohort, lang), stdout)
+    elif fmt in SPREADSHEET_FORMATS:
+        report = outcomes_report(register, day, cohorts=[cohort] if cohort else None, lang=lang)
+        print_tables([(n, getattr(report, n)) for n in _OUTCOME_TABLES], fmt, lang, stdout)
     else:
         report = outcomes_report(register, day, cohorts=[cohort] if cohort else None, lang=lang)
         print(report.to_text(), file=stdout)
@@ -159,8 +177,12 @@ def _float(x: object) -> float | None:
     return None if x is None else float(x)  # type: ignore[arg-type]
 
 
+#: The title ``--help`` lists these commands under: ``cli.group.reports``.
+GROUP: Final = "reports"
 COMMANDS: Final = (
     Command("validate", _file_argument, _validate),
-    Command("progress", _progress_arguments, _progress, dated=True),
-    Command("outcomes", _file_argument, _outcomes, dated=True),
+    Command(
+        "progress", _progress_arguments, _progress, dated=True, formats=TABLE_FORMATS, output=True
+    ),
+    Command("outcomes", _file_argument, _outcomes, dated=True, formats=TABLE_FORMATS, output=True),
 )

@@ -51,6 +51,7 @@ __all__ = [
     "commit",
     "refuse",
     "refused_summary",
+    "units_with_more",
 ]
 
 T = TypeVar("T")
@@ -134,11 +135,16 @@ def check_stamp(by: object, what: str) -> Stamp:
 def commit(state: RegisterState, edit: Edit, *, by: Stamp, what: str) -> RegisterState:
     """The state after ``edit``, if it keeps every rule; else raise and change nothing.
 
+    An edit that only puts records equal to those they replace changes nothing
+    and records nothing: the same state comes back.
+
     Raises:
         RefusedChangeError: listing every problem, with the path of the record and field
             and the code of the rule (``ID_USED_TWICE``, ``HOST_UNIT_OVER_CAPACITY`` …).
     """
     by = check_stamp(by, what)
+    if _changes_nothing(state, edit):
+        return state  # the records are as asked already: nothing to check, nothing to record
     problems: list[Problem] = []
     tables: dict[str, dict[str, Any]] = {}
 
@@ -168,6 +174,13 @@ def commit(state: RegisterState, edit: Edit, *, by: Stamp, what: str) -> Registe
     return new.replaced(history=history + written)
 
 
+def _changes_nothing(state: RegisterState, edit: Edit) -> bool:
+    """Whether ``edit`` only puts records equal to those they replace (the same value again)."""
+    if edit.add or edit.remove or edit.rewrite is not None or not edit.put:
+        return False
+    return all(state.table(table_of(r)).get(r.id) == r for r in edit.put)
+
+
 def _path_of(record: Record) -> RecordPath:
     if isinstance(record, Student):
         return student_path(record.cohort, record.id)
@@ -193,7 +206,7 @@ def _problems(old: RegisterState, new: RegisterState, edit: Edit) -> list[Proble
     problems: list[Problem] = []
     for s in students.values():
         problems += _student_problems(old, new, s)
-        units |= _units_with_more(old.students.get(s.id), s)
+        units |= units_with_more(old.students.get(s.id), s)
     for unit_id in sorted(units):
         unit = new.host_units.get(unit_id)
         if unit is not None:
@@ -262,7 +275,7 @@ def _student_problems(old: RegisterState, new: RegisterState, student: Student) 
     return problems
 
 
-def _units_with_more(before: Student | None, after: Student) -> set[str]:
+def units_with_more(before: Student | None, after: Student) -> set[str]:
     """The host units at which ``after`` may take more places than ``before`` did."""
     if before is None:
         return {p.unit for p in after.placements}

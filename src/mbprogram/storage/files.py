@@ -1,4 +1,7 @@
-"""Load and save a register by file name: a JSON document or an SQLite store.
+"""Load and save a register by file name (a JSON document or an SQLite store) or by URL.
+
+A ``postgresql://`` URL names a PostgreSQL store
+(:mod:`mbprogram.storage.postgres_store`, the ``postgres`` extra).
 
 :func:`load` tells an SQLite store by its header (whatever the file is
 called) and otherwise reads a ``.json`` file as a document. :func:`save`
@@ -17,6 +20,7 @@ from mbprogram.exceptions import DocumentError, InvalidValueError, Problem
 from mbprogram.register.aggregate import Register
 from mbprogram.storage._problems import ROOT
 from mbprogram.storage.json_document import load_document, save_document
+from mbprogram.storage.postgres_store import is_postgres_url, load_url, save_url
 from mbprogram.storage.sqlite_store import SQLITE_MAGIC, SqliteStore, write_store
 
 __all__ = [
@@ -72,7 +76,10 @@ def load(path: str | os.PathLike[str]) -> Register:
         DocumentError: if the file is missing, of another kind, or invalid
             (listing every problem with its path).
         InvalidValueError: if ``path`` is not a path.
+        MissingExtraError: for a URL, without the ``postgres`` extra.
     """
+    if is_postgres_url(path):
+        return load_url(str(path))
     name = checked_path(path)
     try:
         with Path(name).open("rb") as f:
@@ -102,8 +109,11 @@ def save(register: Register, path: str | os.PathLike[str]) -> None:
     Raises:
         DocumentError: if the suffix names neither kind, or the file is not a store.
         OSError: if a JSON document cannot be written (the old file is then unchanged).
+        MissingExtraError: for a URL, without the ``postgres`` extra.
     """
-    if kind_of(path) == "store":
+    if is_postgres_url(path):
+        save_url(register, str(path))
+    elif kind_of(path) == "store":
         replace_store(register, path)
     else:
         save_document(register, path)
@@ -155,6 +165,9 @@ def save_demo_store(
             ``force`` is false), or a file that is not an mbprogram store; the
             file is then left as it was.
     """
+    if is_postgres_url(path):
+        save_url(register, str(path), demo=True, force=force)
+        return
     name = checked_path(path)
     if Path(name).exists():
         with SqliteStore.open(name) as store:  # refuses a file that is not a store

@@ -42,6 +42,7 @@ from mbprogram.storage._problems import ROOT
 from mbprogram.storage.atomic import write_atomically
 from mbprogram.storage.files import checked_path, kind_of
 from mbprogram.storage.json_document import document_bytes, loads
+from mbprogram.storage.postgres_store import PostgresRepository, is_postgres_url
 from mbprogram.storage.sqlite_store import SqliteStore, write_store
 
 __all__ = ["JsonDocumentRepository", "SqliteRepository", "repository_for"]
@@ -192,8 +193,9 @@ def _number(revision: Revision) -> int | None:
 
 
 def repository_for(path: str | os.PathLike[str], *, create: bool = False) -> Repository:
-    """The repository for a JSON document or an SQLite store, by the rule of ``load``/``save``.
+    """The repository for a JSON document, an SQLite or a PostgreSQL store.
 
+    A ``postgresql://`` URL is a PostgreSQL store (:class:`PostgresRepository`).
     An existing SQLite database is a store whatever it is called; otherwise a
     ``.json`` file is a document and a ``.sqlite``, ``.sqlite3`` or ``.db`` file a store.
 
@@ -205,6 +207,8 @@ def repository_for(path: str | os.PathLike[str], *, create: bool = False) -> Rep
         DocumentError: if the suffix names neither kind and the file is not a store.
         InvalidValueError: if ``path`` is not a path.
     """
+    if is_postgres_url(path):
+        return PostgresRepository(str(path), create=create)
     if kind_of(path) == "store":
         return SqliteRepository(path, create=create)
     return JsonDocumentRepository(path, create=create)

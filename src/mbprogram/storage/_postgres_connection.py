@@ -1,0 +1,185 @@
+"""A connection to a PostgreSQL store: its transactions, and the driver's errors as the library's.
+
+The driver (psycopg 3, the ``postgres`` extra) is imported when a store is
+opened: without it, :class:`~mbprogram.exceptions.MissingExtraError`. Its
+errors never leave the store as they are: a transaction that lost a race
+(SQLSTATE 40001 or 40P01) becomes :class:`LostRaceError` (make the change
+again), anything else a :class:`~mbprogram.exceptions.DocumentError` naming
+the store and the SQLSTATE, never the driver's text, which may quote a row's
+values.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator, Sequence
+from typing import Any, Final
+
+from mbprogram.exceptions import ConflictError, MissingExtraError
+from mbprogram.storage._problems import quotable
+from mbprogram.storage._sqlite_transactions import store_error
+
+__all__ = ["CHANGING", "Connection", "LostRaceError", "driver", "reason"]
+
+#: SQLSTATEs of a transaction rolled back because a concurrent one won: try again.
+_RETRY_STATES: Final = frozenset({"40001", "40P01"})
+#: A unique key that a concurrent transaction took first (the retry sees it and the
+#: register's own rule refuses the change).
+_UNIQUE_VIOLATION: Final = "23505"
+#: What a change's transaction is called (a unique key taken meanwhile is a lost race there).
+CHANGING: Final = "change the store"
+
+
+def driver() -> Any:
+    """The psycopg module.
+
+    Raises:
+        MissingExtraError: without the ``postgres`` extra.
+    """
+    try:
+        import psycopg  # noqa: PLC0415 - the optional extra
+    except ImportError:
+        raise MissingExtraError("the PostgreSQL store", "postgres") from None
+    return psycopg
+
+
+class LostRaceError(ConflictError):
+    """A serialization failure: a concurrent transaction won; make the change again.
+
+    Attributes:
+        unique: whether it was a unique key taken meanwhile (SQLSTATE 23505),
+            rather than a serialization failure or a deadlock.
+        constraint: the constraint's name, for a unique key.
+    """
+
+    def __init__(self, message: str, *, unique: bool = False, constraint: str = "") -> None:
+        super().__init__(message)
+        self.unique = unique
+        self.constraint = constraint
+
+
+def reason(error: Exception) -> str:
+    """Why the database refused, by SQLSTATE and constraint: its text may quote values."""
+    state = getattr(error, "sqlstate", None)
+    if not state:
+        return type(error).__name__
+    diag = getattr(error, "diag", None)
+    constraint = getattr(diag, "constraint_name", None)
+    on = f" on {constraint}" if isinstance(constraint, str) and quotable(constraint) else ""
+    return f"PostgreSQL error {state}{on}"
+
+
+class Connection:
+    """A psycopg connection in autocommit mode, and the store's name for messages.
+
+    Statements whose results nobody reads (``BEGIN``, the writes) are queued
+    and sent with the next statement that is read, or with the ``COMMIT``, in
+    one round trip (psycopg's pipeline mode): a change that reads its rows in
+    two batches and writes a few costs three round trips, not one per
+    statement. Their errors are raised there, inside the same transaction.
+
+    Attributes:
+        name: the store's URL as shown (no password).
+    """
+
+    def __init__(self, raw: Any, name: str) -> None:
+        """Wrap ``raw``, an open psycopg connection in autocommit mode."""
+        self.raw = raw
+        self.name = name
+        self._queued: list[tuple[str, Sequence[object]]] = []
+
+    def execute(self, query: str, values: Sequence[object] = ()) -> Any:
+        """Run one statement (after those queued); its cursor."""
+        if not self._queued:
+            return self.raw.execute(query, values)
+        with self.raw.pipeline():
+            self._flush()
+            return self.raw.execute(query, values)  # read once the pipeline is synced
+
+    def batch(self, queries: Sequence[tuple[str, Sequence[object]]]) -> list[list[Any]]:
+        """Run the ``queries`` (after those queued) in one round trip; the rows of each."""
+        with self.raw.pipeline():
+            self._flush()
+            cursors = [self.raw.execute(query, values) for query, values in queries]
+        return [list(cursor.fetchall()) for cursor in cursors]
+
+    def queue(self, query: str, values: Sequence[object] = ()) -> None:
+        """Send ``query`` with the next statement that is read, or the commit."""
+        self._queued.append((query, values))
+
+    def many(self, query: str, rows: Sequence[Sequence[object]]) -> None:
+        """Queue ``query`` for each of ``rows``."""
+        self._queued += [(query, row) for row in rows]
+
+    def _flush(self) -> None:
+        queued, self._queued = self._queued, []
+        for query, values in queued:
+            self.raw.execute(query, values)
+
+    def meta(self) -> dict[str, str]:
+        """The ``meta`` table's keys and values."""
+        found = self.execute("SELECT key, value FROM meta").fetchall()
+        return {str(key): str(value) for key, value in found}
+
+    @contextlib.contextmanager
+    def unwritable(self) -> Iterator[None]:
+        """A text that cannot be written as UTF-8 becomes a clear error (the text is not shown)."""
+        failed = False
+        try:
+            yield
+        except UnicodeEncodeError:  # not chained below: the error holds the text
+            failed = True
+        if failed:
+            raise store_error(
+                f"cannot save to {self.name}: a text of the register cannot be written as "
+                "UTF-8 (a lone surrogate; the text is not shown); nothing was written"
+            )
+
+    @contextlib.contextmanager
+    def transaction(
+        self, what: str, *, read_only: bool = False, write: bool = False
+    ) -> Iterator[None]:
+        """One transaction: ``SERIALIZABLE`` to write, a ``REPEATABLE READ`` snapshot to read."""
+        begin = (
+            "BEGIN ISOLATION LEVEL SERIALIZABLE"
+            if write
+            else "BEGIN ISOLATION LEVEL REPEATABLE READ" + (" READ ONLY" if read_only else "")
+        )
+        with self.translated(what):
+            self.queue(begin)
+            try:
+                yield
+            except BaseException:
+                self.rollback()
+                raise
+            self.execute("COMMIT")
+
+    def rollback(self) -> None:
+        """Forget what is queued, and roll back the transaction if one is open."""
+        self._queued = []
+        with contextlib.suppress(Exception):
+            self.raw.execute("ROLLBACK")
+
+    @contextlib.contextmanager
+    def translated(self, what: str) -> Iterator[None]:
+        """The driver's errors as the library's: a lost race, or the store's error."""
+        psycopg = driver()
+        try:
+            yield
+        except psycopg.Error as e:
+            self.rollback()
+            state = getattr(e, "sqlstate", None)
+            if state in _RETRY_STATES or (state == _UNIQUE_VIOLATION and what == CHANGING):
+                raise LostRaceError(
+                    f"{self.name}: a concurrent change won the race for the same records; "
+                    "nothing was written: try again",
+                    unique=state == _UNIQUE_VIOLATION,
+                    constraint=reason(e),
+                ) from None
+            raise store_error(
+                f"could not {what} at {self.name} ({reason(e)}); nothing was written"
+            ) from None
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.raw.close()

@@ -1,0 +1,111 @@
+"""Writing a PostgreSQL store's rows: only those that differ, and the history's edits."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+import cattrs
+
+from mbprogram.model.history import Change
+from mbprogram.register.aggregate import Register
+from mbprogram.storage._history_codec import history_json
+from mbprogram.storage._postgres_connection import Connection
+from mbprogram.storage._postgres_rows import (
+    COLUMNS,
+    HistoryEdit,
+    history_edit,
+    placement_rows,
+    record_values,
+    table_edit,
+)
+from mbprogram.storage._postgres_schema import RECORD_TABLES
+
+__all__ = ["write", "write_history", "write_meta"]
+
+
+def write(
+    db: Connection,
+    conv: cattrs.Converter,
+    old: Register,
+    new: Register,
+    seqs: Sequence[tuple[int, Change]] | None,
+) -> None:
+    """Write the rows that differ between ``old`` (as loaded) and ``new``.
+
+    ``seqs`` is the stored history of a whole register; for a part (which
+    holds no history) the entries the change appended are added.
+    """
+    edits = {t: table_edit(getattr(old, t), getattr(new, t)) for t in RECORD_TABLES}
+    for table in reversed(RECORD_TABLES):
+        gone = list(edits[table].delete)
+        if gone:
+            db.queue(f"DELETE FROM {table} WHERE id = ANY(%s)", (gone,))  # noqa: S608
+    for table in RECORD_TABLES:
+        edit, columns = edits[table], COLUMNS[table]
+        marks = ", ".join("%s::jsonb" if c == "body" else "%s" for c in columns)
+        sets = ", ".join(f"{c} = %s::jsonb" if c == "body" else f"{c} = %s" for c in columns)
+        with db.unwritable():
+            inserted = [(r.id, *record_values(conv, table, r)) for r in edit.insert]
+            updated = [(*record_values(conv, table, r), r.id) for r in edit.update]
+        columns_named = ", ".join(columns)
+        db.many(
+            f"INSERT INTO {table} (id, {columns_named}) VALUES (%s, {marks})",  # noqa: S608
+            inserted,
+        )
+        db.many(f"UPDATE {table} SET {sets} WHERE id = %s", updated)  # noqa: S608
+    placed = edits["students"].placed
+    if placed:
+        db.queue("DELETE FROM placements WHERE student = ANY(%s)", ([s.id for s in placed],))
+        db.many(
+            "INSERT INTO placements (student, placement, unit, starts, ends) "
+            "VALUES (%s, %s, %s, %s, %s)",
+            [row for s in placed for row in placement_rows(s)],
+        )
+    if seqs is None:
+        history = HistoryEdit(append=new.history[len(old.history) :])
+    else:
+        history = history_edit(seqs, new.history)
+    write_history(db, conv, history)
+
+
+def write_history(db: Connection, conv: cattrs.Converter, edit: HistoryEdit) -> None:
+    """Delete, rewrite and append history entries as ``edit`` says."""
+    if edit.delete:
+        db.queue("DELETE FROM history WHERE seq = ANY(%s)", (list(edit.delete),))
+    with db.unwritable():  # the entries as the document format writes them
+        rewritten = history_json(conv, tuple(c for _, c in edit.rewrite))
+        appended = history_json(conv, edit.append)
+    seqs = [seq for seq, _ in edit.rewrite]
+    db.many(
+        "UPDATE history SET body = %s::jsonb WHERE seq = %s",
+        [(_json(body), seq) for body, seq in zip(rewritten, seqs, strict=True)],
+    )
+    db.many(
+        "INSERT INTO history (actor, at, action, record, body) VALUES (%s, %s, %s, %s, %s::jsonb)",
+        [
+            (c.stamp.actor, c.stamp.at, c.action, str(c.record), _json(body))
+            for c, body in zip(edit.append, appended, strict=True)
+        ],
+    )
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def write_meta(db: Connection, synthetic_ids: bool, *, demo: bool) -> None:
+    """Set the store-wide values that differ (the synthetic ids, the demo's mark)."""
+    meta = db.meta()
+    wanted = {"synthetic_ids": "1" if synthetic_ids else "0"}
+    if demo:
+        wanted["demo"] = "1"
+    for key, value in wanted.items():
+        if meta.get(key) != value:
+            db.queue(
+                "INSERT INTO meta (key, value) VALUES (%s, %s) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+    if not demo and "demo" in meta:
+        db.queue("DELETE FROM meta WHERE key = 'demo'")

@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export HYPOTHESIS_PROFILE ?= ci
 
-.PHONY: help demo test lint format types unit fuzz mutate bench docs clean
+.PHONY: help demo test lint format types unit fuzz mutate bench docs api clean
 
 help:
 	@echo "make demo   - install the package and run the demo on a local SQLite store"
@@ -17,6 +17,7 @@ help:
 	@echo "make mutate - mutation testing of the rule modules (minutes; MODULES=theory ... for some)"
 	@echo "make bench  - the benchmarks in benchmarks/"
 	@echo "make docs   - run the code blocks of the docs"
+	@echo "make api    - write docs/api.md from the code (tools/api_reference.py)"
 	@echo "make clean  - remove .venv and caches"
 
 $(BIN)/python:
@@ -67,6 +68,9 @@ bench: $(VENV)/.installed-run
 
 docs: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest tests/test_docs.py
+
+api: $(VENV)/.installed-dev
+	$(BIN)/python tools/api_reference.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis

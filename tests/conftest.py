@@ -1,12 +1,14 @@
-"""Shared test configuration: hypothesis profiles.
+"""Shared test configuration: hypothesis profiles, and the demo's store.
 
 ``ci`` is derandomized so a run on a clean clone is reproducible; ``dev`` is the
 default for local work; ``deep`` runs many examples (``make fuzz``). Choose one
 with the ``HYPOTHESIS_PROFILE`` environment variable.
 """
 
+import io
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -26,6 +28,16 @@ settings.register_profile(
     "deep", max_examples=2_000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+
+@pytest.fixture(scope="session")
+def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo's store, written once by ``mbprogram demo --as-of 2026-11-23``."""
+    from mbprogram.cli import main  # noqa: PLC0415
+
+    store = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    assert 0 == main(["demo", "--store", str(store), "--as-of", "2026-11-23"], out=io.StringIO())
+    return store
 
 
 @pytest.fixture(scope="session")

@@ -78,6 +78,8 @@ def hours(
 
 
 percents = st.decimals(min_value=0, max_value=100, places=1).map(Percent)
+#: The shares of programme rules: 0, or 1 to 100 (a share under 1 % is refused as a mistake).
+shares = st.just(Percent(0)) | st.decimals(min_value=1, max_value=100, places=1).map(Percent)
 
 
 @st.composite
@@ -99,14 +101,14 @@ def rules(**fixed: object) -> st.SearchStrategy[ProgrammeRules]:
         "name": st.just("Testprogram"),
         "theory_hours": hours(Decimal(40)),
         "practice_weeks": st.decimals(min_value=0, max_value=8, places=2),
-        "min_theory_share": st.none() | percents,
+        "min_theory_share": st.none() | shares,
         "makeup_cap": st.none() | hours(Decimal(10)),
-        "min_practice_share": st.none() | percents,
+        "min_practice_share": st.none() | shares,
         "literature_sign_off": st.booleans(),
         "assignment_approval": st.booleans(),
         "max_submissions": st.integers(1, 4),
-        "at_risk_theory_share": percents,
-        "at_risk_practice_share": percents,
+        "at_risk_theory_share": shares,
+        "at_risk_practice_share": shares,
         "at_risk_absences": st.integers(0, 3),
     }
     parts.update({k: st.just(v) for k, v in fixed.items()})

@@ -50,8 +50,8 @@ def test_the_demo_writes_a_store_readable_by_its_owner_only_and_shows_it(
     assert 0 == code
     assert "" == err
     assert f"Skrev et syntetisk demoregister til {store.resolve()}" in out
-    assert "Progress of cohort MB-2024 as of 2026-11-23" in out
-    assert "Active employments by pathway as of 2026-11-23" in out
+    assert "Fremdrift for kull MB-2024 per 23.11.2026" in out
+    assert "Aktive ansettelser etter vei inn per 23.11.2026" in out
     assert f"mbprogram progress {store}" in out
     assert 0o600 == stat.S_IMODE(store.stat().st_mode)
     assert 30 == len(load(store).students)
@@ -169,7 +169,8 @@ def test_progress_text_shows_the_table_and_the_findings_in_bokmal(
 ) -> None:
     code, out, _ = run("progress", str(demo_store), "--as-of", AS_OF, capsys=capsys)
     assert 1 == code
-    assert "Progress of cohort MB-2025 as of 2026-11-23" in out
+    assert "Fremdrift for kull MB-2025 per 23.11.2026" in out
+    assert "teori t  av   uker   av  litteratur  oppgave" in out
     assert "Godkjente teoritimer" in out
 
 
@@ -177,7 +178,8 @@ def test_progress_text_shows_the_table_and_the_findings_in_bokmal(
     "args",
     [
         ["progress", "{store}", "--cohort", "NOPE"],
-        ["progress", "{store}", "--as-of", "31.12.2026"],
+        ["progress", "{store}", "--as-of", "31/12/2026"],
+        ["progress", "{store}", "--as-of", "31.02.2026"],
         ["progress", "{store}", "--lang", "de"],
         ["outcomes", "{store}", "--format", "xml"],
         ["frobnicate"],
@@ -298,7 +300,7 @@ def test_wrong_usage_with_json_output_prints_one_json_object(
     code, out, _ = run(*(a.format(store=demo_store) for a in args), capsys=capsys)
     assert 2 == code
     document = json.loads(out)
-    assert "wrong usage" == document["error"]
+    assert "feil bruk" == document["error"]  # bokmål unless --lang en
     assert document["problems"][0]["message"]
 
 
@@ -307,7 +309,11 @@ def test_a_date_that_is_not_in_the_calendar_is_called_so(
 ) -> None:
     code, _, err = run("progress", str(demo_store), "--as-of", "2026-02-30", capsys=capsys)
     assert 2 == code
-    assert "2026-02-30 is not a day in the calendar" in err
+    assert "2026-02-30 er ingen dag i kalenderen" in err
+    code, _, err = run("progress", str(demo_store), "--as-of", "30.02.2026", "--lang", "en",
+                       capsys=capsys)  # fmt: skip
+    assert 2 == code
+    assert "30.02.2026 is not a day in the calendar" in err
 
 
 def test_a_damaged_store_is_bad_input_named_by_its_file(

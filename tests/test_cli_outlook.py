@@ -31,7 +31,7 @@ def test_the_progress_table_has_an_outlook_column(
     demo_store: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, out = run("progress", str(demo_store), "--as-of", MIDSUMMER, "--cohort", "MB-2025",
-                    capsys=capsys)  # fmt: skip
+                    "--lang", "en", capsys=capsys)  # fmt: skip
     assert 1 == code
     header = out.splitlines()[1].split()
     assert "outlook" in header

@@ -28,6 +28,7 @@ def test_the_analysis_notebook_runs_on_the_demo_store_and_draws_every_plot(
 ) -> None:
     store = tmp_path / "demo.sqlite"
     monkeypatch.setenv("MBPROGRAM_STORE", str(store))
+    monkeypatch.setenv("MBPROGRAM_PLOTS", str(tmp_path / "plots"))
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         runpy.run_path(str(EXAMPLES / "analysis.py"), run_name="__main__")
@@ -37,6 +38,16 @@ def test_the_analysis_notebook_runs_on_the_demo_store_and_draws_every_plot(
     assert "AAP_POSITION_ABOVE_LIMIT" in text
     assert "must attend 31 of the remaining 32.5 hours." in text
     for name in ("cohort-progress", "burn-up", "placements", "outcomes", "budget-pot"):
-        png = (tmp_path / f"{name}.png").read_bytes()
+        png = (tmp_path / "plots" / f"{name}.png").read_bytes()
         assert png.startswith(b"\x89PNG")
         assert len(png) > 10_000
+
+
+def test_the_analysis_notebooks_plots_go_to_a_folder_that_git_ignores() -> None:
+    script = (EXAMPLES / "analysis.py").read_text(encoding="utf-8")
+    ignored = (EXAMPLES.parent / ".gitignore").read_text(encoding="utf-8").splitlines()
+
+    assert 'Path(os.environ.get("MBPROGRAM_PLOTS", "mbprogram-plots"))' in script
+    assert ".savefig(PLOTS / " in script
+    assert ".with_name(" not in script
+    assert "/mbprogram-plots/" in ignored

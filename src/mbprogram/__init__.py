@@ -112,6 +112,8 @@ if TYPE_CHECKING:
     from mbprogram.register.state import RegisterState
     from mbprogram.reports import (
         Table,
+        attendance_confirmation_pdf,
+        certificate_pdf,
         csv_text,
         outcomes_report,
         placement_table,
@@ -178,6 +180,7 @@ if TYPE_CHECKING:
     from mbprogram.storage.student_csv import import_students, import_students_text
     from mbprogram.storage.unit_csv import import_units, import_units_text
 
+#: The version of this package (as installed: ``importlib.metadata.version("mbprogram")``).
 __version__ = "0.1.0"
 
 __all__ = [
@@ -293,7 +296,9 @@ __all__ = [
     "Weekday",
     "__version__",
     "active_employments",
+    "attendance_confirmation_pdf",
     "build_demo_register",
+    "certificate_pdf",
     "classification",
     "cohort_outcomes",
     "csv_text",
@@ -432,6 +437,8 @@ _LAZY: dict[str, str] = {
     "RecordPath": "mbprogram.paths",
     "RuleCode": "mbprogram.model.codes",
     "Table": "mbprogram.reports",
+    "attendance_confirmation_pdf": "mbprogram.reports",
+    "certificate_pdf": "mbprogram.reports",
     "csv_text": "mbprogram.reports",
     "session_table": "mbprogram.reports",
     "student_table": "mbprogram.reports",

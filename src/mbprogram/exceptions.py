@@ -19,7 +19,7 @@ expected, not what it got.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
@@ -43,6 +43,15 @@ __all__ = [
 class MbprogramError(Exception):
     """The root of every error mbprogram raises on purpose."""
 
+    def message_in(self, lang: str) -> str:
+        """The message in ``lang`` (``"nb"`` or ``"en"``); English unless the catalogue has it."""
+        del lang
+        return str(self)
+
+
+def _values(values: Mapping[str, object]) -> dict[str, object]:
+    return dict(values)
+
 
 @attrs.frozen
 class Problem:
@@ -60,6 +69,33 @@ class Problem:
     path: str
     message: str
     code: str = attrs.field(default="", kw_only=True, converter=str)
+    #: The catalogue key of the message, when it has one (``Problem.of``); the
+    #: message is then its English text, and :meth:`message_in` any language's.
+    key: str = attrs.field(default="", kw_only=True, eq=False)
+    values: Mapping[str, object] = attrs.field(
+        factory=dict, kw_only=True, eq=False, repr=False, converter=_values
+    )
+
+    @classmethod
+    def of(cls, path: str, key: str, code: str = "", /, **values: object) -> Problem:
+        """A problem whose message is the catalogue's ``key`` filled with ``values``.
+
+        ``code`` is the rule's stable code, when it has one (:attr:`code`).
+
+        :attr:`message` is the English text (what ``str()`` and library callers
+        read); :meth:`message_in` gives it in bokmål too. A finding's code is a
+        key as well, its details the values (docs/rules.md).
+        """
+        return cls(path, _message(key, "en", values), code=code, key=key, values=values)
+
+    def message_in(self, lang: str) -> str:
+        """The message in ``lang`` (``"nb"`` or ``"en"``); as it is when it has no key."""
+        return _message(self.key, lang, self.values) if self.key else self.message
+
+    def shown_in(self, lang: str) -> str:
+        """``path: message`` with the message in ``lang``, as ``str()`` shows it in English."""
+        message = self.message_in(lang)
+        return f"{self.path}: {message}" if self.path else message
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path else self.message
@@ -84,15 +120,65 @@ class Problem:
         return attrs.evolve(self, path=text)
 
 
+def _message(key: str, lang: str, values: Mapping[str, object]) -> str:
+    """The catalogue's ``key`` in ``lang`` filled with ``values`` (a finding's with its details)."""
+    from mbprogram import catalogue  # noqa: PLC0415 - the catalogue imports this module
+
+    if key in catalogue.findings.TEXTS:
+        return catalogue.render(key, lang, {k: str(v) for k, v in values.items()})
+    return catalogue.text(key, catalogue.checked_lang(lang), **values)
+
+
+def _known(kind: str) -> bool:
+    from mbprogram.catalogue import CATALOGUE  # noqa: PLC0415 - the catalogue imports this module
+
+    return f"problems.kind.{kind}" in CATALOGUE
+
+
 class ValidationError(MbprogramError, ValueError):
-    """Input that breaks one or more rules; :attr:`problems` lists them all."""
+    """Input that breaks one or more rules; :attr:`problems` lists them all.
+
+    :attr:`summary` says what failed, in English; a summary given with
+    ``summary_key`` (a catalogue key), or as a catalogue ``Phrase``, is shown in any language by
+    :meth:`summary_in`, as each problem by :meth:`Problem.message_in`.
+    """
 
     problems: tuple[Problem, ...]
 
-    def __init__(self, problems: Iterable[Problem], *, summary: str = "") -> None:
+    def __init__(
+        self,
+        problems: Iterable[Problem],
+        *,
+        summary: str = "",
+        summary_key: str = "",
+        summary_values: Mapping[str, object] | None = None,
+    ) -> None:
         self.problems = tuple(problems)
+        phrase_key = getattr(summary, "key", None)  # a catalogue Phrase carries its key
+        if not summary_key and isinstance(phrase_key, str):
+            summary_key, summary_values = phrase_key, getattr(summary, "values", None)
+        self.summary_key = summary_key
+        self.summary_values = dict(summary_values or {})
+        if summary_key:
+            summary = _message(summary_key, "en", self.summary_values)
         self.summary = summary.rstrip(": ")
         super().__init__(str(self))
+
+    def message_in(self, lang: str) -> str:
+        """The whole message, as ``str()`` gives it, with the summary and problems in ``lang``."""
+        summary = self.summary_in(lang)
+        if len(self.problems) == 1:
+            shown = self.problems[0].shown_in(lang)
+            return f"{summary}: {shown}" if summary else shown
+        lines = [f"{summary or 'invalid'} ({len(self.problems)} problems):"]
+        lines.extend(f"  {p.shown_in(lang)}" for p in self.problems)
+        return "\n".join(lines)
+
+    def summary_in(self, lang: str) -> str:
+        """The summary in ``lang`` when it has a catalogue key, else as it is (English)."""
+        if not self.summary_key:
+            return self.summary
+        return _message(self.summary_key, lang, self.summary_values).rstrip(": ")
 
     @property
     def codes(self) -> frozenset[str]:
@@ -138,7 +224,7 @@ class GraduationRefusedError(RefusedChangeError):
     """
 
     def __init__(self, problems: Iterable[Problem], findings: Sequence[object]) -> None:
-        super().__init__(problems, summary="graduation refused; unmet requirements:")
+        super().__init__(problems, summary_key="problems.graduation.refused")
         self.findings = tuple(findings)
 
 
@@ -164,10 +250,14 @@ class NotFoundError(MbprogramError, LookupError):
         """
         self.kind = kind
         self.record_id = record_id
-        if record_id is None:
-            super().__init__(f"no {kind} with that id (it is not a valid id, so it is not shown)")
-        else:
-            super().__init__(f"no {kind} with id {record_id!r}")
+        super().__init__(self.message_in("en"))
+
+    def message_in(self, lang: str) -> str:
+        """The message in ``lang``: the kind of record in words, the id if it is shown."""
+        what = _message(f"problems.kind.{self.kind}", lang, {}) if _known(self.kind) else self.kind
+        if self.record_id is None:
+            return _message("problems.not_found.hidden", lang, {"kind": what})
+        return _message("problems.not_found", lang, {"kind": what, "id": repr(self.record_id)})
 
 
 class ConflictError(MbprogramError):

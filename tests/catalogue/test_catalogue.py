@@ -56,9 +56,16 @@ def test_a_plural_placeholder_picks_the_word_for_the_number() -> None:
 
 @given(st.decimals(allow_nan=False, allow_infinity=False, places=2))
 def test_a_number_reads_with_a_comma_in_bokmal_and_a_point_in_english(value: Decimal) -> None:
-    assert number(value, "en") == str(value)
-    assert number(value, "nb") == str(value).replace(".", ",")
+    assert Decimal(number(value, "en")) == value  # exact, without trailing zeros
+    assert number(value, "nb") == number(value, "en").replace(".", ",")
     assert "." not in number(value, "nb")
+    assert "e" not in number(value, "en").lower()
+
+
+def test_a_decimal_is_written_without_trailing_zeros_or_an_exponent() -> None:
+    assert ["139.5", "180", "0", "100", "0.0001"] == [
+        number(Decimal(d), "en") for d in ("139.50", "180.00", "-0.0", "1E+2", "1E-4")
+    ]
 
 
 @given(st.dates())

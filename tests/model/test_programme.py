@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from mbprogram import (
     BERGEN_2010,
@@ -263,6 +264,46 @@ def test_rules_from_a_dict_refuse_a_bad_value_naming_its_key(
     assert fragment in found[key]
 
 
+@pytest.mark.parametrize(
+    "key",
+    ["min_theory_share", "min_practice_share", "at_risk_theory_share", "at_risk_practice_share"],
+)
+@pytest.mark.parametrize("value", ["0.8", "0,8", Decimal("0.99"), "0.5 %"])
+def test_a_share_under_one_percent_is_refused_saying_to_write_80(key: str, value: object) -> None:
+    found = problems_by_path(refusal({**MINIMAL, key: value}))
+
+    assert [key] == list(found)
+    assert "write 80 for 80 %" in found[key]
+
+
+@pytest.mark.parametrize("written", ["80", "80 %", "80%", " 80,0 ", "80,0 %", 80, Decimal("80.0")])
+def test_a_share_may_be_written_with_a_percent_sign_or_a_decimal_comma(written: object) -> None:
+    rules = ProgrammeRules.from_dict({**MINIMAL, "min_theory_share": written})
+
+    assert Percent(80) == rules.min_theory_share
+
+
+@given(share=st.decimals(min_value=Decimal("0.01"), max_value=Decimal("0.99"), places=2))
+def test_no_share_strictly_between_0_and_1_percent_is_accepted(share: Decimal) -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        ProgrammeRules(name="x", theory_hours=Hours(1), practice_weeks=Decimal(1),
+                       min_practice_share=Percent(share))  # fmt: skip
+
+    assert ["min_practice_share"] == [p.path for p in caught.value.problems]
+
+
+def test_a_share_of_0_is_still_a_share() -> None:
+    rules = ProgrammeRules.from_dict({**MINIMAL, "at_risk_theory_share": "0 %"})
+
+    assert Percent(0) == rules.at_risk_theory_share
+
+
+def test_a_share_with_two_commas_is_not_a_number() -> None:
+    found = problems_by_path(refusal({**MINIMAL, "min_theory_share": "8,0,0"}))
+
+    assert "expected a number" in found["min_theory_share"]
+
+
 def test_rules_from_a_dict_refuse_an_unknown_key_so_a_typo_is_not_ignored() -> None:
     error = refusal({**MINIMAL, "theory_hour": 140})
 
@@ -276,7 +317,43 @@ def test_rules_from_a_dict_refuse_an_unknown_key_so_a_typo_is_not_ignored() -> N
 def test_rules_from_a_dict_refuse_a_missing_required_key(key: str) -> None:
     data = {k: v for k, v in MINIMAL.items() if k != key}
 
-    assert {key: "required rule is missing"} == problems_by_path(refusal(data))
+    found = problems_by_path(refusal(data))
+    assert [key] == list(found)
+    assert found[key].startswith("required rule is missing")
+
+
+#: The Danish course: 80 % of theory and of placement days, no hour or week count.
+DANISH = {"name": "Peer course", "min_theory_share": "80 %", "min_practice_share": "80"}
+
+
+def test_a_programme_asking_for_shares_only_is_written_without_counts() -> None:
+    rules = ProgrammeRules.from_dict(DANISH)
+
+    assert (Hours(0), Decimal(0)) == (rules.theory_hours, rules.practice_weeks)
+    assert (Percent(80), Percent(80)) == (rules.min_theory_share, rules.min_practice_share)
+    assert "theory_hours" not in rules.to_dict()
+    assert "practice_weeks" not in rules.to_dict()
+    assert rules == ProgrammeRules.from_dict(rules.to_dict())
+
+
+def test_a_missing_count_names_the_share_that_may_stand_in_for_it() -> None:
+    found = problems_by_path(refusal({"name": "x", "min_practice_share": "80"}))
+
+    assert ["theory_hours"] == list(found)
+    assert "or give min_theory_share alone" in found["theory_hours"]
+
+
+def test_a_null_share_does_not_stand_in_for_a_count() -> None:
+    found = problems_by_path(refusal({**DANISH, "min_theory_share": None}))
+
+    assert ["theory_hours"] == list(found)
+
+
+@given(gen.rules())
+def test_rules_round_trip_through_a_dict_whatever_counts_and_shares_they_set(
+    rules: ProgrammeRules,
+) -> None:
+    assert rules == ProgrammeRules.from_dict(rules.to_dict())
 
 
 def test_rules_from_a_dict_report_every_bad_value_at_once() -> None:
@@ -286,7 +363,7 @@ def test_rules_from_a_dict_report_every_bad_value_at_once() -> None:
         "makeup_cap": -3,
         "literature_sign_off": "ja",
         "max_submissions": 0,
-        "min_theory_share": True,
+        "min_practice_share": True,
     }
 
     error = refusal(data)
@@ -299,7 +376,7 @@ def test_rules_from_a_dict_report_every_bad_value_at_once() -> None:
         "makeup_cap",
         "literature_sign_off",
         "max_submissions",
-        "min_theory_share",
+        "min_practice_share",
     } == set(problems_by_path(error))
     assert str(error).startswith("invalid programme rules (8 problems):")
 

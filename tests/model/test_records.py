@@ -232,12 +232,19 @@ def test_a_cohort_finds_its_sessions_by_id() -> None:
 # -- students -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("sid", ["", "S 01", "-S01", "x" * 65, None])
+@pytest.mark.parametrize("sid", ["", "S 01", "-S01", "x" * 65, None, "SØ1", "Sé1"])
 def test_a_student_with_a_bad_id_is_refused(sid: object) -> None:
     found = problems_of(student, id=sid)
 
     assert ["id"] == list(found)
-    assert "expected an id of 1-64 letters" in found["id"]
+    assert "expected an id of 1 to 64 characters" in found["id"]
+
+
+def test_the_refusal_of_an_id_names_the_allowed_characters_exactly() -> None:
+    message = problems_of(student, id="KØ-1")["id"]
+
+    assert "A-Z or a-z, a digit 0-9, '.', '_', ':' or '-'" in message
+    assert "no æ, ø, å" in message
 
 
 def test_a_student_with_an_empty_name_is_refused() -> None:

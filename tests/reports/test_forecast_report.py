@@ -18,7 +18,7 @@ MIDSUMMER = dt.date(2025, 6, 30)
 
 
 def test_every_row_of_the_progress_table_holds_the_forecasts_outlook() -> None:
-    table = progress_table(REGISTER, MIDSUMMER, cohort="MB-2025")
+    table = progress_table(REGISTER, MIDSUMMER, cohort="MB-2025", lang="en")
     forecast = forecast_cohort(REGISTER, "MB-2025", MIDSUMMER)
 
     assert [s.outlook for s in forecast.students] == [r.outlook for r in table.rows]
@@ -26,7 +26,7 @@ def test_every_row_of_the_progress_table_holds_the_forecasts_outlook() -> None:
 
 
 def test_the_table_of_those_who_need_help_lists_only_students_at_risk_or_unreachable() -> None:
-    table = progress_table(REGISTER, MIDSUMMER, cohort="MB-2025", needs_help=True)
+    table = progress_table(REGISTER, MIDSUMMER, cohort="MB-2025", needs_help=True, lang="en")
 
     assert {ForecastOutlook.AT_RISK, ForecastOutlook.UNREACHABLE} == {r.outlook for r in table}
     assert [s.student for s in forecast_cohort(REGISTER, "MB-2025", MIDSUMMER).needs_help] == [

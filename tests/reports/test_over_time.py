@@ -48,7 +48,7 @@ def test_after_the_forecast_date_the_figures_are_the_plans() -> None:
         forecast = forecasts[point.student]
         assert forecast.theory_hours_possible.value == point.theory_hours
         assert floor2(forecast.practice_weeks_possible) == point.practice_weeks
-    assert "planned after 2025-06-30" in table.title
+    assert "planlagt etter 30.06.2025" in table.title
 
 
 def test_the_points_become_a_dataframe() -> None:

@@ -80,3 +80,69 @@ def test_the_burn_up_chart_draws_each_students_records_solid_and_the_forecast_da
 def test_a_burn_up_before_the_cohort_starts_is_all_forecast() -> None:
     figure = plots.plot_burn_up(REGISTER, "MB-2025", dt.date(2024, 12, 1))
     figure.savefig(io.BytesIO(), format="png", dpi=30)  # type: ignore[attr-defined]
+
+
+def test_outcomes_with_no_employments_say_no_data_instead_of_a_negative_axis() -> None:
+    figure = plots.plot_outcomes_by_pathway(REGISTER, dt.date(2020, 1, 1), lang="en")
+    paths, roles = figure.axes  # type: ignore[attr-defined]
+
+    assert "no data" in [t.get_text() for t in paths.texts]
+    assert [] == list(paths.get_yticks())
+    assert 0 <= roles.get_ylim()[0]
+
+
+def test_with_employments_the_outcomes_plot_has_data_and_whole_number_ticks() -> None:
+    figure = plots.plot_outcomes_by_pathway(REGISTER, AS_OF)
+    paths = figure.axes[0]  # type: ignore[attr-defined]
+
+    assert [] == list(paths.texts)
+    assert all(float(t).is_integer() for t in paths.get_yticks())
+
+
+@pytest.mark.parametrize("name", sorted(PLOTS))
+def test_every_count_axis_of_every_plot_has_whole_number_ticks(name: str) -> None:
+    figure = PLOTS[name]()
+    figure.canvas.draw()  # type: ignore[attr-defined]
+    upright = {"outcomes by pathway", "pot utilisation", "burn-up"}
+    for ax in figure.axes:  # type: ignore[attr-defined]
+        axis = ax.yaxis if name in upright else ax.xaxis
+        if name == "placement timeline":
+            continue  # dates across, placements down
+        assert all(float(t).is_integer() for t in axis.get_ticklocs()), name
+
+
+def test_the_progress_plot_has_a_legend_for_its_colours_and_the_requirement() -> None:
+    figure = plots.plot_cohort_progress(REGISTER, "MB-2025", AS_OF, lang="en")
+
+    (legend,) = figure.legends  # type: ignore[attr-defined]
+    assert ["complete", "not complete", "requirement"] == [t.get_text() for t in legend.get_texts()]
+
+
+def test_the_placement_timeline_names_its_units_and_marks_each_absence() -> None:
+    figure = plots.plot_placement_timeline(REGISTER, cohort="MB-2024", lang="en")
+    (ax,) = figure.axes  # type: ignore[attr-defined]
+
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    units = sorted({p.unit for s in REGISTER.students.values() if s.cohort == "MB-2024"
+                    for p in s.placements})  # fmt: skip
+    absences = sum(len(p.absences) for s in REGISTER.students.values() if s.cohort == "MB-2024"
+                   for p in s.placements)  # fmt: skip
+    assert absences > 0  # the demo has some
+    assert [*units, "absence"] == labels
+    marked = sum(len(line.get_xdata()) for line in ax.get_lines() if line.get_marker() == "|")
+    assert absences == marked
+
+
+def test_a_timeline_of_no_placements_says_no_data() -> None:
+    figure = plots.plot_placement_timeline(REGISTER, unit="NOWHERE", lang="en")
+
+    assert "no data" in [t.get_text() for t in figure.axes[0].texts]  # type: ignore[attr-defined]
+
+
+def test_plots_are_labelled_in_bokmal_by_default_and_in_english_when_asked() -> None:
+    nb = plots.plot_cohort_progress(REGISTER, "MB-2025", AS_OF)
+    en = plots.plot_cohort_progress(REGISTER, "MB-2025", AS_OF, lang="en")
+
+    assert "MB-2025: fremdrift per 23.11.2026" == nb._suptitle.get_text()  # type: ignore[attr-defined]
+    assert "MB-2025: progress as of 2026-11-23" == en._suptitle.get_text()  # type: ignore[attr-defined]
+    assert "teoritimer (krav 180 t)" == nb.axes[0].get_xlabel()  # type: ignore[attr-defined]

@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mbprogram import MissingExtraError
+from mbprogram.catalogue import Lang
 from mbprogram.reports.spreadsheet import BOM, csv_text, formula_safe, xlsx_bytes
 from mbprogram.reports.table import Table
 from tests.strategies import days, storable_characters
@@ -41,8 +42,9 @@ ROW = Row(
 )  # fmt: skip
 
 
-def table(*rows: Row, title: str = "Rows as of 2026-03-09") -> Table[Row]:
-    return Table.of(title, Row, rows, labels={"hours": "timer"})
+def table(*rows: Row, title: str = "Rows as of 2026-03-09", lang: Lang = "en") -> Table[Row]:
+    """A table headed in ``lang`` (the CSV's conventions are ``csv_text``'s own)."""
+    return Table.of(title, Row, rows, labels={"hours": "timer"}, lang=lang)
 
 
 def read_csv(written: str, delimiter: str) -> list[list[str]]:
@@ -50,10 +52,10 @@ def read_csv(written: str, delimiter: str) -> list[list[str]]:
 
 
 def test_bokmal_csv_has_a_bom_semicolons_decimal_commas_and_norwegian_dates() -> None:
-    written = csv_text([("rows", table(ROW))], "nb")
+    written = csv_text([("rows", table(ROW, lang="nb"))], "nb")
     assert written.startswith(BOM)
     assert [
-        ["label", "timer", "share", "day", "done", "count", "codes"],
+        ["label", "timer", "andel", "dag", "done", "count", "codes"],
         ["MB-2025", "143,5", "0,6667", "09.03.2026", "ja", "-4",
          "THEORY_HOURS_SHORT, ASSIGNMENT_NOT_APPROVED"],
     ] == read_csv(written, ";")  # fmt: skip

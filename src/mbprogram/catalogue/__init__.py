@@ -35,14 +35,30 @@ from mbprogram.catalogue import (
     cli,
     command_options,
     commands,
+    documents,
     findings,
     history,
+    plots,
+    problems,
+    reports,
     sheets,
     stores,
 )
 from mbprogram.exceptions import InvalidValueError
 
-__all__ = ["CATALOGUE", "LANGS", "Lang", "day", "number", "placeholders", "render", "text"]
+__all__ = [
+    "CATALOGUE",
+    "LANGS",
+    "Lang",
+    "Phrase",
+    "Term",
+    "checked_lang",
+    "day",
+    "number",
+    "placeholders",
+    "render",
+    "text",
+]
 
 #: A language of the catalogue: Norwegian bokmål or English.
 Lang: TypeAlias = Literal["nb", "en"]
@@ -53,6 +69,10 @@ LANGS: Final[tuple[Lang, ...]] = ("nb", "en")
 _SECTIONS: Final = (
     findings.TEXTS,
     cli.TEXTS,
+    plots.TEXTS,
+    documents.TEXTS,
+    reports.TEXTS,
+    problems.TEXTS,
     commands.TEXTS,
     command_options.TEXTS,
     sheets.TEXTS,
@@ -118,6 +138,15 @@ def _is_one(number: str) -> bool:
 _FORMATTER: Final = _Formatter()
 
 
+def checked_lang(lang: str) -> Lang:
+    """``lang`` as a :data:`Lang`.
+
+    Raises:
+        InvalidValueError: for a language other than ``nb`` or ``en``.
+    """
+    return _checked(lang)
+
+
 def _checked(lang: str) -> Lang:
     if lang == "nb":
         return "nb"
@@ -134,12 +163,22 @@ def placeholders(template: str) -> frozenset[str]:
 def number(value: int | Decimal | float, lang: Lang) -> str:
     """A number as ``lang`` writes it: ``117,5`` in bokmål, ``117.5`` in English.
 
-    Integers are written as they are; other numbers as Python writes them
-    (``Decimal`` exactly), with the decimal point a comma in bokmål.
+    Integers are written as they are; a ``Decimal`` exactly, without an
+    exponent or trailing zeros (``139.5``, ``180``); a float as Python writes
+    it; with the decimal point a comma in bokmål.
     """
     _checked(lang)
-    written = str(value)
+    written = _plain(value) if isinstance(value, Decimal) else str(value)
     return written.replace(".", ",") if lang == "nb" else written
+
+
+def _plain(value: Decimal) -> str:
+    if not value.is_finite():
+        return str(value)
+    written = format(value, "f")
+    if "." in written:
+        written = written.rstrip("0").rstrip(".")
+    return "0" if written in ("-0", "") else written
 
 
 def day(value: dt.date, lang: Lang) -> str:
@@ -149,7 +188,38 @@ def day(value: dt.date, lang: Lang) -> str:
     return value.isoformat()
 
 
+class Term(str):
+    """A value that is itself a catalogue text: ``Term("problems.state.active")`` reads "aktiv".
+
+    It is a ``str`` (its key), so values that hold it stay plain; :func:`text`
+    fills it in the language of the text it is part of.
+    """
+
+    __slots__ = ()
+
+
+class Phrase(str):
+    """A catalogue text with its values, that reads English as a ``str`` and any language in a text.
+
+    ``Phrase("problems.got.text", n=3)`` is the ``str`` "a str of 3 characters";
+    filled into another text it is written in that text's language.
+    """
+
+    key: str
+    values: Mapping[str, object]
+
+    def __new__(cls, key: str, /, **values: object) -> Phrase:
+        phrase = super().__new__(cls, text(key, "en", **values))
+        phrase.key = key
+        phrase.values = values
+        return phrase
+
+
 def _shown(value: object, lang: Lang) -> object:
+    if isinstance(value, Phrase):
+        return text(value.key, lang, **value.values)
+    if isinstance(value, Term):
+        return text(str(value), lang)
     if isinstance(value, bool):
         return value
     if isinstance(value, dt.datetime):

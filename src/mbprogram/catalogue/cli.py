@@ -35,6 +35,19 @@ TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
         "input or wrong usage. With --format json, one JSON object is printed on standard "
         "output.",
     },
+    "cli.error.wrong_usage": {"nb": "feil bruk", "en": "wrong usage"},
+    "cli.error.date_form": {
+        "nb": "forventet en dato som ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ, fikk {value}",
+        "en": "expected a date as YYYY-MM-DD or DD.MM.YYYY, got {value}",
+    },
+    "cli.error.no_such_day": {
+        "nb": "{value} er ingen dag i kalenderen",
+        "en": "{value} is not a day in the calendar",
+    },
+    "cli.error.date_range": {
+        "nb": "forventet en dato fra {first} til {last}, fikk {value}",
+        "en": "expected a date from {first} to {last}, got {value}",
+    },
     "cli.option.version": {"nb": "vis versjonen", "en": "show the version"},
     "cli.option.format": {
         "nb": "utdataformat (standard text)",
@@ -42,8 +55,8 @@ TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
     },
     "cli.option.lang": {"nb": "språk (standard nb)", "en": "message language (default nb)"},
     "cli.option.as_of": {
-        "nb": "vurder per denne dagen (standard i dag)",
-        "en": "evaluate as of this day (default today)",
+        "nb": "vurder per denne dagen, ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ (standard i dag)",
+        "en": "evaluate as of this day, YYYY-MM-DD or DD.MM.YYYY (default today)",
     },
     "cli.option.cohort": {"nb": "bare dette kullet", "en": "only this cohort"},
     "cli.option.file": {
@@ -91,6 +104,14 @@ TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
     "cli.demo.made_up": {
         "nb": "(alle i det er oppdiktet; vurdert per {as_of})",
         "en": "(everyone in it is made up; evaluated as of {as_of})",
+    },
+    "cli.demo.exits": {
+        "nb": "Avslutningskoder: 0 demolageret er skrevet og vist (funnene i det, også de med "
+        "alvorlighet feil, er en del av demoen), 2 lageret finnes og er ikke demoens, eller "
+        "feil bruk. Med --format json skrives ett JSON-objekt på standard ut.",
+        "en": "Exit codes: 0 the demo store is written and shown (its findings, those of "
+        "severity error too, are part of the demo), 2 the store exists and is not the demo's, "
+        "or wrong usage. With --format json, one JSON object is printed on standard output.",
     },
     "cli.demo.try_next": {"nb": "Prøv videre:", "en": "Try next:"},
     # -- validate

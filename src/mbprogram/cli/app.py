@@ -18,11 +18,12 @@ import sys
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Final, TextIO
+from typing import Final, TextIO, cast
 
 from mbprogram.catalogue import LANGS, Lang, text
 from mbprogram.cli import (
     demo,
+    documents,
     hiring,
     history,
     imports,
@@ -35,16 +36,15 @@ from mbprogram.cli import (
 )
 from mbprogram.cli.common import (
     BAD_INPUT,
-    OK,
     Command,
     CommandModule,
     Handler,
     Parser,
     UsageError,
-    date_argument,
+    date_reader,
 )
 from mbprogram.cli.output import Buffer, check_output, write_buffer
-from mbprogram.exceptions import GraduationRefusedError, MbprogramError, ValidationError
+from mbprogram.exceptions import MbprogramError, ValidationError
 
 __all__ = ["main", "run"]
 
@@ -59,6 +59,7 @@ _GROUPS: Final[tuple[CommandModule, ...]] = (
     lookups,
     reports,
     history,
+    documents,
     demo,
 )
 
@@ -161,7 +162,7 @@ def _parser(lang: Lang) -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
     )
     dated = Parser(add_help=False)
     dated.add_argument(
-        "--as-of", type=date_argument, metavar="DATE", help=text("cli.option.as_of", lang)
+        "--as-of", type=date_reader(lang), metavar="DATE", help=text("cli.option.as_of", lang)
     )
     dated.add_argument("--cohort", metavar="ID", help=text("cli.option.cohort", lang))
     commands = parser.add_subparsers(
@@ -175,7 +176,7 @@ def _parser(lang: Lang) -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
     for command in itertools.chain.from_iterable(groups.values()):
         sub = commands.add_parser(
             command.name,
-            epilog=text("cli.exits", lang),
+            epilog=text(command.exits, lang),
             parents=[common, dated] if command.dated else [common],
             description=text(f"cli.{command.name}.description", lang),
         )
@@ -210,7 +211,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         return int(e.code or 0)
     except UsageError as e:
         if _wants_json(arguments):
-            document = {"error": "wrong usage", "problems": [{"path": "", "message": str(e)}]}
+            summary = text("cli.error.wrong_usage", _help_lang(arguments))
+            document = {"error": summary, "problems": [{"path": "", "message": str(e)}]}
             print(json.dumps(document, ensure_ascii=False), file=stdout)
         else:
             parser.print_usage(sys.stderr)
@@ -244,12 +246,13 @@ def _run(handler: Handler, args: argparse.Namespace, stdout: TextIO) -> int:
         buffer = Buffer()
         code = handler(args, buffer)
         write_buffer(buffer, output)
-    except BrokenPipeError:  # the reader stopped reading (``| head``): not an error
-        raise
     except ValidationError as e:
         _problems(e, args, stdout)
         return BAD_INPUT
-    except (MbprogramError, UsageError) as e:
+    except MbprogramError as e:
+        _fail(e.message_in(args.lang), args, stdout)
+        return BAD_INPUT
+    except UsageError as e:
         _fail(str(e), args, stdout)
         return BAD_INPUT
     except OSError as e:
@@ -265,8 +268,10 @@ def _wants_json(arguments: list[str]) -> bool:
 
 
 def _problems(error: ValidationError, args: argparse.Namespace, stdout: TextIO) -> None:
-    summary = error.summary or text("cli.error.invalid_input", args.lang)
-    problems = _problem_documents(error, args.lang)
+    """Every problem, in the language asked for where the catalogue has its message."""
+    lang: Lang = args.lang
+    summary = error.summary_in(lang) or text("cli.error.invalid_input", lang)
+    problems = _problem_documents(error, lang)
     if args.format == "json":
         document = {"error": summary, "problems": problems}
         print(json.dumps(document, ensure_ascii=False, indent=2), file=stdout)
@@ -279,21 +284,11 @@ def _problems(error: ValidationError, args: argparse.Namespace, stdout: TextIO) 
 
 
 def _problem_documents(error: ValidationError, lang: Lang) -> list[dict[str, str]]:
-    """Every problem's path and message, and its code if the rule it breaks has one.
-
-    A refused graduation's unmet requirements read in ``lang``, as the findings do.
-    """
-    messages: dict[tuple[str, str], str] = {}
-    if isinstance(error, GraduationRefusedError):
-        from mbprogram.rules.findings import Finding  # noqa: PLC0415
-
-        for f in error.findings:
-            if isinstance(f, Finding):
-                messages[(str(f.path), f.code.value)] = f.message(lang)
+    """Every problem's path, its message in ``lang``, and its code if the rule it breaks has one."""
     return [
         {
             "path": str(p.path),
-            "message": messages.get((str(p.path), p.code), p.message),
+            "message": p.message_in(lang),
             **({"code": p.code} if p.code else {}),
         }
         for p in error.problems
@@ -307,14 +302,45 @@ def _fail(message: str, args: argparse.Namespace, stdout: TextIO) -> None:
         print(f"mbprogram: {message}", file=sys.stderr)
 
 
-def run() -> None:
-    """The console-script entry point."""
-    try:
-        code = main()
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # Python's advice: point stdout at devnull so the exit does not fail again.
+class _ReaderMayStop:
+    """Standard output for a reader that may stop reading (``| head``): not an error.
+
+    Once the pipe is closed, what is still written goes to devnull (Python's
+    advice, so that the exit does not fail again), and the command runs to its
+    end, so its exit code is still the findings' (docs/cli.md, Exit codes).
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def _reader_stopped(self) -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        code = OK
+        os.dup2(devnull, self._stream.fileno())
+        os.close(devnull)
+
+    def write(self, written: str) -> int:
+        """Write to standard output; to devnull once the reader has stopped."""
+        try:
+            return self._stream.write(written)
+        except BrokenPipeError:
+            self._reader_stopped()
+            return len(written)
+
+    def flush(self) -> None:
+        """Flush standard output; to devnull once the reader has stopped."""
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            self._reader_stopped()
+            self._stream.flush()
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
+
+
+def run() -> None:
+    """The console-script entry point: the exit code is the command's, even under ``| head``."""
+    stdout = _ReaderMayStop(sys.stdout)
+    code = main(out=cast("TextIO", stdout))
+    stdout.flush()
     sys.exit(code)

@@ -37,6 +37,7 @@ __all__ = [
     "as_of",
     "check_cohort",
     "date_argument",
+    "date_reader",
     "load",
     "location_argument",
     "login",
@@ -84,6 +85,8 @@ class Command(NamedTuple):
     formats: tuple[str, ...] = ("text", "json")
     #: Whether it takes ``--output FILE`` (cli/output.py).
     output: bool = False
+    #: The catalogue key of the exit codes its help lists.
+    exits: str = "cli.exits"
 
 
 class CommandModule(Protocol):
@@ -98,19 +101,38 @@ class CommandModule(Protocol):
         """The commands, in the order ``--help`` lists them."""
 
 
-def date_argument(value: str) -> dt.date:
-    """An argument's date, ``YYYY-MM-DD``, between 1900 and 2999."""
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {value!r}")
+def date_argument(value: str, lang: Lang = "nb") -> dt.date:
+    """An argument's date, ``YYYY-MM-DD`` or ``DD.MM.YYYY``, between 1900 and 2999.
+
+    Raises:
+        argparse.ArgumentTypeError: saying in ``lang`` what was expected.
+    """
+    iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value)
+    dotted = re.fullmatch(r"(\d{2})\.(\d{2})\.(\d{4})", value)
+    if iso is not None:
+        year, month, day_ = (int(g) for g in iso.groups())
+    elif dotted is not None:
+        day_, month, year = (int(g) for g in dotted.groups())
+    else:
+        raise argparse.ArgumentTypeError(text("cli.error.date_form", lang, value=repr(value[:20])))
     try:
-        day = dt.date.fromisoformat(value)
+        day = dt.date(year, month, day_)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{value} is not a day in the calendar") from None
+        raise argparse.ArgumentTypeError(text("cli.error.no_such_day", lang, value=value)) from None
     if not FIRST_DAY <= day <= LAST_DAY:
         raise argparse.ArgumentTypeError(
-            f"expected a date from {FIRST_DAY} to {LAST_DAY}, got {value}"
+            text("cli.error.date_range", lang, first=FIRST_DAY, last=LAST_DAY, value=value)
         )
     return day
+
+
+def date_reader(lang: Lang) -> Callable[[str], dt.date]:
+    """:func:`date_argument` with its messages in ``lang``, for ``add_argument(type=...)``."""
+
+    def date(value: str) -> dt.date:
+        return date_argument(value, lang)
+
+    return date
 
 
 #: A FILE or STORE argument: a path, or a ``postgresql://`` URL.

@@ -89,4 +89,4 @@ def _demo(args: argparse.Namespace, stdout: TextIO) -> int:
 
 #: The title ``--help`` lists these commands under: ``cli.group.demo``.
 GROUP: Final = "demo"
-COMMANDS: Final = (Command("demo", _arguments, _demo, dated=True),)
+COMMANDS: Final = (Command("demo", _arguments, _demo, dated=True, exits="cli.demo.exits"),)

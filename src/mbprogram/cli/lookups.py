@@ -51,7 +51,7 @@ def _students(args: argparse.Namespace, stdout: TextIO) -> int:
 
     register = load(args.store)
     check_cohort(register, args.cohort, args.lang)
-    table = student_table(register, cohort=args.cohort, names=args.names)
+    table = student_table(register, cohort=args.cohort, names=args.names, lang=args.lang)
     return _print("students", table, args, stdout)
 
 
@@ -67,13 +67,13 @@ def _sessions(args: argparse.Namespace, stdout: TextIO) -> int:
 
     register = load(args.store)
     check_cohort(register, args.cohort, args.lang)
-    return _print("sessions", session_table(register, args.cohort), args, stdout)
+    return _print("sessions", session_table(register, args.cohort, lang=args.lang), args, stdout)
 
 
 def _units(args: argparse.Namespace, stdout: TextIO) -> int:
     from mbprogram.reports.lookups import unit_table  # noqa: PLC0415
 
-    return _print("units", unit_table(load(args.store)), args, stdout)
+    return _print("units", unit_table(load(args.store), lang=args.lang), args, stdout)
 
 
 #: The title ``--help`` lists these commands under: ``cli.group.lookups``.

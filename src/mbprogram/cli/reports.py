@@ -131,12 +131,12 @@ def print_progress(
         print_json(document, stdout)
         return FINDINGS if errors else OK
     if fmt in SPREADSHEET_FORMATS:
-        table = progress_table(register, day, cohort=cohort, needs_help=needs_help)
+        table = progress_table(register, day, cohort=cohort, needs_help=needs_help, lang=lang)
         print_tables([("progress", table)], fmt, lang, stdout)
         return FINDINGS if errors else OK
     cohorts = [cohort] if cohort else list(register.cohorts)
     for c in cohorts:
-        table = progress_table(register, day, cohort=c, needs_help=needs_help)
+        table = progress_table(register, day, cohort=c, needs_help=needs_help, lang=lang)
         print(table.to_text(), file=stdout)
         print(file=stdout)
     shown = [f for s in students for f in (*s["findings"], *s["forecast"]["findings"])]
@@ -190,10 +190,10 @@ def print_outcomes(
     if fmt == "json":
         print_json(outcomes_document(register, day, cohort, lang), stdout)
     elif fmt in SPREADSHEET_FORMATS:
-        report = outcomes_report(register, day, cohorts=[cohort] if cohort else None)
+        report = outcomes_report(register, day, cohorts=[cohort] if cohort else None, lang=lang)
         print_tables([(n, getattr(report, n)) for n in _OUTCOME_TABLES], fmt, lang, stdout)
     else:
-        report = outcomes_report(register, day, cohorts=[cohort] if cohort else None)
+        report = outcomes_report(register, day, cohorts=[cohort] if cohort else None, lang=lang)
         print(report.to_text(), file=stdout)
         print(file=stdout)
         print_findings([finding_document(f, lang) for f in warnings], lang, stdout)

@@ -141,7 +141,7 @@ def _roles(value: Iterable[Role | str]) -> frozenset[Role]:
 
 
 def _percent(value: object) -> Percent:
-    return value if isinstance(value, Percent) else Percent(value)
+    return value if isinstance(value, Percent) else Percent(value)  # type: ignore[arg-type]  # Percent checks it
 
 
 _STEP_UP_MONTHS = 12
@@ -209,38 +209,28 @@ class Employment:
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
         if self.percent.value <= 0:
-            problems.append(Problem("percent", "expected a position percentage above 0"))
+            problems.append(Problem.of("percent", "problems.employment.percent"))
         if self.end is not None and self.end < self.start:
             problems.append(
-                Problem("end", f"{self.end.isoformat()} is before start {self.start.isoformat()}")
+                Problem.of("end", "problems.value.end_before_start", end=self.end, start=self.start)
             )
         if self.permanent_from is not None and self.permanent_from < self.start:
-            problems.append(
-                Problem("permanent_from", "a position cannot be made permanent before it starts")
-            )
+            problems.append(Problem.of("permanent_from", "problems.employment.permanent_before"))
         if (
             self.permanent_from is not None
             and self.end is not None
             and self.permanent_from > self.end
         ):
-            problems.append(
-                Problem("permanent_from", "a position cannot be made permanent after it ends")
-            )
+            problems.append(Problem.of("permanent_from", "problems.employment.permanent_after"))
         if (self.funding is Funding.BUDGET_POT) != (self.pot is not None):
-            problems.append(
-                Problem("pot", "name the budget pot exactly when the funding is the budget pot")
-            )
+            problems.append(Problem.of("pot", "problems.employment.pot"))
         if self.pathway is Pathway.BUDGET_POT and self.funding is not Funding.BUDGET_POT:
-            problems.append(
-                Problem("funding", "the budget-pot pathway is funded by the budget pot")
-            )
+            problems.append(Problem.of("funding", "problems.employment.funding"))
         if self.end_confirmed_on is not None and self.end is None:
-            problems.append(
-                Problem("end_confirmed_on", "only an employment with an end can have it confirmed")
-            )
+            problems.append(Problem.of("end_confirmed_on", "problems.employment.end_confirmed"))
         if self.aap_step_up is not None:
             if self.benefit is not Benefit.AAP:
-                problems.append(Problem("aap_step_up", "a step-up period needs the AAP benefit"))
+                problems.append(Problem.of("aap_step_up", "problems.employment.step_up_benefit"))
             try:
                 limit = self.aap_step_up.start + relativedelta(months=_STEP_UP_MONTHS)
             except (ValueError, OverflowError):  # 12 months after the start is past year 9999

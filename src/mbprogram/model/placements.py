@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from mbprogram.catalogue import Term
 from mbprogram.exceptions import InvalidValueError, Problem
 from mbprogram.model import validators as v
 from mbprogram.model.privacy import SENSITIVE
@@ -127,44 +128,51 @@ class Placement:
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
         if not self.weekdays:
-            problems.append(Problem("weekdays", "expected at least one practice weekday"))
+            problems.append(Problem.of("weekdays", "problems.placement.no_weekday"))
         seen: set[dt.date] = set()
         for i, absence in enumerate(self.absences):
             day = absence.day
             where = f"absences[{i}].day"
             if day in seen:
-                problems.append(Problem(where, f"{day.isoformat()} is recorded absent twice"))
+                problems.append(Problem.of(where, "problems.placement.absent_twice", day=day))
             seen.add(day)
             if day not in self.period:
                 problems.append(
-                    Problem(
-                        where, f"{day.isoformat()} is outside the placement's period {self.period}"
+                    Problem.of(
+                        where,
+                        "problems.placement.outside",
+                        day=day,
+                        start=self.period.start,
+                        end=self.period.end,
                     )
                 )
             elif Weekday(day.weekday()) not in self.weekdays:
                 problems.append(
-                    Problem(
+                    Problem.of(
                         where,
-                        f"{day.isoformat()} is a {Weekday(day.weekday()).name.lower()}, "
-                        "not one of the placement's practice days",
+                        "problems.placement.not_a_practice_day",
+                        day=day,
+                        weekday=Term(f"problems.weekday.{Weekday(day.weekday()).name.lower()}"),
                     )
                 )
         for stage in AssessmentStage:
             a = self.assessment(stage)
             if a is not None and a.on < self.period.start:
                 problems.append(
-                    Problem(
+                    Problem.of(
                         f"{stage.value}.on",
-                        f"{a.on.isoformat()} is before the placement starts on "
-                        f"{self.period.start.isoformat()}",
+                        "problems.placement.assessed_before_start",
+                        on=a.on,
+                        start=self.period.start,
                     )
                 )
         if self.midway and self.final and self.final.on < self.midway.on:
             problems.append(
-                Problem(
+                Problem.of(
                     "final.on",
-                    f"{self.final.on.isoformat()} is before the midway assessment on "
-                    f"{self.midway.on.isoformat()}",
+                    "problems.placement.final_before_midway",
+                    on=self.final.on,
+                    midway=self.midway.on,
                 )
             )
         if problems:

@@ -28,24 +28,46 @@ _T = TypeVar("_T")
 def _weeks(value: object) -> Decimal:
     weeks = exact_decimal(value, "practice_weeks")
     if weeks < 0:
-        raise InvalidValueError("practice_weeks", f"expected 0 or more weeks, got {weeks}")
+        raise InvalidValueError([Problem.of("practice_weeks", "problems.value.weeks", value=weeks)])
     return weeks
 
 
-def _optional_percent(value: object) -> Percent | None:
-    if value is None or isinstance(value, Percent):
+def _share_number(value: object) -> object:
+    """A share as a user writes it: ``80``, ``"80"``, ``"80 %"`` or ``"80,0"`` (decimal comma)."""
+    if not isinstance(value, str):
         return value
-    return Percent(value)
+    written = value.strip().removesuffix("%").strip()
+    if "," in written and "." not in written and written.count(",") == 1:
+        written = written.replace(",", ".")
+    return written
+
+
+def _share(value: object) -> Percent:
+    """A share of a programme's rules, in percent; a share under 1 (but not 0) is refused.
+
+    ``0.8`` is what someone writes who means 80 %: a rule of 0.8 % is never meant,
+    so it is refused with a message saying how to write it.
+    """
+    share = value if isinstance(value, Percent) else Percent(_share_number(value))  # type: ignore[arg-type]
+    if 0 < share.value < 1:
+        raise InvalidValueError(
+            [Problem.of("percent", "problems.value.share_under_one", value=share.value)]
+        )
+    return share
+
+
+def _optional_percent(value: object) -> Percent | None:
+    return None if value is None else _share(value)
 
 
 def _optional_hours(value: object) -> Hours | None:
     if value is None or isinstance(value, Hours):
         return value
-    return Hours(value)
+    return Hours(value)  # type: ignore[arg-type]
 
 
 def _hours(value: object) -> Hours:
-    return value if isinstance(value, Hours) else Hours(value)
+    return value if isinstance(value, Hours) else Hours(value)  # type: ignore[arg-type]
 
 
 def _check(field: str, build: Callable[[Any], _T]) -> Callable[[Any], _T]:
@@ -55,7 +77,7 @@ def _check(field: str, build: Callable[[Any], _T]) -> Callable[[Any], _T]:
         try:
             return build(raw)
         except ValidationError as e:
-            raise InvalidValueError([Problem(field, p.message) for p in e.problems]) from None
+            raise InvalidValueError([attrs.evolve(p, path=field) for p in e.problems]) from None
 
     return parse
 
@@ -78,16 +100,12 @@ def _min_practice_share(value: object) -> Percent | None:
     return _check("min_practice_share", _optional_percent)(value)
 
 
-def _percent(value: object) -> Percent:
-    return value if isinstance(value, Percent) else Percent(value)
-
-
 def _at_risk_theory_share(value: object) -> Percent:
-    return _check("at_risk_theory_share", _percent)(value)
+    return _check("at_risk_theory_share", _share)(value)
 
 
 def _at_risk_practice_share(value: object) -> Percent:
-    return _check("at_risk_practice_share", _percent)(value)
+    return _check("at_risk_practice_share", _share)(value)
 
 
 #: The forecast's thresholds when the rules name none (docs/rules.md, Forecast).
@@ -153,7 +171,10 @@ class ProgrammeRules:
 
         Numbers may be ints, decimal strings (``"139.5"``) or Decimals; floats
         are refused so that a requirement is exact. Unknown keys are refused so a
-        typo is not silently ignored. Every problem is reported at once.
+        typo is not silently ignored. Every problem is reported at once. A
+        programme that asks for an attendance share only leaves out the count:
+        with ``min_theory_share`` given, ``theory_hours`` is 0 when missing, and
+        with ``min_practice_share``, ``practice_weeks`` (docs/rules.md).
 
         Raises:
             InvalidValueError: listing every bad, missing or unknown key.
@@ -170,13 +191,16 @@ class ProgrammeRules:
         values: dict[str, Any] = {}
         for name, attribute in known.items():
             if name not in data:
-                if attribute.default is attrs.NOTHING:
-                    problems.append(Problem(name, "required rule is missing"))
+                share = _SHARE_OF.get(name)
+                if share is not None and data.get(share) is not None:
+                    values[name] = 0  # a programme that asks for a share only
+                elif attribute.default is attrs.NOTHING:
+                    problems.append(Problem(name, _missing(name)))
                 continue
             try:
                 values[name] = _PARSERS[name](data[name])
             except ValidationError as e:
-                problems.extend(Problem(name, p.message) for p in e.problems)
+                problems.extend(attrs.evolve(p, path=name) for p in e.problems)
         if problems:
             raise InvalidValueError(problems, summary="invalid programme rules")
         return cls(**values)
@@ -184,9 +208,12 @@ class ProgrammeRules:
     def to_dict(self) -> dict[str, Any]:
         """Return the rules as a plain dict of JSON-safe values (:meth:`from_dict` reverses it).
 
-        The forecast's thresholds (``at_risk_*``) are written only when they
-        differ from their defaults, so that the rules of a programme that keeps
-        the defaults read the same as before they existed (docs/format.md).
+        A count a share stands in for (``theory_hours`` of 0 beside a
+        ``min_theory_share``, likewise for practice) is left out, as
+        :meth:`from_dict` reads it. The forecast's thresholds (``at_risk_*``)
+        are written only when they differ from their defaults, so that the rules
+        of a programme that keeps the defaults read the same as before they
+        existed (docs/format.md).
         """
 
         num = plain_decimal
@@ -205,11 +232,35 @@ class ProgrammeRules:
             "assignment_approval": self.assignment_approval,
             "max_submissions": self.max_submissions,
         }
+        for name, share in _SHARE_OF.items():
+            if getattr(self, share) is not None and not _figure(getattr(self, name)):
+                del data[name]  # a share only: written without the count (from_dict reads it so)
         for name, default in _AT_RISK_DEFAULTS.items():
             value = getattr(self, name)
             if value != default:
                 data[name] = num(value.value) if isinstance(value, Percent) else value
         return data
+
+
+#: The count a share may stand in for: a programme that sets ``min_theory_share``
+#: may leave out ``theory_hours`` (it is then 0), and likewise for practice.
+_SHARE_OF: Final[Mapping[str, str]] = MappingProxyType(
+    {"theory_hours": "min_theory_share", "practice_weeks": "min_practice_share"}
+)
+
+
+def _missing(name: str) -> str:
+    share = _SHARE_OF.get(name)
+    if share is None:
+        return "required rule is missing"
+    return (
+        f"required rule is missing (or give {share} alone, for a programme that asks for "
+        "a share only)"
+    )
+
+
+def _figure(value: Hours | Decimal) -> Decimal:
+    return value.value if isinstance(value, Hours) else value
 
 
 def _flag(field: str) -> Callable[[Any], bool]:
@@ -248,8 +299,8 @@ _PARSERS: Final[dict[str, Callable[[Any], Any]]] = {
     "literature_sign_off": _flag("literature_sign_off"),
     "assignment_approval": _flag("assignment_approval"),
     "max_submissions": _whole("max_submissions"),
-    "at_risk_theory_share": _check("at_risk_theory_share", _percent),
-    "at_risk_practice_share": _check("at_risk_practice_share", _percent),
+    "at_risk_theory_share": _check("at_risk_theory_share", _share),
+    "at_risk_practice_share": _check("at_risk_practice_share", _share),
     "at_risk_absences": _whole("at_risk_absences", low=0),
 }
 

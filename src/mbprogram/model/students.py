@@ -90,13 +90,9 @@ class Background:
     def __attrs_post_init__(self) -> None:
         problems = []
         if not (self.own or self.relative):
-            problems.append(Problem("own", "expected own and/or a relative's experience"))
+            problems.append(Problem.of("own", "problems.student.own"))
         if not (self.mental_health or self.substance_use):
-            problems.append(
-                Problem(
-                    "mental_health", "expected experience of mental health and/or substance use"
-                )
-            )
+            problems.append(Problem.of("mental_health", "problems.student.experience"))
         if problems:
             raise InvalidValueError(problems)
 
@@ -211,7 +207,11 @@ class Student:
         for i, a in enumerate(self.attendance):
             if a.session in seen:
                 problems.append(
-                    Problem(f"attendance[{i}].session", f"session {a.session!r} is marked twice")
+                    Problem.of(
+                        f"attendance[{i}].session",
+                        "problems.student.marked_twice",
+                        session=repr(a.session),
+                    )
                 )
             seen.add(a.session)
         problems += v.unique_ids(self.makeups, "make-up", "makeups")
@@ -261,20 +261,23 @@ def status_history_problems(history: tuple[StatusChange, ...]) -> list[Problem]:
         if change.status not in TRANSITIONS[before]:
             allowed = ", ".join(sorted(s.value for s in TRANSITIONS[before])) or "none"
             problems.append(
-                Problem(
+                Problem.of(
                     f"status_history[{i}].status",
-                    f"cannot go from {before.value if before else 'new'} to "
-                    f"{change.status.value}; allowed: {allowed}",
-                    code=RuleCode.STATUS_TRANSITION_NOT_ALLOWED,
+                    "problems.student.transition",
+                    RuleCode.STATUS_TRANSITION_NOT_ALLOWED,
+                    before=before.value if before else "new",
+                    after=change.status.value,
+                    allowed=allowed,
                 )
             )
         if previous is not None and change.on < previous.on:
             problems.append(
-                Problem(
+                Problem.of(
                     f"status_history[{i}].on",
-                    f"{change.on.isoformat()} is before the previous change on "
-                    f"{previous.on.isoformat()}",
-                    code=RuleCode.STATUS_TRANSITION_NOT_ALLOWED,
+                    "problems.student.change_before",
+                    RuleCode.STATUS_TRANSITION_NOT_ALLOWED,
+                    on=change.on,
+                    previous=previous.on,
                 )
             )
         previous = change

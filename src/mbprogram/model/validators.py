@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from mbprogram.catalogue import Phrase
 from mbprogram.exceptions import InvalidValueError, NotFoundError, Problem
 from mbprogram.model.privacy import Privacy
 
@@ -56,7 +57,7 @@ _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,63}")
 def described(attribute: attrs.Attribute[Any], value: object) -> str:
     """Say what ``value`` was: a number or bool outside sensitive fields, else only its kind."""
     if attribute.metadata.get("mbprogram.privacy", Privacy.ORDINARY) != Privacy.ORDINARY:
-        return f"a value of type {type(value).__name__} (not shown: sensitive field)"
+        return Phrase("problems.got.sensitive", type=type(value).__name__)
     return described_value(value)
 
 
@@ -64,15 +65,15 @@ def described_value(value: object) -> str:
     """Say what ``value`` was without quoting text: a number or bool, else only its kind."""
     if isinstance(value, str):
         # Never quoted: text in the wrong field may be a reason or a name.
-        return f"a str of {len(value)} character{'' if len(value) == 1 else 's'}"
+        return Phrase("problems.got.text", n=len(value))
     if value is None or isinstance(value, int | float | decimal.Decimal):
-        return f"{str(value)[:40]} ({type(value).__name__})"
+        return Phrase("problems.got.number", value=str(value)[:40], type=type(value).__name__)
     # Collections and other objects may hold text; only their type is named.
-    return f"a value of type {type(value).__name__}"
+    return Phrase("problems.got.type", type=type(value).__name__)
 
 
-def _fail(attribute: attrs.Attribute[Any], message: str) -> InvalidValueError:
-    return InvalidValueError(attribute.name, message)
+def _fail(attribute: attrs.Attribute[Any], key: str, **values: object) -> InvalidValueError:
+    return InvalidValueError([Problem.of(attribute.name, key, **values)])
 
 
 @attrs.frozen(repr=False)
@@ -84,7 +85,8 @@ class _Instance:
         if not isinstance(value, self.kinds) or (
             isinstance(value, bool) and bool not in self.kinds
         ):
-            raise _fail(attribute, f"expected {self.expected}, got {described(attribute, value)}")
+            raise _fail(attribute, "problems.field.expected", expected=self.expected,
+                        got=described(attribute, value))  # fmt: skip
 
     def __repr__(self) -> str:
         return f"<instance validator for {self.expected}>"
@@ -102,18 +104,13 @@ class _Text:
 
     def __call__(self, inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, str):
-            raise _fail(attribute, f"expected text, got {described(attribute, value)}")
+            raise _fail(attribute, "problems.field.text", got=described(attribute, value))
         if not is_storable_text(value):
-            raise _fail(
-                attribute,
-                "expected text without NUL characters or lone surrogates (the text is not shown)",
-            )
+            raise _fail(attribute, "problems.field.unstorable")
         if not self.allow_empty and not value.strip():
-            raise _fail(attribute, "expected non-empty text, got an empty string")
+            raise _fail(attribute, "problems.field.empty")
         if len(value) > self.max_length:
-            raise _fail(
-                attribute, f"expected at most {self.max_length} characters, got {len(value)}"
-            )
+            raise _fail(attribute, "problems.field.too_long", most=self.max_length, n=len(value))
 
     def __repr__(self) -> str:
         return f"<text validator (max {self.max_length})>"
@@ -153,14 +150,14 @@ class _RecordId:
         if not isinstance(value, str) or not _ID.fullmatch(value):
             raise _fail(
                 attribute,
-                "expected an id of 1-64 letters, digits, '.', '_', ':' or '-' starting with a "
-                f"letter or digit, got {described(attribute, value)}",
+                "problems.field.id",
+                allowed=Phrase("problems.field.id_allowed"),
+                got=described(attribute, value),
             )
         if looks_like_national_id(value):
             raise _fail(
                 attribute,
-                "expected an id that is not eleven digits: an id is shown in every path and "
-                "message, and eleven digits may be a national identity number",
+                "problems.field.id_national",
             )
 
     def __repr__(self) -> str:
@@ -185,7 +182,7 @@ def is_record_id(value: object) -> bool:
 class _Date:
     def __call__(self, inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-            raise _fail(attribute, f"expected a date, got {described(attribute, value)}")
+            raise _fail(attribute, "problems.field.date", got=described(attribute, value))
 
     def __repr__(self) -> str:
         return "<date validator>"
@@ -246,9 +243,9 @@ def check_each(values: object, kind: type[T], name: str) -> tuple[T, ...]:
 class _AwareDatetime:
     def __call__(self, inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, dt.datetime):
-            raise _fail(attribute, f"expected a datetime, got {described(attribute, value)}")
+            raise _fail(attribute, "problems.field.datetime", got=described(attribute, value))
         if value.utcoffset() is None:
-            raise _fail(attribute, "expected a timezone-aware datetime, got a naive one")
+            raise _fail(attribute, "problems.field.naive")
 
     def __repr__(self) -> str:
         return "<aware datetime validator>"
@@ -266,10 +263,13 @@ class _Between:
 
     def __call__(self, inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, int) or isinstance(value, bool):
-            raise _fail(attribute, f"expected a whole number, got {described(attribute, value)}")
+            raise _fail(attribute, "problems.field.whole", got=described(attribute, value))
         if value < self.low or (self.high is not None and value > self.high):
-            upper = "" if self.high is None else f" and at most {self.high}"
-            raise _fail(attribute, f"expected at least {self.low}{upper}, got {value}")
+            if self.high is None:
+                raise _fail(attribute, "problems.field.at_least", low=self.low, value=value)
+            raise _fail(
+                attribute, "problems.field.between", low=self.low, high=self.high, value=value
+            )
 
     def __repr__(self) -> str:
         return f"<whole number validator in [{self.low}, {self.high}]>"
@@ -289,8 +289,10 @@ class _InEnum:
             choices = ", ".join(repr(m.value) for m in self.enum_type)  # type: ignore[attr-defined]
             raise _fail(
                 attribute,
-                f"expected one of {choices} ({self.enum_type.__name__}), "
-                f"got {described(attribute, value)}",
+                "problems.field.choice",
+                choices=choices,
+                kind=self.enum_type.__name__,
+                got=described(attribute, value),
             )
 
     def __repr__(self) -> str:
@@ -327,8 +329,7 @@ class _Each:
     def __call__(self, inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, tuple):
             raise _fail(
-                attribute,
-                f"expected a tuple of {self.expected}, got {type(value).__name__}",
+                attribute, "problems.field.tuple", expected=self.expected, got=type(value).__name__
             )
         for i, item in enumerate(value):
             if not isinstance(item, self.kind):

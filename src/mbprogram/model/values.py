@@ -18,7 +18,8 @@ from typing import Self, TypeAlias
 
 import attrs
 
-from mbprogram.exceptions import InvalidValueError
+from mbprogram.catalogue import Term
+from mbprogram.exceptions import InvalidValueError, Problem
 from mbprogram.model import validators as v
 
 __all__ = [
@@ -38,6 +39,9 @@ __all__ = [
     "plain_decimal",
 ]
 
+#: What an exact number is made from: an int, a decimal string or a Decimal (never a float).
+Number: TypeAlias = Decimal | int | str
+
 #: Opaque ids: 1-64 of ``[A-Za-z0-9._:-]``, starting with a letter or digit.
 CohortId: TypeAlias = str
 StudentId: TypeAlias = str
@@ -47,8 +51,6 @@ PlacementId: TypeAlias = str
 EmploymentId: TypeAlias = str
 BudgetPotId: TypeAlias = str
 OutcomeId: TypeAlias = str
-
-Number: TypeAlias = Decimal | int | str
 
 #: Arithmetic and formatting without rounding: the default context rounds to 28
 #: digits, which would turn 139.99999999999999999999999999999 hours into 140.
@@ -81,12 +83,10 @@ def exact_decimal(value: object, field: str, *, unit: str = "") -> Decimal:
     """
     example = f"e.g. {field.rsplit('.', maxsplit=1)[-1].title()}('3.5')" if unit else "e.g. '3.5'"
     if isinstance(value, bool):
-        raise InvalidValueError(field, f"expected an exact number, got a bool ({value})")
+        raise InvalidValueError([Problem.of(field, "problems.value.bool", value=str(value))])
     if isinstance(value, float):
         raise InvalidValueError(
-            field,
-            f"expected an exact number, got the binary float {value!r}; "
-            f"give it as a string or Decimal ({example})",
+            [Problem.of(field, "problems.value.float", value=repr(value), example=example)]
         )
     if isinstance(value, Decimal):
         d = value
@@ -97,28 +97,25 @@ def exact_decimal(value: object, field: str, *, unit: str = "") -> Decimal:
             d = Decimal(value.strip())
         except InvalidOperation:
             # the text is never quoted: it may be a reason written in the wrong field
-            raise InvalidValueError(
-                field, "expected a number such as '3.5', got text that is not a number"
-            ) from None
+            raise InvalidValueError([Problem.of(field, "problems.value.not_a_number")]) from None
     else:
         raise InvalidValueError(
-            field, f"expected an exact number (int, str or Decimal), got {type(value).__name__}"
+            [Problem.of(field, "problems.value.kind", type=type(value).__name__)]
         )
     if not d.is_finite():
-        raise InvalidValueError(
-            field, f"expected a finite number, got {'NaN' if d.is_nan() else 'an infinity'}"
-        )
+        what = Term("problems.value.nan" if d.is_nan() else "problems.value.infinity")
+        raise InvalidValueError([Problem.of(field, "problems.value.infinite", what=what)])
     exponent = d.as_tuple().exponent
     too_fine = isinstance(exponent, int) and exponent < -_MAX_PLACES
     if d and (d.adjusted() >= _MAX_DIGITS or too_fine):
         raise InvalidValueError(
-            field,
-            f"expected a number below 10^{_MAX_DIGITS} with at most {_MAX_PLACES} decimals",
+            [Problem.of(field, "problems.value.size", digits=_MAX_DIGITS, places=_MAX_PLACES)]
         )
     return d
 
 
-def _hours(value: object) -> Decimal:
+def _hours(value: Number) -> Decimal:
+    """Hours from an int, a decimal string or a Decimal (what :class:`Hours` accepts)."""
     return exact_decimal(value, "hours", unit="h")
 
 
@@ -136,7 +133,7 @@ class Hours:
 
     def __attrs_post_init__(self) -> None:
         if self.value < 0:
-            raise InvalidValueError("hours", f"expected 0 or more hours, got {self.value}")
+            raise InvalidValueError([Problem.of("hours", "problems.value.hours", value=self.value)])
 
     @classmethod
     def zero(cls) -> Self:
@@ -186,7 +183,8 @@ def plain_decimal(d: Decimal) -> str:
     return "0" if s in ("-0", "") else s
 
 
-def _percent(value: object) -> Decimal:
+def _percent(value: Number) -> Decimal:
+    """A percentage from an int, a decimal string or a Decimal (what :class:`Percent` accepts)."""
     return exact_decimal(value, "percent")
 
 
@@ -203,7 +201,7 @@ class Percent:
     def __attrs_post_init__(self) -> None:
         if not 0 <= self.value <= 100:
             raise InvalidValueError(
-                "percent", f"expected a percentage from 0 to 100, got {plain_decimal(self.value)}"
+                [Problem.of("percent", "problems.value.percent", value=self.value)]
             )
 
     @property
@@ -228,7 +226,11 @@ class DateRange:
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
             raise InvalidValueError(
-                "end", f"{self.end.isoformat()} is before start {self.start.isoformat()}"
+                [
+                    Problem.of(
+                        "end", "problems.value.end_before_start", end=self.end, start=self.start
+                    )
+                ]
             )
 
     def __contains__(self, day: object) -> bool:

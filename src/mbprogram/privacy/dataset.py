@@ -27,9 +27,9 @@ What can be computed from it, and how exactly:
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Self, TypeVar
+from typing import TYPE_CHECKING, Final, Self, TypeVar
 
 import attrs
 
@@ -58,10 +58,22 @@ from mbprogram.rules.outcomes import (
 T = TypeVar("T")
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from mbprogram.privacy.pseudonyms import Pseudonyms
     from mbprogram.register.aggregate import Register
 
 __all__ = ["AnalysisDataset"]
+
+#: The kinds of row a dataset holds, by attribute.
+_ROW_TYPES: Final[Mapping[str, type[object]]] = {
+    "cohorts": AnalysisCohort,
+    "students": AnalysisStudent,
+    "employments": AnalysisEmployment,
+    "outcomes": AnalysisOutcome,
+    "host_units": HostUnit,
+    "budget_pots": BudgetPot,
+}
 
 
 @attrs.frozen(kw_only=True)
@@ -79,6 +91,20 @@ class AnalysisDataset:
     outcomes: tuple[AnalysisOutcome, ...]
     host_units: tuple[HostUnit, ...]
     budget_pots: tuple[BudgetPot, ...]
+
+    def to_dataframes(self) -> dict[str, pd.DataFrame]:
+        """Every kind of row as a DataFrame, one column per field (needs the ``pandas`` extra).
+
+        The keys are the attributes' names (``cohorts``, ``students``,
+        ``employments``, ``outcomes``, ``host_units``, ``budget_pots``); months
+        are pandas ``Period`` s (docs/privacy.md).
+
+        Raises:
+            MissingExtraError: if pandas is not installed.
+        """
+        from mbprogram.privacy.frames import frame_of  # noqa: PLC0415 - pandas only when asked
+
+        return {name: frame_of(_ROW_TYPES[name], getattr(self, name)) for name in _ROW_TYPES}
 
     @classmethod
     def from_register(

@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from mbprogram.catalogue import CATALOGUE, Term
 from mbprogram.exceptions import Problem, RefusedChangeError, ValidationError
 from mbprogram.model import validators as v
 from mbprogram.model.codes import RuleCode
@@ -50,6 +51,7 @@ __all__ = [
     "checked_id",
     "commit",
     "refuse",
+    "refused_summary",
     "units_with_more",
 ]
 
@@ -93,7 +95,14 @@ class Edit:
 
 def refuse(what: str, path: str, message: str, *, code: str = "") -> RefusedChangeError:
     """A refused change with one problem (and the stable code of the rule it breaks)."""
-    return RefusedChangeError([Problem(path, message, code=code)], summary=f"{what} refused")
+    return RefusedChangeError([Problem(path, message, code=code)], **refused_summary(what))
+
+
+def refused_summary(what: str) -> dict[str, Any]:
+    """The summary of a refused change, ``<what> refused``, with the catalogue's words for it."""
+    key = f"problems.what.{what}"
+    values = {"what": Term(key) if key in CATALOGUE else what}
+    return {"summary_key": "problems.refused", "summary_values": values}
 
 
 def build(path: str, what: str, make: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
@@ -102,7 +111,7 @@ def build(path: str, what: str, make: Callable[..., T], /, *args: Any, **kwargs:
         return make(*args, **kwargs)
     except ValidationError as e:
         raise RefusedChangeError(
-            [p.under(path) for p in e.problems], summary=f"{what} refused"
+            [p.under(path) for p in e.problems], **refused_summary(what)
         ) from None
 
 
@@ -162,7 +171,7 @@ def commit(state: RegisterState, edit: Edit, *, by: Stamp, what: str) -> Registe
     new = state.replaced(**{name: MappingProxyType(t) for name, t in tables.items()})
     problems += _problems(state, new, edit)
     if problems:
-        raise RefusedChangeError(problems, summary=f"{what} refused")
+        raise RefusedChangeError(problems, **refused_summary(what))
     history = state.history
     if edit.rewrite is not None:
         history = resealed(edit.rewrite(history))

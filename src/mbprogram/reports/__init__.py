@@ -5,10 +5,12 @@ Tables are :class:`Table` s of attrs rows: plain rows for scripts,
 ``pandas`` extra, CSV (:func:`csv_text`) and Excel workbooks
 (:func:`xlsx_bytes`, with the ``excel`` extra) for spreadsheets. The lookups
 (:func:`student_table`, :func:`session_table`, :func:`unit_table`) list records.
-The plots need the ``plot`` extra (matplotlib), imported
-only when a plot is drawn.
+The plots need the ``plot`` extra (matplotlib), imported only when a plot is
+drawn; the printable documents (a certificate, an attendance confirmation) the
+``pdf`` extra (fpdf2).
 """
 
+from mbprogram.reports.documents import attendance_confirmation_pdf, certificate_pdf
 from mbprogram.reports.lookups import (
     SessionRow,
     StudentRow,
@@ -64,6 +66,8 @@ __all__ = [
     "StudentRow",
     "Table",
     "UnitRow",
+    "attendance_confirmation_pdf",
+    "certificate_pdf",
     "csv_text",
     "forecast_document",
     "outcomes_report",

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from mbprogram.catalogue import Lang, text
 from mbprogram.model.students import Status
 from mbprogram.reports.table import Table
 
@@ -61,9 +62,13 @@ class UnitRow:
 
 
 def student_table(
-    register: RegisterQueries, *, cohort: str | None = None, names: bool = False
+    register: RegisterQueries,
+    *,
+    cohort: str | None = None,
+    names: bool = False,
+    lang: Lang = "nb",
 ) -> Table[StudentRow]:
-    """The students (of ``cohort``, or of every cohort), by cohort and id.
+    """The students (of ``cohort``, or of every cohort), by cohort and id, headed in ``lang``.
 
     Raises:
         NotFoundError: if ``cohort`` names no cohort.
@@ -85,36 +90,44 @@ def student_table(
         for s in sorted(students, key=lambda s: (s.cohort, s.id))
     ]
     columns = tuple(f.name for f in attrs.fields(StudentRow) if names or f.name != "name")
-    which = f"cohort {cohort}" if cohort is not None else "all cohorts"
-    table = Table.of(f"Students of {which}", StudentRow, rows)
+    title = (
+        text("reports.students.title", lang, cohort=cohort)
+        if cohort is not None
+        else text("reports.students.title_all", lang)
+    )
+    table = Table.of(title, StudentRow, rows, lang=lang)
     # mypy reads attrs' ``converter=tuple`` as a generic it cannot solve
     return attrs.evolve(table, columns=columns)  # type: ignore[arg-type]
 
 
-def session_table(register: RegisterQueries, cohort: str) -> Table[SessionRow]:
-    """A cohort's sessions, by day and id.
+def session_table(
+    register: RegisterQueries, cohort: str, *, lang: Lang = "nb"
+) -> Table[SessionRow]:
+    """A cohort's sessions, by day and id, headed in ``lang``.
 
     Raises:
         NotFoundError: if ``cohort`` names no cohort.
     """
     sessions = sorted(register.cohort(cohort).sessions, key=lambda s: (s.day, s.id))
     return Table.of(
-        f"Sessions of cohort {cohort}",
+        text("reports.sessions.title", lang, cohort=cohort),
         SessionRow,
         (
             SessionRow(cohort=cohort, session=s.id, day=s.day, hours=s.hours.value, topic=s.topic)
             for s in sessions
         ),
+        lang=lang,
     )
 
 
-def unit_table(register: RegisterQueries) -> Table[UnitRow]:
-    """The host units, by id."""
+def unit_table(register: RegisterQueries, *, lang: Lang = "nb") -> Table[UnitRow]:
+    """The host units, by id, headed in ``lang``."""
     return Table.of(
-        "Host units",
+        text("reports.units.title", lang),
         UnitRow,
         (
             UnitRow(unit=u.id, name=u.name, capacity=u.capacity, kind=u.kind)
             for u in sorted(register.host_units.values(), key=lambda u: u.id)
         ),
+        lang=lang,
     )

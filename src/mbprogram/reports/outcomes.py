@@ -8,6 +8,7 @@ survey's role shares beside ours for comparison.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from typing import TYPE_CHECKING, Final, Literal
@@ -15,12 +16,14 @@ from typing import TYPE_CHECKING, Final, Literal
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from mbprogram.catalogue import Lang, text
 from mbprogram.model import validators as v
 from mbprogram.model.hiring import Pathway, Role
 from mbprogram.model.values import DateRange
-from mbprogram.reports.table import Table
+from mbprogram.reports.table import Table, cell_text
 from mbprogram.rules.cohort import selected_cohorts
 from mbprogram.rules.outcomes import (
+    GraduateState,
     cohort_outcomes,
     employment_summary,
     graduate_outcomes,
@@ -28,6 +31,8 @@ from mbprogram.rules.outcomes import (
 )
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from mbprogram.register.aggregate import Register
 
 __all__ = [
@@ -51,6 +56,20 @@ NATIONAL_ROLE_SHARES: Final[Mapping[Role, Fraction]] = {
     Role.USER_ORGANISATIONS: Fraction(42, 100),
     Role.RELATIVES: Fraction(30, 100),
 }
+
+
+class PercentBand(enum.StrEnum):
+    """A band of position percentages (the labels of ``PERCENT_BANDS``, docs/hiring.md)."""
+
+    UNDER_20 = "under 20 %"
+    FROM_20 = "20-49 %"
+    FROM_50 = "50-79 %"
+    FROM_80 = "80-99 %"
+    FULL = "100 % or more"
+
+
+#: The report's tables, in the order it prints them.
+_TABLES: Final = ("cohorts", "after_one_year", "pathways", "bands", "roles")
 
 
 def _share(part: int, whole: int) -> Fraction | None:
@@ -82,7 +101,7 @@ class PathwayRow:
 class BandRow:
     """Employed people whose positions add up to a band of percentages."""
 
-    band: str
+    band: PercentBand
     people: int
     share: Fraction | None
 
@@ -101,7 +120,7 @@ class RoleRow:
 class StateRow:
     """Graduates in one state a number of years after graduation."""
 
-    state: str
+    state: GraduateState
     graduates: int
     share: Fraction | None
 
@@ -135,29 +154,50 @@ class OutcomesReport:
     @property
     def tables(self) -> tuple[Table[object], ...]:
         """The tables in the order a report prints them."""
-        return (self.cohorts, self.after_one_year, self.pathways, self.bands, self.roles)  # type: ignore[return-value]
+        return tuple(getattr(self, name) for name in _TABLES)
 
     def to_text(self) -> str:
-        """Every table as text, with the summary figures."""
-
-        def pct(x: Fraction | None) -> str:
-            return "-" if x is None else f"{float(x) * 100:.1f} %"
-
-        summary = (
-            f"Employed people as of {self.as_of.isoformat()}: {self.people}; "
-            f"part-time {pct(self.part_time_share)}, under 50 % {pct(self.under_half_share)}, "
-            f"permanent employments {pct(self.permanent_share)}"
+        """Every table as text, with the summary figures, in the tables' language."""
+        lang = self.cohorts.lang
+        summary = text(
+            "reports.outcomes.summary",
+            lang,
+            day=self.as_of,
+            people=self.people,
+            part_time=cell_text(self.part_time_share, lang),
+            under_half=cell_text(self.under_half_share, lang),
+            permanent=cell_text(self.permanent_share, lang),
         )
         return "\n\n".join([*(t.to_text() for t in self.tables), summary])
 
     def _repr_html_(self) -> str:
         return "".join(t._repr_html_() for t in self.tables)
 
+    def to_dataframe(self) -> pd.DataFrame:
+        """Every table in one DataFrame (needs the ``pandas`` extra).
+
+        The index is the table's name (``cohorts``, ``after_one_year``,
+        ``pathways``, ``bands``, ``roles``) and the row's number in it; the
+        columns are every table's fields, empty (``NaN``) where a table has no
+        such field. ``frame.loc["roles"]`` is one table.
+
+        Raises:
+            MissingExtraError: if pandas is not installed.
+        """
+        frames = {name: getattr(self, name).to_dataframe() for name in _TABLES}
+        import pandas as pd  # noqa: PLC0415 - there: to_dataframe checked it
+
+        return pd.concat(frames, names=["table", "row"])
+
 
 def outcomes_report(
-    register: Register, as_of: dt.date, *, cohorts: Iterable[str] | None = None
+    register: Register,
+    as_of: dt.date,
+    *,
+    cohorts: Iterable[str] | None = None,
+    lang: Lang = "nb",
 ) -> OutcomesReport:
-    """The outcome tables of every cohort (or of ``cohorts``) as of ``as_of``.
+    """The outcome tables of every cohort (or of ``cohorts``) as of ``as_of``, in ``lang``.
 
     ``cohorts`` is a collection of cohort ids, or one id on its own.
 
@@ -167,7 +207,6 @@ def outcomes_report(
     """
     v.check_date(as_of, "as_of")
     wanted = selected_cohorts(register, cohorts)
-    day = as_of.isoformat()
     cohort_rows = [
         CohortRow(
             cohort=c.cohort,
@@ -181,20 +220,22 @@ def outcomes_report(
         if wanted is None or c.cohort in wanted
     ]
     states = [
-        g.state.value
+        g.state
         for g in graduate_outcomes(register, years_after=1, as_of=as_of)
         if wanted is None or g.cohort in wanted
     ]
     summary = employment_summary(register, as_of, cohorts=wanted)
     if as_of.year > 1:
-        graduated = f"graduated by {(as_of - relativedelta(years=1)).isoformat()}"
+        graduated = text("reports.outcomes.graduated_by", lang, day=as_of - relativedelta(years=1))
     else:  # there is no year 0
-        graduated = "nobody can have graduated a year before"
+        graduated = text("reports.outcomes.nobody", lang)
     return OutcomesReport(
         as_of=as_of,
-        cohorts=Table.of(f"Cohorts as of {day}", CohortRow, cohort_rows),
+        cohorts=Table.of(
+            text("reports.outcomes.cohorts", lang, day=as_of), CohortRow, cohort_rows, lang=lang
+        ),
         after_one_year=Table.of(
-            f"Graduates' state one year after graduation ({graduated})",
+            text("reports.outcomes.after_one_year", lang, graduated=graduated),
             StateRow,
             (
                 StateRow(
@@ -202,25 +243,28 @@ def outcomes_report(
                 )
                 for s in sorted(set(states))
             ),
+            lang=lang,
         ),
         pathways=Table.of(
-            f"Active employments by pathway as of {day}",
+            text("reports.outcomes.pathways", lang, day=as_of),
             PathwayRow,
             (
                 PathwayRow(pathway=p, employments=n, share=_share(n, summary.employments))
                 for p, n in summary.by_pathway.items()
             ),
+            lang=lang,
         ),
         bands=Table.of(
-            f"Employed people by position percentage as of {day}",
+            text("reports.outcomes.bands", lang, day=as_of),
             BandRow,
             (
-                BandRow(band=b, people=n, share=_share(n, summary.people))
+                BandRow(band=PercentBand(b), people=n, share=_share(n, summary.people))
                 for b, n in summary.percent_bands.items()
             ),
+            lang=lang,
         ),
         roles=Table.of(
-            f"Roles held as of {day} (national survey for comparison)",
+            text("reports.outcomes.roles", lang, day=as_of),
             RoleRow,
             (
                 RoleRow(
@@ -231,6 +275,7 @@ def outcomes_report(
                 )
                 for r in Role
             ),
+            lang=lang,
         ),
         people=summary.people,
         part_time_share=summary.part_time_share,
@@ -257,15 +302,17 @@ def pot_table(
     period: DateRange,
     *,
     by: Literal["day", "month"] = "month",
+    lang: Lang = "nb",
 ) -> Table[PotRow]:
-    """A budget pot's utilisation for each day or month of ``period``.
+    """A budget pot's utilisation for each day or month of ``period``, titled in ``lang``.
 
     Raises:
         NotFoundError: if there is no such pot.
     """
     usage = pot_utilisation(register, pot_id, period, by=by)
+    unit = text("reports.pot.day" if by == "day" else "reports.pot.month", lang)
     return Table.of(
-        f"Budget pot {pot_id} by {by}, {period}",
+        text("reports.pot.title", lang, pot=pot_id, by=unit, start=period.start, end=period.end),
         PotRow,
         (
             PotRow(
@@ -278,4 +325,5 @@ def pot_table(
             )
             for u in usage
         ),
+        lang=lang,
     )

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from mbprogram.catalogue import Lang, text
 from mbprogram.model import validators as v
 from mbprogram.reports.table import Table
 from mbprogram.rules.plan import StudentPlan
@@ -54,12 +55,14 @@ def progress_over_time(
     dates: Iterable[dt.date],
     *,
     forecast_from: dt.date | None = None,
+    lang: Lang = "nb",
 ) -> Table[ProgressPoint]:
     """Every student's theory hours and practice weeks of ``cohort`` on each of ``dates``.
 
     Rows go student by student, each in the order of ``dates``. On a date
     after ``forecast_from`` (when given) the figures are the forecast's: the
     records as of ``forecast_from`` and everything planned after it attended.
+    The title, headers and cells are in ``lang``.
 
     Raises:
         InvalidValueError: if ``dates`` is not a collection of dates or
@@ -96,19 +99,7 @@ def progress_over_time(
                     planned=planned,
                 )
             )
-    after = "" if forecast_from is None else f", planned after {forecast_from.isoformat()}"
-    return Table.of(
-        f"Progress of cohort {the_cohort.id} on {len(days)} dates{after}",
-        ProgressPoint,
-        rows,
-        _LABELS,
-    )
-
-
-#: Short headers for the text and HTML views.
-_LABELS = {
-    "theory_hours": "theory h",
-    "theory_hours_required": "of",
-    "practice_weeks": "weeks",
-    "practice_weeks_required": "of",
-}
+    title = text("reports.over_time.title", lang, cohort=the_cohort.id, n=len(days))
+    if forecast_from is not None:
+        title += text("reports.over_time.planned", lang, day=forecast_from)
+    return Table.of(title, ProgressPoint, rows, lang=lang)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from mbprogram.catalogue import Lang, text
 from mbprogram.model.values import Weekday
 from mbprogram.reports.table import Table
 
@@ -31,9 +32,9 @@ class PlacementRow:
 
 
 def placement_table(
-    register: Register, *, cohort: str | None = None, unit: str | None = None
+    register: Register, *, cohort: str | None = None, unit: str | None = None, lang: Lang = "nb"
 ) -> Table[PlacementRow]:
-    """Every placement (of ``cohort``, at ``unit``), ordered by unit and start."""
+    """Every placement (of ``cohort``, at ``unit``) by unit and start, titled in ``lang``."""
     rows = [
         PlacementRow(
             unit=p.unit,
@@ -51,7 +52,9 @@ def placement_table(
         if unit is None or p.unit == unit
     ]
     rows.sort(key=lambda r: (r.unit, r.start, r.student))
-    where = " ".join(
-        x for x in (f"of cohort {cohort}" if cohort else "", f"at {unit}" if unit else "") if x
-    )
-    return Table.of(f"Placements {where}".rstrip(), PlacementRow, rows)
+    title = [text("reports.placements.title", lang)]
+    if cohort:
+        title.append(text("reports.placements.of_cohort", lang, cohort=cohort))
+    if unit:
+        title.append(text("reports.placements.at_unit", lang, unit=unit))
+    return Table.of(" ".join(title), PlacementRow, rows, lang=lang)

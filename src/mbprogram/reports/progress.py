@@ -3,8 +3,9 @@
 The JSON shape is a stable contract (docs/cli.md)::
 
     {"as_of": "YYYY-MM-DD", "students": [{"cohort", "student", "status",
-     "theory_hours", "theory_hours_required", "practice_weeks",
-     "practice_weeks_required", "literature_signed_off", "assignment",
+     "theory_hours", "theory_hours_required", "theory_share",
+     "theory_share_required", "practice_weeks", "practice_weeks_required",
+     "practice_share", "practice_share_required", "literature_signed_off", "assignment",
      "complete", "findings": [{"code", "severity", "path", "message"}],
      "forecast": {"outlook", "theory_hours_possible", "practice_weeks_possible",
       "theory_share_possible", "practice_share_possible", "earliest_completion",
@@ -13,7 +14,11 @@ The JSON shape is a stable contract (docs/cli.md)::
 
 Hours and weeks are JSON numbers, rounded down to two decimals so that a
 display never overstates progress (139.999 h shows as 139.99, not 140);
-``complete`` is decided on the exact values. ``status`` is ``null`` for a
+``complete`` is decided on the exact values. The shares attended
+(``theory_share``, ``practice_share``) are percentages from 0 to 100, rounded
+down to two decimals, ``null`` before anything was held or expected; their
+minimums (``…_required``) are the rules', ``null`` when the rules set none.
+``status`` is ``null`` for a
 student with no status yet on the as-of date (added to the register later).
 The ``forecast`` (docs/rules.md, Forecast) gives shares as numbers from 0 to
 1 rounded down to four decimals, and dates as ISO text or ``null``.
@@ -24,14 +29,16 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from mbprogram.catalogue import Lang
+from mbprogram.catalogue import Lang, text
 from mbprogram.model import validators as v
 from mbprogram.model.assignment import AssignmentState
+from mbprogram.model.programme import ProgrammeRules
 from mbprogram.model.students import Status
+from mbprogram.model.values import Percent
 from mbprogram.reports.table import Table
 from mbprogram.rules.cohort import evaluate_cohort
 from mbprogram.rules.findings import Finding
@@ -60,9 +67,12 @@ __all__ = [
 class ProgressRow:
     """One student's progress as of a date, for a table (ids and figures only).
 
-    ``practice_weeks`` is rounded down to two decimals; ``missing`` lists the
-    codes of the findings that block completion; ``outlook`` is the forecast's
-    (docs/rules.md, Forecast), when the row was made with one.
+    ``practice_weeks`` is rounded down to two decimals; the shares are
+    percentages (0 to 100) rounded down to two decimals, ``None`` before
+    anything was held or expected, and their minimums ``None`` when the rules
+    set none; ``missing`` lists the codes of the findings that block
+    completion; ``outlook`` is the forecast's (docs/rules.md, Forecast), when
+    the row was made with one.
     """
 
     cohort: str
@@ -70,8 +80,12 @@ class ProgressRow:
     status: Status | None
     theory_hours: Decimal
     theory_hours_required: Decimal
+    theory_share: Decimal | None = None
+    theory_share_required: Decimal | None = None
     practice_weeks: Decimal
     practice_weeks_required: Decimal
+    practice_share: Decimal | None = None
+    practice_share_required: Decimal | None = None
     literature_signed_off: bool
     assignment: AssignmentState
     complete: bool
@@ -80,23 +94,50 @@ class ProgressRow:
 
     @classmethod
     def from_progress(
-        cls, p: StudentProgress, *, outlook: ForecastOutlook | None = None
+        cls,
+        p: StudentProgress,
+        *,
+        outlook: ForecastOutlook | None = None,
+        rules: ProgrammeRules | None = None,
     ) -> ProgressRow:
-        """The row of one evaluated student, with the forecast's outlook if given."""
+        """The row of one evaluated student, with the forecast's outlook if given.
+
+        ``rules`` (the cohort's) give the minimum shares; without them the row
+        has none.
+        """
+        rules = rules or _NO_SHARES
         return cls(
             cohort=p.cohort,
             student=p.student,
             status=p.status,
             theory_hours=p.theory_hours.value,
             theory_hours_required=p.theory_hours_required.value,
+            theory_share=percent_of(p.theory_share),
+            theory_share_required=minimum_of(rules.min_theory_share),
             practice_weeks=floor2(p.practice_weeks),
             practice_weeks_required=p.practice_weeks_required,
+            practice_share=percent_of(p.practice_share),
+            practice_share_required=minimum_of(rules.min_practice_share),
             literature_signed_off=p.literature_signed_off,
             assignment=p.assignment,
             complete=p.complete,
             outlook=outlook,
             missing=tuple(f.code.value for f in p.errors),
         )
+
+
+#: Rules that set no minimum share, for a row made without the cohort's rules.
+_NO_SHARES: Final = ProgrammeRules(name="-", theory_hours=0, practice_weeks=Decimal(0))
+
+
+def percent_of(share: Fraction | None) -> Decimal | None:
+    """A share (0 to 1) as a percentage rounded down to two decimals, or ``None``."""
+    return None if share is None else floor2(share * 100)
+
+
+def minimum_of(share: Percent | None) -> Decimal | None:
+    """A minimum share of the rules as a percentage, or ``None`` when the rules set none."""
+    return None if share is None else share.value
 
 
 def progress_of(
@@ -127,39 +168,59 @@ def _forecasts(
 
 
 def progress_table(
-    register: Register, as_of: dt.date, *, cohort: str | None = None, needs_help: bool = False
+    register: Register,
+    as_of: dt.date,
+    *,
+    cohort: str | None = None,
+    needs_help: bool = False,
+    lang: Lang = "nb",
 ) -> Table[ProgressRow]:
     """The progress of every student (of ``cohort``, or of all cohorts) as of ``as_of``.
 
     Each row holds the forecast's outlook. With ``needs_help``, only the
-    students at risk or unable to complete on plan.
+    students at risk or unable to complete on plan. The title, headers and
+    cells are in ``lang``.
 
     Raises:
         InvalidValueError: if ``as_of`` is not a date.
         NotFoundError: if ``cohort`` names no cohort.
     """
     v.check_date(as_of, "as_of")
-    which = f"cohort {cohort}" if cohort else "all cohorts"
-    who = "Students who need help in" if needs_help else "Progress of"
-    return Table.of(
-        f"{who} {which} as of {as_of.isoformat()}",
-        ProgressRow,
-        (
-            ProgressRow.from_progress(f.progress, outlook=f.outlook)
-            for f in _forecasts(register, as_of, cohort, needs_help=needs_help)
-        ),
-        _LABELS,
+    which = (
+        text("reports.progress.cohort", lang, cohort=cohort)
+        if cohort
+        else text("reports.progress.all", lang)
     )
+    key = "reports.progress.needs_help_title" if needs_help else "reports.progress.title"
+    rows = [
+        ProgressRow.from_progress(
+            f.progress, outlook=f.outlook, rules=register.cohort(f.progress.cohort).rules
+        )
+        for f in _forecasts(register, as_of, cohort, needs_help=needs_help)
+    ]
+    rules = [c.rules for c in register.cohorts.values() if cohort is None or c.id == cohort]
+    title = text(key, lang, which=which, as_of=as_of)
+    return Table.of(title, ProgressRow, rows, hidden=_hidden(rules), lang=lang)
 
 
-#: Short headers for the text and HTML views of the progress table.
-_LABELS = {
-    "theory_hours": "theory h",
-    "theory_hours_required": "of",
-    "practice_weeks": "weeks",
-    "practice_weeks_required": "of",
-    "literature_signed_off": "literature",
-}
+def _hidden(rules: list[ProgrammeRules]) -> set[str]:
+    """The progress table's columns left out for cohorts with these rules.
+
+    The shares are shown when some cohort's rules set a minimum; the hours or
+    weeks are left out when every cohort asks for a share only of them.
+    """
+    hidden: set[str] = set()
+    theory_share = any(r.min_theory_share is not None for r in rules)
+    practice_share = any(r.min_practice_share is not None for r in rules)
+    if not theory_share:
+        hidden |= {"theory_share", "theory_share_required"}
+    elif all(r.theory_hours.value == 0 for r in rules):
+        hidden |= {"theory_hours", "theory_hours_required"}
+    if not practice_share:
+        hidden |= {"practice_share", "practice_share_required"}
+    elif all(r.practice_weeks == 0 for r in rules):
+        hidden |= {"practice_weeks", "practice_weeks_required"}
+    return hidden
 
 
 def _number(value: Decimal) -> int | float:
@@ -195,8 +256,16 @@ def progress_document(
             "status": None if p.status is None else p.status.value,
             "theory_hours": _number(floor2(p.theory_hours.value)),
             "theory_hours_required": _number(p.theory_hours_required.value),
+            "theory_share": _percent(p.theory_share),
+            "theory_share_required": _percent_rule(
+                register.cohort(c.cohort).rules.min_theory_share
+            ),
             "practice_weeks": _number(floor2(p.practice_weeks)),
             "practice_weeks_required": _number(p.practice_weeks_required),
+            "practice_share": _percent(p.practice_share),
+            "practice_share_required": _percent_rule(
+                register.cohort(c.cohort).rules.min_practice_share
+            ),
             "literature_signed_off": p.literature_signed_off,
             "assignment": p.assignment.value,
             "complete": p.complete,
@@ -236,6 +305,16 @@ def forecast_document(forecast: StudentForecast, lang: Lang = "nb") -> dict[str,
         ],
         "findings": [finding_document(f, lang) for f in forecast.findings],
     }
+
+
+def _percent(share: Fraction | None) -> int | float | None:
+    """A share as a JSON percentage, 0 to 100 rounded down to two decimals, or ``null``."""
+    percent = percent_of(share)
+    return None if percent is None else _number(percent)
+
+
+def _percent_rule(share: Percent | None) -> int | float | None:
+    return None if share is None else _number(share.value)
 
 
 def _share(value: Fraction | None) -> int | float | None:

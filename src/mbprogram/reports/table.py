@@ -20,13 +20,14 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 import attrs
 
+from mbprogram.catalogue import CATALOGUE, Lang, day, number, text
 from mbprogram.exceptions import MissingExtraError
 from mbprogram.model.values import plain_decimal
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Table", "cell_text", "cell_value"]
+__all__ = ["Table", "cell_text", "cell_value", "column_labels"]
 
 R = TypeVar("R")
 
@@ -45,23 +46,38 @@ def cell_value(value: object) -> object:
     return value
 
 
-def cell_text(value: object) -> str:
-    """A cell as display text: exact decimals, shares as percentages, ``-`` for nothing."""
+def cell_text(value: object, lang: Lang = "en") -> str:
+    """A cell as display text in ``lang`` (default English): shares as percentages, ``-`` for none.
+
+    Decimals are exact and dates ISO in English; in bokmål decimals take a
+    comma and dates read ``dd.mm.yyyy``; an enumeration's value is shown as
+    the catalogue words it (``reports.value.…``), yes and no too.
+    """
     if value is None:
         return "-"
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return text("reports.yes" if value else "reports.no", lang)
     if isinstance(value, enum.Enum):
-        return str(value.value)
+        key = f"reports.value.{value.value}"
+        return text(key, lang) if key in CATALOGUE else str(value.value)
     if isinstance(value, Fraction):
-        return f"{float(value) * 100:.1f} %"
+        shown = f"{float(value) * 100:.1f}"
+        return f"{shown.replace('.', ',') if lang == 'nb' else shown} %"
     if isinstance(value, Decimal):
-        return plain_decimal(value)
+        return number(Decimal(plain_decimal(value)), lang)
     if isinstance(value, dt.date):
-        return value.isoformat()
+        return day(value, lang)
     if isinstance(value, tuple):
-        return ", ".join(cell_text(v) for v in value) or "-"
+        return ", ".join(cell_text(v, lang) for v in value) or "-"
     return str(value)
+
+
+def column_labels(columns: Iterable[str], lang: Lang) -> dict[str, str]:
+    """The headers of ``columns`` in ``lang``: ``reports.column.<name>``, or the name itself."""
+    return {
+        c: text(f"reports.column.{c}", lang) if f"reports.column.{c}" in CATALOGUE else c
+        for c in columns
+    }
 
 
 @attrs.frozen
@@ -72,14 +88,18 @@ class Table(Generic[R]):
         title: what the table shows, e.g. ``"Progress of MB-2025 as of 2025-12-12"``.
         rows: the rows, in order.
         columns: the row fields shown, in order (all fields by default).
-        labels: shorter headers for some columns in text and HTML
-            (DataFrames and dicts keep the field names).
+        labels: the headers of the columns in text and HTML (DataFrames and
+            dicts keep the field names); a column without one is headed by
+            its name.
+        lang: the language of the cells' text and HTML (numbers, dates, yes
+            and no, the values of enumerations), bokmål unless given.
     """
 
     title: str
     rows: tuple[R, ...] = attrs.field(converter=tuple)
     columns: tuple[str, ...] = attrs.field(converter=tuple)
     labels: Mapping[str, str] = attrs.field(factory=dict)
+    lang: Lang = attrs.field(default="nb", kw_only=True)
 
     @classmethod
     def of(
@@ -88,10 +108,19 @@ class Table(Generic[R]):
         row_type: type[R],
         rows: Iterable[R],
         labels: Mapping[str, str] | None = None,
+        *,
+        hidden: Iterable[str] = (),
+        lang: Lang = "nb",
     ) -> Table[R]:
-        """A table of ``rows`` showing every field of ``row_type`` (even when empty)."""
-        columns = tuple(f.name for f in attrs.fields(row_type))  # type: ignore[arg-type]
-        return cls(title, tuple(rows), columns, dict(labels or {}))
+        """A table of ``rows``, every field of ``row_type`` but ``hidden`` (even when empty).
+
+        The columns are headed in ``lang`` (:func:`column_labels`), or by ``labels``.
+        """
+        left_out = set(hidden)
+        fields = attrs.fields(row_type)  # type: ignore[arg-type]
+        columns = tuple(f.name for f in fields if f.name not in left_out)
+        headers = {**column_labels(columns, lang), **(labels or {})}
+        return cls(title, tuple(rows), columns, headers, lang=lang)
 
     def _headers(self) -> list[str]:
         return [self.labels.get(c, c) for c in self.columns]
@@ -110,14 +139,14 @@ class Table(Generic[R]):
         """The header and the rows as display text."""
         return [
             self._headers(),
-            *([cell_text(getattr(r, c)) for c in self.columns] for r in self.rows),
+            *([cell_text(getattr(r, c), self.lang) for c in self.columns] for r in self.rows),
         ]
 
     def to_text(self) -> str:
         """A fixed-width text table with the title above it."""
         lines = self.text_rows()
         if not self.rows:
-            return f"{self.title}\n(none)"
+            return f"{self.title}\n{text('reports.none', self.lang)}"
         widths = [max(len(row[i]) for row in lines) for i in range(len(self.columns))]
         out = [self.title]
         for n, row in enumerate(lines):
@@ -131,6 +160,10 @@ class Table(Generic[R]):
     def to_dataframe(self) -> pd.DataFrame:
         """The rows as a pandas DataFrame (needs the ``pandas`` extra).
 
+        One column per field, named by the field: dates are ``datetime64``
+        (``NaT`` for none), lists of codes (a progress row's ``missing``) are
+        list columns, enums are their values and exact numbers floats.
+
         Raises:
             MissingExtraError: if pandas is not installed.
         """
@@ -138,7 +171,12 @@ class Table(Generic[R]):
             import pandas as pd  # noqa: PLC0415 - an optional extra
         except ImportError:
             raise MissingExtraError("DataFrames", "pandas") from None
-        return pd.DataFrame(self.as_dicts(), columns=list(self.columns))
+        data = {c: [_frame_value(getattr(r, c)) for r in self.rows] for c in self.columns}
+        frame = pd.DataFrame(data, columns=list(self.columns))
+        for c in self.columns:
+            if any(_is_day(getattr(r, c)) for r in self.rows):
+                frame[c] = pd.to_datetime(frame[c])
+        return frame
 
     def _repr_html_(self) -> str:
         """An HTML table for Jupyter."""
@@ -156,7 +194,18 @@ class Table(Generic[R]):
         return self.to_text()
 
 
-_NUMBER = re.compile(r"-?\d+(\.\d+)?( %)?")
+def _is_day(value: object) -> bool:
+    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+
+
+def _frame_value(value: object) -> object:
+    """A cell for a DataFrame: a list for a tuple of values, else :func:`cell_value`."""
+    if isinstance(value, tuple | frozenset):
+        return [cell_value(v) for v in value]
+    return cell_value(value)
+
+
+_NUMBER = re.compile(r"-?\d+([.,]\d+)?( %)?")
 
 
 def _align(cell: str, width: int) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 
+from mbprogram.catalogue import Phrase
 from mbprogram.exceptions import Problem
 from mbprogram.model.codes import RuleCode
 from mbprogram.model.hiring import BudgetPot, Employment, Funding, Pathway
@@ -39,8 +40,8 @@ WITHOUT_CERTIFICATE = RuleCode.BUDGET_POT_WITHOUT_CERTIFICATE
 def span(day_range: DateRange) -> str:
     """A period for a message; an open-ended one reads ``from 2027-01-04``."""
     if day_range.end == dt.date.max:
-        return f"from {day_range.start.isoformat()}"
-    return str(day_range)
+        return Phrase("problems.span.from", start=day_range.start)
+    return Phrase("problems.span.range", start=day_range.start, end=day_range.end)
 
 
 def employment_problems(
@@ -58,18 +59,20 @@ def employment_problems(
     student = students.get(employment.person)
     if student is None:
         problems.append(
-            Problem(
+            Problem.of(
                 RecordPath.of("person"),
-                f"no student {employment.person!r}",
-                code=RuleCode.UNKNOWN_RECORD,
+                "problems.rule.unknown_student",
+                RuleCode.UNKNOWN_RECORD,
+                student=repr(employment.person),
             )
         )
     if employment.unit not in host_units:
         problems.append(
-            Problem(
+            Problem.of(
                 RecordPath.of("unit"),
-                f"no host unit {employment.unit!r}",
-                code=RuleCode.UNKNOWN_RECORD,
+                "problems.rule.unknown_unit",
+                RuleCode.UNKNOWN_RECORD,
+                unit=repr(employment.unit),
             )
         )
     if (
@@ -78,36 +81,38 @@ def employment_problems(
         and not any(p.unit == employment.unit for p in student.placements)
     ):
         problems.append(
-            Problem(
+            Problem.of(
                 RecordPath.of("pathway"),
-                f"the placement-unit pathway needs a placement at {employment.unit!r}, "
-                "and the student had none there",
-                code=RuleCode.PLACEMENT_UNIT_WITHOUT_PLACEMENT,
+                "problems.hiring.placement_unit",
+                RuleCode.PLACEMENT_UNIT_WITHOUT_PLACEMENT,
+                unit=repr(employment.unit),
             )
         )
     if employment.funding is Funding.BUDGET_POT:
         if employment.pot not in pots:
             problems.append(
-                Problem(
+                Problem.of(
                     RecordPath.of("pot"),
-                    f"no budget pot {employment.pot!r}",
-                    code=RuleCode.UNKNOWN_RECORD,
+                    "problems.hiring.unknown_pot",
+                    RuleCode.UNKNOWN_RECORD,
+                    pot=repr(employment.pot),
                 )
             )
         if student is not None:
             certificate = student.certificate
             if certificate is None or certificate.issued_on > employment.start:
                 has = (
-                    "no certificate"
+                    Phrase("problems.hiring.none")
                     if certificate is None
-                    else f"a certificate from {certificate.issued_on.isoformat()}"
+                    else Phrase("problems.hiring.from", day=certificate.issued_on)
                 )
                 problems.append(
-                    Problem(
+                    Problem.of(
                         RecordPath.of("start"),
-                        f"a pot-funded employment needs a certificate dated on or before its "
-                        f"start {employment.start.isoformat()}; the student has {has}",
-                        code=WITHOUT_CERTIFICATE,
+                        "problems.hiring.no_certificate",
+                        WITHOUT_CERTIFICATE,
+                        start=employment.start,
+                        has=has,
                     )
                 )
     return problems
@@ -120,11 +125,14 @@ def pot_problems(pot: BudgetPot, employments: Iterable[Employment]) -> list[Prob
         return []
     window = DateRange(min(r.start for r in ranges), max(r.end for r in ranges))
     return [
-        Problem(
+        Problem.of(
             RecordPath(),
-            f"budget pot {pot.id!r} would pay {count} positions at once {span(run)}; "
-            f"it has room for {pot.capacity}",
-            code=OVER_CAPACITY,
+            "problems.hiring.pot_over_capacity",
+            OVER_CAPACITY,
+            pot=repr(pot.id),
+            count=count,
+            span=span(run),
+            capacity=pot.capacity,
         )
         for run, count in overbooked(ranges, pot.capacity, window)
     ]

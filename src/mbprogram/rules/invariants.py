@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Mapping
 from functools import partial
 
 from mbprogram.calendar.norway import is_public_holiday
+from mbprogram.catalogue import Term
 from mbprogram.exceptions import Problem
 from mbprogram.model.codes import RuleCode
 from mbprogram.model.cohort import Cohort
@@ -52,24 +53,27 @@ _Namer = Callable[[str, int, str], RecordPath]
 
 def used_twice(path: RecordPath, kind: str, record_id: str) -> Problem:
     """``ID_USED_TWICE``: another record of ``kind`` has ``record_id`` already."""
-    return Problem(path, f"another {kind} has the id {record_id!r}", code=RuleCode.ID_USED_TWICE)
+    return Problem.of(
+        path, "problems.rule.id_used_twice", RuleCode.ID_USED_TWICE, kind=kind, id=repr(record_id)
+    )
 
 
 def national_id_used_twice(student: Student) -> Problem:
     """``NATIONAL_ID_USED_TWICE``: another person has this student's number (never shown)."""
-    return Problem(
+    return Problem.of(
         student_path(student.cohort, student.id).child("national_id"),
-        "another student has the same national identity number",
-        code=RuleCode.NATIONAL_ID_USED_TWICE,
+        "problems.rule.national_id_used_twice",
+        RuleCode.NATIONAL_ID_USED_TWICE,
     )
 
 
 def closed_problem(student: Student) -> Problem:
     """``RECORDS_CLOSED``: a withdrawn or graduated student takes no new records."""
-    return Problem(
+    return Problem.of(
         student_path(student.cohort, student.id),
-        f"the student has {student.status}; their records are closed",
-        code=RuleCode.RECORDS_CLOSED,
+        "problems.rule.records_closed",
+        RuleCode.RECORDS_CLOSED,
+        status=str(student.status),
     )
 
 
@@ -96,10 +100,12 @@ def student_problems(
     problems: list[Problem] = []
     if student.cohort != cohort.id:
         problems.append(
-            Problem(
+            Problem.of(
                 RecordPath.of("cohort"),
-                f"expected cohort {cohort.id!r}, got {student.cohort!r}",
-                code=RuleCode.UNKNOWN_RECORD,
+                "problems.rule.other_cohort",
+                RuleCode.UNKNOWN_RECORD,
+                expected=repr(cohort.id),
+                got=repr(student.cohort),
             )
         )
     enrolled = student.enrolled_on
@@ -108,21 +114,21 @@ def student_problems(
             i for i, c in enumerate(student.status_history) if c.status is Status.ACTIVE
         )
         problems.append(
-            Problem(
+            Problem.of(
                 RecordPath.of(("status_history", first_active), "on"),
-                f"enrolment on {enrolled.isoformat()} is after the cohort ends on "
-                f"{cohort.period.end.isoformat()}",
-                code=RuleCode.ENROLMENT_AFTER_COHORT_END,
+                "problems.rule.enrolment_after_end",
+                RuleCode.ENROLMENT_AFTER_COHORT_END,
+                enrolled=enrolled,
+                end=cohort.period.end,
             )
         )
     nid = student.national_id
     if nid is not None and nid.is_synthetic and not allow_synthetic_ids:
         problems.append(
-            Problem(
+            Problem.of(
                 RecordPath.of("national_id"),
-                "a synthetic identity number is not accepted in this register "
-                "(create the register with allow_synthetic_ids=True for test data)",
-                code=RuleCode.SYNTHETIC_ID_NOT_ALLOWED,
+                "problems.rule.synthetic_id",
+                RuleCode.SYNTHETIC_ID_NOT_ALLOWED,
             )
         )
     at = _by_id if by_id else _by_position
@@ -167,7 +173,7 @@ def _dated_records(student: Student, cohort: Cohort, at: _Namer) -> list[_Dated]
     dated: list[_Dated] = [
         (
             sessions[a.session][0],
-            f"session {a.session!r} on ",
+            a.session,
             partial(_item, at, "attendance", i, a.session, "session"),
         )
         for i, a in enumerate(student.attendance)
@@ -223,10 +229,14 @@ def _dated_problems(student: Student, dated: list[_Dated]) -> list[Problem]:
     for day, what, locate in dated:
         if what is not None and (enrolled is None or day < enrolled):
             problems.append(
-                Problem(
+                Problem.of(
                     locate(),
-                    f"{what}{day.isoformat()} is before the student was enrolled",
-                    code=RuleCode.RECORD_BEFORE_ENROLMENT,
+                    "problems.rule.session_before_enrolment"
+                    if what
+                    else "problems.rule.before_enrolment",
+                    RuleCode.RECORD_BEFORE_ENROLMENT,
+                    day=day,
+                    session=repr(what),
                 )
             )
         elif closed_on is not None and day > closed_on:
@@ -238,11 +248,13 @@ def _after_closing(
     path: RecordPath, day: dt.date, status: Status | None, closed_on: dt.date
 ) -> Problem:
     left = "graduated" if status is Status.GRADUATED else "withdrew"
-    return Problem(
+    return Problem.of(
         path,
-        f"{day.isoformat()} is after the student {left} on {closed_on.isoformat()}; "
-        "their records are closed",
-        code=RuleCode.RECORDS_CLOSED,
+        "problems.rule.after_closing",
+        RuleCode.RECORDS_CLOSED,
+        day=day,
+        left=Term(f"problems.rule.left.{left}"),
+        closed=closed_on,
     )
 
 
@@ -253,18 +265,22 @@ def _attendance_problems(student: Student, cohort: Cohort, at: _Namer) -> list[P
         session = sessions.get(record.session)
         if session is None:
             problems.append(
-                Problem(
+                Problem.of(
                     at("attendance", i, record.session).child("session"),
-                    f"no session {record.session!r} in cohort {cohort.id!r}",
-                    code=RuleCode.UNKNOWN_RECORD,
+                    "problems.rule.unknown_session",
+                    RuleCode.UNKNOWN_RECORD,
+                    session=repr(record.session),
+                    cohort=repr(cohort.id),
                 )
             )
         elif record.hours.value > session.hours.value:  # Decimals: faster than attrs order
             problems.append(
-                Problem(
+                Problem.of(
                     at("attendance", i, record.session).child("mark", "hours"),
-                    f"{record.hours} is more than the session's length of {session.hours}",
-                    code=RuleCode.ATTENDANCE_OVER_SESSION,
+                    "problems.rule.attendance_over_session",
+                    RuleCode.ATTENDANCE_OVER_SESSION,
+                    hours=record.hours.value,
+                    length=session.hours.value,
                 )
             )
     return problems
@@ -277,17 +293,19 @@ def _placement_problems(
     for i, p in enumerate(student.placements):
         if p.unit not in host_units:
             problems.append(
-                Problem(
+                Problem.of(
                     at("placements", i, p.id).child("unit"),
-                    f"no host unit {p.unit!r}",
-                    code=RuleCode.UNKNOWN_RECORD,
+                    "problems.rule.unknown_unit",
+                    RuleCode.UNKNOWN_RECORD,
+                    unit=repr(p.unit),
                 )
             )
         problems += [
-            Problem(
+            Problem.of(
                 at("placements", i, p.id).child(("absences", j), "day"),
-                f"{a.day.isoformat()} is a public holiday, not a practice day",
-                code=RuleCode.ABSENCE_ON_PUBLIC_HOLIDAY,
+                "problems.rule.absence_on_holiday",
+                RuleCode.ABSENCE_ON_PUBLIC_HOLIDAY,
+                day=a.day,
             )
             for j, a in enumerate(p.absences)
             if is_public_holiday(a.day)
@@ -321,7 +339,7 @@ def _people_problems(student: Student, at: _Namer) -> list[Problem]:
             for i, a in enumerate(student.assignment.assessments)
         ]
     return [
-        Problem(locate(), "cannot be the student themself", code=RuleCode.PERSON_IS_THE_STUDENT)
+        Problem.of(locate(), "problems.rule.person_is_student", RuleCode.PERSON_IS_THE_STUDENT)
         for person, locate in people
         if is_the_student(person, student)
     ]
@@ -332,10 +350,12 @@ def _assignment_problems(student: Student, cohort: Cohort) -> list[Problem]:
     maximum = cohort.rules.max_submissions
     if assignment is not None and len(assignment.submissions) > maximum:
         return [
-            Problem(
+            Problem.of(
                 RecordPath.of("assignment", "submissions"),
-                f"{len(assignment.submissions)} submissions; the programme allows {maximum}",
-                code=RuleCode.SUBMISSIONS_OVER_LIMIT,
+                "problems.rule.submissions_over_limit",
+                RuleCode.SUBMISSIONS_OVER_LIMIT,
+                n=len(assignment.submissions),
+                maximum=maximum,
             )
         ]
     return []
@@ -349,28 +369,20 @@ def _certificate_problems(student: Student, cohort: Cohort) -> list[Problem]:
     mismatch = RuleCode.CERTIFICATE_MISMATCH
     if c is None:
         if graduated:
-            return [Problem(here, "a graduated student must have a certificate", code=mismatch)]
+            return [Problem.of(here, "problems.rule.certificate_missing", mismatch)]
         return []
     if not graduated:
-        return [Problem(here, "only a graduated student can hold a certificate", code=mismatch)]
+        return [Problem.of(here, "problems.rule.certificate_not_graduated", mismatch)]
     problems = []
     if c.issued_on != student.status_history[-1].on:
         problems.append(
-            Problem(
-                here.child("issued_on"), "expected the date the student graduated", code=mismatch
-            )
+            Problem.of(here.child("issued_on"), "problems.rule.certificate_date", mismatch)
         )
     if c.student != student.id or c.cohort != cohort.id:
-        problems.append(
-            Problem(here, "the certificate names another student or cohort", code=mismatch)
-        )
+        problems.append(Problem.of(here, "problems.rule.certificate_other", mismatch))
     if c.programme != cohort.rules.name:
         problems.append(
-            Problem(
-                here.child("programme"),
-                "expected the name of the cohort's programme",
-                code=mismatch,
-            )
+            Problem.of(here.child("programme"), "problems.rule.certificate_programme", mismatch)
         )
     return problems
 
@@ -398,13 +410,15 @@ def unit_capacity_problems(unit: HostUnit, occupied: list[DateRange]) -> list[Pr
         return []
     window = DateRange(min(r.start for r in occupied), max(r.end for r in occupied))
     path = record_path(("host_units", unit.id))
-    places = "place" if unit.capacity == 1 else "places"
     return [
-        Problem(
+        Problem.of(
             path,
-            f"host unit {unit.id!r} would have {count} students in practice at once "
-            f"{span(run)}; it has {unit.capacity} {places}",
-            code=RuleCode.HOST_UNIT_OVER_CAPACITY,
+            "problems.rule.unit_over_capacity",
+            RuleCode.HOST_UNIT_OVER_CAPACITY,
+            unit=repr(unit.id),
+            count=count,
+            span=span(run),
+            capacity=unit.capacity,
         )
         for run, count in overbooked(occupied, unit.capacity, window)
     ]
@@ -417,8 +431,11 @@ def outcome_problems(
     if outcome.person in students:
         return []
     return [
-        Problem(
-            RecordPath.of("person"), f"no student {outcome.person!r}", code=RuleCode.UNKNOWN_RECORD
+        Problem.of(
+            RecordPath.of("person"),
+            "problems.rule.unknown_student",
+            RuleCode.UNKNOWN_RECORD,
+            student=repr(outcome.person),
         )
     ]
 
@@ -450,8 +467,11 @@ def register_problems(
         cohort = cohorts.get(s.cohort)
         if cohort is None:
             problems.append(
-                Problem(
-                    path.child("cohort"), f"no cohort {s.cohort!r}", code=RuleCode.UNKNOWN_RECORD
+                Problem.of(
+                    path.child("cohort"),
+                    "problems.rule.unknown_cohort",
+                    RuleCode.UNKNOWN_RECORD,
+                    cohort=repr(s.cohort),
                 )
             )
         else:

@@ -97,7 +97,7 @@ def evaluate_student(cohort: Cohort, student: Student, as_of: dt.date) -> Studen
     """Evaluate ``student`` against ``cohort.rules`` with records dated on or before ``as_of``.
 
     Returns the progress figures and one finding per unmet requirement or
-    concern, with the §6 codes. Pure: reads nothing but its arguments.
+    concern, with the codes of docs/rules.md. Pure: reads nothing but its arguments.
 
     Raises:
         InvalidValueError: if ``cohort`` is not a Cohort, ``student`` not a Student

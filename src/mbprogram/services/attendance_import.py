@@ -34,7 +34,7 @@ from mbprogram.model.students import Student
 from mbprogram.model.values import CohortId, SessionId, Stamp, StudentId
 from mbprogram.register.aggregate import Register
 from mbprogram.services.attendance_rows import (
-    REFUSED,
+    REFUSED_KEY,
     AttendanceRow,
     Unreadable,
     WholeSession,
@@ -137,9 +137,10 @@ def import_attendance_rows(
             first = first_of.setdefault((entry.student, entry.session), entry)
             if first.mark != entry.mark:
                 found.append(
-                    Problem(
+                    Problem.of(
                         cell_path(row.number, entry.mark_column),
-                        f"conflicts with row {first.row} for the same student and session",
+                        "problems.import.conflicting_rows",
+                        row=first.row,
                     )
                 )
         if entry is not None and not found:
@@ -149,7 +150,7 @@ def import_attendance_rows(
                     work.record_attendance(entry.student, entry.session, entry.mark, by=by)
                 except RefusedChangeError as e:
                     found.extend(
-                        Problem(cell_path(entry.row, entry.blamed(p.path)), p.message)
+                        attrs.evolve(p, path=cell_path(entry.row, entry.blamed(p.path)))
                         for p in e.problems
                     )
                 else:
@@ -158,7 +159,7 @@ def import_attendance_rows(
                     corrected += before is not None
         problems.add(row.number, found)
     if problems:
-        raise ImportRowsError(problems.listed(), summary=REFUSED)
+        raise ImportRowsError(problems.listed(), summary_key=REFUSED_KEY)
     if not dry_run:
         # Each change was accepted by an identical copy, in this order: none can fail here.
         for entry in changes:
@@ -207,7 +208,13 @@ class _Scope:
         self.by_name: dict[str, list[Student]] = {}
         for s in students:
             self.by_name.setdefault(_name_key(s.name), []).append(s)
-        self.where = f" in cohort {cohort_id}" if cohort_id is not None else ""
+        self.cohort_id = cohort_id
+
+    def keyed(self, key: str, **values: object) -> tuple[str, dict[str, object]]:
+        """A problem's key and values, ``key + "_in"`` naming the cohort when the import has one."""
+        if self.cohort_id is None:
+            return key, values
+        return f"{key}_in", {**values, "cohort": self.cohort_id}
 
     def cohort_of(self, student: Student | None) -> Cohort | None:
         """The cohort to look the row's session up in, if known."""
@@ -257,34 +264,30 @@ def _entry(row: AttendanceRow, scope: _Scope, problems: list[Problem]) -> _Entry
 def _student(row: AttendanceRow, scope: _Scope, problems: list[Problem]) -> Student | None:
     n, columns = row.number, row.columns
     if not row.student and not row.name:
-        problems.append(
-            Problem(
-                cell_path(n, columns.student), "no student given; expected a student id or name"
-            )
-        )
+        problems.append(Problem.of(cell_path(n, columns.student), "problems.import.no_student"))
         return None
     if row.student:
         student = scope.register.students.get(row.student)
         if student is None:
-            message = f"no student with this id{scope.where}"
+            message = scope.keyed("problems.import.unknown_student_id")
         elif scope.cohort is not None and student.cohort != scope.cohort.id:
-            message = f"the student is not in cohort {scope.cohort.id}"
+            message = ("problems.import.not_in_cohort", {"cohort": scope.cohort.id})
         elif row.name and _name_key(row.name) != _name_key(student.name):
-            message = "not the name of the student with the id given"
-            problems.append(Problem(cell_path(n, columns.name), message))
+            message = ("problems.import.not_the_name", {})
+            problems.append(Problem.of(cell_path(n, columns.name), message[0], **message[1]))
             return None
         else:
             return student
-        problems.append(Problem(cell_path(n, columns.student), message))
+        problems.append(Problem.of(cell_path(n, columns.student), message[0], **message[1]))
         return None
     found = scope.by_name.get(_name_key(row.name), [])
     if len(found) == 1:
         return found[0]
     if found:
-        message = f"{len(found)} students{scope.where} have this name; give the student id instead"
+        message = scope.keyed("problems.import.same_name", n=len(found))
     else:
-        message = f"no student{scope.where} has this name"
-    problems.append(Problem(cell_path(n, columns.name), message))
+        message = scope.keyed("problems.import.no_such_name")
+    problems.append(Problem.of(cell_path(n, columns.name), message[0], **message[1]))
     return None
 
 
@@ -294,11 +297,7 @@ def _session(row: AttendanceRow, cohort: Cohort | None, problems: list[Problem])
     if isinstance(day, Unreadable):
         problems.extend(day.problems)
     if not row.session and row.day is None:
-        problems.append(
-            Problem(
-                cell_path(n, columns.session), "no session given; expected a session id or date"
-            )
-        )
+        problems.append(Problem.of(cell_path(n, columns.session), "problems.import.no_session"))
         return None
     if cohort is None:  # the student is unknown, so their cohort is too
         return None
@@ -307,15 +306,20 @@ def _session(row: AttendanceRow, cohort: Cohort | None, problems: list[Problem])
         if session is None:
             problems.append(
                 # the cell is not quoted: it may be a name or a reason in the wrong column
-                Problem(
-                    cell_path(n, columns.session), f"no session with this id in cohort {cohort.id}"
+                Problem.of(
+                    cell_path(n, columns.session),
+                    "problems.import.unknown_session",
+                    cohort=cohort.id,
                 )
             )
         elif isinstance(day, dt.date) and session.day != day:
             problems.append(
-                Problem(
+                Problem.of(
                     cell_path(n, columns.date),
-                    f"session {session.id} is on {session.day:%d.%m.%Y}, not {day:%d.%m.%Y}",
+                    "problems.import.session_day",
+                    session=session.id,
+                    held=f"{session.day:%d.%m.%Y}",
+                    day=f"{day:%d.%m.%Y}",
                 )
             )
             return None
@@ -328,10 +332,13 @@ def _session(row: AttendanceRow, cohort: Cohort | None, problems: list[Problem])
     if matches:
         ids = ", ".join(s.id for s in matches)
         message = (
-            f"{len(matches)} sessions of cohort {cohort.id} on {day:%d.%m.%Y} ({ids}); "
-            "give the session id in a session column"
+            "problems.import.sessions_on_day",
+            {"n": len(matches), "cohort": cohort.id, "day": f"{day:%d.%m.%Y}", "ids": ids},
         )
     else:
-        message = f"no session of cohort {cohort.id} on {day:%d.%m.%Y}"
-    problems.append(Problem(cell_path(n, columns.date), message))
+        message = (
+            "problems.import.no_session_on_day",
+            {"cohort": cohort.id, "day": f"{day:%d.%m.%Y}"},
+        )
+    problems.append(Problem.of(cell_path(n, columns.date), message[0], **message[1]))
     return None

@@ -18,6 +18,7 @@ from typing import Final
 
 import attrs
 
+from mbprogram.catalogue import Phrase
 from mbprogram.exceptions import Problem
 from mbprogram.model import validators as v
 from mbprogram.model.attendance import ExcusedAbsence, Mark, Present, UnexcusedAbsence
@@ -26,6 +27,7 @@ from mbprogram.services.sheet_rows import Unreadable, cell_path
 
 __all__ = [
     "REFUSED",
+    "REFUSED_KEY",
     "WHOLE_SESSION",
     "AttendanceRow",
     "RowColumns",
@@ -34,8 +36,10 @@ __all__ = [
     "cell_path",
 ]
 
-#: The summary of the error that refuses an import.
-REFUSED: Final = "attendance import refused; nothing was imported"
+#: The catalogue key of the summary of the error that refuses an import.
+REFUSED_KEY: Final = "problems.import.refused"
+#: That summary: English as a ``str``, bokmål too through its key.
+REFUSED: Final = Phrase(REFUSED_KEY)
 
 
 @attrs.frozen

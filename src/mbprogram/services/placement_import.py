@@ -23,6 +23,7 @@ from typing import Final
 
 import attrs
 
+from mbprogram.catalogue import Phrase
 from mbprogram.exceptions import InvalidValueError, Problem
 from mbprogram.model import validators as v
 from mbprogram.model.placements import Placement
@@ -42,7 +43,7 @@ from mbprogram.services.sheet_rows import Unreadable, cell_path, formula_problem
 __all__ = ["REFUSED", "PlacementRow", "derived_placement_id", "import_placement_rows"]
 
 #: The summary of the error that refuses a sheet of placements.
-REFUSED: Final = "placement import refused; nothing was imported"
+REFUSED: Final = Phrase("problems.import.refused.placements")
 
 
 def derived_placement_id(unit: str, start: dt.date) -> str:

@@ -80,10 +80,11 @@ class RowProblems:
             return self._listed
         return [
             *self._listed,
-            Problem(
+            Problem.of(
                 cell_path(self._first_unlisted),
-                f"and {more} more bad rows from here on, not listed (only the first "
-                f"{MAX_LISTED_ROWS} are); correct these and import again to see them",
+                "problems.import.more_rows",
+                more=more,
+                listed=MAX_LISTED_ROWS,
             ),
         ]
 

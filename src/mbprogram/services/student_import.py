@@ -23,6 +23,7 @@ from typing import Any, Final
 
 import attrs
 
+from mbprogram.catalogue import Phrase
 from mbprogram.exceptions import InvalidValueError, Problem
 from mbprogram.model import validators as v
 from mbprogram.model.identity import NationalIdNumber
@@ -43,7 +44,7 @@ from mbprogram.services.sheet_rows import Unreadable, cell_path, formula_problem
 __all__ = ["REFUSED", "StudentRow", "import_student_rows"]
 
 #: The summary of the error that refuses a class list.
-REFUSED: Final = "class list import refused; nothing was imported"
+REFUSED: Final = Phrase("problems.import.refused.students")
 
 _NEW: Final = (Status.APPLICANT, Status.ADMITTED, Status.ACTIVE)
 _PHONE_START: Final = "+"

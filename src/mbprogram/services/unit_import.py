@@ -17,6 +17,7 @@ from typing import Final
 
 import attrs
 
+from mbprogram.catalogue import Phrase
 from mbprogram.exceptions import InvalidValueError, Problem
 from mbprogram.model import validators as v
 from mbprogram.model.placements import HostUnit
@@ -35,7 +36,7 @@ from mbprogram.services.sheet_rows import Unreadable, cell_path
 __all__ = ["REFUSED", "UnitRow", "import_unit_rows"]
 
 #: The summary of the error that refuses a sheet of host units.
-REFUSED: Final = "host unit import refused; nothing was imported"
+REFUSED: Final = Phrase("problems.import.refused.units")
 
 
 @attrs.frozen(kw_only=True)

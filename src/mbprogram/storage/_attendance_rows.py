@@ -119,24 +119,23 @@ def read_mark(
         return _unreadable_mark(
             n,
             columns[Field.HOURS],
-            "hours given for an absence; give either hours or an absence code",
+            "problems.sheet.hours_and_absence",
         )
     if reason and code is not Code.EXCUSED:
         return _unreadable_mark(
             n,
             columns[Field.REASON],
-            "a reason is given, but the mark is not an excused absence (code F)",
+            "problems.sheet.reason_not_excused",
         )
     if len(reason) > _MAX_REASON:
         return _unreadable_mark(
-            n, columns[Field.REASON], f"expected at most {_MAX_REASON} characters"
+            n, columns[Field.REASON], "problems.sheet.reason_too_long", most=_MAX_REASON
         )
     if reason.startswith(FORMULA_STARTS):
         return _unreadable_mark(
             n,
             columns[Field.REASON],
-            "starts with =, +, - or @, which a spreadsheet reads as a formula; a reason is "
-            "kept as written, so write it without that first character",
+            "problems.sheet.formula",
         )
     if code is Code.EXCUSED:
         return ExcusedAbsence(reason), columns[Field.STATUS]
@@ -147,11 +146,11 @@ def read_mark(
     if code is Code.PRESENT:
         return WHOLE_SESSION, columns[Field.STATUS]
     column = columns.get(Field.HOURS) or columns[Field.STATUS]
-    return _unreadable_mark(n, column, "no hours and no attendance code")
+    return _unreadable_mark(n, column, "problems.sheet.no_mark")
 
 
-def _unreadable_mark(row: int, column: str, message: str) -> tuple[Unreadable, str]:
-    return Unreadable([Problem(cell_path(row, column), message)]), ""
+def _unreadable_mark(row: int, column: str, key: str, **values: object) -> tuple[Unreadable, str]:
+    return Unreadable([Problem.of(cell_path(row, column), key, **values)]), ""
 
 
 #: What a cell of a wide sheet holds for presence at the whole session.
@@ -175,15 +174,7 @@ def read_cell_mark(text: str, row: int, column: str) -> Mark | WholeSession | Un
     try:
         code = parse_code(text)
     except CellError:
-        return Unreadable(
-            [
-                Problem(
-                    cell_path(row, column),
-                    "expected x or 1 (present), hours such as 3,5, F (excused absence), "
-                    "U (unexcused absence) or an empty cell",
-                )
-            ]
-        )
+        return Unreadable([Problem.of(cell_path(row, column), "problems.sheet.wide_mark")])
     if code is Code.EXCUSED:
         return ExcusedAbsence()
     if code is Code.UNEXCUSED:

@@ -55,10 +55,10 @@ HEADER_NAMES: Final[Mapping[Field, tuple[str, ...]]] = MappingProxyType(
 #: An attendance sheet, long or wide.
 LAYOUT: Final = Layout[Field](
     names=HEADER_NAMES,
-    required=(((Field.STUDENT, Field.NAME), "the student"),),
+    required=(((Field.STUDENT, Field.NAME), "problems.sheet.what.student"),),
     required_without_extras=(
-        ((Field.SESSION, Field.DATE), "the session"),
-        ((Field.HOURS, Field.STATUS), "hours or an attendance code"),
+        ((Field.SESSION, Field.DATE), "problems.sheet.what.session"),
+        ((Field.HOURS, Field.STATUS), "problems.sheet.what.mark"),
     ),
     excluded_with_extras=frozenset(
         {Field.SESSION, Field.DATE, Field.HOURS, Field.STATUS, Field.REASON}

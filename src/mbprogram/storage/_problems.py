@@ -24,6 +24,7 @@ import re
 from collections.abc import Collection, Iterator
 from typing import Any, Final
 
+import attrs
 from cattrs.errors import (
     AttributeValidationNote,
     BaseValidationError,
@@ -201,7 +202,7 @@ def _walk(error: BaseException, path: str, *, sensitive: bool) -> Iterator[Probl
         yield Problem(path or ROOT, error.message(sensitive=sensitive))
     elif isinstance(error, ValidationError):  # the domain's own checks, also InvalidValueError
         for p in error.problems:
-            yield Problem(_join(path, p.path), p.message, code=p.code)
+            yield attrs.evolve(p, path=_join(path, p.path))
     elif isinstance(error, UnknownKeysError | ForbiddenExtraKeysError):
         if isinstance(error, UnknownKeysError):
             unknown, known = list(error.unknown), list(error.known)

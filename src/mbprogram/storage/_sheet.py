@@ -35,6 +35,7 @@ from typing import IO, Final, Generic, TypeVar
 
 import attrs
 
+from mbprogram.catalogue import Term
 from mbprogram.exceptions import ImportRowsError, Problem
 from mbprogram.model.privacy import SENSITIVE
 from mbprogram.model.validators import is_storable_text
@@ -84,7 +85,8 @@ class Layout(Generic[F]):
             compared after :func:`normalized`: the English name first, then the
             Norwegian one, then other spellings.
         required: groups of fields of which the header must have at least one,
-            each with what the group holds (``"the student"``).
+            each with the catalogue key of what the group holds
+            (``"problems.sheet.what.student"``).
         required_without_extras: more such groups, required when the sheet has
             no extra column (a long attendance sheet needs its date and mark columns).
         excluded_with_extras: fields a sheet with extra columns may not have.
@@ -92,7 +94,8 @@ class Layout(Generic[F]):
         is_extra: whether a header that names no field is a column of its own
             (the session dates of a wide attendance sheet); ``None``: none is.
         extra_what: what such a column is, for the message of an unknown header.
-        refused: the summary of the error that refuses the sheet.
+        refused: the summary of the error that refuses the sheet (a catalogue
+            ``Phrase`` reads in bokmål too).
     """
 
     names: Mapping[F, tuple[str, ...]]
@@ -171,12 +174,14 @@ def letter(index: int) -> str:
 
 
 def _not_text(summary: str, encoding: str = "") -> ImportRowsError:
-    message = (
-        f"the file is {encoding}, but not readable as such (cut short, or not text)"
+    problem = (
+        Problem(
+            "file", f"the file is {encoding}, but not readable as such (cut short, or not text)"
+        )
         if encoding
-        else "expected text in UTF-8 (save the sheet as 'CSV UTF-8')"
+        else Problem.of("file", "problems.sheet.not_utf8")
     )
-    return ImportRowsError([Problem("file", message)], summary=summary)
+    return ImportRowsError([problem], summary=summary)
 
 
 def _bom_encoding(start: bytes) -> str:
@@ -342,7 +347,7 @@ def read_sheet(source: str | Iterable[str], layout: Layout[F]) -> Sheet[F]:
         first = next(lines, "")
     if not first.strip() and not any(line.strip() for line in lines):
         raise ImportRowsError(
-            [Problem(cell_path(1), "the sheet is empty; expected a header row")],
+            [Problem.of(cell_path(1), "problems.sheet.empty")],
             summary=layout.refused,
         )
     tracked = _Tracked(itertools.chain([first], lines))
@@ -363,14 +368,13 @@ def _next_record(
     except csv.Error as e:
         limit = "field larger than field limit" in str(e)
         # The reader's own message is not repeated: it could quote the cell.
-        message = (
-            "not readable as CSV (a quote that is not closed, or text after a closing "
-            'quote); write a quote inside a cell as two quotes ("")'
+        problem = (
+            Problem.of(cell_path(number), "problems.sheet.not_csv")
             if not limit or tracked.last < csv.field_size_limit()
-            else f"a cell of more than {csv.field_size_limit()} characters; a cell holds at "
-            f"most {MAX_CELL}"
-        )
-    raise ImportRowsError([Problem(cell_path(number), message)], summary=layout.refused)
+            else Problem.of(cell_path(number), "problems.sheet.cell_too_long",
+                            limit=csv.field_size_limit(), most=MAX_CELL)
+        )  # fmt: skip
+    raise ImportRowsError([problem], summary=layout.refused)
 
 
 def _rows(
@@ -391,12 +395,14 @@ def _rows(
             if column is None:
                 if value:
                     problems.append(
-                        Problem(cell_path(number, letter(i)), "a value under no header")
+                        Problem.of(cell_path(number, letter(i)), "problems.sheet.no_header")
                     )
                 continue
             trouble = _unreadable(value)
             if trouble:
-                problems.append(Problem(cell_path(number, column.name), trouble))
+                problems.append(
+                    Problem.of(cell_path(number, column.name), trouble[0], **trouble[1])
+                )
             kept = _UNREADABLE_CELL if trouble else value
             if column.extra is not None:
                 extra[column.extra] = kept
@@ -405,16 +411,13 @@ def _rows(
         yield SheetRow(number, MappingProxyType(known), tuple(problems), tuple(extra))
 
 
-def _unreadable(value: str) -> str:
-    """Why no text field can hold ``value`` (the value is not shown), or ``""``."""
+def _unreadable(value: str) -> tuple[str, dict[str, object]] | None:
+    """Why no text field can hold ``value`` (a catalogue key and values; not the value), or None."""
     if len(value) > MAX_CELL:
-        return f"a cell of {len(value)} characters; a cell holds at most {MAX_CELL}"
+        return "problems.sheet.cell_length", {"n": len(value), "most": MAX_CELL}
     if not is_storable_text(value):
-        return (
-            "the cell holds a NUL character or a lone surrogate (not shown), which no text "
-            "can keep; save the sheet as 'CSV UTF-8' again"
-        )
-    return ""
+        return "problems.sheet.unstorable", {}
+    return None
 
 
 @attrs.frozen
@@ -451,9 +454,11 @@ class _Header(Generic[F]):
                 columns.append(_Column(name, field))
                 if field in named and field not in layout.ignored:
                     problems.append(
-                        Problem(
+                        Problem.of(
                             cell_path(1, name),
-                            f"a second {field.value} column (the first is {named[field]})",
+                            "problems.sheet.second_column",
+                            field=field.value,
+                            first=named[field],
                         )
                     )
                 else:
@@ -465,9 +470,10 @@ class _Header(Generic[F]):
                 columns.append(None)
                 # named by its letter: the cell may be a name or a reason in a sheet with no header
                 problems.append(
-                    Problem(
+                    Problem.of(
                         cell_path(1, letter(index)),
-                        f"unknown column; expected one of {layout.expected()}",
+                        "problems.sheet.unknown_column",
+                        expected=layout.expected(),
                     )
                 )
         required = layout.required if extras else layout.required + layout.required_without_extras
@@ -475,7 +481,9 @@ class _Header(Generic[F]):
             if not any(f in named for f in choices):
                 names = ", ".join(n for f in choices for n in layout.names[f][:2])
                 problems.append(
-                    Problem(cell_path(1), f"no column for {what}; expected one of {names}")
+                    Problem.of(
+                        cell_path(1), "problems.sheet.no_column", what=Term(what), names=names
+                    )
                 )
         if extras:
             problems += [

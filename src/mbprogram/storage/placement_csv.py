@@ -68,7 +68,7 @@ HEADER_NAMES: Final[Mapping[PlacementField, tuple[str, ...]]] = MappingProxyType
 
 _LAYOUT: Final = Layout[PlacementField](
     names=HEADER_NAMES,
-    required=(((PlacementField.STUDENT,), "the student"),),
+    required=(((PlacementField.STUDENT,), "problems.sheet.what.student"),),
     ignored=frozenset({PlacementField.NOTE}),
     refused=REFUSED,
 )

@@ -91,7 +91,7 @@ _STATUS_OF: Final = {word: status for status, words in STATUS_WORDS.items() for 
 
 _LAYOUT: Final = Layout[StudentField](
     names=HEADER_NAMES,
-    required=(((StudentField.STUDENT,), "the student"),),
+    required=(((StudentField.STUDENT,), "problems.sheet.what.student"),),
     ignored=frozenset({StudentField.NOTE}),
     refused=REFUSED,
 )

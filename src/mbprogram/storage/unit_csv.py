@@ -57,7 +57,7 @@ HEADER_NAMES: Final[Mapping[UnitField, tuple[str, ...]]] = MappingProxyType(
 
 _LAYOUT: Final = Layout[UnitField](
     names=HEADER_NAMES,
-    required=(((UnitField.UNIT,), "the unit"),),
+    required=(((UnitField.UNIT,), "problems.sheet.what.unit"),),
     ignored=frozenset({UnitField.NOTE}),
     refused=REFUSED,
 )

@@ -7,12 +7,21 @@ from typing import Any
 
 import attrs
 
+from mbprogram.catalogue import Term
 from mbprogram.exceptions import GraduationRefusedError, Problem, RefusedChangeError
 from mbprogram.model import validators as v
 from mbprogram.model.history import Action, student_path
 from mbprogram.model.students import CLOSED, Certificate, Status, StatusChange, Student
 from mbprogram.model.values import Stamp, StudentId
-from mbprogram.register.commit import Edit, Entry, build, check_stamp, commit, refuse
+from mbprogram.register.commit import (
+    Edit,
+    Entry,
+    build,
+    check_stamp,
+    commit,
+    refuse,
+    refused_summary,
+)
 from mbprogram.register.state import RegisterState
 from mbprogram.rules.invariants import closed_problem
 from mbprogram.rules.student import evaluate_student
@@ -44,7 +53,7 @@ def open_student(state: RegisterState, student_id: StudentId, what: str) -> Stud
 
 def closed_refusal(student: Student, what: str) -> RefusedChangeError:
     """The refusal of a new record for a withdrawn or graduated student."""
-    return RefusedChangeError([closed_problem(student)], summary=f"{what} refused")
+    return RefusedChangeError([closed_problem(student)], **refused_summary(what))
 
 
 def add_student(
@@ -128,11 +137,16 @@ def graduate(
     problems = []
     status = student.status_on(on)
     if status not in (Status.ACTIVE, Status.WITHDRAWN):  # withdrawn is one of the errors
-        state_name = status.value if status else "not enrolled"
+        state_name = status.value if status else "not-enrolled"
         problems.append(
-            Problem(path, f"the student is {state_name} on {on.isoformat()}, not active")
+            Problem.of(
+                path,
+                "problems.graduation.not_active",
+                state=Term(f"problems.state.{state_name}"),
+                on=on,
+            )
         )
-    problems += [Problem(f.path, f.message("en"), code=f.code.value) for f in errors]
+    problems += [Problem.of(f.path, f.code.value, f.code.value, **dict(f.details)) for f in errors]
     if problems:
         raise GraduationRefusedError(problems, errors)
     cert_id = certificate_id if certificate_id is not None else f"cert-{student.id}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from decimal import Decimal
 from fractions import Fraction
 
@@ -11,18 +12,13 @@ import attrs
 from mbprogram.model import validators as v
 from mbprogram.model.assignment import AssignmentState
 from mbprogram.model.cohort import Cohort
-from mbprogram.model.history import student_path
 from mbprogram.model.placements import Outlook
 from mbprogram.model.students import Status, Student
 from mbprogram.model.values import Hours, plain_decimal
 from mbprogram.rules.findings import Finding, FindingCode
-from mbprogram.rules.practice import (
-    WEEK_UNITS,
-    PracticeDays,
-    _practice_days,
-    _practice_units,
-)
-from mbprogram.rules.theory import TheoryProgress, _theory_progress
+from mbprogram.rules.ledger import ledger_of
+from mbprogram.rules.practice import WEEK_UNITS, PracticeDays
+from mbprogram.rules.theory import TheoryProgress
 
 __all__ = ["StudentProgress", "evaluate_student", "floor2"]
 
@@ -32,6 +28,12 @@ _HUNDRED = Fraction(100)
 def floor2(value: Fraction | Decimal) -> Decimal:
     """Round down to two decimals, so a display never overstates progress."""
     return Decimal(int(Fraction(value) * 100 // 1)) / 100
+
+
+@functools.lru_cache(maxsize=4096)
+def _weeks(units: int) -> Fraction:
+    """``units`` 1/420 weeks as a Fraction (made once per value: students share them)."""
+    return Fraction(units, WEEK_UNITS)
 
 
 def _num(value: Fraction | Decimal) -> str:
@@ -111,14 +113,15 @@ def evaluate_student(cohort: Cohort, student: Student, as_of: dt.date) -> Studen
 def _evaluate_student(cohort: Cohort, student: Student, as_of: dt.date) -> StudentProgress:
     """:func:`evaluate_student` without the checks of its arguments (for a loop over students)."""
     rules = cohort.rules
-    path = student_path(student.cohort, student.id)
+    ledger = ledger_of(cohort, student)
+    path = ledger.path
     findings: list[Finding] = []
     status = student.status_on(as_of)
 
     if status is Status.WITHDRAWN:
         findings.append(Finding(FindingCode.STUDENT_WITHDRAWN, path, {"on": student.withdrawn_on}))
 
-    theory = _theory_progress(cohort, student, as_of)
+    theory = ledger.theory(as_of)
     required = rules.theory_hours.value
     if theory.credited < required:
         findings.append(
@@ -143,8 +146,8 @@ def _evaluate_student(cohort: Cohort, student: Student, as_of: dt.date) -> Stude
             )
         )
 
-    units = _practice_units(student.placements, as_of)
-    weeks = Fraction(units, WEEK_UNITS)
+    units = ledger.practice.units(as_of)
+    weeks = _weeks(units)
     weeks_required = rules.practice_weeks
     if units < weeks_required * WEEK_UNITS:  # exact: an int against a Decimal
         findings.append(
@@ -159,7 +162,7 @@ def _evaluate_student(cohort: Cohort, student: Student, as_of: dt.date) -> Stude
                 },
             )
         )
-    days = _practice_days(student.placements, as_of)
+    days = ledger.practice.days(as_of)
     minimum = rules.min_practice_share
     if minimum is not None and days.share is not None and days.share < minimum.fraction:
         findings.append(

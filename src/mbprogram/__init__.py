@@ -165,7 +165,7 @@ if TYPE_CHECKING:
     )
     from mbprogram.storage.sqlite_store import SqliteStore
 
-__version__ = "0.1.0"
+__version__ = "0.1.0"  # also in mbprogram/version.py (for --version); a test keeps them one
 
 __all__ = [
     "AAP_LIMIT",

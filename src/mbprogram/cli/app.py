@@ -54,15 +54,14 @@ class _Version(argparse.Action):
 
 
 def _version() -> str:
-    """The installed package's version, or the source tree's when it is not installed."""
-    import importlib.metadata  # noqa: PLC0415 - only for --version
+    """The package's own ``__version__`` (a test holds it to the installed metadata and pyproject).
 
-    try:
-        return importlib.metadata.version("mbprogram")
-    except importlib.metadata.PackageNotFoundError:
-        from mbprogram import __version__  # noqa: PLC0415
+    Read from :mod:`mbprogram.version` rather than ``importlib.metadata``, which
+    costs a scan of the installed distributions.
+    """
+    from mbprogram.version import __version__  # noqa: PLC0415
 
-        return __version__
+    return __version__
 
 
 def _help_lang(arguments: Sequence[str]) -> Lang:

@@ -9,6 +9,7 @@ copy, a forecast's branch) costs nothing.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import TypeVar
@@ -132,7 +133,15 @@ class RegisterState:
     def students_of(self, cohort_id: CohortId, /) -> tuple[Student, ...]:
         """The students of one cohort in the order they were added; ``NotFoundError`` if none."""
         self.cohort(cohort_id)
-        return tuple(s for s in self.students.values() if s.cohort == cohort_id)
+        return self._students_by_cohort.get(cohort_id, ())
+
+    @functools.cached_property
+    def _students_by_cohort(self) -> Mapping[CohortId, tuple[Student, ...]]:
+        """Every cohort's students, in one pass over the students (made on first use)."""
+        by_cohort: dict[CohortId, list[Student]] = {}
+        for s in self.students.values():
+            by_cohort.setdefault(s.cohort, []).append(s)
+        return {c: tuple(students) for c, students in by_cohort.items()}
 
     def employments_of(self, person: StudentId, /) -> tuple[Employment, ...]:
         """A person's employments, in the order they were recorded."""

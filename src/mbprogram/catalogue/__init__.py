@@ -27,7 +27,7 @@ from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Final, Literal, TypeAlias
 
-from mbprogram.catalogue import cli, findings
+from mbprogram.catalogue import cli, findings, progress
 from mbprogram.exceptions import InvalidValueError
 
 __all__ = ["CATALOGUE", "LANGS", "Lang", "day", "number", "placeholders", "render", "text"]
@@ -38,7 +38,7 @@ Lang: TypeAlias = Literal["nb", "en"]
 #: The languages, the default first.
 LANGS: Final[tuple[Lang, ...]] = ("nb", "en")
 
-_SECTIONS: Final = (findings.TEXTS, cli.TEXTS)
+_SECTIONS: Final = (findings.TEXTS, cli.TEXTS, progress.TEXTS)
 
 
 def _merged(sections: tuple[Mapping[str, Mapping[str, str]], ...]) -> dict[str, Mapping[str, str]]:

@@ -101,6 +101,7 @@ def _parser(lang: Lang) -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
         default=_help_lang(()),
         help=text("cli.option.lang", lang),
     )
+    common.add_argument("--quiet", action="store_true", help=text("cli.option.quiet", lang))
     dated = Parser(add_help=False)
     dated.add_argument(
         "--as-of", type=date_argument, metavar="DATE", help=text("cli.option.as_of", lang)

@@ -9,17 +9,21 @@ summary and description are the catalogue's ``cli.<name>.help`` and
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import getpass
 import json
 import re
+import sys
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, NamedTuple, NoReturn, TextIO
 
 from mbprogram.catalogue import Lang, text
 
 if TYPE_CHECKING:
+    from mbprogram.cli.progress_line import ProgressLine
     from mbprogram.model.values import Stamp
     from mbprogram.register.aggregate import Register
 
@@ -37,6 +41,7 @@ __all__ = [
     "login",
     "print_findings",
     "print_json",
+    "progress_line",
     "stamp",
 ]
 
@@ -123,11 +128,23 @@ def check_cohort(register: Register, cohort: str | None, lang: Lang) -> None:
         raise UsageError(text("cli.error.no_cohort", lang, cohort=named, known=known))
 
 
-def load(path: Path) -> Register:
-    """The register in a file (a JSON document or a store)."""
+def load(path: Path, progress: ProgressLine | None = None) -> Register:
+    """The register in a file (a JSON document or a store), shown on ``progress`` as it is read."""
     from mbprogram.storage.files import load as load_file  # noqa: PLC0415 - keeps --help fast
 
-    return load_file(path)
+    return load_file(path, progress=progress)
+
+
+def progress_line(args: argparse.Namespace) -> AbstractContextManager[ProgressLine | None]:
+    """A long command's progress line: on standard error if it is a terminal, unless ``--quiet``.
+
+    Use it as ``with progress_line(args) as line:``; ``line`` is ``None`` when
+    nothing is to be shown, and the line is erased when the block ends.
+    """
+    from mbprogram.cli.progress_line import progress_line_for  # noqa: PLC0415
+
+    line = progress_line_for(sys.stderr, args.lang, quiet=getattr(args, "quiet", False))
+    return contextlib.nullcontext() if line is None else line
 
 
 def print_json(document: object, stdout: TextIO) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Final, TextIO
 
 from mbprogram.catalogue import Lang, text
-from mbprogram.cli.common import OK, Command, check_cohort, print_json, stamp
+from mbprogram.cli.common import OK, Command, check_cohort, print_json, progress_line, stamp
 
 __all__ = ["COMMANDS"]
 
@@ -38,10 +38,10 @@ def _import_attendance(args: argparse.Namespace, stdout: TextIO) -> int:
     # The unit of work saves only if the sheet changed something, with the
     # revision it loaded: if someone saved in between, ConflictError, and
     # nothing is saved (the same for a store and a document).
-    with UnitOfWork(repository_for(args.store)) as work:
+    with UnitOfWork(repository_for(args.store)) as work, progress_line(args) as line:
         check_cohort(work.register, args.cohort, args.lang)
         result = attendance_csv.import_attendance(
-            work.register, args.csv, by=by, cohort=args.cohort, dry_run=args.dry_run
+            work.register, args.csv, by=by, cohort=args.cohort, dry_run=args.dry_run, progress=line
         )
         if not result.dry_run:
             work.commit()

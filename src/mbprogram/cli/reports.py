@@ -17,9 +17,11 @@ from mbprogram.cli.common import (
     load,
     print_findings,
     print_json,
+    progress_line,
 )
 
 if TYPE_CHECKING:
+    from mbprogram.cli.progress_line import ProgressLine
     from mbprogram.register.aggregate import Register
     from mbprogram.rules.findings import Finding
 
@@ -31,7 +33,8 @@ def _file_argument(parser: argparse.ArgumentParser, lang: Lang) -> None:
 
 
 def _validate(args: argparse.Namespace, stdout: TextIO) -> int:
-    register = load(args.file)
+    with progress_line(args) as shown:
+        register = load(args.file, shown)
     summary = {
         "file": str(args.file),
         "valid": True,
@@ -64,11 +67,19 @@ def _progress_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
 
 
 def _progress(args: argparse.Namespace, stdout: TextIO) -> int:
-    register = load(args.file)
-    check_cohort(register, args.cohort, args.lang)
-    return print_progress(
-        register, as_of(args), args.cohort, args.format, args.lang, stdout, needs_help=args.outlook
-    )
+    with progress_line(args) as line:
+        register = load(args.file, line)
+        check_cohort(register, args.cohort, args.lang)
+        return print_progress(
+            register,
+            as_of(args),
+            args.cohort,
+            args.format,
+            args.lang,
+            stdout,
+            needs_help=args.outlook,
+            line=line,
+        )
 
 
 def print_progress(
@@ -80,11 +91,19 @@ def print_progress(
     stdout: TextIO,
     *,
     needs_help: bool = False,
+    line: ProgressLine | None = None,
 ) -> int:
-    """Print the progress report (text or JSON); exit code 1 if a finding is an error."""
+    """Print the progress report (text or JSON); exit code 1 if a finding is an error.
+
+    The evaluation is shown on ``line``, which is erased before the report is printed.
+    """
     from mbprogram.reports.progress import progress_document, progress_table  # noqa: PLC0415
 
-    document = progress_document(register, day, cohort=cohort, lang=lang, needs_help=needs_help)
+    document = progress_document(
+        register, day, cohort=cohort, lang=lang, needs_help=needs_help, progress=line
+    )
+    if line is not None:
+        line.close()
     students = document["students"]
     wide = document["findings"]
     assert isinstance(students, list)  # noqa: S101 - the shape progress_document makes
@@ -106,7 +125,8 @@ def print_progress(
 
 
 def _outcomes(args: argparse.Namespace, stdout: TextIO) -> int:
-    register = load(args.file)
+    with progress_line(args) as line:
+        register = load(args.file, line)
     check_cohort(register, args.cohort, args.lang)
     return print_outcomes(register, as_of(args), args.cohort, args.format, args.lang, stdout)
 

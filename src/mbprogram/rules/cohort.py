@@ -12,6 +12,7 @@ from mbprogram.model import validators as v
 from mbprogram.model.history import record_path
 from mbprogram.model.students import Status
 from mbprogram.model.values import CohortId
+from mbprogram.progress import Progress, Step
 from mbprogram.rules.findings import Finding, FindingCode
 from mbprogram.rules.student import StudentProgress, _evaluate_student
 from mbprogram.rules.view import RegisterView
@@ -77,14 +78,24 @@ def evaluate_cohort(register: RegisterView, cohort_id: CohortId, as_of: dt.date)
     )
 
 
-def evaluate_register(register: RegisterView, as_of: dt.date) -> tuple[CohortProgress, ...]:
+def evaluate_register(
+    register: RegisterView, as_of: dt.date, *, progress: Progress | None = None
+) -> tuple[CohortProgress, ...]:
     """Evaluate every cohort of the register as of ``as_of``, in the order they were opened.
+
+    ``progress`` is called after each cohort with the students evaluated so far.
 
     Raises:
         InvalidValueError: if ``as_of`` is not a date.
     """
     v.check_date(as_of, "as_of")
-    return tuple(evaluate_cohort(register, c, as_of) for c in register.cohorts)
+    total, done, evaluated = len(register.students), 0, []
+    for c in register.cohorts:
+        evaluated.append(evaluate_cohort(register, c, as_of))
+        if progress is not None:
+            done += len(evaluated[-1].students)
+            progress(Step.EVALUATED, done, total)
+    return tuple(evaluated)
 
 
 def selected_cohorts(register: RegisterView, cohorts: object) -> frozenset[CohortId] | None:

@@ -40,6 +40,7 @@ from typing import IO
 
 from mbprogram.exceptions import Problem
 from mbprogram.model.values import CohortId, Stamp
+from mbprogram.progress import Progress
 from mbprogram.register.aggregate import Register
 from mbprogram.services.attendance_import import AttendanceImport, import_attendance_rows
 from mbprogram.services.attendance_rows import AttendanceRow, RowColumns, Unreadable, cell_path
@@ -62,6 +63,7 @@ def import_attendance(
     by: Stamp,
     cohort: CohortId | None = None,
     dry_run: bool = False,
+    progress: Progress | None = None,
 ) -> AttendanceImport:
     """Import the attendance sheet in a CSV file into ``register``: all rows or none.
 
@@ -75,6 +77,7 @@ def import_attendance(
             students only; without it, among every student of the register, and each
             row's session in that student's cohort.
         dry_run: check every row but change nothing.
+        progress: called after each row read.
 
     Returns:
         How many rows were read, and how many marks were recorded, corrected or
@@ -89,14 +92,19 @@ def import_attendance(
     if isinstance(source, str | os.PathLike):
         with sheet_lines(Path(source)) as lines:  # read as the rows are imported
             return import_attendance_rows(
-                register, attendance_rows(lines), by=by, cohort=cohort, dry_run=dry_run
+                register,
+                attendance_rows(lines),
+                by=by,
+                cohort=cohort,
+                dry_run=dry_run,
+                progress=progress,
             )
     if isinstance(source.read(0), bytes):  # a binary file: read whole, to tell its encoding
         text: str | Iterable[str] = decode_sheet(typing.cast("IO[bytes]", source).read())
     else:  # a text file: read line by line, as the rows are imported
         text = typing.cast("IO[str]", source)
     return import_attendance_rows(
-        register, attendance_rows(text), by=by, cohort=cohort, dry_run=dry_run
+        register, attendance_rows(text), by=by, cohort=cohort, dry_run=dry_run, progress=progress
     )
 
 

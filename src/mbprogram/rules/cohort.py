@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from mbprogram.collector import gc_paused
 from mbprogram.exceptions import InvalidValueError
 from mbprogram.model import validators as v
 from mbprogram.model.history import record_path
@@ -62,7 +63,8 @@ def evaluate_cohort(register: RegisterView, cohort_id: CohortId, as_of: dt.date)
     v.check_date(as_of, "as_of")
     cohort = register.cohort(cohort_id)
     students = register.students_of(cohort_id)
-    progress = tuple(_evaluate_student(cohort, s, as_of) for s in students)
+    with gc_paused():
+        progress = tuple(_evaluate_student(cohort, s, as_of) for s in students)
     findings: list[Finding] = []
     enrolled = sum(1 for s in students if s.status_on(as_of) in _HOLDS_PLACE)
     if enrolled > cohort.places:
@@ -90,11 +92,12 @@ def evaluate_register(
     """
     v.check_date(as_of, "as_of")
     total, done, evaluated = len(register.students), 0, []
-    for c in register.cohorts:
-        evaluated.append(evaluate_cohort(register, c, as_of))
-        if progress is not None:
-            done += len(evaluated[-1].students)
-            progress(Step.EVALUATED, done, total)
+    with gc_paused():
+        for c in register.cohorts:
+            evaluated.append(evaluate_cohort(register, c, as_of))
+            if progress is not None:
+                done += len(evaluated[-1].students)
+                progress(Step.EVALUATED, done, total)
     return tuple(evaluated)
 
 

@@ -14,7 +14,7 @@ from mbprogram.model.assignment import AssignmentState
 from mbprogram.model.cohort import Cohort
 from mbprogram.model.placements import Outlook
 from mbprogram.model.students import Status, Student
-from mbprogram.model.values import Hours, plain_decimal
+from mbprogram.model.values import Hours, Percent, exact_arithmetic, plain_decimal
 from mbprogram.rules.findings import Finding, FindingCode
 from mbprogram.rules.ledger import ledger_of
 from mbprogram.rules.practice import WEEK_UNITS, PracticeDays
@@ -34,6 +34,12 @@ def floor2(value: Fraction | Decimal) -> Decimal:
 def _weeks(units: int) -> Fraction:
     """``units`` 1/420 weeks as a Fraction (made once per value: students share them)."""
     return Fraction(units, WEEK_UNITS)
+
+
+def _below(part: Decimal | int, whole: Decimal | int, minimum: Percent) -> bool:
+    """Whether ``part / whole`` (``whole`` > 0) is below ``minimum``, exactly."""
+    with exact_arithmetic():
+        return part * 100 < minimum.value * whole
 
 
 def _num(value: Fraction | Decimal) -> str:
@@ -135,9 +141,11 @@ def _evaluate_student(cohort: Cohort, student: Student, as_of: dt.date) -> Stude
                 },
             )
         )
-    share = theory.share
     minimum = rules.min_theory_share
-    if minimum is not None and share is not None and share < minimum.fraction:
+    # attended / held < minimum / 100, without fractions: exact Decimals, held > 0
+    if minimum is not None and theory.held and _below(theory.attended, theory.held, minimum):
+        share = theory.share
+        assert share is not None  # noqa: S101 - held is not 0
         findings.append(
             Finding(
                 FindingCode.THEORY_ATTENDANCE_LOW,
@@ -164,7 +172,8 @@ def _evaluate_student(cohort: Cohort, student: Student, as_of: dt.date) -> Stude
         )
     days = ledger.practice.days(as_of)
     minimum = rules.min_practice_share
-    if minimum is not None and days.share is not None and days.share < minimum.fraction:
+    if minimum is not None and days.expected and _below(days.attended, days.expected, minimum):
+        assert days.share is not None  # noqa: S101 - expected is not 0
         findings.append(
             Finding(
                 FindingCode.PRACTICE_ATTENDANCE_LOW,

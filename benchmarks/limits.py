@@ -16,6 +16,7 @@ from typing import Any
 
 import attrs
 
+from mbprogram.collector import gc_paused
 from mbprogram.rules.cohort import CohortProgress
 from mbprogram.rules.practice import PracticeDays
 from mbprogram.rules.student import StudentProgress
@@ -83,7 +84,16 @@ def result_fields(evaluated: tuple[CohortProgress, ...]) -> list[dict[str, Any]]
 
 
 def result_records(fields: list[dict[str, Any]]) -> int:
-    """Make every result record (and its theory and practice parts) from known figures."""
+    """Make every result record (and its theory and practice parts) from known figures.
+
+    With the collector paused, as the evaluation pauses it.
+    """
+    with gc_paused():
+        _records(fields)
+    return len(fields)
+
+
+def _records(fields: list[dict[str, Any]]) -> None:
     for f in fields:
         theory, practice = f["theory"], f["practice"]
         StudentProgress(
@@ -95,4 +105,3 @@ def result_records(fields: list[dict[str, Any]]) -> int:
                 "practice": PracticeDays(attended=practice.attended, expected=practice.expected),
             }
         )
-    return len(fields)

@@ -5,18 +5,18 @@ from __future__ import annotations
 import os
 import pty
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 
-def stderr_of(command: Sequence[str], *, terminal: bool) -> bytes:
+def stderr_of(command: Sequence[str], *, terminal: bool, env: Mapping[str, str]) -> bytes:
     """Run ``command`` with standard output discarded; return what it wrote to standard error."""
     if not terminal:
         return subprocess.run(  # noqa: S603
-            command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, check=False
         ).stderr
     master, slave = pty.openpty()
     with subprocess.Popen(  # noqa: S603
-        command, stdout=subprocess.DEVNULL, stderr=slave, stdin=subprocess.DEVNULL
+        command, stdout=subprocess.DEVNULL, stderr=slave, stdin=subprocess.DEVNULL, env=env
     ):
         os.close(slave)
         written = b""

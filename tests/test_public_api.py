@@ -197,6 +197,8 @@ CORE_PACKAGES = (
     *(f"mbprogram.{layer}" for layer in CORE_LAYERS),
     "mbprogram.exceptions",
     "mbprogram.paths",
+    "mbprogram.progress",
+    "mbprogram.collector",
     "mbprogram.catalogue",
 )
 DOMAIN_MODULES = sorted(

@@ -43,7 +43,7 @@ from mbprogram.rules.practice import (
     _weekday_count,
     week_units,
 )
-from mbprogram.rules.theory import TheoryProgress
+from mbprogram.rules.theory import TheoryProgress, theory_figures
 
 __all__ = ["Ledger", "ledger_of"]
 
@@ -246,15 +246,9 @@ class Ledger:
 
     def theory(self, as_of: dt.date) -> TheoryProgress:
         """The theory figures as of ``as_of`` (as :func:`~mbprogram.theory_progress`)."""
-        cohort = self.cohort
         attended = self.theory_totals[bisect.bisect_right(self.theory_days, as_of)]
         makeup = self.makeup_totals[bisect.bisect_right(self.makeup_days, as_of)]
-        cap = cohort.rules.makeup_cap
-        if cap is not None and makeup > cap.value:
-            makeup = cap.value
-        enrolled = self.enrolled
-        held = _ZERO if enrolled is None else cohort.schedule.hours_between(enrolled, as_of)
-        return TheoryProgress(attended=attended, makeup=makeup, held=held)
+        return theory_figures(self.cohort, attended, makeup, self.enrolled, as_of)
 
 
 def _first(pair: tuple[dt.date, Decimal]) -> dt.date:

@@ -42,6 +42,13 @@ def _below(part: Decimal | int, whole: Decimal | int, minimum: Percent) -> bool:
         return part * 100 < minimum.value * whole
 
 
+@functools.lru_cache(maxsize=8192)
+def _weeks_missing(units: int, required: Decimal) -> str:
+    """The weeks short of ``required`` at ``units`` 1/420 weeks, rounded up to two decimals."""
+    return _num(-floor2(_weeks(units) - Fraction(required)))
+
+
+@functools.lru_cache(maxsize=8192, typed=True)
 def _num(value: Fraction | Decimal) -> str:
     """Format a number for a message: exact when it has few decimals, else floored."""
     d = floor2(value) if isinstance(value, Fraction) else value
@@ -129,15 +136,16 @@ def _evaluate_student(cohort: Cohort, student: Student, as_of: dt.date) -> Stude
 
     theory = ledger.theory(as_of)
     required = rules.theory_hours.value
-    if theory.credited < required:
+    credited = theory.credited
+    if credited < required:
         findings.append(
             Finding(
                 FindingCode.THEORY_HOURS_SHORT,
                 f"{path}.attendance",
                 {
-                    "credited": _num(theory.credited),
+                    "credited": _num(credited),
                     "required": _num(required),
-                    "missing": _num(required - theory.credited),
+                    "missing": _num(required - credited),
                 },
             )
         )
@@ -166,7 +174,7 @@ def _evaluate_student(cohort: Cohort, student: Student, as_of: dt.date) -> Stude
                     "weeks": _num(weeks),
                     "required": _num(weeks_required),
                     # Round the shortfall up so that weeks + missing covers the requirement.
-                    "missing": _num(-floor2(weeks - Fraction(weeks_required))),
+                    "missing": _weeks_missing(units, weeks_required),
                 },
             )
         )

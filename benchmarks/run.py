@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import gc
 import json
 import os
@@ -103,14 +104,25 @@ def cold_and_warm(text: str, repeat: int) -> tuple[float, float, Register]:
     return min(cold), warm, register
 
 
+@functools.cache
+def document(n: int) -> str:
+    """The JSON document of ``synthetic_register(n)`` (made once per size)."""
+    return dumps(synthetic_register(n))
+
+
+def store_of(n: int, folder: Path) -> Path:
+    """An SQLite store of ``synthetic_register(n)`` in ``folder`` (made once per size)."""
+    store = folder / f"bench-{n}.sqlite"
+    if not store.exists():
+        SqliteStore.open(store, create=True).save(loads(document(n)))
+    return store
+
+
 def bulk(n: int, repeat: int, folder: Path) -> dict[str, float]:
     """Load, save, SQLite, evaluation and memory figures at ``n`` students."""
-    register = synthetic_register(n)
-    text = dumps(register)
+    text = document(n)
     data = json.loads(text)
-    store = folder / f"bench-{n}.sqlite"
-    store.unlink(missing_ok=True)
-    SqliteStore.open(store, create=True).save(register)
+    store = store_of(n, folder)
     figures = {
         "json.loads": best_of(repeat, lambda: json.loads(text)),
         "load": best_of(repeat, lambda: loads(text)),
@@ -164,12 +176,8 @@ def linear_lines(folder: Path, command: str) -> list[Line]:
     """``evaluate_register`` and ``mbprogram progress`` per student at 8,000 against 1,000."""
     per_eval, per_cli = [], []
     for n in LINEAR_SIZES:
-        register = synthetic_register(n)
-        text = dumps(register)
-        store = folder / f"linear-{n}.sqlite"
-        store.unlink(missing_ok=True)
-        SqliteStore.open(store, create=True).save(register)
-        del register
+        text = document(n)
+        store = store_of(n, folder)
         cold, _, _ = cold_and_warm(text, 1)
         per_eval.append(cold / n)
         args = [command, "progress", str(store), "--format", "json", "--as-of", AS_OF.isoformat()]
@@ -219,7 +227,7 @@ def cli_lines(folder: Path, command: str, repeat: int) -> list[Line]:
 
 def many_dates_lines(repeat: int) -> list[Line]:
     """Every student of 1,000 at 52 weekly dates against once, each on a freshly loaded register."""
-    text = dumps(synthetic_register(1_000))
+    text = document(1_000)
     once, many = [], []
     for _ in range(repeat):
         register = loads(text)
@@ -246,7 +254,7 @@ def progress_line_lines(folder: Path, command: str) -> list[Line]:
     """Whether a long command shows the progress line on a terminal, and only there."""
     from benchmarks.terminal import stderr_of  # noqa: PLC0415 - POSIX only
 
-    store = folder / f"linear-{LINEAR_SIZES[0]}.sqlite"
+    store = store_of(LINEAR_SIZES[0], folder)
     args = [command, "progress", str(store), "--format", "json", "--as-of", AS_OF.isoformat()]
     env = {**os.environ, "MBPROGRAM_PROGRESS_DELAY": "0"}  # shown at once: a short run will do
     shown = stderr_of(args, terminal=True, env=env)

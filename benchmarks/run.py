@@ -49,6 +49,11 @@ from mbprogram.storage.sqlite_store import SqliteStore
 AS_OF = dt.date(2025, 12, 31)
 WEEKLY = [YEAR_START + dt.timedelta(weeks=n) for n in range(52)]
 LINEAR_SIZES = (1_000, 8_000)
+#: What ``mbprogram progress`` imports before it reads anything.
+PROGRESS_IMPORTS = (
+    "import mbprogram.cli.app, mbprogram.cli.reports, mbprogram.storage.files, "
+    "mbprogram.reports.progress"
+)
 
 
 @attrs.frozen
@@ -217,11 +222,13 @@ def cli_lines(folder: Path, command: str, repeat: int) -> list[Line]:
     progress = best_wall_s(
         [command, "progress", str(demo), "--as-of", "2026-06-01"], repeat, env, ok=(0, 1)
     )
+    imports = best_wall_s([sys.executable, "-c", PROGRESS_IMPORTS], repeat, env)
     return [
         limit(f'floor: python -c "{FLOOR}"', floor * 1000, "ms"),
         at_most("mbprogram --help ÷ floor", helps / floor, 1.2),
         at_most("mbprogram --version ÷ floor", version / floor, 1.2),
         at_most("mbprogram progress (demo store) ÷ floor", progress / floor, 2),
+        limit("  importing the modules progress runs ÷ floor", imports / floor),
     ]
 
 

@@ -184,7 +184,7 @@ def test_importing_a_cell_no_text_can_hold_is_bad_input_naming_the_cell(
         assert before == target.read_bytes()
     else:  # not UTF-8 at all: read as Windows-1252, as Norwegian Excel writes
         assert 0 == code
-        assert "1 recorded" in out
+        assert "1 registrert" in out
     assert "Traceback" not in err
     assert "Lege" not in err
 

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
         monday_of,
         public_holidays,
     )
+    from mbprogram.calendar.recurrence import recurring_days
     from mbprogram.catalogue import Lang
     from mbprogram.demo import build_demo_register
     from mbprogram.exceptions import (
@@ -110,12 +111,17 @@ if TYPE_CHECKING:
     from mbprogram.register.state import RegisterState
     from mbprogram.reports import (
         Table,
+        csv_text,
         outcomes_report,
         placement_table,
         pot_table,
         progress_document,
         progress_over_time,
         progress_table,
+        session_table,
+        student_table,
+        unit_table,
+        xlsx_bytes,
     )
     from mbprogram.rules.cohort import CohortProgress, evaluate_cohort, evaluate_register
     from mbprogram.rules.findings import SEVERITY, Finding, FindingCode, Severity
@@ -153,17 +159,22 @@ if TYPE_CHECKING:
     from mbprogram.rules.theory import TheoryProgress, theory_progress
     from mbprogram.services.attendance_import import AttendanceImport
     from mbprogram.services.repository import InMemoryRepository, Loaded, Repository, Revision
+    from mbprogram.services.session_plan import SessionPlan, plan_sessions
+    from mbprogram.services.sheet_import import SheetImport
     from mbprogram.services.unit_of_work import UnitOfWork
     from mbprogram.storage.attendance_csv import import_attendance, import_attendance_text
     from mbprogram.storage.files import load, save
     from mbprogram.storage.json_document import FORMAT as DOCUMENT_FORMAT
     from mbprogram.storage.json_document import document_schema
+    from mbprogram.storage.placement_csv import import_placements, import_placements_text
     from mbprogram.storage.repositories import (
         JsonDocumentRepository,
         SqliteRepository,
         repository_for,
     )
     from mbprogram.storage.sqlite_store import SqliteStore
+    from mbprogram.storage.student_csv import import_students, import_students_text
+    from mbprogram.storage.unit_csv import import_units, import_units_text
 
 __version__ = "0.1.0"  # also in mbprogram/version.py (for --version); a test keeps them one
 
@@ -253,7 +264,9 @@ __all__ = [
     "Role",
     "RuleCode",
     "Session",
+    "SessionPlan",
     "Severity",
+    "SheetImport",
     "SignOff",
     "SqliteRepository",
     "SqliteStore",
@@ -278,6 +291,7 @@ __all__ = [
     "build_demo_register",
     "classification",
     "cohort_outcomes",
+    "csv_text",
     "document_schema",
     "employment_summary",
     "evaluate_cohort",
@@ -291,6 +305,12 @@ __all__ = [
     "holidays_between",
     "import_attendance",
     "import_attendance_text",
+    "import_placements",
+    "import_placements_text",
+    "import_students",
+    "import_students_text",
+    "import_units",
+    "import_units_text",
     "is_public_holiday",
     "is_valid_national_id",
     "iso_weeks_between",
@@ -299,6 +319,7 @@ __all__ = [
     "outcomes_report",
     "percent_band",
     "placement_table",
+    "plan_sessions",
     "pot_table",
     "pot_utilisation",
     "practice_days",
@@ -308,10 +329,15 @@ __all__ = [
     "progress_table",
     "pseudonymise",
     "public_holidays",
+    "recurring_days",
     "repository_for",
     "save",
+    "session_table",
     "student_path",
+    "student_table",
     "theory_progress",
+    "unit_table",
+    "xlsx_bytes",
 ]
 
 
@@ -400,6 +426,11 @@ _LAZY: dict[str, str] = {
     "RecordPath": "mbprogram.paths",
     "RuleCode": "mbprogram.model.codes",
     "Table": "mbprogram.reports",
+    "csv_text": "mbprogram.reports",
+    "session_table": "mbprogram.reports",
+    "student_table": "mbprogram.reports",
+    "unit_table": "mbprogram.reports",
+    "xlsx_bytes": "mbprogram.reports",
     "outcomes_report": "mbprogram.reports",
     "placement_table": "mbprogram.reports",
     "pot_table": "mbprogram.reports",
@@ -456,6 +487,16 @@ _LAZY: dict[str, str] = {
     "repository_for": "mbprogram.storage.repositories",
     "JsonDocumentRepository": "mbprogram.storage.repositories",
     "SqliteRepository": "mbprogram.storage.repositories",
+    "SessionPlan": "mbprogram.services.session_plan",
+    "plan_sessions": "mbprogram.services.session_plan",
+    "SheetImport": "mbprogram.services.sheet_import",
+    "recurring_days": "mbprogram.calendar.recurrence",
+    "import_students": "mbprogram.storage.student_csv",
+    "import_students_text": "mbprogram.storage.student_csv",
+    "import_placements": "mbprogram.storage.placement_csv",
+    "import_placements_text": "mbprogram.storage.placement_csv",
+    "import_units": "mbprogram.storage.unit_csv",
+    "import_units_text": "mbprogram.storage.unit_csv",
     "import_attendance": "mbprogram.storage.attendance_csv",
     "import_attendance_text": "mbprogram.storage.attendance_csv",
     "load": "mbprogram.storage.files",

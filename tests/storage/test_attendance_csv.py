@@ -277,7 +277,10 @@ def test_a_dry_run_counts_but_changes_nothing() -> None:
     )
 
     assert AttendanceImport(rows=1, recorded=1, corrected=0, unchanged=0, dry_run=True) == result
-    assert "1 rows read: 1 would be recorded, 0 would be corrected, 0 unchanged" == str(result)
+    assert (
+        "1 row read: 1 would be recorded, 0 would be corrected, 0 unchanged"
+        " (dry run: nothing was saved)"
+    ) == str(result)
     assert before == register
 
 

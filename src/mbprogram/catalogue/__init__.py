@@ -2,8 +2,10 @@
 
 One catalogue, kept in sections (one module each, named for the part of the
 package whose texts it holds): ``findings`` (the findings' messages, keyed by
-finding code) and ``cli`` (the command line's help and messages, keys
-``cli.…``). A section is a mapping ``key -> {"nb": template, "en": template}``;
+finding code), ``cli`` (the command line's help and messages, keys
+``cli.…``), ``sheets`` (the sheet imports and the session plan, and their
+commands), ``attendance`` (what an attendance import did) and ``admissions``
+(the ``admit`` command). A section is a mapping ``key -> {"nb": template, "en": template}``;
 :data:`CATALOGUE` is all of them, and a key is in exactly one section.
 
 Templates are ``str.format`` templates with one addition: a placeholder with two
@@ -27,7 +29,16 @@ from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Final, Literal, TypeAlias
 
-from mbprogram.catalogue import cli, findings, progress
+from mbprogram.catalogue import (
+    admissions,
+    attendance,
+    cli,
+    command_options,
+    commands,
+    findings,
+    progress,
+    sheets,
+)
 from mbprogram.exceptions import InvalidValueError
 
 __all__ = ["CATALOGUE", "LANGS", "Lang", "day", "number", "placeholders", "render", "text"]
@@ -38,7 +49,16 @@ Lang: TypeAlias = Literal["nb", "en"]
 #: The languages, the default first.
 LANGS: Final[tuple[Lang, ...]] = ("nb", "en")
 
-_SECTIONS: Final = (findings.TEXTS, cli.TEXTS, progress.TEXTS)
+_SECTIONS: Final = (
+    findings.TEXTS,
+    cli.TEXTS,
+    commands.TEXTS,
+    command_options.TEXTS,
+    sheets.TEXTS,
+    attendance.TEXTS,
+    admissions.TEXTS,
+    progress.TEXTS,
+)
 
 
 def _merged(sections: tuple[Mapping[str, Mapping[str, str]], ...]) -> dict[str, Mapping[str, str]]:

@@ -3,6 +3,9 @@
 The parser is built from the :class:`~mbprogram.cli.common.Command` values of
 the command modules (``_GROUPS``), with every help text from the catalogue in
 the language asked for (``--lang``, else ``MBPROGRAM_LANG``, else bokmål).
+``mbprogram --help`` lists the commands by the group their module declares
+(``GROUP``), under the group's title ``cli.group.<GROUP>``, groups in the
+order their first module comes in ``_GROUPS``.
 """
 
 from __future__ import annotations
@@ -14,29 +17,72 @@ import os
 import sys
 import warnings
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Final, TextIO
 
 from mbprogram.catalogue import LANGS, Lang, text
-from mbprogram.cli import demo, imports, reports
+from mbprogram.cli import demo, hiring, imports, lookups, records, reports, sheets, stores, studies
 from mbprogram.cli.common import (
     BAD_INPUT,
     OK,
     Command,
+    CommandModule,
     Handler,
     Parser,
     UsageError,
     date_argument,
 )
-from mbprogram.exceptions import MbprogramError, ValidationError
+from mbprogram.cli.output import Buffer, check_output, write_buffer
+from mbprogram.exceptions import GraduationRefusedError, MbprogramError, ValidationError
 
 __all__ = ["main", "run"]
 
-#: The commands, in the order ``--help`` lists them.
-_GROUPS: Final[tuple[tuple[Command, ...], ...]] = (
-    demo.COMMANDS,
-    reports.COMMANDS,
-    imports.COMMANDS,
+#: The modules of commands, in the order ``--help`` lists their groups and commands.
+_GROUPS: Final[tuple[CommandModule, ...]] = (
+    stores,
+    records,
+    studies,
+    hiring,
+    imports,
+    sheets,
+    lookups,
+    reports,
+    demo,
 )
+
+
+def _grouped() -> dict[str, list[Command]]:
+    """The commands by group, in the order of ``_GROUPS``."""
+    groups: dict[str, list[Command]] = {}
+    for module in _GROUPS:
+        groups.setdefault(module.GROUP, []).extend(module.COMMANDS)
+    return groups
+
+
+class _TopParser(Parser):
+    """The ``mbprogram`` parser, whose help lists the commands by group."""
+
+    def __init__(
+        self, *, groups: Sequence[tuple[str, Sequence[tuple[str, str]]]], **kw: str
+    ) -> None:
+        super().__init__(**kw)  # type: ignore[arg-type]
+        self.groups = groups
+
+    def format_help(self) -> str:
+        """The help: usage, description and options, the commands by group, the epilog."""
+        epilog, self.epilog = self.epilog, None
+        try:
+            head = super().format_help()
+        finally:
+            self.epilog = epilog
+        formatter = self.formatter_class(prog=self.prog)
+        for title, commands in self.groups:
+            formatter.start_section(title)
+            for name, summary in commands:
+                formatter.add_argument(argparse.Action((), name, help=summary, metavar=name))
+            formatter.end_section()
+        formatter.add_text(epilog)
+        return f"{head}\n{formatter.format_help()}"
 
 
 class _Version(argparse.Action):
@@ -76,10 +122,15 @@ def _help_lang(arguments: Sequence[str]) -> Lang:
 
 
 def _parser(lang: Lang) -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
-    parser = Parser(
+    groups = _grouped()
+    parser = _TopParser(
         prog="mbprogram",
         description=text("cli.description", lang),
         epilog=text("cli.epilog", lang),
+        groups=[
+            (text(f"cli.group.{g}", lang), [(c.name, text(f"cli.{c.name}.help", lang)) for c in cs])
+            for g, cs in groups.items()
+        ],
     )
     parser.add_argument(
         "--version",
@@ -89,12 +140,6 @@ def _parser(lang: Lang) -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
         help=text("cli.option.version", lang),
     )
     common = Parser(add_help=False)
-    common.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        help=text("cli.option.format", lang),
-    )
     common.add_argument(
         "--lang",
         choices=LANGS,
@@ -107,19 +152,39 @@ def _parser(lang: Lang) -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
         "--as-of", type=date_argument, metavar="DATE", help=text("cli.option.as_of", lang)
     )
     dated.add_argument("--cohort", metavar="ID", help=text("cli.option.cohort", lang))
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands = parser.add_subparsers(
+        dest="command",
+        required=True,
+        metavar="COMMAND",
+        help=text("cli.commands", lang),
+        parser_class=Parser,
+    )
     handlers: dict[str, Handler] = {}
-    for command in itertools.chain.from_iterable(_GROUPS):
+    for command in itertools.chain.from_iterable(groups.values()):
         sub = commands.add_parser(
             command.name,
             epilog=text("cli.exits", lang),
             parents=[common, dated] if command.dated else [common],
-            help=text(f"cli.{command.name}.help", lang),
             description=text(f"cli.{command.name}.description", lang),
         )
+        _add_output_arguments(sub, command, lang)
         command.add_arguments(sub, lang)
         handlers[command.name] = command.run
     return parser, handlers
+
+
+def _add_output_arguments(parser: argparse.ArgumentParser, command: Command, lang: Lang) -> None:
+    """``--format`` with the command's choices, and ``--output`` if it takes one."""
+    parser.add_argument(
+        "--format",
+        choices=command.formats,
+        default=command.formats[0],
+        help=text("cli.option.output_format" if command.output else "cli.option.format", lang),
+    )
+    if command.output:
+        parser.add_argument(
+            "--output", type=Path, metavar="FILE", help=text("cli.option.output", lang)
+        )
 
 
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
@@ -154,9 +219,19 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
 
 
 def _run(handler: Handler, args: argparse.Namespace, stdout: TextIO) -> int:
-    """Run a command; every error of the library or the file system is exit code 2."""
+    """Run a command; every error of the library or the file system is exit code 2.
+
+    With ``--output FILE`` the command prints to a buffer, written to FILE only
+    once the command has run (cli/output.py); an error is printed as ever.
+    """
+    output: Path | None = getattr(args, "output", None)
     try:
-        return handler(args, stdout)
+        if output is None:
+            return handler(args, stdout)
+        check_output(args)
+        buffer = Buffer()
+        code = handler(args, buffer)
+        write_buffer(buffer, output)
     except BrokenPipeError:  # the reader stopped reading (``| head``): not an error
         raise
     except ValidationError as e:
@@ -168,6 +243,7 @@ def _run(handler: Handler, args: argparse.Namespace, stdout: TextIO) -> int:
     except OSError as e:
         _fail(f"{e.filename or ''}: {e.strerror or e}".lstrip(": "), args, stdout)
         return BAD_INPUT
+    return code
 
 
 def _wants_json(arguments: list[str]) -> bool:
@@ -178,16 +254,38 @@ def _wants_json(arguments: list[str]) -> bool:
 
 def _problems(error: ValidationError, args: argparse.Namespace, stdout: TextIO) -> None:
     summary = error.summary or text("cli.error.invalid_input", args.lang)
+    problems = _problem_documents(error, args.lang)
     if args.format == "json":
-        document = {
-            "error": summary,
-            "problems": [{"path": p.path, "message": p.message} for p in error.problems],
-        }
+        document = {"error": summary, "problems": problems}
         print(json.dumps(document, ensure_ascii=False, indent=2), file=stdout)
     else:
         print(f"mbprogram: {summary}", file=sys.stderr)
-        for p in error.problems:
-            print(f"  {p}", file=sys.stderr)
+        for p in problems:
+            code = f"[{p['code']}] " if "code" in p else ""
+            where = f"{p['path']}: " if p["path"] else ""
+            print(f"  {code}{where}{p['message']}", file=sys.stderr)
+
+
+def _problem_documents(error: ValidationError, lang: Lang) -> list[dict[str, str]]:
+    """Every problem's path and message, and its code if the rule it breaks has one.
+
+    A refused graduation's unmet requirements read in ``lang``, as the findings do.
+    """
+    messages: dict[tuple[str, str], str] = {}
+    if isinstance(error, GraduationRefusedError):
+        from mbprogram.rules.findings import Finding  # noqa: PLC0415
+
+        for f in error.findings:
+            if isinstance(f, Finding):
+                messages[(str(f.path), f.code.value)] = f.message(lang)
+    return [
+        {
+            "path": str(p.path),
+            "message": messages.get((str(p.path), p.code), p.message),
+            **({"code": p.code} if p.code else {}),
+        }
+        for p in error.problems
+    ]
 
 
 def _fail(message: str, args: argparse.Namespace, stdout: TextIO) -> None:

@@ -3,7 +3,9 @@
 A command is a :class:`Command`: its name, how it adds its arguments, and the
 function that runs it with the parsed arguments and standard output. Its help
 summary and description are the catalogue's ``cli.<name>.help`` and
-``cli.<name>.description``.
+``cli.<name>.description``. A module of commands is a :class:`CommandModule`:
+its ``COMMANDS`` and the ``GROUP`` under whose title (``cli.group.<GROUP>``)
+``mbprogram --help`` lists them.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import sys
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, NamedTuple, NoReturn, TextIO
+from typing import TYPE_CHECKING, Final, NamedTuple, NoReturn, Protocol, TextIO
 
 from mbprogram.catalogue import Lang, text
 
@@ -32,6 +34,7 @@ __all__ = [
     "FINDINGS",
     "OK",
     "Command",
+    "CommandModule",
     "Parser",
     "UsageError",
     "as_of",
@@ -79,6 +82,22 @@ class Command(NamedTuple):
     run: Handler
     #: Whether it takes ``--as-of`` and ``--cohort`` (the evaluating commands).
     dated: bool = False
+    #: The ``--format`` choices, the default first.
+    formats: tuple[str, ...] = ("text", "json")
+    #: Whether it takes ``--output FILE`` (cli/output.py).
+    output: bool = False
+
+
+class CommandModule(Protocol):
+    """A module of commands: the group ``--help`` lists them under, and the commands."""
+
+    @property
+    def GROUP(self) -> str:  # noqa: N802 - a module's constant
+        """The group's key: its title in ``--help`` is the catalogue's ``cli.group.<GROUP>``."""
+
+    @property
+    def COMMANDS(self) -> tuple[Command, ...]:  # noqa: N802 - a module's constant
+        """The commands, in the order ``--help`` lists them."""
 
 
 def date_argument(value: str) -> dt.date:

@@ -16,7 +16,7 @@ from mbprogram.catalogue import Lang, text
 from mbprogram.cli.common import OK, Command, as_of, print_json
 from mbprogram.cli.reports import outcomes_document, print_outcomes, print_progress
 
-__all__ = ["COMMANDS", "DEMO_STORE"]
+__all__ = ["COMMANDS", "DEMO_STORE", "GROUP"]
 
 #: Where the demo writes its store unless told otherwise.
 DEMO_STORE: Final = "mbprogram-demo.sqlite"
@@ -77,4 +77,6 @@ def _demo(args: argparse.Namespace, stdout: TextIO) -> int:
     return OK
 
 
+#: The title ``--help`` lists these commands under: ``cli.group.demo``.
+GROUP: Final = "demo"
 COMMANDS: Final = (Command("demo", _arguments, _demo, dated=True),)

@@ -16,7 +16,7 @@ from typing import Final, TextIO
 from mbprogram.catalogue import Lang, text
 from mbprogram.cli.common import OK, Command, check_cohort, print_json, progress_line, stamp
 
-__all__ = ["COMMANDS"]
+__all__ = ["COMMANDS", "GROUP"]
 
 
 def _attendance_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
@@ -48,8 +48,10 @@ def _import_attendance(args: argparse.Namespace, stdout: TextIO) -> int:
     if args.format == "json":
         print_json(result.as_dict(), stdout)
     else:
-        print(f"{args.csv} -> {args.store}: {result}", file=stdout)
+        print(f"{args.csv} -> {args.store}: {result.message(args.lang)}", file=stdout)
     return OK
 
 
+#: The title ``--help`` lists these commands under: ``cli.group.imports``.
+GROUP: Final = "imports"
 COMMANDS: Final = (Command("import-attendance", _attendance_arguments, _import_attendance),)

@@ -19,13 +19,14 @@ from mbprogram.cli.common import (
     print_json,
     progress_line,
 )
+from mbprogram.cli.output import SPREADSHEET_FORMATS, TABLE_FORMATS, print_tables
 
 if TYPE_CHECKING:
     from mbprogram.cli.progress_line import ProgressLine
     from mbprogram.register.aggregate import Register
     from mbprogram.rules.findings import Finding
 
-__all__ = ["COMMANDS", "outcomes_document", "print_outcomes", "print_progress"]
+__all__ = ["COMMANDS", "GROUP", "outcomes_document", "print_outcomes", "print_progress"]
 
 
 def _file_argument(parser: argparse.ArgumentParser, lang: Lang) -> None:
@@ -93,7 +94,10 @@ def print_progress(
     needs_help: bool = False,
     line: ProgressLine | None = None,
 ) -> int:
-    """Print the progress report (text or JSON); exit code 1 if a finding is an error.
+    """Print the progress report (text, JSON, CSV or xlsx); exit code 1 if a finding is an error.
+
+    CSV and xlsx hold the table of every student shown (of ``cohort``, or of all
+    cohorts), without the findings.
 
     The evaluation is shown on ``line``, which is erased before the report is printed.
     """
@@ -113,6 +117,10 @@ def print_progress(
     )
     if fmt == "json":
         print_json(document, stdout)
+        return FINDINGS if errors else OK
+    if fmt in SPREADSHEET_FORMATS:
+        table = progress_table(register, day, cohort=cohort, needs_help=needs_help)
+        print_tables([("progress", table)], fmt, lang, stdout)
         return FINDINGS if errors else OK
     cohorts = [cohort] if cohort else list(register.cohorts)
     for c in cohorts:
@@ -160,13 +168,19 @@ def _warnings(register: Register, day: dt.date, cohort: str | None) -> tuple[Fin
 def print_outcomes(
     register: Register, day: dt.date, cohort: str | None, fmt: str, lang: Lang, stdout: TextIO
 ) -> int:
-    """Print the outcomes report (text or JSON); exit code 1 if a hiring warning is an error."""
+    """Print the outcomes report (text, JSON, CSV or xlsx); exit 1 if a hiring warning is an error.
+
+    CSV and xlsx hold the tables (one sheet each in xlsx), without the warnings.
+    """
     from mbprogram.reports.outcomes import outcomes_report  # noqa: PLC0415
     from mbprogram.reports.progress import finding_document  # noqa: PLC0415
 
     warnings = _warnings(register, day, cohort)
     if fmt == "json":
         print_json(outcomes_document(register, day, cohort, lang), stdout)
+    elif fmt in SPREADSHEET_FORMATS:
+        report = outcomes_report(register, day, cohorts=[cohort] if cohort else None)
+        print_tables([(n, getattr(report, n)) for n in _OUTCOME_TABLES], fmt, lang, stdout)
     else:
         report = outcomes_report(register, day, cohorts=[cohort] if cohort else None)
         print(report.to_text(), file=stdout)
@@ -179,8 +193,12 @@ def _float(x: object) -> float | None:
     return None if x is None else float(x)  # type: ignore[arg-type]
 
 
+#: The title ``--help`` lists these commands under: ``cli.group.reports``.
+GROUP: Final = "reports"
 COMMANDS: Final = (
     Command("validate", _file_argument, _validate),
-    Command("progress", _progress_arguments, _progress, dated=True),
-    Command("outcomes", _file_argument, _outcomes, dated=True),
+    Command(
+        "progress", _progress_arguments, _progress, dated=True, formats=TABLE_FORMATS, output=True
+    ),
+    Command("outcomes", _file_argument, _outcomes, dated=True, formats=TABLE_FORMATS, output=True),
 )

@@ -204,6 +204,16 @@ class Register(RegisterQueries):
         """
         self._state = cohorts.add_host_unit(self._state, unit, by=by)
 
+    def correct_host_unit(
+        self, unit_id: HostUnitId, *, name: str | None = None, kind: str | None = None, by: Stamp
+    ) -> None:
+        """Correct a host unit's name or kind (``None``: left as it is).
+
+        Raises:
+            RefusedChangeError: for a name or kind that is not valid text.
+        """
+        self._state = cohorts.correct_host_unit(self._state, unit_id, name=name, kind=kind, by=by)
+
     def change_capacity(self, unit_id: HostUnitId, capacity: int, *, by: Stamp) -> None:
         """Change how many students a unit can take at once.
 
@@ -222,11 +232,32 @@ class Register(RegisterQueries):
             self._state, student, Status.APPLICANT, on=on, by=by, action="student.applied"
         )
 
-    def admit(self, student_id: StudentId, *, on: dt.date, by: Stamp) -> None:
-        """Admit an applicant."""
-        self._state = students.change_status(
-            self._state, student_id, Status.ADMITTED, on=on, by=by, action="student.admitted"
-        )
+    def admit(self, student: Student | StudentId, *, on: dt.date, by: Stamp) -> None:
+        """Admit an applicant, or add a new student as admitted.
+
+        Pass the id of an applicant, or a new :class:`Student` to add them as
+        admitted at once (a class list of admitted students, docs/csv.md).
+        """
+        if isinstance(student, Student):
+            self._state = students.add_student(
+                self._state, student, Status.ADMITTED, on=on, by=by, action="student.admitted"
+            )
+        else:
+            self._state = students.change_status(
+                self._state, student, Status.ADMITTED, on=on, by=by, action="student.admitted"
+            )
+
+    def correct_details(self, student_id: StudentId, *, by: Stamp, **changes: Any) -> None:
+        """Correct a student's ``name``, ``national_id`` or ``contact`` (a :class:`Contact`).
+
+        The history keeps the details as they were. Status, studies and
+        placements change only through the methods named for them.
+
+        Raises:
+            RefusedChangeError: for another field, an invalid value, or an
+                identity number another student has (``NATIONAL_ID_USED_TWICE``).
+        """
+        self._state = students.correct_details(self._state, student_id, by=by, **changes)
 
     def enrol(self, student: Student | StudentId, *, on: dt.date, by: Stamp) -> None:
         """Enrol a student: the day they become active and their attendance starts to count.

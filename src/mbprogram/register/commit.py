@@ -125,11 +125,16 @@ def check_stamp(by: object, what: str) -> Stamp:
 def commit(state: RegisterState, edit: Edit, *, by: Stamp, what: str) -> RegisterState:
     """The state after ``edit``, if it keeps every rule; else raise and change nothing.
 
+    An edit that only puts records equal to those they replace changes nothing
+    and records nothing: the same state comes back.
+
     Raises:
         RefusedChangeError: listing every problem, with the path of the record and field
             and the code of the rule (``ID_USED_TWICE``, ``HOST_UNIT_OVER_CAPACITY`` …).
     """
     by = check_stamp(by, what)
+    if _changes_nothing(state, edit):
+        return state  # the records are as asked already: nothing to check, nothing to record
     problems: list[Problem] = []
     tables: dict[str, dict[str, Any]] = {}
 
@@ -157,6 +162,13 @@ def commit(state: RegisterState, edit: Edit, *, by: Stamp, what: str) -> Registe
         for e in edit.entries
     )
     return new.replaced(history=history + written)
+
+
+def _changes_nothing(state: RegisterState, edit: Edit) -> bool:
+    """Whether ``edit`` only puts records equal to those they replace (a change to the same value)."""
+    if edit.add or edit.remove or edit.rewrite is not None or not edit.put:
+        return False
+    return all(state.table(table_of(r)).get(r.id) == r for r in edit.put)
 
 
 def _path_of(record: Record) -> RecordPath:

@@ -2,10 +2,21 @@
 
 Tables are :class:`Table` s of attrs rows: plain rows for scripts,
 ``to_text()`` for terminals, HTML in Jupyter, ``to_dataframe()`` with the
-``pandas`` extra. The plots need the ``plot`` extra (matplotlib), imported
+``pandas`` extra, CSV (:func:`csv_text`) and Excel workbooks
+(:func:`xlsx_bytes`, with the ``excel`` extra) for spreadsheets. The lookups
+(:func:`student_table`, :func:`session_table`, :func:`unit_table`) list records.
+The plots need the ``plot`` extra (matplotlib), imported
 only when a plot is drawn.
 """
 
+from mbprogram.reports.lookups import (
+    SessionRow,
+    StudentRow,
+    UnitRow,
+    session_table,
+    student_table,
+    unit_table,
+)
 from mbprogram.reports.outcomes import (
     NATIONAL_ROLE_SHARES,
     BandRow,
@@ -34,6 +45,7 @@ from mbprogram.reports.progress import (
     progress_of,
     progress_table,
 )
+from mbprogram.reports.spreadsheet import csv_text, xlsx_bytes
 from mbprogram.reports.table import Table
 
 __all__ = [
@@ -47,8 +59,12 @@ __all__ = [
     "ProgressPoint",
     "ProgressRow",
     "RoleRow",
+    "SessionRow",
     "StateRow",
+    "StudentRow",
     "Table",
+    "UnitRow",
+    "csv_text",
     "forecast_document",
     "outcomes_report",
     "placement_table",
@@ -62,4 +78,8 @@ __all__ = [
     "progress_of",
     "progress_over_time",
     "progress_table",
+    "session_table",
+    "student_table",
+    "unit_table",
+    "xlsx_bytes",
 ]

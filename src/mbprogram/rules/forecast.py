@@ -24,7 +24,7 @@ from mbprogram.exceptions import InvalidValueError
 from mbprogram.model import validators as v
 from mbprogram.model.cohort import Cohort
 from mbprogram.model.history import student_path
-from mbprogram.model.students import Student
+from mbprogram.model.students import Status, Student
 from mbprogram.model.values import CohortId, Hours, StudentId
 from mbprogram.rules.cohort import CohortProgress, evaluate_cohort
 from mbprogram.rules.findings import Finding, FindingCode
@@ -102,8 +102,11 @@ class StudentForecast:
 
     @property
     def needs_help(self) -> bool:
-        """Whether the student is at risk or cannot complete on plan."""
-        return self.outlook in _NEEDS_HELP
+        """Whether the student is at risk or cannot complete on plan, and has not withdrawn.
+
+        A student who withdrew cannot complete, but is no longer someone to help.
+        """
+        return self.outlook in _NEEDS_HELP and self.progress.status is not Status.WITHDRAWN
 
 
 @attrs.frozen(kw_only=True)

@@ -23,12 +23,12 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections.abc import Iterable
-from typing import Final
 
 import attrs
 
+from mbprogram.catalogue import Lang, text
 from mbprogram.exceptions import ImportRowsError, InvalidValueError, Problem, RefusedChangeError
-from mbprogram.model.attendance import Mark, Present
+from mbprogram.model.attendance import ExcusedAbsence, Mark, Present
 from mbprogram.model.cohort import Cohort, Session
 from mbprogram.model.students import Student
 from mbprogram.model.values import CohortId, SessionId, Stamp, StudentId
@@ -41,6 +41,7 @@ from mbprogram.services.attendance_rows import (
     WholeSession,
     cell_path,
 )
+from mbprogram.services.sheet_rows import MAX_LISTED_ROWS, RowProblems
 
 __all__ = ["MAX_LISTED_ROWS", "AttendanceImport", "import_attendance_rows"]
 
@@ -69,12 +70,19 @@ class AttendanceImport:
         """The counts as a JSON-ready dict (``{"rows": 3, "recorded": 2, ...}``)."""
         return attrs.asdict(self)
 
-    def __str__(self) -> str:
-        would = " would be" if self.dry_run else ""
-        return (
-            f"{self.rows} rows read: {self.recorded}{would} recorded, "
-            f"{self.corrected}{would} corrected, {self.unchanged} unchanged"
+    def message(self, lang: Lang) -> str:
+        """The counts as a sentence in ``lang`` (``3 rows read: 2 recorded, …``)."""
+        return text(
+            "attendance.result.dry_run" if self.dry_run else "attendance.result",
+            lang,
+            rows=self.rows,
+            recorded=self.recorded,
+            corrected=self.corrected,
+            unchanged=self.unchanged,
         )
+
+    def __str__(self) -> str:
+        return self.message("en")
 
 
 def import_attendance_rows(
@@ -120,7 +128,7 @@ def import_attendance_rows(
     # refusal is found before the register itself changes; only what differs per
     # student and session is kept, so memory does not grow with the rows.
     work = register.copy()
-    problems = _Problems()
+    problems = RowProblems()
     first_of: dict[tuple[StudentId, SessionId], _Entry] = {}
     changes: list[_Entry] = []
     count = recorded = corrected = 0
@@ -165,44 +173,6 @@ def import_attendance_rows(
         unchanged=count - recorded - corrected,
         dry_run=dry_run,
     )
-
-
-#: The most bad rows an :class:`~mbprogram.exceptions.ImportRowsError` lists one by one.
-MAX_LISTED_ROWS: Final = 1_000
-
-
-class _Problems:
-    """The problems of the bad rows, in row order: those of the first rows, and a count."""
-
-    def __init__(self) -> None:
-        self._listed: list[Problem] = []
-        self._rows = 0
-        self._first_unlisted = 0
-
-    def add(self, row: int, problems: list[Problem]) -> None:
-        if not problems:
-            return
-        self._rows += 1
-        if self._rows <= MAX_LISTED_ROWS:
-            self._listed.extend(problems)
-        elif not self._first_unlisted:
-            self._first_unlisted = row
-
-    def __bool__(self) -> bool:
-        return self._rows > 0
-
-    def listed(self) -> list[Problem]:
-        more = self._rows - MAX_LISTED_ROWS
-        if more <= 0:
-            return self._listed
-        return [
-            *self._listed,
-            Problem(
-                cell_path(self._first_unlisted),
-                f"and {more} more bad rows from here on, not listed (only the first "
-                f"{MAX_LISTED_ROWS} are); correct these and import again to see them",
-            ),
-        ]
 
 
 @attrs.frozen
@@ -270,6 +240,10 @@ def _entry(row: AttendanceRow, scope: _Scope, problems: list[Problem]) -> _Entry
         mark = Present(session.hours) if session is not None else None
     else:
         mark = row.mark
+    if row.keeps_reason and student is not None and session is not None:
+        recorded = _mark_of(student, session.id)
+        if isinstance(mark, ExcusedAbsence) and isinstance(recorded, ExcusedAbsence):
+            mark = recorded  # the sheet has no reason to give: the one recorded stays
     if student is None or session is None or mark is None or len(problems) > count:
         return None
     return _Entry(

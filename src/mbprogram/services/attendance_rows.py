@@ -3,8 +3,10 @@
 An :class:`AttendanceRow` holds what one row of a sheet says, each cell read
 and parsed (a date, hours, an attendance code) but not yet looked up in a
 register: the student by id or name, the session by id or date, the mark.
-What could not be read is an :class:`Unreadable` with its problems, each
-naming its cell as :func:`cell_path` does (``row 3, column timer``). The CSV
+What could not be read is an :class:`~mbprogram.services.sheet_rows.Unreadable`
+with its problems, each naming its cell as
+:func:`~mbprogram.services.sheet_rows.cell_path` does (``row 3, column timer``);
+both are re-exported here. The CSV
 reader in :mod:`mbprogram.storage.attendance_csv` makes these rows;
 :func:`mbprogram.services.attendance_import.import_attendance_rows` records them.
 """
@@ -12,14 +14,15 @@ reader in :mod:`mbprogram.storage.attendance_csv` makes these rows;
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Final
+from typing import Final
 
 import attrs
 
-from mbprogram.exceptions import InvalidValueError, Problem
+from mbprogram.exceptions import Problem
 from mbprogram.model import validators as v
 from mbprogram.model.attendance import ExcusedAbsence, Mark, Present, UnexcusedAbsence
 from mbprogram.model.privacy import DIRECT_IDENTIFIER
+from mbprogram.services.sheet_rows import Unreadable, cell_path
 
 __all__ = [
     "REFUSED",
@@ -35,11 +38,6 @@ __all__ = [
 REFUSED: Final = "attendance import refused; nothing was imported"
 
 
-def cell_path(row: int, column: str = "") -> str:
-    """The path of a cell (``row 3, column timer``) or of a whole row (``row 3``)."""
-    return f"row {row}, column {column}" if column else f"row {row}"
-
-
 @attrs.frozen
 class WholeSession:
     """A mark of presence with no hours given: the student was there for the whole session."""
@@ -47,22 +45,6 @@ class WholeSession:
 
 #: The one :class:`WholeSession`.
 WHOLE_SESSION: Final = WholeSession()
-
-
-@attrs.frozen
-class Unreadable:
-    """Cells that make no value, and why: their problems, each naming its cell.
-
-    Attributes:
-        problems: at least one problem, with its path (``row 3, column timer``).
-    """
-
-    problems: tuple[Problem, ...] = attrs.field(converter=v.as_tuple, validator=v.each(Problem))
-
-    @problems.validator
-    def _at_least_one(self, attribute: attrs.Attribute[Any], value: tuple[Problem, ...]) -> None:
-        if not value:
-            raise InvalidValueError(attribute.name, "expected at least one problem, got none")
 
 
 @attrs.frozen(kw_only=True)
@@ -105,6 +87,9 @@ class AttendanceRow:
         columns: the headers to name in the row's problems.
         problems: problems the row has whatever the register holds (a value
             under no header), reported first.
+        keeps_reason: whether an excused absence without a reason leaves the
+            reason of an excused absence recorded already as it is (a sheet with
+            no reason column, such as one kept with a column per session).
     """
 
     number: int = attrs.field(validator=v.between(1))
@@ -121,3 +106,4 @@ class AttendanceRow:
     problems: tuple[Problem, ...] = attrs.field(
         default=(), converter=v.as_tuple, validator=v.each(Problem)
     )
+    keeps_reason: bool = attrs.field(default=False, validator=v.instance(bool))

@@ -1,10 +1,12 @@
-"""Parsing the cells of an attendance sheet: hours, dates, codes, and a row's mark.
+"""Parsing the cells of an attendance sheet: its codes, and a row's mark.
 
 Nothing here knows the register. :mod:`mbprogram.storage._attendance_sheet`
-reads a sheet's text into rows of cells; this module parses single cells:
-hours (``3,5`` or ``3.5``), dates (``07.01.2026``, ``7.1.2026`` or
-``2026-01-07``) and attendance codes (``F``, ``ugyldig``, ``excused`` …), and
-reads a row's mark from its hours, code and reason cells.
+reads a sheet's text into rows of cells, and :mod:`mbprogram.storage._cells`
+parses hours (``3,5`` or ``3.5``) and dates (``07.01.2026``, ``7.1.2026`` or
+``2026-01-07``); this module parses attendance codes (``F``, ``ugyldig``,
+``excused`` …) and reads a row's mark from its hours, code and reason cells,
+or from the one cell of a sheet kept with a column per session (``x``, ``1``,
+hours, a code).
 :mod:`mbprogram.storage.attendance_csv` hands the rows, so read, to the use case
 in :mod:`mbprogram.services.attendance_import`, which looks them up in a register.
 
@@ -15,32 +17,33 @@ naming its row and column (``docs/csv.md``).
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
-import re
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
 
 from mbprogram.exceptions import Problem
 from mbprogram.model.attendance import ExcusedAbsence, Mark, Present, UnexcusedAbsence
-from mbprogram.model.values import Hours
 from mbprogram.services.attendance_rows import (
     WHOLE_SESSION,
     Unreadable,
     WholeSession,
     cell_path,
 )
-from mbprogram.storage._attendance_sheet import Field, SheetRow, normalized
+from mbprogram.storage._attendance_sheet import Field
+from mbprogram.storage._cells import CellError, parse_date, parse_hours
+from mbprogram.storage._sheet import SheetRow, normalized
 
 __all__ = [
     "CODE_WORDS",
     "FORMULA_STARTS",
+    "WHOLE_SESSION_MARKS",
     "CellError",
     "Code",
     "parse_code",
     "parse_date",
     "parse_hours",
+    "read_cell_mark",
     "read_mark",
 ]
 
@@ -69,50 +72,6 @@ CODE_WORDS: Final[Mapping[Code, tuple[str, ...]]] = MappingProxyType(
 )
 
 _CODE_OF: Final = {word: code for code, words in CODE_WORDS.items() for word in words}
-_NUMBER: Final = re.compile(r"([+-]?)([0-9]{1,6})(?:[.,]([0-9]{1,6}))?")
-_NORWEGIAN_DATE: Final = re.compile(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})")
-_ISO_DATE: Final = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
-
-
-class CellError(ValueError):
-    """A cell's text is not a value of its column; the message says what was expected."""
-
-
-def parse_hours(text: str) -> Hours:
-    """Hours from ``3,5`` (decimal comma) or ``3.5`` (decimal point); exact, never a float.
-
-    Raises:
-        CellError: for anything else (``1e3``, ``3,5,0``, ``inf``) or a negative number;
-            its message never quotes the cell (it may be a reason in the wrong column).
-    """
-    match = _NUMBER.fullmatch(text)
-    if match is None:
-        raise CellError("expected hours such as 3,5 or 3.5")
-    sign, whole, fraction = match.groups()
-    if sign == "-" and (whole.strip("0") or (fraction or "").strip("0")):
-        raise CellError("expected 0 or more hours, got a negative number")
-    return Hours(f"{whole}.{fraction}" if fraction else whole)
-
-
-def parse_date(text: str) -> dt.date:
-    """A date from ``07.01.2026`` or ``7.1.2026`` (Norwegian) or ``2026-01-07`` (ISO).
-
-    Raises:
-        CellError: for any other form, or a day that is not in the calendar; its
-            message never quotes the cell.
-    """
-    if match := _NORWEGIAN_DATE.fullmatch(text):
-        day, month, year = (int(g) for g in match.groups())
-    elif match := _ISO_DATE.fullmatch(text):
-        year, month, day = (int(g) for g in match.groups())
-    else:
-        raise CellError("expected a date such as 07.01.2026 or 2026-01-07")
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        raise CellError(
-            "expected a day in the calendar; the day or month is out of range"
-        ) from None
 
 
 def parse_code(text: str) -> Code:
@@ -131,7 +90,7 @@ def parse_code(text: str) -> Code:
 
 
 def read_mark(
-    row: SheetRow, columns: Mapping[Field, str]
+    row: SheetRow[Field], columns: Mapping[Field, str]
 ) -> tuple[Mark | WholeSession | Unreadable, str]:
     """The row's mark and the header of the column it was read from.
 
@@ -193,3 +152,40 @@ def read_mark(
 
 def _unreadable_mark(row: int, column: str, message: str) -> tuple[Unreadable, str]:
     return Unreadable([Problem(cell_path(row, column), message)]), ""
+
+
+#: What a cell of a wide sheet holds for presence at the whole session.
+WHOLE_SESSION_MARKS: Final = ("x", "1", "✓", "✔")
+
+
+def read_cell_mark(text: str, row: int, column: str) -> Mark | WholeSession | Unreadable:
+    """The mark in one cell of a sheet with a column per session (the cell is not blank).
+
+    ``x`` or ``1`` is presence at the whole session; another number is the hours
+    attended (``3,5``; write one hour as ``1,0``); a code is an absence
+    (``F`` excused, with no reason, ``U`` unexcused) or presence (``møtt``).
+    """
+    if normalized(text) in WHOLE_SESSION_MARKS:
+        return WHOLE_SESSION
+    if text[:1].isdigit() or text[:1] in "+-":
+        try:
+            return Present(parse_hours(text))
+        except CellError as e:
+            return Unreadable([Problem(cell_path(row, column), str(e))])
+    try:
+        code = parse_code(text)
+    except CellError:
+        return Unreadable(
+            [
+                Problem(
+                    cell_path(row, column),
+                    "expected x or 1 (present), hours such as 3,5, F (excused absence), "
+                    "U (unexcused absence) or an empty cell",
+                )
+            ]
+        )
+    if code is Code.EXCUSED:
+        return ExcusedAbsence()
+    if code is Code.UNEXCUSED:
+        return UnexcusedAbsence()
+    return WHOLE_SESSION

@@ -32,33 +32,31 @@ Names and absence reasons are never echoed in messages.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import typing
 from collections.abc import Iterable, Iterator, Mapping
-from pathlib import Path
-from typing import IO
 
 from mbprogram.exceptions import Problem
 from mbprogram.model.values import CohortId, Stamp
 from mbprogram.progress import Progress
 from mbprogram.register.aggregate import Register
 from mbprogram.services.attendance_import import AttendanceImport, import_attendance_rows
-from mbprogram.services.attendance_rows import AttendanceRow, RowColumns, Unreadable, cell_path
-from mbprogram.storage._attendance_rows import CellError, parse_date, read_mark
-from mbprogram.storage._attendance_sheet import (
-    Field,
-    SheetRow,
-    decode_sheet,
-    read_sheet,
-    sheet_lines,
+from mbprogram.services.attendance_rows import (
+    REFUSED,
+    AttendanceRow,
+    RowColumns,
+    Unreadable,
+    cell_path,
 )
+from mbprogram.storage._attendance_rows import read_cell_mark, read_mark
+from mbprogram.storage._attendance_sheet import Field, read_sheet
+from mbprogram.storage._cells import CellError, parse_date
+from mbprogram.storage._sheet import SheetRow, Source, sheet_text
 
 __all__ = ["AttendanceImport", "attendance_rows", "import_attendance", "import_attendance_text"]
 
 
 def import_attendance(
     register: Register,
-    source: str | os.PathLike[str] | IO[str] | IO[bytes],
+    source: Source,
     *,
     by: Stamp,
     cohort: CohortId | None = None,
@@ -89,23 +87,15 @@ def import_attendance(
         NotFoundError: if ``cohort`` is not in the register.
         OSError: if the file cannot be read.
     """
-    if isinstance(source, str | os.PathLike):
-        with sheet_lines(Path(source)) as lines:  # read as the rows are imported
-            return import_attendance_rows(
-                register,
-                attendance_rows(lines),
-                by=by,
-                cohort=cohort,
-                dry_run=dry_run,
-                progress=progress,
-            )
-    if isinstance(source.read(0), bytes):  # a binary file: read whole, to tell its encoding
-        text: str | Iterable[str] = decode_sheet(typing.cast("IO[bytes]", source).read())
-    else:  # a text file: read line by line, as the rows are imported
-        text = typing.cast("IO[str]", source)
-    return import_attendance_rows(
-        register, attendance_rows(text), by=by, cohort=cohort, dry_run=dry_run, progress=progress
-    )
+    with sheet_text(source, summary=REFUSED) as text:  # read as the rows are imported
+        return import_attendance_rows(
+            register,
+            attendance_rows(text),
+            by=by,
+            cohort=cohort,
+            dry_run=dry_run,
+            progress=progress,
+        )
 
 
 def import_attendance_text(
@@ -139,11 +129,60 @@ def attendance_rows(text: str | Iterable[str]) -> Iterator[AttendanceRow]:
             (an unknown column, a field twice, a required field missing).
     """
     sheet = read_sheet(text)
+    if sheet.extras:
+        days = [parse_date(header.strip()) for header in sheet.extras]
+        for row in sheet.rows:
+            yield from _wide_rows(row, sheet.columns, sheet.extras, days)
+        return
     for row in sheet.rows:
         yield _attendance_row(row, sheet.columns)
 
 
-def _attendance_row(row: SheetRow, columns: Mapping[Field, str]) -> AttendanceRow:
+def _wide_rows(
+    row: SheetRow[Field],
+    columns: Mapping[Field, str],
+    headers: tuple[str, ...],
+    days: list[dt.date],
+) -> Iterator[AttendanceRow]:
+    """The marks of a row of a sheet with a column per session: one for each filled cell.
+
+    The row's own problems (a value under no header) go with its first mark, or
+    make a mark of their own if it has none.
+    """
+    problems = row.problems
+    student = _column(row, columns, Field.STUDENT, Field.NAME)
+    for header, day, cell in zip(headers, days, row.extra, strict=True):
+        if not cell:
+            continue
+        yield AttendanceRow(
+            number=row.number,
+            student=row.get(Field.STUDENT),
+            name=row.get(Field.NAME),
+            day=day,
+            mark=read_cell_mark(cell, row.number, header),
+            columns=RowColumns(
+                student=student,
+                name=columns.get(Field.NAME, ""),
+                session=header,
+                date=header,
+                mark=header,
+            ),
+            problems=problems,
+            keeps_reason=True,
+        )
+        problems = ()
+    if problems:
+        yield AttendanceRow(
+            number=row.number,
+            student=row.get(Field.STUDENT),
+            name=row.get(Field.NAME),
+            day=days[0],
+            mark=Unreadable(problems),
+            columns=RowColumns(student=student, session=headers[0]),
+        )
+
+
+def _attendance_row(row: SheetRow[Field], columns: Mapping[Field, str]) -> AttendanceRow:
     day_text = row.get(Field.DATE)
     day: dt.date | Unreadable | None = None
     if day_text:
@@ -170,7 +209,7 @@ def _attendance_row(row: SheetRow, columns: Mapping[Field, str]) -> AttendanceRo
     )
 
 
-def _column(row: SheetRow, columns: Mapping[Field, str], first: Field, second: Field) -> str:
+def _column(row: SheetRow[Field], columns: Mapping[Field, str], first: Field, second: Field) -> str:
     """The header of ``first``, unless the row's value is only under ``second``."""
     if first in columns and (row.get(first) or not row.get(second)):
         return columns[first]

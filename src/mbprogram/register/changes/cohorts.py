@@ -16,6 +16,7 @@ __all__ = [
     "cancel_session",
     "change_capacity",
     "change_places",
+    "correct_host_unit",
     "correct_session",
     "open_cohort",
     "schedule_session",
@@ -113,4 +114,22 @@ def change_capacity(
     path = record_path(("host_units", unit_id))
     new = build(path, what, attrs.evolve, unit, capacity=capacity)
     entry = Entry("host-unit.capacity-changed", path.child("capacity"), unit.capacity, capacity)
+    return commit(state, Edit(put=(new,), entries=(entry,)), by=by, what=what)
+
+
+def correct_host_unit(
+    state: RegisterState,
+    unit_id: HostUnitId,
+    *,
+    name: str | None = None,
+    kind: str | None = None,
+    by: Stamp,
+) -> RegisterState:
+    """Correct a unit's name or kind (``None``: left as it is); its id and capacity stay."""
+    what = "correcting the host unit"
+    unit = state.host_unit(unit_id)
+    path = record_path(("host_units", unit_id))
+    changes = {k: v for k, v in (("name", name), ("kind", kind)) if v is not None}
+    new = build(path, what, attrs.evolve, unit, **changes)
+    entry = Entry("host-unit.corrected", path, unit, new)
     return commit(state, Edit(put=(new,), entries=(entry,)), by=by, what=what)

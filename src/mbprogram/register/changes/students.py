@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import attrs
 
@@ -16,7 +17,18 @@ from mbprogram.register.state import RegisterState
 from mbprogram.rules.invariants import closed_problem
 from mbprogram.rules.student import evaluate_student
 
-__all__ = ["add_student", "change_status", "closed_refusal", "graduate", "open_student"]
+__all__ = [
+    "CORRECTABLE",
+    "add_student",
+    "change_status",
+    "closed_refusal",
+    "correct_details",
+    "graduate",
+    "open_student",
+]
+
+#: The personal details a correction may change: a name, an identity number, contact details.
+CORRECTABLE = frozenset({"name", "national_id", "contact"})
 
 #: The records a student gathers through the register's methods, never brought along.
 _RECORDS = ("attendance", "makeups", "placements", "assignment", "certificate")
@@ -115,7 +127,7 @@ def graduate(
         problems.append(
             Problem(path, f"the student is {state_name} on {on.isoformat()}, not active")
         )
-    problems += [Problem(f.path, f.message("en")) for f in errors]
+    problems += [Problem(f.path, f.message("en"), code=f.code.value) for f in errors]
     if problems:
         raise GraduationRefusedError(problems, errors)
     cert_id = certificate_id if certificate_id is not None else f"cert-{student.id}"
@@ -146,4 +158,32 @@ def graduate(
         certificate=certificate,
     )
     entry = Entry("student.graduated", path, None, certificate)
+    return commit(state, Edit(put=(new,), entries=(entry,)), by=by, what=what)
+
+
+def correct_details(
+    state: RegisterState, student_id: StudentId, *, by: Stamp, **changes: Any
+) -> RegisterState:
+    """Correct a student's name, national identity number or contact details.
+
+    The history keeps the student as they were. Closed records (a withdrawn or
+    graduated student) may be corrected too: the details are the person's, not
+    a new record of their studies.
+
+    Raises:
+        RefusedChangeError: for another field, an invalid value, or an identity
+            number another student has (``NATIONAL_ID_USED_TWICE``).
+    """
+    what = "correcting the student's details"
+    student = state.student(student_id)
+    path = student_path(student.cohort, student.id)
+    unknown = sorted(set(changes) - CORRECTABLE)
+    if unknown:
+        raise refuse(
+            what,
+            path.child(unknown[0]),
+            f"cannot be corrected here; correctable details are {', '.join(sorted(CORRECTABLE))}",
+        )
+    new = build(path, what, attrs.evolve, student, **changes)
+    entry = Entry("student.details-corrected", path, student, new)
     return commit(state, Edit(put=(new,), entries=(entry,)), by=by, what=what)

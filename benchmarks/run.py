@@ -177,13 +177,13 @@ def bulk_lines(n: int, f: dict[str, float], first: dict[str, float] | None) -> l
     return lines
 
 
-def linear_lines(folder: Path, command: str) -> list[Line]:
+def linear_lines(folder: Path, command: str, repeat: int) -> list[Line]:
     """``evaluate_register`` and ``mbprogram progress`` per student at 8,000 against 1,000."""
     per_eval, per_cli = [], []
     for n in LINEAR_SIZES:
         text = document(n)
         store = store_of(n, folder)
-        cold, _, _ = cold_and_warm(text, 1)
+        cold, _, _ = cold_and_warm(text, repeat)
         per_eval.append(cold / n)
         args = [command, "progress", str(store), "--format", "json", "--as-of", AS_OF.isoformat()]
         per_cli.append(wall_s(args) / n)
@@ -296,7 +296,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             lines += bulk_lines(n, f, first)
             first = first or f
             print(f"measured {n:,} students", file=sys.stderr)
-        lines += linear_lines(folder, command)
+        lines += linear_lines(folder, command, repeat)
         lines += many_dates_lines(repeat)
         lines += cli_lines(folder, command, 10)
         lines += progress_line_lines(folder, command)

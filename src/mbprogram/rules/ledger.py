@@ -48,6 +48,7 @@ from mbprogram.rules.theory import TheoryProgress, theory_figures
 __all__ = ["Ledger", "ledger_of"]
 
 _ZERO = Decimal(0)
+_LAST = dt.date.max.toordinal()
 _KEY = "mbprogram.rules.ledger"
 
 
@@ -97,9 +98,6 @@ class _PlacementDays:
         return week_units(
             monday, self.weekday_list, holidays, self.start_ordinal, stop, self.absent
         )
-
-
-_LAST = dt.date.max.toordinal()
 
 
 class _Practice:

@@ -105,21 +105,29 @@ def test_a_name_is_imported_on_first_use_and_then_kept_in_the_package() -> None:
     assert [False, True, True] == [before, after, same]
 
 
-def importers_of_the_root() -> list[str]:
-    """The modules of the package that do ``from mbprogram import ...``."""
+def importers_of_the_root(src: Path = SRC) -> list[str]:
+    """The modules of the package under ``src`` that do ``from mbprogram import ...``."""
     found = []
-    for path in (SRC / "mbprogram").rglob("*.py"):
+    for path in (src / "mbprogram").rglob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        if path != ROOT_SOURCE and any(
+        if (path.name != "__init__.py" or path.parent != src / "mbprogram") and any(
             isinstance(node, ast.ImportFrom) and node.module == "mbprogram"
             for node in ast.walk(tree)
         ):
-            found.append(".".join(path.relative_to(SRC).with_suffix("").parts))
+            found.append(".".join(path.relative_to(src).with_suffix("").parts))
     return sorted(found)
 
 
-def test_the_modules_that_import_from_the_root_are_found() -> None:
-    assert "mbprogram.cli.app" in importers_of_the_root()
+def test_the_modules_that_import_from_the_root_are_found(tmp_path: Path) -> None:
+    package = tmp_path / "mbprogram"
+    (package / "cli").mkdir(parents=True)
+    (package / "__init__.py").write_text("from mbprogram import x\n", encoding="utf-8")
+    (package / "cli" / "app.py").write_text(
+        "def f():\n    from mbprogram import __version__\n", encoding="utf-8"
+    )
+    (package / "cli" / "common.py").write_text("import mbprogram.version\n", encoding="utf-8")
+
+    assert ["mbprogram.cli.app"] == importers_of_the_root(tmp_path)
 
 
 @pytest.mark.parametrize("module", importers_of_the_root())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import functools
 import importlib
+import importlib.metadata
 import importlib.util
 import inspect
 import pkgutil
@@ -18,6 +19,7 @@ from typing import Any
 import pytest
 
 import mbprogram
+import mbprogram.version
 from mbprogram import exceptions
 
 PACKAGE_DIR = Path(mbprogram.__file__).resolve().parent
@@ -94,6 +96,12 @@ def test_the_version_is_the_one_in_pyproject() -> None:
         expected = tomllib.load(f)["project"]["version"]
 
     assert expected == mbprogram.__version__
+
+
+def test_the_version_is_the_installed_one_and_the_command_line_s() -> None:
+    # mbprogram --version prints mbprogram.version.__version__, read without importlib.metadata.
+    assert importlib.metadata.version("mbprogram") == mbprogram.__version__
+    assert mbprogram.__version__ == mbprogram.version.__version__
 
 
 def test_the_package_ships_its_type_information() -> None:
@@ -189,6 +197,8 @@ CORE_PACKAGES = (
     *(f"mbprogram.{layer}" for layer in CORE_LAYERS),
     "mbprogram.exceptions",
     "mbprogram.paths",
+    "mbprogram.progress",
+    "mbprogram.collector",
     "mbprogram.catalogue",
 )
 DOMAIN_MODULES = sorted(

@@ -181,7 +181,7 @@ if TYPE_CHECKING:
     from mbprogram.storage.unit_csv import import_units, import_units_text
 
 #: The version of this package (as installed: ``importlib.metadata.version("mbprogram")``).
-__version__ = "0.1.0"
+__version__ = "0.1.0"  # also in mbprogram/version.py (for --version); a test keeps them one
 
 __all__ = [
     "AAP_LIMIT",

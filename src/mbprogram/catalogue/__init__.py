@@ -40,6 +40,7 @@ from mbprogram.catalogue import (
     history,
     plots,
     problems,
+    progress,
     reports,
     sheets,
     stores,
@@ -80,6 +81,7 @@ _SECTIONS: Final = (
     admissions.TEXTS,
     stores.TEXTS,
     history.TEXTS,
+    progress.TEXTS,
 )
 
 

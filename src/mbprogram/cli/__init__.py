@@ -9,13 +9,43 @@ traceback. ``--format json`` prints one JSON object on standard output;
 
 Each module here holds one group of commands (``reports``, ``imports``,
 ``demo``) as :class:`~mbprogram.cli.common.Command` values; ``app`` builds
-the parser from them and runs one. The adapters (storage, reports, privacy,
+the parser from them and runs one (``mbprogram --version`` is answered before
+any of them is imported). The adapters (storage, reports, privacy,
 the demo) are imported inside the commands that use them, so ``--help`` and
 ``--version`` load none of them.
 """
 
 from __future__ import annotations
 
-from mbprogram.cli.app import main, run
+import sys
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from mbprogram.cli.app import main
 
 __all__ = ["main", "run"]
+
+
+def run() -> None:
+    """The console-script entry point: ``mbprogram --version`` at once, else the command line.
+
+    The version is printed before any command's module is imported; everything
+    else goes to :func:`mbprogram.cli.app.run`.
+    """
+    if sys.argv[1:] == ["--version"]:
+        from mbprogram.version import __version__  # noqa: PLC0415
+
+        print(f"mbprogram {__version__}")
+        sys.exit(0)
+    from mbprogram.cli.app import run as run_command_line  # noqa: PLC0415
+
+    run_command_line()
+
+
+def __getattr__(name: str) -> Any:
+    """``main`` (and any other name of :mod:`mbprogram.cli.app`), imported on first use."""
+    if name == "main":
+        from mbprogram.cli.app import main  # noqa: PLC0415
+
+        return main
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -113,15 +113,14 @@ class _Version(argparse.Action):
 
 
 def _version() -> str:
-    """The installed package's version, or the source tree's when it is not installed."""
-    import importlib.metadata  # noqa: PLC0415 - only for --version
+    """The package's own ``__version__`` (a test holds it to the installed metadata and pyproject).
 
-    try:
-        return importlib.metadata.version("mbprogram")
-    except importlib.metadata.PackageNotFoundError:
-        from mbprogram import __version__  # noqa: PLC0415
+    Read from :mod:`mbprogram.version` rather than ``importlib.metadata``, which
+    costs a scan of the installed distributions.
+    """
+    from mbprogram.version import __version__  # noqa: PLC0415
 
-        return __version__
+    return __version__
 
 
 def _help_lang(arguments: Sequence[str]) -> Lang:
@@ -160,6 +159,7 @@ def _parser(lang: Lang) -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
         default=_help_lang(()),
         help=text("cli.option.lang", lang),
     )
+    common.add_argument("--quiet", action="store_true", help=text("cli.option.quiet", lang))
     dated = Parser(add_help=False)
     dated.add_argument(
         "--as-of", type=date_reader(lang), metavar="DATE", help=text("cli.option.as_of", lang)

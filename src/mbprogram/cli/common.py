@@ -11,17 +11,21 @@ its ``COMMANDS`` and the ``GROUP`` under whose title (``cli.group.<GROUP>``)
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import getpass
 import json
 import re
+import sys
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, NamedTuple, NoReturn, Protocol, TextIO
 
 from mbprogram.catalogue import Lang, text
 
 if TYPE_CHECKING:
+    from mbprogram.cli.progress_line import ProgressLine
     from mbprogram.model.values import Stamp
     from mbprogram.register.aggregate import Register
 
@@ -43,6 +47,7 @@ __all__ = [
     "login",
     "print_findings",
     "print_json",
+    "progress_line",
     "shown",
     "stamp",
 ]
@@ -188,12 +193,15 @@ def check_cohort(register: Register, cohort: str | None, lang: Lang) -> None:
         raise UsageError(text("cli.error.no_cohort", lang, cohort=named, known=known))
 
 
-def load(location: Location, *, cohort: str | None = None) -> Register:
+def load(
+    location: Location, *, cohort: str | None = None, progress: ProgressLine | None = None
+) -> Register:
     """The register in a file (a JSON document or a store) or a PostgreSQL store.
 
     With ``cohort``, a PostgreSQL store gives only the part of the register that
     the cohort's evaluation needs (the whole register if it holds no such cohort,
-    or ``cohort`` is not an id, so that :func:`check_cohort` can explain).
+    or ``cohort`` is not an id, so that :func:`check_cohort` can explain). A
+    file is shown on ``progress`` as it is read.
     """
     from mbprogram.model.validators import is_record_id  # noqa: PLC0415 - keeps --help fast
     from mbprogram.storage.files import load as load_file  # noqa: PLC0415
@@ -204,7 +212,19 @@ def load(location: Location, *, cohort: str | None = None) -> Register:
         part = load_part(location, cohorts=[cohort])
         if cohort in part.cohorts:
             return part
-    return load_file(location)
+    return load_file(location, progress=progress)
+
+
+def progress_line(args: argparse.Namespace) -> AbstractContextManager[ProgressLine | None]:
+    """A long command's progress line: on standard error if it is a terminal, unless ``--quiet``.
+
+    Use it as ``with progress_line(args) as line:``; ``line`` is ``None`` when
+    nothing is to be shown, and the line is erased when the block ends.
+    """
+    from mbprogram.cli.progress_line import progress_line_for  # noqa: PLC0415
+
+    line = progress_line_for(sys.stderr, args.lang, quiet=getattr(args, "quiet", False))
+    return contextlib.nullcontext() if line is None else line
 
 
 def print_json(document: object, stdout: TextIO) -> None:

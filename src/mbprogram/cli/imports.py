@@ -20,6 +20,7 @@ from mbprogram.cli.common import (
     check_cohort,
     location_argument,
     print_json,
+    progress_line,
     shown,
     stamp,
 )
@@ -48,10 +49,10 @@ def _import_attendance(args: argparse.Namespace, stdout: TextIO) -> int:
     # The unit of work saves only if the sheet changed something, with the
     # revision it loaded: if someone saved in between, ConflictError, and
     # nothing is saved (the same for a store and a document).
-    with UnitOfWork(repository_for(args.store)) as work:
+    with UnitOfWork(repository_for(args.store)) as work, progress_line(args) as line:
         check_cohort(work.register, args.cohort, args.lang)
         result = attendance_csv.import_attendance(
-            work.register, args.csv, by=by, cohort=args.cohort, dry_run=args.dry_run
+            work.register, args.csv, by=by, cohort=args.cohort, dry_run=args.dry_run, progress=line
         )
         if not result.dry_run:
             work.commit()

@@ -17,12 +17,14 @@ from mbprogram.cli.common import (
     location_argument,
     print_findings,
     print_json,
+    progress_line,
     shown,
 )
 from mbprogram.cli.history import moment_argument
 from mbprogram.cli.output import SPREADSHEET_FORMATS, TABLE_FORMATS, print_tables
 
 if TYPE_CHECKING:
+    from mbprogram.cli.progress_line import ProgressLine
     from mbprogram.exceptions import Problem
     from mbprogram.register.aggregate import Register
     from mbprogram.rules.findings import Finding
@@ -37,7 +39,8 @@ def _file_argument(parser: argparse.ArgumentParser, lang: Lang) -> None:
 
 
 def _validate(args: argparse.Namespace, stdout: TextIO) -> int:
-    register = load(args.file)
+    with progress_line(args) as bar:
+        register = load(args.file, progress=bar)
     problems = register.history_problems()
     if problems:  # the first entry whose seal or replay fails (docs/cli.md)
         return _history_broken(args, problems, stdout)
@@ -71,12 +74,12 @@ def _validate(args: argparse.Namespace, stdout: TextIO) -> int:
 
 
 def _history_broken(args: argparse.Namespace, problems: list[Problem], stdout: TextIO) -> int:
-    found = [{"path": p.path, "code": p.code, "message": p.message} for p in problems]
+    found = [{"path": p.path, "code": p.code, "message": p.message_in(args.lang)} for p in problems]
     if args.format == "json":
-        print_json({"file": str(args.file), "valid": False, "problems": found}, stdout)
+        print_json({"file": shown(args.file), "valid": False, "problems": found}, stdout)
     else:
         for p in found:
-            print(f"{args.file}: {p['path']}: {p['code']}: {p['message']}", file=stdout)
+            print(f"{shown(args.file)}: {p['path']}: {p['code']}: {p['message']}", file=stdout)
     return FINDINGS
 
 
@@ -92,14 +95,22 @@ def _progress_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
 
 
 def _progress(args: argparse.Namespace, stdout: TextIO) -> int:
-    if args.as_known_at is not None:  # what was known then, rebuilt from the whole history
-        register = load(args.file).as_known_at(args.as_known_at)
-    else:
-        register = load(args.file, cohort=args.cohort)
-    check_cohort(register, args.cohort, args.lang)
-    return print_progress(
-        register, as_of(args), args.cohort, args.format, args.lang, stdout, needs_help=args.outlook
-    )
+    with progress_line(args) as line:
+        if args.as_known_at is not None:  # what was known then, rebuilt from the whole history
+            register = load(args.file, progress=line).as_known_at(args.as_known_at)
+        else:
+            register = load(args.file, cohort=args.cohort, progress=line)
+        check_cohort(register, args.cohort, args.lang)
+        return print_progress(
+            register,
+            as_of(args),
+            args.cohort,
+            args.format,
+            args.lang,
+            stdout,
+            needs_help=args.outlook,
+            line=line,
+        )
 
 
 def print_progress(
@@ -111,15 +122,22 @@ def print_progress(
     stdout: TextIO,
     *,
     needs_help: bool = False,
+    line: ProgressLine | None = None,
 ) -> int:
     """Print the progress report (text, JSON, CSV or xlsx); exit code 1 if a finding is an error.
 
     CSV and xlsx hold the table of every student shown (of ``cohort``, or of all
     cohorts), without the findings.
+
+    The evaluation is shown on ``line``, which is erased before the report is printed.
     """
     from mbprogram.reports.progress import progress_document, progress_table  # noqa: PLC0415
 
-    document = progress_document(register, day, cohort=cohort, lang=lang, needs_help=needs_help)
+    document = progress_document(
+        register, day, cohort=cohort, lang=lang, needs_help=needs_help, progress=line
+    )
+    if line is not None:
+        line.close()
     students = document["students"]
     wide = document["findings"]
     assert isinstance(students, list)  # noqa: S101 - the shape progress_document makes
@@ -145,7 +163,8 @@ def print_progress(
 
 
 def _outcomes(args: argparse.Namespace, stdout: TextIO) -> int:
-    register = load(args.file)
+    with progress_line(args) as line:
+        register = load(args.file, cohort=args.cohort, progress=line)
     check_cohort(register, args.cohort, args.lang)
     return print_outcomes(register, as_of(args), args.cohort, args.format, args.lang, stdout)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
@@ -218,6 +219,16 @@ class Student:
         problems += v.unique_ids(self.placements, "placement", "placements")
         if problems:
             raise InvalidValueError(problems)
+
+    @functools.cached_property
+    def derived(self) -> dict[str, object]:
+        """Values the rules derive from this record and keep with it (``mbprogram.rules.ledger``).
+
+        Not part of the record: never compared, hashed, copied or saved. A student
+        is immutable, so what is derived from it stays true; a changed student is
+        a new record with an empty memo.
+        """
+        return {}
 
     @property
     def status(self) -> Status | None:

@@ -11,6 +11,7 @@ import contextlib
 import datetime as dt
 import decimal
 import enum
+import functools
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
@@ -177,8 +178,13 @@ class Hours:
         return float(self.value)
 
 
+@functools.lru_cache(maxsize=4096)
 def plain_decimal(d: Decimal) -> str:
-    """Format a Decimal exactly, without exponent and without trailing zeros."""
+    """Format a Decimal exactly, without exponent and without trailing zeros.
+
+    Equal numbers give the same text (``6.50`` and ``6.5`` read ``6.5``), so the
+    text of each value is made once and kept: documents repeat a few values.
+    """
     s = format(_EXACT.normalize(d), "f")
     return "0" if s in ("-0", "") else s
 

@@ -233,7 +233,9 @@ def _problems(old: RegisterState, new: RegisterState, edit: Edit) -> list[Proble
     for unit_id in sorted(units):
         unit = new.host_units.get(unit_id)
         if unit is not None:
-            problems += unit_capacity_problems(unit, occupied_days(new.students.values(), unit_id))
+            problems += unit_capacity_problems(
+                unit, occupied_days(new.students_at(unit_id), unit_id)
+            )
     for record in touched:
         if isinstance(record, Employment):
             path = record_path(("employments", record.id))
@@ -249,7 +251,7 @@ def _problems(old: RegisterState, new: RegisterState, edit: Edit) -> list[Proble
     for pot_id, path in sorted(pots.items()):
         pot = new.budget_pots.get(pot_id)
         if pot is not None:
-            problems += [p.under(path) for p in pot_problems(pot, new.employments.values())]
+            problems += [p.under(path) for p in pot_problems(pot, new.employments_in(pot_id))]
     problems += _dangling(new, edit.remove)
     return problems
 

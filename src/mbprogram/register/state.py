@@ -9,9 +9,10 @@ copy, a forecast's branch) costs nothing.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import attrs
 
@@ -105,6 +106,7 @@ class RegisterState:
             object.__setattr__(new, field.name, changes.pop(field.name, getattr(self, field.name)))
         if changes:
             raise TypeError(f"RegisterState has no field {sorted(changes)[0]!r}")
+        _carry_indexes(self, new)
         return new
 
     def table(self, name: str) -> Mapping[str, Record]:
@@ -137,11 +139,132 @@ class RegisterState:
     def students_of(self, cohort_id: CohortId, /) -> tuple[Student, ...]:
         """The students of one cohort in the order they were added; ``NotFoundError`` if none."""
         self.cohort(cohort_id)
-        return tuple(s for s in self.students.values() if s.cohort == cohort_id)
+        return self._students_by_cohort.get(cohort_id, ())
+
+    def students_at(self, unit_id: HostUnitId, /) -> tuple[Student, ...]:
+        """The students with a placement at a host unit (any order; none for an unknown unit)."""
+        students = self.students
+        return tuple(students[i] for i in self._students_by_unit.get(unit_id, ()))
+
+    def employments_in(self, pot_id: BudgetPotId, /) -> tuple[Employment, ...]:
+        """The employments paid from a budget pot (any order; none for an unknown pot)."""
+        employments = self.employments
+        return tuple(employments[i] for i in self._employments_by_pot.get(pot_id, ()))
+
+    # Indexes, each made on first use in one pass over its table. A state made from
+    # this one by ``replaced`` takes them over, updated for the records that changed,
+    # so a change to one record does not walk every placement or employment again.
+
+    @functools.cached_property
+    def _students_by_cohort(self) -> Mapping[CohortId, tuple[Student, ...]]:
+        """Every cohort's students, in one pass over the students (made on first use)."""
+        by_cohort: dict[CohortId, list[Student]] = {}
+        for s in self.students.values():
+            by_cohort.setdefault(s.cohort, []).append(s)
+        return {c: tuple(students) for c, students in by_cohort.items()}
+
+    @functools.cached_property
+    def _students_by_unit(self) -> Mapping[HostUnitId, frozenset[StudentId]]:
+        """The ids of the students placed at each unit."""
+        by_unit: dict[HostUnitId, set[StudentId]] = {}
+        for s in self.students.values():
+            for unit in _units_of(s):
+                by_unit.setdefault(unit, set()).add(s.id)
+        return {u: frozenset(ids) for u, ids in by_unit.items()}
+
+    @functools.cached_property
+    def _employments_by_pot(self) -> Mapping[BudgetPotId, frozenset[EmploymentId]]:
+        """The ids of the employments paid from each pot."""
+        by_pot: dict[BudgetPotId, set[EmploymentId]] = {}
+        for e in self.employments.values():
+            if e.pot is not None:
+                by_pot.setdefault(e.pot, set()).add(e.id)
+        return {p: frozenset(ids) for p, ids in by_pot.items()}
 
     def employments_of(self, person: StudentId, /) -> tuple[Employment, ...]:
         """A person's employments, in the order they were recorded."""
         return tuple(e for e in self.employments.values() if e.person == person)
+
+
+def _units_of(student: Student | None) -> frozenset[HostUnitId]:
+    return frozenset(p.unit for p in student.placements) if student is not None else frozenset()
+
+
+def _pot_of(employment: Employment | None) -> frozenset[BudgetPotId]:
+    if employment is None or employment.pot is None:
+        return frozenset()
+    return frozenset((employment.pot,))
+
+
+def _changed(old: Mapping[str, T], new: Mapping[str, T]) -> list[str]:
+    """The ids whose record differs between two tables (added, replaced or removed)."""
+    if old is new:
+        return []
+    changed = [k for k, record in new.items() if old.get(k) is not record]
+    added = sum(1 for k in changed if k not in old)
+    if len(new) - added != len(old):  # something was removed
+        changed += [k for k in old if k not in new]
+    return changed
+
+
+def _computed(state: RegisterState, index: str) -> Any:
+    """An index of ``state`` if it was made already, else ``None`` (it is not made here)."""
+    try:
+        return object.__getattribute__(state, index)
+    except AttributeError:
+        return None
+
+
+def _updated(
+    index: Mapping[str, frozenset[str]],
+    changed: list[str],
+    keys_before: Callable[[str], frozenset[str]],
+    keys_after: Callable[[str], frozenset[str]],
+) -> dict[str, frozenset[str]]:
+    """``index`` (key -> record ids) with the ``changed`` records moved to their new keys."""
+    result = dict(index)
+    for record_id in changed:
+        before, after = keys_before(record_id), keys_after(record_id)
+        for key in before - after:
+            result[key] = result[key] - {record_id}
+            if not result[key]:
+                del result[key]
+        for key in after - before:
+            result[key] = result.get(key, frozenset()) | {record_id}
+    return result
+
+
+def _carry_indexes(old: RegisterState, new: RegisterState) -> None:
+    """Give ``new`` the indexes ``old`` has made, updated for the records that changed."""
+    by_unit = _computed(old, "_students_by_unit")
+    by_cohort = _computed(old, "_students_by_cohort")
+    if by_unit is not None or by_cohort is not None:
+        students = _changed(old.students, new.students)
+        if by_unit is not None:
+            object.__setattr__(
+                new,
+                "_students_by_unit",
+                _updated(
+                    by_unit,
+                    students,
+                    lambda i: _units_of(old.students.get(i)),
+                    lambda i: _units_of(new.students.get(i)),
+                ),
+            )
+        if by_cohort is not None and not students:
+            object.__setattr__(new, "_students_by_cohort", by_cohort)
+    by_pot = _computed(old, "_employments_by_pot")
+    if by_pot is not None:
+        object.__setattr__(
+            new,
+            "_employments_by_pot",
+            _updated(
+                by_pot,
+                _changed(old.employments, new.employments),
+                lambda i: _pot_of(old.employments.get(i)),
+                lambda i: _pot_of(new.employments.get(i)),
+            ),
+        )
 
 
 def _lookup(table: Mapping[str, T], kind: str, key: str) -> T:

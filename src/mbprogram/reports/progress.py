@@ -39,6 +39,7 @@ from mbprogram.model.assignment import AssignmentState
 from mbprogram.model.programme import ProgrammeRules
 from mbprogram.model.students import Status
 from mbprogram.model.values import Percent
+from mbprogram.progress import Progress, Step
 from mbprogram.reports.table import Table
 from mbprogram.rules.cohort import evaluate_cohort
 from mbprogram.rules.findings import Finding
@@ -154,10 +155,19 @@ def progress_of(
     return tuple(s for c in cohorts for s in evaluate_cohort(register, c, as_of).students)
 
 
-def _cohorts(register: Register, as_of: dt.date, cohort: str | None) -> list[CohortForecast]:
+def _cohorts(
+    register: Register, as_of: dt.date, cohort: str | None, progress: Progress | None = None
+) -> list[CohortForecast]:
     v.check_date(as_of, "as_of")
     cohorts = [cohort] if cohort is not None else list(register.cohorts)
-    return [forecast_cohort(register, c, as_of) for c in cohorts]
+    total = sum(len(register.students_of(c)) for c in cohorts)
+    done, forecasts = 0, []
+    for c in cohorts:
+        forecasts.append(forecast_cohort(register, c, as_of))
+        if progress is not None:
+            done += len(forecasts[-1].students)
+            progress(Step.EVALUATED, done, total)
+    return forecasts
 
 
 def _forecasts(
@@ -235,6 +245,7 @@ def progress_document(
     cohort: str | None = None,
     lang: Lang = "nb",
     needs_help: bool = False,
+    progress: Progress | None = None,
 ) -> dict[str, object]:
     """The ``progress --format json`` document (docs/cli.md), ready for :func:`json.dumps`.
 
@@ -242,13 +253,14 @@ def progress_document(
     findings (``COHORT_OVER_PLACES``) of the cohorts evaluated, in the same
     shape as a student's. Each student has a ``forecast``
     (:func:`forecast_document`). With ``needs_help``, only the students at
-    risk or unable to complete on plan are listed.
+    risk or unable to complete on plan are listed. ``progress`` is called after
+    each cohort with the students evaluated so far.
 
     Raises:
         InvalidValueError: if ``as_of`` is not a date.
         NotFoundError: if ``cohort`` names no cohort.
     """
-    evaluated = _cohorts(register, as_of, cohort)
+    evaluated = _cohorts(register, as_of, cohort, progress)
     students = [
         {
             "cohort": p.cohort,

@@ -7,11 +7,13 @@ from collections.abc import Iterable
 
 import attrs
 
+from mbprogram.collector import gc_paused
 from mbprogram.exceptions import InvalidValueError
 from mbprogram.model import validators as v
 from mbprogram.model.history import record_path
 from mbprogram.model.students import Status
 from mbprogram.model.values import CohortId
+from mbprogram.progress import Progress, Step
 from mbprogram.rules.findings import Finding, FindingCode
 from mbprogram.rules.student import StudentProgress, _evaluate_student
 from mbprogram.rules.view import RegisterView
@@ -61,7 +63,8 @@ def evaluate_cohort(register: RegisterView, cohort_id: CohortId, as_of: dt.date)
     v.check_date(as_of, "as_of")
     cohort = register.cohort(cohort_id)
     students = register.students_of(cohort_id)
-    progress = tuple(_evaluate_student(cohort, s, as_of) for s in students)
+    with gc_paused():
+        progress = tuple(_evaluate_student(cohort, s, as_of) for s in students)
     findings: list[Finding] = []
     enrolled = sum(1 for s in students if s.status_on(as_of) in _HOLDS_PLACE)
     if enrolled > cohort.places:
@@ -77,14 +80,25 @@ def evaluate_cohort(register: RegisterView, cohort_id: CohortId, as_of: dt.date)
     )
 
 
-def evaluate_register(register: RegisterView, as_of: dt.date) -> tuple[CohortProgress, ...]:
+def evaluate_register(
+    register: RegisterView, as_of: dt.date, *, progress: Progress | None = None
+) -> tuple[CohortProgress, ...]:
     """Evaluate every cohort of the register as of ``as_of``, in the order they were opened.
+
+    ``progress`` is called after each cohort with the students evaluated so far.
 
     Raises:
         InvalidValueError: if ``as_of`` is not a date.
     """
     v.check_date(as_of, "as_of")
-    return tuple(evaluate_cohort(register, c, as_of) for c in register.cohorts)
+    total, done, evaluated = len(register.students), 0, []
+    with gc_paused():
+        for c in register.cohorts:
+            evaluated.append(evaluate_cohort(register, c, as_of))
+            if progress is not None:
+                done += len(evaluated[-1].students)
+                progress(Step.EVALUATED, done, total)
+    return tuple(evaluated)
 
 
 def selected_cohorts(register: RegisterView, cohorts: object) -> frozenset[CohortId] | None:

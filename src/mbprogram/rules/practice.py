@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from fractions import Fraction
 
 import attrs
@@ -29,7 +29,14 @@ from mbprogram.calendar.norway import holiday_dates
 from mbprogram.model import validators as v
 from mbprogram.model.placements import Placement
 
-__all__ = ["WEEK_UNITS", "PracticeDays", "practice_days", "practice_units", "practice_weeks"]
+__all__ = [
+    "WEEK_UNITS",
+    "PracticeDays",
+    "practice_days",
+    "practice_units",
+    "practice_weeks",
+    "week_units",
+]
 
 #: Parts a week is counted in: every attended ÷ expected ratio is a multiple of 1/420.
 WEEK_UNITS = 420
@@ -69,21 +76,37 @@ def _span(placement: Placement, as_of: dt.date) -> _Span | None:
     )
     absent = {a.day.toordinal() for a in placement.absences}
     special.update((a - 1) // 7 for a in absent if start <= a <= stop)
-    partial: dict[int, int] = {}
-    for week in special:
-        monday = week * 7 + 1
-        expected = attended = 0
-        for offset in weekdays:
-            day = monday + offset
-            if day > _LAST_ORDINAL:
-                break
-            if day in holidays:
-                continue
-            expected += 1
-            if start <= day <= stop and day not in absent:
-                attended += 1
-        partial[week] = attended * WEEK_UNITS // expected if expected else 0
+    partial = {
+        week: week_units(week * 7 + 1, weekdays, holidays, start, stop, absent) for week in special
+    }
     return _Span(first, last, partial)
+
+
+def week_units(
+    monday: int,
+    weekdays: Sequence[int],
+    holidays: frozenset[int],
+    start: int,
+    stop: int,
+    absent: frozenset[int] | set[int],
+) -> int:
+    """One placement's parts of the week from ordinal ``monday``: attended * 420 // expected.
+
+    Expected days are the ``weekdays`` (0 = Monday, in order) of the week that are
+    not ``holidays``; attended days are expected days from ``start`` to ``stop``
+    (ordinals) not ``absent``. Rounded down; 0 when no day is expected.
+    """
+    expected = attended = 0
+    for offset in weekdays:
+        day = monday + offset
+        if day > _LAST_ORDINAL:
+            break
+        if day in holidays:
+            continue
+        expected += 1
+        if start <= day <= stop and day not in absent:
+            attended += 1
+    return attended * WEEK_UNITS // expected if expected else 0
 
 
 @functools.lru_cache(maxsize=256)
@@ -199,7 +222,7 @@ def _practice_days(placements: Iterable[Placement], as_of: dt.date) -> PracticeD
     return PracticeDays(attended=attended, expected=expected)
 
 
-def _weekday_count(start: dt.date, stop: dt.date, weekdays: set[int]) -> int:
+def _weekday_count(start: dt.date, stop: dt.date, weekdays: Collection[int]) -> int:
     """How many days from ``start`` to ``stop`` inclusive fall on ``weekdays``."""
     total = (stop - start).days + 1
     full, rest = divmod(total, 7)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from decimal import Decimal
 from fractions import Fraction
 
@@ -11,18 +12,13 @@ import attrs
 from mbprogram.model import validators as v
 from mbprogram.model.assignment import AssignmentState
 from mbprogram.model.cohort import Cohort
-from mbprogram.model.history import student_path
 from mbprogram.model.placements import Outlook
 from mbprogram.model.students import Status, Student
-from mbprogram.model.values import Hours, plain_decimal
+from mbprogram.model.values import Hours, Percent, exact_arithmetic, plain_decimal
 from mbprogram.rules.findings import Finding, FindingCode
-from mbprogram.rules.practice import (
-    WEEK_UNITS,
-    PracticeDays,
-    _practice_days,
-    _practice_units,
-)
-from mbprogram.rules.theory import TheoryProgress, _theory_progress
+from mbprogram.rules.ledger import ledger_of
+from mbprogram.rules.practice import WEEK_UNITS, PracticeDays
+from mbprogram.rules.theory import TheoryProgress
 
 __all__ = ["StudentProgress", "evaluate_student", "floor2"]
 
@@ -34,6 +30,25 @@ def floor2(value: Fraction | Decimal) -> Decimal:
     return Decimal(int(Fraction(value) * 100 // 1)) / 100
 
 
+@functools.lru_cache(maxsize=4096)
+def _weeks(units: int) -> Fraction:
+    """``units`` 1/420 weeks as a Fraction (made once per value: students share them)."""
+    return Fraction(units, WEEK_UNITS)
+
+
+def _below(part: Decimal | int, whole: Decimal | int, minimum: Percent) -> bool:
+    """Whether ``part / whole`` (``whole`` > 0) is below ``minimum``, exactly."""
+    with exact_arithmetic():
+        return part * 100 < minimum.value * whole
+
+
+@functools.lru_cache(maxsize=8192)
+def _weeks_missing(units: int, required: Decimal) -> str:
+    """The weeks short of ``required`` at ``units`` 1/420 weeks, rounded up to two decimals."""
+    return _num(-floor2(_weeks(units) - Fraction(required)))
+
+
+@functools.lru_cache(maxsize=8192, typed=True)
 def _num(value: Fraction | Decimal) -> str:
     """Format a number for a message: exact when it has few decimals, else floored."""
     d = floor2(value) if isinstance(value, Fraction) else value
@@ -111,30 +126,34 @@ def evaluate_student(cohort: Cohort, student: Student, as_of: dt.date) -> Studen
 def _evaluate_student(cohort: Cohort, student: Student, as_of: dt.date) -> StudentProgress:
     """:func:`evaluate_student` without the checks of its arguments (for a loop over students)."""
     rules = cohort.rules
-    path = student_path(student.cohort, student.id)
+    ledger = ledger_of(cohort, student)
+    path = ledger.path
     findings: list[Finding] = []
     status = student.status_on(as_of)
 
     if status is Status.WITHDRAWN:
         findings.append(Finding(FindingCode.STUDENT_WITHDRAWN, path, {"on": student.withdrawn_on}))
 
-    theory = _theory_progress(cohort, student, as_of)
+    theory = ledger.theory(as_of)
     required = rules.theory_hours.value
-    if theory.credited < required:
+    credited = theory.credited
+    if credited < required:
         findings.append(
             Finding(
                 FindingCode.THEORY_HOURS_SHORT,
                 f"{path}.attendance",
                 {
-                    "credited": _num(theory.credited),
+                    "credited": _num(credited),
                     "required": _num(required),
-                    "missing": _num(required - theory.credited),
+                    "missing": _num(required - credited),
                 },
             )
         )
-    share = theory.share
     minimum = rules.min_theory_share
-    if minimum is not None and share is not None and share < minimum.fraction:
+    # attended / held < minimum / 100, without fractions: exact Decimals, held > 0
+    if minimum is not None and theory.held and _below(theory.attended, theory.held, minimum):
+        share = theory.share
+        assert share is not None  # noqa: S101 - held is not 0
         findings.append(
             Finding(
                 FindingCode.THEORY_ATTENDANCE_LOW,
@@ -143,8 +162,8 @@ def _evaluate_student(cohort: Cohort, student: Student, as_of: dt.date) -> Stude
             )
         )
 
-    units = _practice_units(student.placements, as_of)
-    weeks = Fraction(units, WEEK_UNITS)
+    units = ledger.practice.units(as_of)
+    weeks = _weeks(units)
     weeks_required = rules.practice_weeks
     if units < weeks_required * WEEK_UNITS:  # exact: an int against a Decimal
         findings.append(
@@ -155,13 +174,14 @@ def _evaluate_student(cohort: Cohort, student: Student, as_of: dt.date) -> Stude
                     "weeks": _num(weeks),
                     "required": _num(weeks_required),
                     # Round the shortfall up so that weeks + missing covers the requirement.
-                    "missing": _num(-floor2(weeks - Fraction(weeks_required))),
+                    "missing": _weeks_missing(units, weeks_required),
                 },
             )
         )
-    days = _practice_days(student.placements, as_of)
+    days = ledger.practice.days(as_of)
     minimum = rules.min_practice_share
-    if minimum is not None and days.share is not None and days.share < minimum.fraction:
+    if minimum is not None and days.expected and _below(days.attended, days.expected, minimum):
+        assert days.share is not None  # noqa: S101 - expected is not 0
         findings.append(
             Finding(
                 FindingCode.PRACTICE_ATTENDANCE_LOW,

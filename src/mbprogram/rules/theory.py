@@ -14,7 +14,7 @@ from mbprogram.model.cohort import Cohort
 from mbprogram.model.students import Student
 from mbprogram.model.values import exact_arithmetic
 
-__all__ = ["TheoryProgress", "theory_progress"]
+__all__ = ["TheoryProgress", "theory_figures", "theory_progress"]
 
 _ZERO = Decimal(0)
 
@@ -79,9 +79,15 @@ def _theory_progress(cohort: Cohort, student: Student, as_of: dt.date) -> Theory
                     hours, length = mark.hours.value, session[1]
                     attended += hours if hours <= length else length
         makeup = sum((m.hours.value for m in student.makeups if m.on <= as_of), _ZERO)
+    return theory_figures(cohort, attended, makeup, student.enrolled_on, as_of)
+
+
+def theory_figures(
+    cohort: Cohort, attended: Decimal, makeup: Decimal, enrolled: dt.date | None, as_of: dt.date
+) -> TheoryProgress:
+    """The figures from the hours attended and made up to ``as_of``: the cap, the hours held."""
     cap = cohort.rules.makeup_cap
     if cap is not None and makeup > cap.value:
         makeup = cap.value
-    enrolled = student.enrolled_on
     held = _ZERO if enrolled is None else cohort.schedule.hours_between(enrolled, as_of)
     return TheoryProgress(attended=attended, makeup=makeup, held=held)

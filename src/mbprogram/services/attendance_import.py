@@ -32,6 +32,7 @@ from mbprogram.model.attendance import ExcusedAbsence, Mark, Present
 from mbprogram.model.cohort import Cohort, Session
 from mbprogram.model.students import Student
 from mbprogram.model.values import CohortId, SessionId, Stamp, StudentId
+from mbprogram.progress import Progress, Step, counted
 from mbprogram.register.aggregate import Register
 from mbprogram.services.attendance_rows import (
     REFUSED_KEY,
@@ -91,6 +92,7 @@ def import_attendance_rows(
     by: Stamp,
     cohort: CohortId | None = None,
     dry_run: bool = False,
+    progress: Progress | None = None,
 ) -> AttendanceImport:
     """Record the marks of ``rows`` in ``register``: all rows or none.
 
@@ -106,6 +108,7 @@ def import_attendance_rows(
             students only; without it, among every student of the register, and each
             row's session in that student's cohort.
         dry_run: check every row but change nothing.
+        progress: called after each row read.
 
     Returns:
         How many rows were read, and how many marks were recorded, corrected or
@@ -129,7 +132,7 @@ def import_attendance_rows(
     first_of: dict[tuple[StudentId, SessionId], _Entry] = {}
     changes: list[_Entry] = []
     count = recorded = corrected = 0
-    for row in rows:
+    for row in counted(rows, progress, Step.IMPORTED):
         count += 1
         found = list(row.problems)
         entry = _entry(row, scope, found)

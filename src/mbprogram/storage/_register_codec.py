@@ -10,14 +10,13 @@ document by their segments.
 
 from __future__ import annotations
 
-import contextlib
-import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any, Final, TypeVar
 
 import attrs
 import cattrs
 
+from mbprogram.collector import gc_paused
 from mbprogram.exceptions import DocumentError, Problem, ValidationError
 from mbprogram.model.cohort import Cohort
 from mbprogram.model.hiring import BudgetPot, Employment, OutcomeRecord
@@ -48,22 +47,6 @@ _RENAMED: Final = {
     (Segment("period"), Segment("end")): Segment("end"),
     (Segment("mark"), Segment("hours")): Segment("hours"),
 }
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while many small objects are made.
-
-    The records hold no reference cycles, and collections triggered by the
-    allocations alone would otherwise take most of a large load's time.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def student_json(conv: cattrs.Converter, student: Student) -> dict[str, Any]:

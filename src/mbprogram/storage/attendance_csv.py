@@ -36,6 +36,7 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from mbprogram.exceptions import Problem
 from mbprogram.model.values import CohortId, Stamp
+from mbprogram.progress import Progress
 from mbprogram.register.aggregate import Register
 from mbprogram.services.attendance_import import AttendanceImport, import_attendance_rows
 from mbprogram.services.attendance_rows import (
@@ -60,6 +61,7 @@ def import_attendance(
     by: Stamp,
     cohort: CohortId | None = None,
     dry_run: bool = False,
+    progress: Progress | None = None,
 ) -> AttendanceImport:
     """Import the attendance sheet in a CSV file into ``register``: all rows or none.
 
@@ -73,6 +75,7 @@ def import_attendance(
             students only; without it, among every student of the register, and each
             row's session in that student's cohort.
         dry_run: check every row but change nothing.
+        progress: called after each row read.
 
     Returns:
         How many rows were read, and how many marks were recorded, corrected or
@@ -86,7 +89,12 @@ def import_attendance(
     """
     with sheet_text(source, summary=REFUSED) as text:  # read as the rows are imported
         return import_attendance_rows(
-            register, attendance_rows(text), by=by, cohort=cohort, dry_run=dry_run
+            register,
+            attendance_rows(text),
+            by=by,
+            cohort=cohort,
+            dry_run=dry_run,
+            progress=progress,
         )
 
 

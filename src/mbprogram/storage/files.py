@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Final, Literal
 
 from mbprogram.exceptions import DocumentError, InvalidValueError, Problem
+from mbprogram.progress import Progress
 from mbprogram.register.aggregate import Register
 from mbprogram.storage._problems import ROOT
 from mbprogram.storage.json_document import load_document, save_document
@@ -69,8 +70,11 @@ def is_store(path: str | os.PathLike[str]) -> bool:
         return False
 
 
-def load(path: str | os.PathLike[str]) -> Register:
+def load(path: str | os.PathLike[str], *, progress: Progress | None = None) -> Register:
     """Read a register from a JSON document or an SQLite store.
+
+    ``progress`` is called as the records of a store are read (a JSON document is
+    parsed whole, so it is not called for one).
 
     Raises:
         DocumentError: if the file is missing, of another kind, or invalid
@@ -88,7 +92,7 @@ def load(path: str | os.PathLike[str]) -> Register:
         raise _refuse(f"cannot read {name}: {e.strerror or e}") from None
     if header == SQLITE_MAGIC:
         with SqliteStore.open(name) as store:
-            return store.load()
+            return store.load(progress=progress)
     if _suffix(name) in JSON_SUFFIXES:
         return load_document(name)
     if _suffix(name) in SQLITE_SUFFIXES:

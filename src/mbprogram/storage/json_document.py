@@ -85,6 +85,12 @@ def dumps(register: Register, *, indent: int | None = None) -> str:
     Raises:
         DocumentError: if a history entry holds a value that has no document form.
     """
+    with gc_paused():  # the many dicts made here hold no cycles
+        return json.dumps(_document(register), ensure_ascii=False, indent=indent)
+
+
+def _document(register: Register) -> dict[str, Any]:
+    """The document of ``register`` as plain values, ready for :func:`json.dumps`."""
     conv = converter()
     students: dict[str, list[dict[str, Any]]] = {c: [] for c in register.cohorts}
     for s in register.students.values():
@@ -94,7 +100,7 @@ def dumps(register: Register, *, indent: int | None = None) -> str:
         body = conv.unstructure(cohort, Cohort)
         body["students"] = students[cohort.id]
         cohorts.append(body)
-    document = {
+    return {
         "format": FORMAT,
         "synthetic_ids": register.allow_synthetic_ids,
         "host_units": [conv.unstructure(u, HostUnit) for u in register.host_units.values()],
@@ -104,7 +110,6 @@ def dumps(register: Register, *, indent: int | None = None) -> str:
         "outcomes": [conv.unstructure(o, OutcomeRecord) for o in register.outcomes.values()],
         "history": history_json(conv, register.history),
     }
-    return json.dumps(document, ensure_ascii=False, indent=indent)
 
 
 def loads(text: str | bytes) -> Register:

@@ -44,6 +44,7 @@ import cattrs
 
 from mbprogram.exceptions import ConflictError, DocumentError, Problem
 from mbprogram.model.history import Change
+from mbprogram.progress import Progress, Step, counted
 from mbprogram.register.aggregate import Register
 from mbprogram.storage._converter import converter
 from mbprogram.storage._register_codec import Records, build_register, gc_paused
@@ -160,8 +161,10 @@ class SqliteStore:
         with self._transaction("BEGIN", "read the store"):
             return self._meta().demo
 
-    def load(self) -> Register:
+    def load(self, *, progress: Progress | None = None) -> Register:
         """Read the register, checking every rule, and remember the revision read.
+
+        ``progress`` is called after each record read, with how many there are.
 
         Raises:
             DocumentError: listing every problem with its path (records named by
@@ -176,8 +179,11 @@ class SqliteStore:
         conv = converter()
         records, remembered, problems = Records(), {}, list[Problem]()
         with gc_paused():
+            total, done = sum(len(found) for found in rows.values()), 0
             for table, found in rows.items():
-                remembered[table] = read_table(conv, table, found, records, problems)
+                counting = counted(found, progress, Step.LOADED, total, start=done)
+                remembered[table] = read_table(conv, table, counting, records, problems)
+                done += len(found)
             migrated = read_history(conv, changes, records, problems)
             if problems:
                 raise DocumentError(problems, summary=f"invalid records in {self.path}")

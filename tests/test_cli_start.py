@@ -1,0 +1,47 @@
+"""``mbprogram --version`` answers before any command's module is imported."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import mbprogram
+
+CODE = """
+import json, sys
+sys.argv = ["mbprogram", *ARGS]
+from mbprogram.cli import run
+try:
+    run()
+except SystemExit as e:
+    code = e.code
+print(json.dumps([code, sorted(m for m in sys.modules if m.startswith("mbprogram"))]))
+"""
+
+
+def started(*args: str) -> tuple[str, int, list[str]]:
+    """Standard output before the last line, the exit code, and the package's modules loaded."""
+    done = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", CODE.replace("ARGS", json.dumps(list(args)))],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    *printed, last = done.stdout.splitlines()
+    code, modules = json.loads(last)
+    return "\n".join(printed), code, modules
+
+
+def test_the_version_is_printed_without_the_command_line_s_modules() -> None:
+    out, code, modules = started("--version")
+    assert f"mbprogram {mbprogram.__version__}" == out
+    assert 0 == code
+    assert ["mbprogram", "mbprogram.cli", "mbprogram.version"] == modules
+
+
+def test_anything_else_goes_to_the_command_line() -> None:
+    out, code, modules = started("--help")
+    assert out.startswith("usage: mbprogram")
+    assert 0 == code
+    assert "mbprogram.cli.app" in modules

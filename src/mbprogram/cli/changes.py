@@ -17,6 +17,7 @@ what the command adds (``certificate``, ``submission``).
 from __future__ import annotations
 
 import argparse
+import enum
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from types import MappingProxyType
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Done",
     "add_change_arguments",
+    "add_choice",
     "add_date",
     "add_option",
     "add_student",
@@ -65,6 +67,18 @@ def add_option(
 ) -> None:
     """An option whose help is the catalogue's ``help_key``."""
     parser.add_argument(option, help=text(help_key, lang), **kw)  # type: ignore[arg-type]
+
+
+def add_choice(
+    parser: argparse.ArgumentParser,
+    option: str,
+    help_key: str,
+    lang: Lang,
+    kind: type[enum.Enum],
+    **kw: object,
+) -> None:
+    """An option taking one of ``kind``'s values; its help is the catalogue's ``help_key``."""
+    add_option(parser, option, help_key, lang, choices=tuple(m.value for m in kind), **kw)
 
 
 def add_student(parser: argparse.ArgumentParser, lang: Lang) -> None:

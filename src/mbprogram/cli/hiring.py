@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Final, TextIO
 from mbprogram.catalogue import Lang, text
 from mbprogram.cli.changes import (
     add_change_arguments,
+    add_choice,
     add_date,
     decimal_argument,
     run_change,
@@ -25,13 +26,6 @@ if TYPE_CHECKING:
     from mbprogram.model.hiring import PanelMember
 
 __all__ = ["COMMANDS", "GROUP"]
-
-_PATHWAYS: Final = tuple(p.value for p in Pathway)
-_FUNDINGS: Final = tuple(f.value for f in Funding)
-_BENEFITS: Final = tuple(b.value for b in Benefit)
-_ROLES: Final = tuple(r.value for r in Role)
-_SUPERVISIONS: Final = tuple(s.value for s in Supervision)
-_OUTCOMES: Final = tuple(o.value for o in OutcomeKind)
 
 
 def _employment_argument(parser: argparse.ArgumentParser, lang: Lang) -> None:
@@ -62,33 +56,17 @@ def _hire_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
     parser.add_argument("--id", required=True, metavar="ID", help=text("cli.option.id", lang))
     parser.add_argument("--person", required=True, metavar="ID", help=text("cli.hire.person", lang))
     parser.add_argument("--unit", required=True, metavar="ID", help=text("cli.hire.unit", lang))
-    parser.add_argument(
-        "--pathway", required=True, choices=_PATHWAYS, help=text("cli.hire.pathway", lang)
-    )
+    add_choice(parser, "--pathway", "cli.hire.pathway", lang, Pathway, required=True)
     add_date(parser, "--start", "cli.hire.start", lang)
     add_date(parser, "--end", "cli.hire.end", lang, required=False)
     parser.add_argument(
         "--percent", required=True, type=decimal_argument, help=text("cli.hire.percent", lang)
     )
-    parser.add_argument(
-        "--funding", required=True, choices=_FUNDINGS, help=text("cli.hire.funding", lang)
-    )
+    add_choice(parser, "--funding", "cli.hire.funding", lang, Funding, required=True)
     parser.add_argument("--pot", metavar="ID", help=text("cli.hire.pot", lang))
-    parser.add_argument(
-        "--benefit",
-        choices=_BENEFITS,
-        default=Benefit.NONE.value,
-        help=text("cli.hire.benefit", lang),
-    )
-    parser.add_argument(
-        "--role", action="append", choices=_ROLES, default=[], help=text("cli.hire.role", lang)
-    )
-    parser.add_argument(
-        "--supervision",
-        choices=_SUPERVISIONS,
-        default="none",
-        help=text("cli.hire.supervision", lang),
-    )
+    add_choice(parser, "--benefit", "cli.hire.benefit", lang, Benefit, default=Benefit.NONE.value)
+    add_choice(parser, "--role", "cli.hire.role", lang, Role, action="append", default=[])
+    add_choice(parser, "--supervision", "cli.hire.supervision", lang, Supervision, default="none")
     parser.add_argument(
         "--peer-network", action="store_true", help=text("cli.hire.peer_network", lang)
     )
@@ -186,9 +164,7 @@ def _outcome_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
     add_change_arguments(parser, lang)
     parser.add_argument("--id", required=True, metavar="ID", help=text("cli.option.id", lang))
     parser.add_argument("--person", required=True, metavar="ID", help=text("cli.hire.person", lang))
-    parser.add_argument(
-        "--kind", required=True, choices=_OUTCOMES, help=text("cli.record-outcome.kind", lang)
-    )
+    add_choice(parser, "--kind", "cli.record-outcome.kind", lang, OutcomeKind, required=True)
     add_date(parser, "--on", "cli.record-outcome.on", lang)
     parser.add_argument("--note", default="", help=text("cli.assess-placement.note", lang))
 

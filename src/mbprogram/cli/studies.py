@@ -16,6 +16,7 @@ from mbprogram.catalogue import text
 from mbprogram.cli.changes import (
     Done,
     add_change_arguments,
+    add_choice,
     add_date,
     add_option,
     add_student,
@@ -120,14 +121,7 @@ def _assess_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
     add_student(parser, lang)
     add_date(parser, "--on", "cli.option.on", lang)
     add_option(parser, "--assessor", "cli.assess-placement.assessor", lang, required=True)
-    add_option(
-        parser,
-        "--verdict",
-        "cli.assess-assignment.verdict",
-        lang,
-        required=True,
-        choices=tuple(v.value for v in Verdict),
-    )
+    add_choice(parser, "--verdict", "cli.assess-assignment.verdict", lang, Verdict, required=True)
     add_option(parser, "--feedback", "cli.assess-assignment.feedback", lang, default="")
 
 
@@ -249,24 +243,12 @@ def _assess_placement_arguments(parser: argparse.ArgumentParser, lang: Lang) -> 
     add_change_arguments(parser, lang)
     add_student(parser, lang)
     add_option(parser, "--placement", "cli.option.placement", lang, required=True, metavar="ID")
-    add_option(
-        parser,
-        "--stage",
-        "cli.assess-placement.stage",
-        lang,
-        required=True,
-        choices=tuple(s.value for s in AssessmentStage),
+    add_choice(
+        parser, "--stage", "cli.assess-placement.stage", lang, AssessmentStage, required=True
     )
     add_date(parser, "--on", "cli.option.on", lang)
     add_option(parser, "--assessor", "cli.assess-placement.assessor", lang, required=True)
-    add_option(
-        parser,
-        "--outlook",
-        "cli.assess-placement.outlook",
-        lang,
-        required=True,
-        choices=tuple(o.value for o in Outlook),
-    )
+    add_choice(parser, "--outlook", "cli.assess-placement.outlook", lang, Outlook, required=True)
     add_option(parser, "--note", "cli.assess-placement.note", lang, default="")
 
 

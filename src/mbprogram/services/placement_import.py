@@ -34,7 +34,9 @@ from mbprogram.services.sheet_import import (
     RowChange,
     SheetImport,
     apply_rows,
+    blamed_column,
     check_by,
+    column_of,
     id_problem,
     problems_at,
 )
@@ -130,13 +132,13 @@ class _Row:
         self.work, self.row, self.found, self.by = work, row, found, by
 
     def column(self, field: str) -> str:
-        return self.row.columns.get(field, "") or self.row.columns.get("student", "")
+        return column_of(self.row.columns, field, "student")
 
     def problem(self, field: str, message: str) -> None:
         self.found.append(Problem(cell_path(self.row.number, self.column(field)), message))
 
     def blame(self, path: str) -> str:
-        return self.column(next((f for part, f in _BLAMED if part in path), "student"))
+        return blamed_column(self.row.columns, path, _BLAMED, "student")
 
     def changes(self, seen: dict[tuple[str, str], int]) -> list[RowChange]:
         row = self.row

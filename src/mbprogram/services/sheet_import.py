@@ -14,7 +14,7 @@ its history entry with the importer's stamp.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Protocol, TypeVar
 
 import attrs
@@ -31,7 +31,9 @@ __all__ = [
     "RowChange",
     "SheetImport",
     "apply_rows",
+    "blamed_column",
     "check_by",
+    "column_of",
     "id_problem",
     "problems_at",
 ]
@@ -118,6 +120,22 @@ def check_by(by: object) -> Stamp:
     if not isinstance(by, Stamp):
         raise InvalidValueError("by", f"expected a Stamp (who and when), got {type(by).__name__}")
     return by
+
+
+def column_of(columns: Mapping[str, str], field: str, key: str) -> str:
+    """The header of ``field``'s column, or of the ``key`` column if the sheet has none."""
+    return columns.get(field, "") or columns.get(key, "")
+
+
+def blamed_column(
+    columns: Mapping[str, str], path: str, blamed: Iterable[tuple[str, str]], key: str
+) -> str:
+    """The header of the column a problem at record ``path`` is in (see :func:`column_of`).
+
+    It is the column of the field paired with the first part of ``blamed`` that
+    ``path`` holds, or the ``key`` column if it holds none.
+    """
+    return column_of(columns, next((f for part, f in blamed if part in path), key), key)
 
 
 def problems_at(

@@ -35,7 +35,9 @@ from mbprogram.services.sheet_import import (
     RowChange,
     SheetImport,
     apply_rows,
+    blamed_column,
     check_by,
+    column_of,
     id_problem,
     problems_at,
 )
@@ -122,6 +124,17 @@ def import_student_rows(
     return attrs.evolve(result, missing=missing)
 
 
+#: The column a problem is in, by a part of its record path; else the student column.
+_BLAMED: Final = (
+    ("national_id", "national_id"),
+    ("email", "email"),
+    ("phone", "phone"),
+    (".name", "name"),
+    (".on", "date"),
+    ("status_history", "status"),
+)
+
+
 class _Row:
     """The changes one row makes, and its problems."""
 
@@ -131,23 +144,13 @@ class _Row:
         self.work, self.row, self.found, self.cohort, self.by = work, row, found, cohort, by
 
     def column(self, field: str) -> str:
-        return self.row.columns.get(field, "") or self.row.columns.get("student", "")
+        return column_of(self.row.columns, field, "student")
 
     def problem(self, field: str, message: str) -> None:
         self.found.append(Problem(cell_path(self.row.number, self.column(field)), message))
 
     def blame(self, path: str) -> str:
-        for part, field in (
-            ("national_id", "national_id"),
-            ("email", "email"),
-            ("phone", "phone"),
-            (".name", "name"),
-            (".on", "date"),
-            ("status_history", "status"),
-        ):
-            if part in path:
-                return self.column(field)
-        return self.column("student")
+        return blamed_column(self.row.columns, path, _BLAMED, "student")
 
     def changes(self, seen: dict[str, int]) -> list[RowChange]:
         row = self.row

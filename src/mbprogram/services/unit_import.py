@@ -27,7 +27,9 @@ from mbprogram.services.sheet_import import (
     RowChange,
     SheetImport,
     apply_rows,
+    blamed_column,
     check_by,
+    column_of,
     id_problem,
     problems_at,
 )
@@ -90,6 +92,10 @@ def import_unit_rows(
     return result
 
 
+#: The column a problem is in, by a part of its record path; else the unit column.
+_BLAMED: Final = (("capacity", "capacity"), ("name", "name"), ("kind", "kind"))
+
+
 def _changes(
     work: Register, row: UnitRow, found: list[Problem], by: Stamp, seen: dict[str, int]
 ) -> list[RowChange]:
@@ -106,15 +112,14 @@ def _changes(
     unit = work.host_units.get(row.unit)
 
     def blame(path: str) -> str:
-        field = next((f for f in ("capacity", "name", "kind") if f in path), "unit")
-        return column(field, "") or column("unit", "")
+        return blamed_column(row.columns, path, _BLAMED, "unit")
 
     if unit is None:
         for field, value in (("name", row.name), ("capacity", row.capacity)):
             if value is None:
                 found.append(
                     Problem(
-                        cell_path(row.number, column(field, "") or column("unit", "")),
+                        cell_path(row.number, column_of(row.columns, field, "unit")),
                         f"no {field} given; a new unit needs one",
                     )
                 )

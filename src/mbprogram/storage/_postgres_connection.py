@@ -12,12 +12,14 @@ values.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, Sequence
-from typing import Any, Final
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, Final, TypeVar
 
 from mbprogram.exceptions import ConflictError, MissingExtraError
 from mbprogram.storage._problems import quotable
 from mbprogram.storage._sqlite_transactions import store_error
+
+T = TypeVar("T")
 
 __all__ = ["CHANGING", "Connection", "LostRaceError", "driver", "reason"]
 
@@ -121,19 +123,9 @@ class Connection:
         found = self.execute("SELECT key, value FROM meta").fetchall()
         return {str(key): str(value) for key, value in found}
 
-    @contextlib.contextmanager
-    def unwritable(self) -> Iterator[None]:
-        """A text that cannot be written as UTF-8 becomes a clear error (the text is not shown)."""
-        failed = False
-        try:
-            yield
-        except UnicodeEncodeError:  # not chained below: the error holds the text
-            failed = True
-        if failed:
-            raise store_error(
-                f"cannot save to {self.name}: a text of the register cannot be written as "
-                "UTF-8 (a lone surrogate; the text is not shown); nothing was written"
-            )
+    def encoded(self, make: Callable[[], T]) -> T:
+        """``make()``; a text that cannot be written as UTF-8 becomes a clear error."""
+        return encoded(self.name, make)
 
     @contextlib.contextmanager
     def transaction(
@@ -183,3 +175,19 @@ class Connection:
     def close(self) -> None:
         """Close the connection."""
         self.raw.close()
+
+
+def encoded(name: str, make: Callable[[], T]) -> T:
+    """``make()``; a text that cannot be written as UTF-8 becomes a clear error (text not shown).
+
+    The error is raised after the handler has ended, so it chains nothing: the
+    encoding error holds the text, and a chained one would show it in a traceback.
+    """
+    try:
+        return make()
+    except UnicodeEncodeError:
+        pass
+    raise store_error(
+        f"cannot save to {name}: a text of the register cannot be written as "
+        "UTF-8 (a lone surrogate; the text is not shown); nothing was written"
+    )

@@ -46,9 +46,12 @@ def write(
         edit, columns = edits[table], COLUMNS[table]
         marks = ", ".join("%s::jsonb" if c == "body" else "%s" for c in columns)
         sets = ", ".join(f"{c} = %s::jsonb" if c == "body" else f"{c} = %s" for c in columns)
-        with db.unwritable():
-            inserted = [(r.id, *record_values(conv, table, r)) for r in edit.insert]
-            updated = [(*record_values(conv, table, r), r.id) for r in edit.update]
+        inserted, updated = db.encoded(
+            lambda: (
+                [(r.id, *record_values(conv, table, r)) for r in edit.insert],  # noqa: B023
+                [(*record_values(conv, table, r), r.id) for r in edit.update],  # noqa: B023
+            )
+        )
         columns_named = ", ".join(columns)
         db.many(
             f"INSERT INTO {table} (id, {columns_named}) VALUES (%s, {marks})",  # noqa: S608
@@ -77,9 +80,12 @@ def write_history(db: Connection, conv: cattrs.Converter, edit: HistoryEdit) -> 
     """Delete, rewrite and append history entries as ``edit`` says."""
     if edit.delete:
         db.queue("DELETE FROM history WHERE seq = ANY(%s)", (list(edit.delete),))
-    with db.unwritable():  # the entries as the document format writes them
-        rewritten = history_json(conv, tuple(c for _, c in edit.rewrite))
-        appended = history_json(conv, edit.append)
+    rewritten, appended = db.encoded(  # the entries as the document format writes them
+        lambda: (
+            history_json(conv, tuple(c for _, c in edit.rewrite)),
+            history_json(conv, edit.append),
+        )
+    )
     seqs = [seq for seq, _ in edit.rewrite]
     db.many(
         "UPDATE history SET body = %s::jsonb WHERE seq = %s",

@@ -330,7 +330,9 @@ def _connect(url: str) -> Connection:
         raise store_error("expected a postgresql:// URL")
     name = shown_url(url)
     try:
-        raw = psycopg.connect(url, autocommit=True)
+        # no server-side prepared statements: a pipeline aborted by a lost race
+        # can leave the driver believing one exists (SQLSTATE 26000 on the retry)
+        raw = psycopg.connect(url, autocommit=True, prepare_threshold=None)
     except psycopg.Error as e:
         text = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
         for secret in secrets_in(url):

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from mbprogram import DocumentError, Problem, Register
@@ -113,6 +113,8 @@ def test_any_json_value_under_a_valid_format_is_refused_or_read(value: object) -
         max_size=4,
     )
 )
+# a history entry's record that is not text once reached a dict lookup as a list
+@example(mutations=[(("history", 7, "record"), "replace", [])])
 def test_a_mutated_valid_document_is_refused_with_paths_or_read(
     mutations: list[tuple[tuple[Any, ...], str, object]],
 ) -> None:

@@ -116,15 +116,18 @@ class SharedStates:
     def __init__(self, conv: cattrs.Converter) -> None:
         """Read with ``conv``."""
         self._conv = conv
-        self._last: dict[object, tuple[object, HistoryRecord]] = {}
+        self._last: dict[str, tuple[object, HistoryRecord]] = {}
 
     def read(self, raw: object, path: str, problems: list[Problem]) -> Change | None:
         """The entry ``raw`` (a JSON object), or None with its problems added under ``path``."""
         shared: HistoryRecord | None = None
-        if type(raw) is dict and None not in (raw.get("before"), raw.get("after")):
-            last = self._last.get(raw.get("record"))
-            if last is not None and last[0] == raw["before"]:
-                shared, raw = last[1], {**raw, "before": None}
+        if type(raw) is dict:
+            entry: dict[str, object] = raw
+            key = entry.get("record")
+            if type(key) is str and None not in (entry.get("before"), entry.get("after")):
+                last = self._last.get(key)
+                if last is not None and last[0] == entry["before"]:
+                    shared, raw = last[1], {**entry, "before": None}
         try:
             change: Change = self._conv.structure(raw, Change)
             if shared is not None:
@@ -134,9 +137,9 @@ class SharedStates:
             return None
         assert type(raw) is dict  # noqa: S101 - structured, so an object
         if change.after is None:
-            self._last.pop(raw["record"], None)
+            self._last.pop(str(raw["record"]), None)
         else:
-            self._last[raw["record"]] = (raw["after"], change.after)
+            self._last[str(raw["record"])] = (raw["after"], change.after)
         return change
 
 

@@ -45,10 +45,12 @@ from mbprogram.rules.occupancy import occupied_days
 __all__ = [
     "Edit",
     "Entry",
+    "add_record",
     "build",
     "check_stamp",
     "checked_date",
     "checked_id",
+    "checked_record",
     "commit",
     "refuse",
     "refused_summary",
@@ -56,6 +58,7 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 
 @attrs.frozen
@@ -129,6 +132,23 @@ def checked_date(what: str, path: str, day: object) -> dt.date:
     if not isinstance(day, dt.date) or isinstance(day, dt.datetime):
         raise refuse(what, path, f"expected a date, got {v.described_value(day)}")
     return day
+
+
+def checked_record(what: str, field: str, record: object, kind: type[R]) -> R:
+    """``record`` if it is a ``kind``; else the change is refused, naming the type it got."""
+    if not isinstance(record, kind):
+        article = "an" if kind.__name__[0] in "AEIOU" else "a"
+        got = type(record).__name__
+        raise refuse(what, field, f"expected {article} {kind.__name__}, got {got}")
+    return record
+
+
+def add_record(
+    state: RegisterState, record: Record, action: Action, *, by: Stamp, what: str
+) -> RegisterState:
+    """``state`` with one new record (its id must be free) and the history entry ``action``."""
+    edit = Edit(add=(record,), entries=(Entry(action, _path_of(record)),))
+    return commit(state, edit, by=by, what=what)
 
 
 def check_stamp(by: object, what: str) -> Stamp:

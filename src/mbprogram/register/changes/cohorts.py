@@ -8,7 +8,16 @@ from mbprogram.model.cohort import Cohort, Session
 from mbprogram.model.history import Action, record_path
 from mbprogram.model.placements import HostUnit
 from mbprogram.model.values import CohortId, HostUnitId, SessionId, Stamp
-from mbprogram.register.commit import Edit, Entry, build, checked_id, commit, refuse
+from mbprogram.register.commit import (
+    Edit,
+    Entry,
+    add_record,
+    build,
+    checked_id,
+    checked_record,
+    commit,
+    refuse,
+)
 from mbprogram.register.state import RegisterState
 
 __all__ = [
@@ -26,11 +35,8 @@ __all__ = [
 def open_cohort(state: RegisterState, cohort: Cohort, *, by: Stamp) -> RegisterState:
     """Add a new cohort with its rules, period, places and (optionally) sessions."""
     what = "opening the cohort"
-    if not isinstance(cohort, Cohort):
-        raise refuse(what, "cohort", f"expected a Cohort, got {type(cohort).__name__}")
-    path = record_path(("cohorts", cohort.id))
-    edit = Edit(add=(cohort,), entries=(Entry(Action.COHORT_OPENED, path),))
-    return commit(state, edit, by=by, what=what)
+    cohort = checked_record(what, "cohort", cohort, Cohort)
+    return add_record(state, cohort, Action.COHORT_OPENED, by=by, what=what)
 
 
 def schedule_session(
@@ -98,11 +104,8 @@ def change_places(
 def add_host_unit(state: RegisterState, unit: HostUnit, *, by: Stamp) -> RegisterState:
     """Add a host unit that can take students in practice."""
     what = "adding the host unit"
-    if not isinstance(unit, HostUnit):
-        raise refuse(what, "unit", f"expected a HostUnit, got {type(unit).__name__}")
-    path = record_path(("host_units", unit.id))
-    edit = Edit(add=(unit,), entries=(Entry(Action.HOST_UNIT_ADDED, path),))
-    return commit(state, edit, by=by, what=what)
+    unit = checked_record(what, "unit", unit, HostUnit)
+    return add_record(state, unit, Action.HOST_UNIT_ADDED, by=by, what=what)
 
 
 def change_capacity(

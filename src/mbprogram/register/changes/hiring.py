@@ -17,7 +17,15 @@ from mbprogram.model.hiring import BudgetPot, Employment, OutcomeRecord
 from mbprogram.model.history import Action, record_path
 from mbprogram.model.values import BudgetPotId, EmploymentId, Stamp
 from mbprogram.paths import RecordPath
-from mbprogram.register.commit import Edit, Entry, build, commit, refuse
+from mbprogram.register.commit import (
+    Edit,
+    Entry,
+    add_record,
+    build,
+    checked_record,
+    commit,
+    refuse,
+)
 from mbprogram.register.state import RegisterState
 
 __all__ = [
@@ -61,11 +69,8 @@ def add_budget_pot(state: RegisterState, pot: BudgetPot, *, by: Stamp) -> Regist
         RefusedChangeError: if a pot with that id exists.
     """
     action = "adding the budget pot"
-    if not isinstance(pot, BudgetPot):
-        raise refuse(action, "pot", f"expected a BudgetPot, got {type(pot).__name__}")
-    path = pot_path(pot.id)
-    edit = Edit(add=(pot,), entries=(Entry(Action.BUDGET_POT_ADDED, path),))
-    return commit(state, edit, by=by, what=action)
+    pot = checked_record(action, "pot", pot, BudgetPot)
+    return add_record(state, pot, Action.BUDGET_POT_ADDED, by=by, what=action)
 
 
 def change_pot_capacity(
@@ -100,13 +105,8 @@ def hire(state: RegisterState, employment: Employment, *, by: Stamp) -> Register
             than its capacity on any day of the employment.
     """
     action = "hiring"
-    if not isinstance(employment, Employment):
-        raise refuse(
-            action, "employment", f"expected an Employment, got {type(employment).__name__}"
-        )
-    path = employment_path(employment.id)
-    edit = Edit(add=(employment,), entries=(Entry(Action.EMPLOYMENT_HIRED, path),))
-    return commit(state, edit, by=by, what=action)
+    employment = checked_record(action, "employment", employment, Employment)
+    return add_record(state, employment, Action.EMPLOYMENT_HIRED, by=by, what=action)
 
 
 def end_employment(
@@ -275,11 +275,8 @@ def record_outcome(state: RegisterState, outcome: OutcomeRecord, *, by: Stamp) -
         RefusedChangeError: if the id is taken or the person is unknown.
     """
     action = "recording the outcome"
-    if not isinstance(outcome, OutcomeRecord):
-        raise refuse(action, "outcome", f"expected an OutcomeRecord, got {type(outcome).__name__}")
-    path = record_path(("outcomes", outcome.id))
-    edit = Edit(add=(outcome,), entries=(Entry(Action.OUTCOME_RECORDED, path),))
-    return commit(state, edit, by=by, what=action)
+    outcome = checked_record(action, "outcome", outcome, OutcomeRecord)
+    return add_record(state, outcome, Action.OUTCOME_RECORDED, by=by, what=action)
 
 
 def _is_day(value: object) -> bool:

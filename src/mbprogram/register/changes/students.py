@@ -18,6 +18,7 @@ from mbprogram.register.commit import (
     Entry,
     build,
     check_stamp,
+    checked_record,
     commit,
     refuse,
     refused_summary,
@@ -67,8 +68,7 @@ def add_student(
 ) -> RegisterState:
     """Add a new student with a first status (applicant, admitted or active) from ``on``."""
     what = "adding the student"
-    if not isinstance(student, Student):
-        raise refuse(what, "student", f"expected a Student, got {type(student).__name__}")
+    student = checked_record(what, "student", student, Student)
     path = student_path(student.cohort, student.id)
     if student.status_history:
         raise refuse(

@@ -41,6 +41,7 @@ from mbprogram.catalogue import (
     plots,
     problems,
     progress,
+    reading,
     reports,
     sheets,
     stores,
@@ -82,6 +83,7 @@ _SECTIONS: Final = (
     stores.TEXTS,
     history.TEXTS,
     progress.TEXTS,
+    reading.TEXTS,
 )
 
 

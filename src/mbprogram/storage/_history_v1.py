@@ -91,7 +91,7 @@ def _path(o: object, _: object = None) -> RecordPath:
     try:
         return RecordPath.parse(value)
     except ValueError as e:
-        raise BadValueError(f"expected a record path: {e}", show=False) from None
+        raise BadValueError("reading.history.record_path", show=False, reason=str(e)) from None
 
 
 def register_legacy_hooks(conv: cattrs.Converter) -> None:
@@ -101,7 +101,7 @@ def register_legacy_hooks(conv: cattrs.Converter) -> None:
     def tag(o: object) -> type:
         if type(o) is str and o in SNAPSHOT_TYPES:
             return SNAPSHOT_TYPES[o]
-        raise BadValueError(f"expected a record type among {types}", o)
+        raise BadValueError("reading.history.record_type", o, types=types)
 
     def snapshot(o: object) -> object:
         if o is None:

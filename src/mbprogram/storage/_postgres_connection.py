@@ -15,8 +15,9 @@ import contextlib
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Final, TypeVar
 
-from mbprogram.exceptions import ConflictError, MissingExtraError
-from mbprogram.storage._problems import quotable
+from mbprogram.catalogue import Term
+from mbprogram.exceptions import MissingExtraError
+from mbprogram.storage._problems import KeyedConflictError, quotable
 from mbprogram.storage._sqlite_transactions import store_error
 
 T = TypeVar("T")
@@ -29,7 +30,7 @@ _RETRY_STATES: Final = frozenset({"40001", "40P01"})
 #: register's own rule refuses the change).
 _UNIQUE_VIOLATION: Final = "23505"
 #: What a change's transaction is called (a unique key taken meanwhile is a lost race there).
-CHANGING: Final = "change the store"
+CHANGING: Final = Term("reading.store.what.change")
 
 
 def driver() -> Any:
@@ -45,7 +46,7 @@ def driver() -> Any:
     return psycopg
 
 
-class LostRaceError(ConflictError):
+class LostRaceError(KeyedConflictError):
     """A serialization failure: a concurrent transaction won; make the change again.
 
     Attributes:
@@ -54,8 +55,8 @@ class LostRaceError(ConflictError):
         constraint: the constraint's name, for a unique key.
     """
 
-    def __init__(self, message: str, *, unique: bool = False, constraint: str = "") -> None:
-        super().__init__(message)
+    def __init__(self, name: str, *, unique: bool = False, constraint: str = "") -> None:
+        super().__init__("reading.store.race", name=name)
         self.unique = unique
         self.constraint = constraint
 
@@ -163,13 +164,12 @@ class Connection:
             state = getattr(e, "sqlstate", None)
             if state in _RETRY_STATES or (state == _UNIQUE_VIOLATION and what == CHANGING):
                 raise LostRaceError(
-                    f"{self.name}: a concurrent change won the race for the same records; "
-                    "nothing was written: try again",
+                    self.name,
                     unique=state == _UNIQUE_VIOLATION,
                     constraint=reason(e),
                 ) from None
             raise store_error(
-                f"could not {what} at {self.name} ({reason(e)}); nothing was written"
+                "reading.store.failed_unwritten", what=what, path=self.name, reason=reason(e)
             ) from None
 
     def close(self) -> None:
@@ -187,7 +187,4 @@ def encoded(name: str, make: Callable[[], T]) -> T:
         return make()
     except UnicodeEncodeError:
         pass
-    raise store_error(
-        f"cannot save to {name}: a text of the register cannot be written as "
-        "UTF-8 (a lone surrogate; the text is not shown); nothing was written"
-    )
+    raise store_error("reading.store.surrogate", path=name)

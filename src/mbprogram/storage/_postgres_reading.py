@@ -171,7 +171,11 @@ def built(
             if change is not None:
                 records.history.append(change)
         if problems:
-            raise DocumentError(problems, summary=f"invalid records in {db.name}")
+            raise DocumentError(
+                problems,
+                summary_key="reading.store.invalid_records",
+                summary_values={"store": db.name},
+            )
         return build_register(records, allow_synthetic_ids=synthetic, locate=by_id)
 
 

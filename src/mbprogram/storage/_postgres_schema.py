@@ -205,14 +205,11 @@ def _migrate(db: psycopg.Connection[tuple[object, ...]], name: str, *, create: b
     db.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
     version = _version(db)
     if version is None:
-        raise store_error(f"{name} holds a table meta that is not an mbprogram store's")
+        raise store_error("reading.store.pg_meta", name=name)
     if version == 0 and not create:
-        raise store_error(f"there is no store at {name}; pass create=True to make one")
+        raise store_error("reading.store.missing", name=name)
     if version > SCHEMA_VERSION:
-        raise store_error(
-            f"{name} has schema version {version}; this mbprogram reads versions up "
-            f"to {SCHEMA_VERSION}: upgrade mbprogram to open it"
-        )
+        raise store_error("reading.store.newer", path=name, version=version, most=SCHEMA_VERSION)
     for reached, statements in MIGRATIONS:
         if reached > version:
             for statement in statements:
@@ -226,7 +223,8 @@ def _migrate(db: psycopg.Connection[tuple[object, ...]], name: str, *, create: b
     differences = schema_differences(db)
     if differences:
         raise store_error(
-            f"{name} is not the mbprogram store it claims to be; its tables differ from "
-            f"those of version {SCHEMA_VERSION}: {'; '.join(differences)}. "
-            "Nothing was read or written"
+            "reading.store.tables",
+            path=name,
+            version=SCHEMA_VERSION,
+            differences="; ".join(differences),
         )

@@ -39,7 +39,13 @@ from collections.abc import Iterable
 from typing import Final
 
 from mbprogram.storage._problems import quotable
-from mbprogram.storage._sqlite_transactions import Transaction, sqlite_reason, store_error
+from mbprogram.storage._sqlite_transactions import (
+    MIGRATING,
+    READING,
+    Transaction,
+    sqlite_reason,
+    store_error,
+)
 
 __all__ = [
     "APPLICATION_ID",
@@ -211,23 +217,20 @@ def prepare(db: sqlite3.Connection, path: str, *, create: bool) -> None:
         tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     except sqlite3.Error as e:
         raise store_error(
-            f"{path} is not a readable SQLite database ({sqlite_reason(e)})"
+            "reading.store.unreadable_db", path=path, reason=sqlite_reason(e)
         ) from None
     if version == 0 and tables == 0 and application == 0:
         if not create:
-            raise store_error(f"{path} is an empty database, not an mbprogram store")
+            raise store_error("reading.store.empty_db", path=path)
     elif application != APPLICATION_ID:
-        raise store_error(f"{path} is not an mbprogram store (another application's database)")
+        raise store_error("reading.store.other_app", path=path)
     if version > SCHEMA_VERSION:
-        raise store_error(
-            f"{path} has schema version {version}; this mbprogram reads versions up "
-            f"to {SCHEMA_VERSION}: upgrade mbprogram to open it"
-        )
+        raise store_error("reading.store.newer", path=path, version=version, most=SCHEMA_VERSION)
     if version == SCHEMA_VERSION:
-        with Transaction(db, "BEGIN", "read the store", path):
+        with Transaction(db, "BEGIN", READING, path):
             check_schema(db, path)
         return
-    with Transaction(db, "BEGIN IMMEDIATE", "migrate the store", path):
+    with Transaction(db, "BEGIN IMMEDIATE", MIGRATING, path):
         version = db.execute("PRAGMA user_version").fetchone()[0]  # as of the lock
         check_schema(db, path, version)  # a store is migrated only if it is one
         for reached, statements in MIGRATIONS:
@@ -247,6 +250,5 @@ def check_schema(db: sqlite3.Connection, path: str, version: int = SCHEMA_VERSIO
     differences = schema_differences(db, version)
     if differences:
         raise store_error(
-            f"{path} is not the mbprogram store it claims to be; its schema differs from "
-            f"that of version {version}: {'; '.join(differences)}. Nothing was read or written"
+            "reading.store.schema", path=path, version=version, differences="; ".join(differences)
         )

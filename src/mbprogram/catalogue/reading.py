@@ -148,6 +148,27 @@ TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
         "nb": "forventet en poststi: {reason}",
         "en": "expected a record path: {reason}",
     },
+    "reading.path.field_name": {
+        "nb": "forventet et feltnavn ved tegn {at}",
+        "en": "expected a field name at character {at}",
+    },
+    "reading.path.unclosed": {
+        "nb": "en '[' som ikke er lukket, ved tegn {at}",
+        "en": "an unclosed '[' at character {at}",
+    },
+    "reading.path.keys": {
+        "nb": "mer enn én nøkkel ved tegn {at}",
+        "en": "more than one key at character {at}",
+    },
+    "reading.path.dot": {
+        "nb": "forventet '.' ved tegn {at}",
+        "en": "expected '.' at character {at}",
+    },
+    "reading.path.end": {
+        "nb": "en sti kan ikke slutte med '.'",
+        "en": "a path cannot end with '.'",
+    },
+    "reading.path.other": {"nb": "den kan ikke leses", "en": "it cannot be read"},
     "reading.history.record_type": {
         "nb": "forventet en posttype blant {types}",
         "en": "expected a record type among {types}",

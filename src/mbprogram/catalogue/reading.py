@@ -510,6 +510,9 @@ TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
         "en": "{name} holds a table meta that is not an mbprogram store's",
     },
     # -- a sheet: the file, the header and the cells (never quoted)
+    "reading.where.file": {"nb": "fil", "en": "file"},
+    "reading.where.row": {"nb": "rad {row}", "en": "row {row}"},
+    "reading.where.cell": {"nb": "rad {row}, kolonne {column}", "en": "row {row}, column {column}"},
     "reading.sheet.bad_encoding": {
         "nb": "filen er {encoding}, men kan ikke leses som det (avkortet, eller ikke tekst)",
         "en": "the file is {encoding}, but not readable as such (cut short, or not text)",

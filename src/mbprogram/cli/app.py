@@ -44,6 +44,7 @@ from mbprogram.cli.common import (
     date_reader,
 )
 from mbprogram.cli.output import Buffer, check_output, write_buffer
+from mbprogram.cli.problem_paths import shown_path
 from mbprogram.exceptions import MbprogramError, ValidationError
 
 __all__ = ["main", "run"]
@@ -279,7 +280,7 @@ def _problems(error: ValidationError, args: argparse.Namespace, stdout: TextIO) 
         print(f"mbprogram: {summary}", file=sys.stderr)
         for p in problems:
             code = f"[{p['code']}] " if "code" in p else ""
-            where = f"{p['path']}: " if p["path"] else ""
+            where = f"{shown_path(p['path'], lang)}: " if p["path"] else ""
             print(f"  {code}{where}{p['message']}", file=sys.stderr)
 
 

@@ -188,17 +188,23 @@ _SHEET = (
 _SHEET_PROBLEMS = {
     "nb": [
         "mbprogram: importen av klasselisten er nektet; ingenting er importert",
-        "  rad 2, kolonne Dato: forventet en dag som finnes i kalenderen; dagen eller "
-        "måneden er utenfor",
-        "  rad 3, kolonne Status: ikke en kjent status; forventet søker/applicant, tatt "
-        "opp/admitted, aktiv/active, permisjon/on leave eller sluttet/withdrawn",
+        (
+            "  rad 2, kolonne Dato: forventet en dag som finnes i kalenderen; dagen eller "
+            "måneden er utenfor"
+        ),
+        (
+            "  rad 3, kolonne Status: ikke en kjent status; forventet søker/applicant, tatt "
+            "opp/admitted, aktiv/active, permisjon/on leave eller sluttet/withdrawn"
+        ),
         "  rad 4, kolonne Dato: forventet en dato som 07.01.2026 eller 2026-01-07",
     ],
     "en": [
         "mbprogram: class list import refused; nothing was imported",
         "  row 2, column Dato: expected a day in the calendar; the day or month is out of range",
-        "  row 3, column Status: not a known status; expected søker/applicant, tatt "
-        "opp/admitted, aktiv/active, permisjon/on leave or sluttet/withdrawn",
+        (
+            "  row 3, column Status: not a known status; expected søker/applicant, tatt "
+            "opp/admitted, aktiv/active, permisjon/on leave or sluttet/withdrawn"
+        ),
         "  row 4, column Dato: expected a date such as 07.01.2026 or 2026-01-07",
     ],
 }
@@ -227,13 +233,17 @@ def test_a_broken_class_list_is_refused_by_row_and_column_in_the_language_asked_
     [
         (
             "nb",
-            "  fil: filen ser ut som UTF-16 uten byte-rekkefølgemerke (BOM), som ikke kan "
-            "leses trygt; lagre arket som «CSV UTF-8» eller som «Unicode-tekst» igjen",
+            (
+                "  fil: filen ser ut som UTF-16 uten byte-rekkefølgemerke (BOM), som ikke kan "
+                "leses trygt; lagre arket som «CSV UTF-8» eller som «Unicode-tekst» igjen"
+            ),
         ),
         (
             "en",
-            "  file: the file looks like UTF-16 without a byte-order mark, which cannot be "
-            "read safely; save the sheet as 'CSV UTF-8' or as 'Unicode text' again",
+            (
+                "  file: the file looks like UTF-16 without a byte-order mark, which cannot be "
+                "read safely; save the sheet as 'CSV UTF-8' or as 'Unicode text' again"
+            ),
         ),
     ],
 )

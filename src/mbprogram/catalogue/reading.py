@@ -459,6 +459,72 @@ TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
         "en": "no synthetic_ids of 0 or 1",
     },
     "reading.meta.demo": {"nb": "et demomerke som ikke er 1", "en": "a demo mark that is not 1"},
+    # what differs in a store that is not what it claims to be
+    "reading.schema.the.table": {"nb": "tabellen", "en": "table"},
+    "reading.schema.the.index": {"nb": "indeksen", "en": "index"},
+    "reading.schema.the.trigger": {"nb": "triggeren", "en": "trigger"},
+    "reading.schema.the.view": {"nb": "visningen", "en": "view"},
+    "reading.schema.a.table": {"nb": "tabell", "en": "table"},
+    "reading.schema.a.index": {"nb": "indeks", "en": "index"},
+    "reading.schema.a.trigger": {"nb": "trigger", "en": "trigger"},
+    "reading.schema.a.view": {"nb": "visning", "en": "view"},
+    "reading.schema.a.column": {"nb": "kolonne", "en": "column"},
+    "reading.schema.named": {"nb": "{kind} {name}", "en": "{kind} {name}"},
+    "reading.schema.unnamed": {
+        "nb": "{kind} (navnet vises ikke)",
+        "en": "{kind} (its name is not shown)",
+    },
+    "reading.schema.missing": {"nb": "{kind} {name} mangler", "en": "the {kind} {name} is missing"},
+    "reading.schema.different": {
+        "nb": "{kind} {name} er definert annerledes",
+        "en": "the {kind} {name} is defined differently",
+    },
+    "reading.schema.extra": {"nb": "en ekstra {named}{on}", "en": "an extra {named}{on}"},
+    "reading.schema.on": {"nb": " på {table}", "en": " on the {table}"},
+    "reading.schema.lacks": {
+        "nb": "tabellen {table} mangler kolonnen {column}",
+        "en": "the table {table} lacks the column {column}",
+    },
+    "reading.schema.column_different": {
+        "nb": "kolonnen {column} i tabellen {table} er definert annerledes",
+        "en": "the column {column} of the table {table} is defined differently",
+    },
+    "reading.schema.extra_column": {
+        "nb": "tabellen {table} har en ekstra {named}",
+        "en": "the table {table} has an extra {named}",
+    },
+    "reading.schema.extra_columns": {
+        "nb": "tabellen {table} har {n} {n:ekstra kolonne|ekstra kolonner}",
+        "en": "the table {table} has {n} extra column(s)",
+    },
+    "reading.unsaved.extra_rows": {
+        "nb": "tabellen {table} har {n} {n:rad|rader} som ikke ble lagret",
+        "en": "the table {table} holds {n} row(s) that were not saved",
+    },
+    "reading.unsaved.rows": {
+        "nb": "tabellen {table} har ikke radene som ble lagret",
+        "en": "the table {table} does not hold the rows saved",
+    },
+    "reading.unsaved.history_count": {
+        "nb": "historikken har {found} endringer der {saved} ble lagret",
+        "en": "the history holds {found} changes where {saved} were saved",
+    },
+    "reading.unsaved.history": {
+        "nb": "historikken har ikke endringene som ble lagret",
+        "en": "the history does not hold the changes saved",
+    },
+    "reading.unsaved.meta": {
+        "nb": "meta-tabellen har ikke revisjonen som ble lagret",
+        "en": "the meta table does not hold the revision saved",
+    },
+    "reading.store.readable_by_others": {
+        "nb": "{name} kan leses eller skrives av andre brukere (modus {mode}) og har "
+        "helseopplysninger (særlige kategorier): gjør den lesbar bare for eieren med "
+        "chmod 600 {name}",
+        "en": "{name} can be read or written by other users (mode {mode}) and holds "
+        "special-category health data: make it readable by its owner only with "
+        "chmod 600 {name}",
+    },
     "reading.store.race": {
         "nb": "{name}: en samtidig endring av de samme postene kom først; ingenting ble skrevet: "
         "prøv igjen",

@@ -229,7 +229,9 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
         elif str(w.message) not in shown:
             shown.add(str(w.message))
-            print(text("cli.warning", args.lang, message=w.message), file=sys.stderr)
+            message_in = getattr(w.message, "message_in", None)  # a keyed warning, in any language
+            message = message_in(args.lang) if callable(message_in) else w.message
+            print(text("cli.warning", args.lang, message=message), file=sys.stderr)
     return code
 
 

@@ -38,6 +38,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
+from mbprogram.catalogue import Phrase, Term
+from mbprogram.storage._problems import joined
 from mbprogram.storage._sqlite_transactions import store_error
 
 if TYPE_CHECKING:
@@ -65,6 +67,7 @@ RECORD_TABLES: Final = (
 TABLES: Final = ("meta", *RECORD_TABLES, "placements", "history")
 #: The key of ``pg_advisory_xact_lock`` held while a store is created or migrated ("MBpg").
 _MIGRATION_LOCK: Final = 0x4D427067
+_TABLE: Final = Term("reading.schema.the.table")
 
 _DEFERRED: Final = "DEFERRABLE INITIALLY DEFERRED"
 _ROW: Final = "id text PRIMARY KEY, position bigserial NOT NULL"
@@ -160,13 +163,13 @@ def schema_differences(db: psycopg.Connection[tuple[object, ...]]) -> list[str]:
     differences: list[str] = []
     for table, columns in _COLUMNS.items():
         if table not in found:
-            differences.append(f"the table {table} is missing")
+            differences.append(Phrase("reading.schema.missing", kind=_TABLE, name=table))
             continue
         missing = [c for c in columns if c not in found[table]]
-        differences += [f"the table {table} lacks the column {c}" for c in missing]
+        differences += [Phrase("reading.schema.lacks", table=table, column=c) for c in missing]
         extra = len(found[table] - set(columns))
         if extra:
-            differences.append(f"the table {table} has {extra} extra column(s)")
+            differences.append(Phrase("reading.schema.extra_columns", table=table, n=extra))
     return differences
 
 
@@ -226,5 +229,5 @@ def _migrate(db: psycopg.Connection[tuple[object, ...]], name: str, *, create: b
             "reading.store.tables",
             path=name,
             version=SCHEMA_VERSION,
-            differences="; ".join(differences),
+            differences=joined(differences),
         )

@@ -312,23 +312,23 @@ def unsaved_differences(
     is given (a row it should have deleted, a history entry it should have
     dropped, a revision it should have raised) is found before the commit.
     """
-    differences = []
+    differences: list[str] = []
     for table, saved_rows in rows.items():
         found = {str(row[1]): tuple(row[2:]) for row in select_rows(db, table)}
         saved = {record_id: values for record_id, (_, values) in saved_rows.items()}
         if found != saved:
             extra = len(found.keys() - saved.keys())
             differences.append(
-                f"the table {table} holds {extra} row(s) that were not saved"
+                Phrase("reading.unsaved.extra_rows", table=table, n=extra)
                 if extra
-                else f"the table {table} does not hold the rows saved"
+                else Phrase("reading.unsaved.rows", table=table)
             )
     found_history = select_history(db)
     if found_history != list(history):
         differences.append(
-            f"the history holds {len(found_history)} changes where {len(history)} were saved"
+            Phrase("reading.unsaved.history_count", found=len(found_history), saved=len(history))
             if len(found_history) != len(history)
-            else "the history does not hold the changes saved"
+            else Phrase("reading.unsaved.history")
         )
     found_meta = db.execute("SELECT key, value FROM meta").fetchall()
     try:
@@ -336,5 +336,5 @@ def unsaved_differences(
     except ValueError:
         same_meta = False
     if not same_meta:
-        differences.append("the meta table does not hold the revision saved")
+        differences.append(Phrase("reading.unsaved.meta"))
     return differences

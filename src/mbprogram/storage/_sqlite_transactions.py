@@ -17,7 +17,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Final
 
-from mbprogram.catalogue import Phrase, Term
+from mbprogram.catalogue import Phrase, Term, checked_lang, text
 from mbprogram.exceptions import DocumentError, Problem
 from mbprogram.storage._problems import ROOT, KeyedConflictError, os_reason
 
@@ -49,7 +49,18 @@ _OTHERS: Final = stat.S_IRWXG | stat.S_IRWXO
 
 
 class ReadableByOthersWarning(UserWarning):
-    """An existing store may be read (or written) by users other than its owner."""
+    """An existing store may be read (or written) by users other than its owner.
+
+    ``str()`` is the English message; :meth:`message_in` gives it in bokmål too.
+    """
+
+    def __init__(self, name: str, mode: int) -> None:
+        self.values: dict[str, object] = {"name": name, "mode": f"{mode:04o}"}
+        super().__init__(text("reading.store.readable_by_others", "en", **self.values))
+
+    def message_in(self, lang: str) -> str:
+        """The message in ``lang`` (``"nb"`` or ``"en"``)."""
+        return text("reading.store.readable_by_others", checked_lang(lang), **self.values)
 
 
 class Transaction:
@@ -136,11 +147,7 @@ def warn_if_readable_by_others(name: str, *, stacklevel: int) -> None:
         return
     if mode & _OTHERS:
         warnings.warn(
-            ReadableByOthersWarning(
-                f"{name} can be read or written by other users (mode {mode:04o}) and holds "
-                f"special-category health data: make it readable by its owner only with "
-                f"chmod 600 {name}"
-            ),
+            ReadableByOthersWarning(name, mode),
             stacklevel=stacklevel + 1,
         )
 

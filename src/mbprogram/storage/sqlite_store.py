@@ -48,7 +48,7 @@ from mbprogram.model.history import Change
 from mbprogram.progress import Progress, Step, counted
 from mbprogram.register.aggregate import Register
 from mbprogram.storage._converter import converter
-from mbprogram.storage._problems import KeyedConflictError, os_reason
+from mbprogram.storage._problems import KeyedConflictError, joined, os_reason
 from mbprogram.storage._register_codec import Records, build_register, gc_paused
 from mbprogram.storage._sqlite_rows import (
     HistoryRow,
@@ -282,7 +282,7 @@ class SqliteStore:
                 differences = unsaved_differences(self._db, rows, history, saved)
                 if differences:
                     raise store_error(
-                        "reading.store.not_kept", path=self.path, differences="; ".join(differences)
+                        "reading.store.not_kept", path=self.path, differences=joined(differences)
                     )
         self._revision, self._rows, self._history = current + 1, rows, register.history
         self._history_rows, self._migrated = history, False

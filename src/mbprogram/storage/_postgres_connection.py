@@ -15,7 +15,7 @@ import contextlib
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Final, TypeVar
 
-from mbprogram.catalogue import Term
+from mbprogram.catalogue import Term, checked_lang, text
 from mbprogram.exceptions import MissingExtraError
 from mbprogram.storage._problems import KeyedConflictError, quotable
 from mbprogram.storage._sqlite_transactions import store_error
@@ -42,8 +42,16 @@ def driver() -> Any:
     try:
         import psycopg  # noqa: PLC0415 - the optional extra
     except ImportError:
-        raise MissingExtraError("the PostgreSQL store", "postgres") from None
+        raise _MissingDriverError("the PostgreSQL store", "postgres") from None
     return psycopg
+
+
+class _MissingDriverError(MissingExtraError):
+    """The PostgreSQL store asked for without its extra; the message in bokmål too."""
+
+    def message_in(self, lang: str) -> str:
+        """The message in ``lang`` (``"nb"`` or ``"en"``)."""
+        return text("reading.store.no_driver", checked_lang(lang), extra=self.extra)
 
 
 class LostRaceError(KeyedConflictError):

@@ -31,7 +31,7 @@ from mbprogram.storage.files import load, save
 from mbprogram.storage.json_document import loads
 from mbprogram.storage.sqlite_store import ReadableByOthersWarning, SqliteStore
 from tests.builders import COHORT_ID, STAMP, make_register
-from tests.storage.test_document_fuzz import _PLACES, _SAMPLE, mutate, replacements
+from tests.storage.test_document_fuzz import _SAMPLE, mutate, mutation_lists
 from tests.strategies import wild_json_text, wild_text
 
 _PLACEHOLDER = re.compile(r"\{[^}]*\}")
@@ -97,17 +97,7 @@ def test_the_fragments_are_the_english_of_the_templates() -> None:
     assert [] == english_in("x: påkrevd nøkkel mangler")
 
 
-@given(
-    st.lists(
-        st.tuples(
-            st.sampled_from(_PLACES),
-            st.sampled_from(["drop", "add", "replace", "swap"]),
-            replacements,
-        ),
-        min_size=1,
-        max_size=3,
-    )
-)
+@given(mutation_lists)
 def test_a_mutated_document_is_refused_without_english_in_bokmal(
     mutations: list[tuple[tuple[Any, ...], str, object]],
 ) -> None:

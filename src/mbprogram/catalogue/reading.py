@@ -526,7 +526,8 @@ TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
         "chmod 600 {name}",
     },
     "reading.store.no_driver": {
-        "nb": "PostgreSQL-lageret trenger tilleggspakken '{extra}': pip install 'mbprogram[{extra}]'",
+        "nb": "PostgreSQL-lageret trenger tilleggspakken '{extra}': "
+        "pip install 'mbprogram[{extra}]'",
         "en": "the PostgreSQL store needs the optional '{extra}' extra: "
         "pip install 'mbprogram[{extra}]'",
     },

@@ -14,6 +14,11 @@ lies outside every field classified as sensitive or a direct identifier; text is
 never echoed (it may be a reason or a name in the wrong field), and neither is an
 unknown key inside a sensitive field. Elsewhere an unknown key is quoted only
 when it reads like an id (:func:`quotable`); any other key is counted, not named.
+
+Every message is a catalogue key with values (section ``catalogue/reading.py``):
+:class:`KeyedError` and :class:`BadValueError` carry theirs into the problem they
+become, so :meth:`~mbprogram.exceptions.Problem.message_in` reads it in bokmål as
+well as English; the kind of a value (``a number``) is a catalogue ``Phrase`` too.
 """
 
 from __future__ import annotations
@@ -126,10 +131,6 @@ class BadValueError(ValueError):
             return Problem.of(path, self.key, **self.values)
         got = json_kind(self.got) if sensitive or not self.show else shown(self.got)
         return Problem.of(path, "reading.got", expected=self.expected, got=got)
-
-    def message(self, *, sensitive: bool) -> str:
-        """The message in English, echoing the value only if allowed."""
-        return self.problem("", sensitive=sensitive).message
 
 
 #: The errors of the file system whose reason the catalogue has in bokmål too.

@@ -106,7 +106,10 @@ def test_a_mutated_document_is_refused_without_english_in_bokmal(
         mutate(document, path, kind, value)
     error = refusal(loads, json.dumps(document, default=str), DocumentError)
     if error is not None:
-        assert [] == english_in(error.message_in("nb"))
+        # A problem without a key is a record's own check, of the layers below storage (the
+        # walk of test_messages_from_keys.py keeps storage from making one).
+        keyed = [p.message_in("nb") for p in error.problems if p.key]
+        assert [] == [(m, english_in(m)) for m in keyed if english_in(m)]
         assert error.summary_in("nb") != error.summary or not error.summary
 
 

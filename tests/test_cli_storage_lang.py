@@ -261,3 +261,26 @@ def test_a_sheet_in_utf16_without_a_mark_is_refused_in_the_language_asked_for(
 
     assert 2 == code
     assert expected in err.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("nb", "  rad 1, kolonne date: en kolonne dato til (den første er Dato)"),
+        ("en", "  row 1, column date: a second date column (the first is Dato)"),
+    ],
+)
+def test_a_header_with_a_column_twice_names_it_in_the_language_asked_for(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, expected: str
+) -> None:
+    store = tmp_path / "register.sqlite"
+    save(make_register(1), store)
+    sheet = tmp_path / "klasseliste.csv"
+    sheet.write_text("Deltaker;Navn;Status;Dato;date\nS-90;Kari;aktiv;05.01.2026;05.01.2026\n")
+
+    code, _, err = run(
+        "import-students", store, sheet, "--cohort", "K1", "--lang", lang, capsys=capsys
+    )
+
+    assert 2 == code
+    assert expected in err.splitlines()

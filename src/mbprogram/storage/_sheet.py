@@ -35,7 +35,7 @@ from typing import IO, Final, Generic, TypeVar
 
 import attrs
 
-from mbprogram.catalogue import Phrase, Term
+from mbprogram.catalogue import CATALOGUE, Phrase, Term
 from mbprogram.exceptions import ImportRowsError, Problem
 from mbprogram.model.privacy import SENSITIVE
 from mbprogram.model.validators import is_storable_text
@@ -406,6 +406,12 @@ def _rows(
         yield SheetRow(number, MappingProxyType(known), tuple(problems), tuple(extra))
 
 
+def _field_name(field: enum.Enum) -> str:
+    """A field as a message names it: its English name, its header's in bokmål."""
+    key = f"reading.sheet.field.{field.value}"
+    return Term(key) if key in CATALOGUE else str(field.value)
+
+
 def _unreadable(value: str) -> tuple[str, dict[str, object]] | None:
     """Why no text field can hold ``value`` (a catalogue key and values; not the value), or None."""
     if len(value) > MAX_CELL:
@@ -452,7 +458,7 @@ class _Header(Generic[F]):
                         Problem.of(
                             cell_path(1, name),
                             "problems.sheet.second_column",
-                            field=field.value,
+                            field=_field_name(field),
                             first=named[field],
                         )
                     )
@@ -485,7 +491,7 @@ class _Header(Generic[F]):
                 Problem.of(
                     cell_path(1, named[f]),
                     "reading.sheet.both",
-                    field=f.value,
+                    field=_field_name(f),
                     extra=Term(layout.extra_what),
                 )
                 for f in layout.names

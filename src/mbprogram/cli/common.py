@@ -17,12 +17,13 @@ import getpass
 import json
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, NamedTuple, NoReturn, Protocol, TextIO
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, NoReturn, Protocol, TextIO
 
 from mbprogram.catalogue import Lang, text
+from mbprogram.cli.parser_words import heading, translated
 
 if TYPE_CHECKING:
     from mbprogram.cli.progress_line import ProgressLine
@@ -35,6 +36,7 @@ __all__ = [
     "OK",
     "Command",
     "CommandModule",
+    "HelpFormatter",
     "Location",
     "Parser",
     "UsageError",
@@ -65,11 +67,49 @@ class UsageError(Exception):
     """Wrong usage: a bad argument, an unknown command or cohort."""
 
 
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's help formatter, with the ``usage:`` heading in the parser's language."""
+
+    usage_heading: str = "usage: "
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
+        """The usage line, headed by :attr:`usage_heading` unless another heading is given."""
+        super().add_usage(usage, actions, groups, self.usage_heading if prefix is None else prefix)
+
+
 class Parser(argparse.ArgumentParser):
-    """An argument parser that reports wrong usage by raising, so JSON output can say so."""
+    """An argument parser in the language ``lang`` that reports wrong usage by raising.
+
+    Raising lets JSON output say what was wrong. argparse's own words (the
+    headings, the help of ``--help``, its messages) are the catalogue's, in
+    ``lang`` (cli/parser_words.py).
+    """
+
+    def __init__(self, *args: Any, lang: Lang = "nb", **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        self.lang: Lang = lang  # before argparse's own set-up, which formats already
+        super().__init__(*args, **kwargs)
+        self._positionals.title = heading("positional arguments", lang)
+        self._optionals.title = heading("options", lang)
+        for action in self._actions:
+            if isinstance(action, argparse._HelpAction):
+                action.help = heading("show this help message and exit", lang)
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        formatter = super()._get_formatter()
+        if isinstance(formatter, HelpFormatter):
+            formatter.usage_heading = heading("usage: ", self.lang)
+        return formatter
 
     def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{self.prog}: {message}")
+        """Raise :class:`UsageError` with argparse's ``message`` in the parser's language."""
+        raise UsageError(f"{self.prog}: {translated(message, self.lang)}")
 
 
 #: How a command adds its arguments to its parser, in the language of the help.

@@ -234,14 +234,20 @@ def check_cohort(register: Register, cohort: str | None, lang: Lang) -> None:
 
 
 def load(
-    location: Location, *, cohort: str | None = None, progress: ProgressLine | None = None
+    location: Location,
+    *,
+    cohort: str | None = None,
+    progress: ProgressLine | None = None,
+    report: bool = False,
 ) -> Register:
     """The register in a file (a JSON document or a store) or a PostgreSQL store.
 
     With ``cohort``, a PostgreSQL store gives only the part of the register that
     the cohort's evaluation needs (the whole register if it holds no such cohort,
     or ``cohort`` is not an id, so that :func:`check_cohort` can explain). A
-    file is shown on ``progress`` as it is read.
+    file is shown on ``progress`` as it is read. A ``report`` (a command that
+    reads the records and not the history) has an SQLite store's history read
+    only if it is used after all (``storage.files.load``'s ``defer_history``).
     """
     from mbprogram.model.validators import is_record_id  # noqa: PLC0415 - keeps --help fast
     from mbprogram.storage.files import load as load_file  # noqa: PLC0415
@@ -252,7 +258,7 @@ def load(
         part = load_part(location, cohorts=[cohort])
         if cohort in part.cohorts:
             return part
-    return load_file(location, progress=progress)
+    return load_file(location, progress=progress, defer_history=report)
 
 
 def progress_line(args: argparse.Namespace) -> AbstractContextManager[ProgressLine | None]:

@@ -155,7 +155,7 @@ class Register(RegisterQueries):
         return (
             f"{type(self).__name__}(cohorts={len(s.cohorts)}, "
             f"students={len(s.students)}, host_units={len(s.host_units)}, "
-            f"employments={len(s.employments)}, changes={len(s.history)})"
+            f"employments={len(s.employments)}, changes={len(s.history_held)})"
         )
 
     # -- the history read back ----------------------------------------------

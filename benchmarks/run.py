@@ -52,7 +52,7 @@ LINEAR_SIZES = (1_000, 8_000)
 #: What ``mbprogram progress`` imports before it reads anything.
 PROGRESS_IMPORTS = (
     "import mbprogram.cli.app, mbprogram.cli.reports, mbprogram.storage.files, "
-    "mbprogram.reports.progress"
+    "mbprogram.storage.sqlite_store, mbprogram.reports.progress"
 )
 
 

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mbprogram.catalogue import argparse_words
-from mbprogram.cli.common import Parser, UsageError
+from mbprogram.cli.common import Parser, UsageError, terminal_columns
 from mbprogram.cli.parser_words import MESSAGE_KEYS, translated
 from tests.cli_runner import run
 
@@ -146,3 +146,16 @@ def test_a_value_of_the_wrong_type_is_explained_in_bokmal() -> None:
     with pytest.raises(UsageError) as raised:
         parser.parse_args(["--n", "x"])
     assert "p: argumentet --n: ugyldig verdi for int: 'x'" == str(raised.value)
+
+
+@pytest.mark.parametrize("columns", [None, "", "abc", "-3", "0", "1", "57", "200"])
+def test_the_help_is_as_wide_as_argparse_would_make_it(
+    columns: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil  # noqa: PLC0415
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    assert shutil.get_terminal_size().columns == terminal_columns()

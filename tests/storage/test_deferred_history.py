@@ -1,4 +1,4 @@
-"""An SQLite store's history read on first use (``defer_history``): nothing lost, nothing skipped."""
+"""An SQLite store's history read on first use (``defer_history``): nothing lost or skipped."""
 
 from __future__ import annotations
 
@@ -132,9 +132,7 @@ def test_a_bad_entry_is_named_by_its_path_when_the_history_is_used(store: Path) 
         for use in (lambda: register.history, register.history_problems):
             with pytest.raises(DocumentError) as raised:
                 use()
-            assert [p.path for p in eager.value.problems] == [
-                p.path for p in raised.value.problems
-            ]
+            assert [p.path for p in eager.value.problems] == [p.path for p in raised.value.problems]
             assert ["history[2].after"] == [p.path for p in raised.value.problems]
 
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import getpass
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -52,6 +52,7 @@ __all__ = [
     "progress_line",
     "shown",
     "stamp",
+    "terminal_columns",
 ]
 
 OK: Final = 0
@@ -67,10 +68,41 @@ class UsageError(Exception):
     """Wrong usage: a bad argument, an unknown command or cohort."""
 
 
+def terminal_columns() -> int:
+    """The terminal's width as :func:`shutil.get_terminal_size` tells it, without importing shutil.
+
+    ``COLUMNS`` if it is a positive number, else the width of the terminal on
+    standard output, else 80. (argparse imports ``shutil``, and with it the
+    compression modules, for every parser it makes; the command line makes
+    one per command it runs.)
+    """
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
 class HelpFormatter(argparse.HelpFormatter):
     """argparse's help formatter, with the ``usage:`` heading in the parser's language."""
 
     usage_heading: str = "usage: "
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        """argparse's formatter, as wide as the terminal (less two columns) unless told."""
+        width = terminal_columns() - 2 if width is None else width
+        super().__init__(prog, indent_increment, max_help_position, width)
 
     def add_usage(
         self,
@@ -210,6 +242,8 @@ def as_of(args: argparse.Namespace) -> dt.date:
 def login() -> str:
     """The login name, for the history; ``mbprogram`` when there is none."""
     try:
+        import getpass  # noqa: PLC0415 - only a change needs it
+
         return getpass.getuser()
     except (OSError, KeyError):
         return "mbprogram"

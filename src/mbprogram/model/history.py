@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import hashlib
 import re
 import typing
 from collections.abc import Mapping
@@ -332,6 +331,8 @@ def seal(previous: str, change: Change) -> str:
     ``SHA-256(previous as ASCII, a newline, the entry's canonical content)`` in
     lowercase hexadecimal; the first entry's ``previous`` is :data:`GENESIS` (empty).
     """
+    import hashlib  # noqa: PLC0415 - a report that reads no history does not load OpenSSL
+
     digest = hashlib.sha256(previous.encode("ascii"))
     digest.update(b"\n")
     digest.update(change.content())

@@ -66,6 +66,7 @@ from mbprogram.storage._postgres_reading import load_part as read_part
 from mbprogram.storage._postgres_reading import load_whole, token
 from mbprogram.storage._postgres_schema import RECORD_TABLES, prepare
 from mbprogram.storage._postgres_scope import Need, needed_by
+from mbprogram.storage._postgres_sealing import chain_held, seal_pending
 from mbprogram.storage._postgres_urls import SCHEMES, is_postgres_url, secrets_in, shown_url
 from mbprogram.storage._postgres_writing import write, write_meta
 from mbprogram.storage._sqlite_transactions import store_error
@@ -190,11 +191,14 @@ class PostgresStore:
         """
         v.check_instance(register, Register, "register", "a Register")
         conv = converter()
-        with self._db.transaction("save to the store", write=True):
-            old, seqs, current = load_whole(self._db)
+        with (
+            chain_held(self._db, "save to the store"),
+            self._db.transaction("save to the store", write=True),
+        ):
+            old, stored, current = load_whole(self._db)
             if expected is not None and expected != current:
                 raise conflict(self.name)
-            write(self._db, conv, old, register, seqs)
+            write(self._db, conv, old, register, stored)
             write_meta(self._db, register.allow_synthetic_ids, demo=demo)
             revision = token(self._db)
         self._revision = revision
@@ -240,7 +244,10 @@ class PostgresStore:
         unique = False
         for attempt in range(1, max(1, attempts) + 1):
             try:
-                return self._change_once(change, wanted)
+                if wanted is None:
+                    with chain_held(self._db, CHANGING):
+                        return self._change_once(change, wanted)
+                result = self._change_once(change, wanted)
             except LostRaceError as e:
                 if e.unique and unique:  # twice: a key the part did not show, not a race
                     raise store_error(
@@ -253,16 +260,19 @@ class PostgresStore:
                 self.retries += 1
                 # the winner is committing: wait a moment, longer each time
                 time.sleep(random.uniform(0, 0.002 * 2 ** min(attempt, 6)))  # noqa: S311
+                continue
+            seal_pending(self._db)  # committed: its entries (and any left waiting) sealed
+            return result
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _change_once(self, change: Callable[[Register], T], wanted: Need | None) -> T:
         conv = converter()
         with self._db.transaction(CHANGING, write=True):
             if wanted is None:
-                old, seqs, _ = load_whole(self._db)
+                old, stored, _ = load_whole(self._db)
                 new = old.copy()
                 result = change(new)
-                write(self._db, conv, old, new, seqs)
+                write(self._db, conv, old, new, stored)
                 self._revision = None
                 return result
             need = wanted

@@ -770,3 +770,26 @@ def test_a_store_of_schema_version_1_is_migrated_to_hold_waiting_entries(url: st
         (str(SCHEMA_VERSION),)
     ]
     assert load(url).history == register.history
+
+
+def test_a_seal_that_fails_after_the_commit_warns_and_loses_nothing(
+    url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mbprogram.storage import postgres_store  # noqa: PLC0415
+    from mbprogram.storage._sqlite_transactions import store_error  # noqa: PLC0415
+
+    register = cohorts_register(1)
+    save(register, url)
+
+    def cut_off(db: object) -> int:
+        raise store_error("the connection was lost")
+
+    monkeypatch.setattr(postgres_store, "seal_pending", cut_off)
+    with pytest.warns(postgres_store.UnsealedHistoryWarning, match="the next change seals"):
+        attend(url, "S-01", 1)
+    monkeypatch.undo()
+    register.record_attendance("S-01", session_id(1), Present(Hours(2)), by=STAMP)
+
+    assert load(url).history == register.history  # saved once, read sealed
+    attend(url, "S-01", 2)
+    assert rows(url, "SELECT count(*) FROM history_pending") == [(0,)]

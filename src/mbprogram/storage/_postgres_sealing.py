@@ -43,7 +43,23 @@ from mbprogram.storage._history_codec import history_json
 from mbprogram.storage._postgres_connection import Connection
 from mbprogram.storage._postgres_schema import CHAIN_LOCK
 
-__all__ = ["LAST_CHAIN", "SEALING", "chain_held", "seal_pending", "write_pending"]
+__all__ = [
+    "LAST_CHAIN",
+    "SEALING",
+    "UnsealedHistoryWarning",
+    "chain_held",
+    "seal_pending",
+    "write_pending",
+]
+
+
+class UnsealedHistoryWarning(UserWarning):
+    """A change was saved, but the step that seals its history entries failed.
+
+    Nothing is lost: the entries wait in the store, readers find them after
+    the sealed ones, and the next change seals them (docs/postgres.md).
+    """
+
 
 #: What a failed seal says it could not do.
 SEALING: Final = "seal the history's new entries"

@@ -153,7 +153,10 @@ def load_part(db: Connection, need: Need) -> tuple[Register, Need]:
     loaded_cohorts = cohorts | {row[2] for row in rows["students"].values()}
     register = built(db, ordered, [], _synthetic(meta))
     return register, attrs.evolve(
-        need, cohorts=loaded_cohorts, students=need.students | set(people)
+        need,
+        cohorts=loaded_cohorts,
+        students=need.students | set(people),
+        host_units=need.host_units | rows["host_units"].keys(),
     )
 
 

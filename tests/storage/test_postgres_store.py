@@ -793,3 +793,17 @@ def test_a_seal_that_fails_after_the_commit_warns_and_loses_nothing(
     assert load(url).history == register.history  # saved once, read sealed
     attend(url, "S-01", 2)
     assert rows(url, "SELECT count(*) FROM history_pending") == [(0,)]
+
+
+def test_a_change_of_a_placed_student_is_made_once_on_the_part_first_read(url: str) -> None:
+    save(cohorts_register(1), url)  # S-00 is placed at UR
+    calls: list[int] = []
+
+    def change(r: Register) -> None:
+        calls.append(1)
+        r.record_attendance("S-00", session_id(1), Present(Hours(2)), by=STAMP)
+
+    with PostgresStore.open(url) as store:
+        store.change(change, students=["S-00"])
+
+    assert calls == [1]  # the part read holds the unit its placement names: nothing more to read

@@ -807,3 +807,72 @@ def test_a_change_of_a_placed_student_is_made_once_on_the_part_first_read(url: s
         store.change(change, students=["S-00"])
 
     assert calls == [1]  # the part read holds the unit its placement names: nothing more to read
+
+
+def test_whole_register_changes_racing_writers_of_parts_keep_one_chain(url: str) -> None:
+    register = cohorts_register(WRITERS)
+    save(register, url)
+    barrier = threading.Barrier(WRITERS, timeout=60)
+    errors: list[BaseException] = []
+
+    def writer(i: int) -> None:
+        try:
+            with PostgresStore.open(url) as store:
+                barrier.wait()
+                for session in range(1, 4):
+                    if i % 2:  # a change on the whole register: a new host unit
+                        unit = HostUnit(
+                            id=f"U{i}-{session}", name="Ny enhet", capacity=1, kind="housing"
+                        )
+                        store.change(lambda r, unit=unit: r.add_host_unit(unit, by=STAMP))
+                    else:
+                        store.change(
+                            lambda r, s=session: r.record_attendance(
+                                f"S-{i + 1:02d}", session_id(s), Present(Hours(2)), by=STAMP
+                            ),
+                            students=[f"S-{i + 1:02d}"],
+                        )
+        except BaseException as e:  # reported to the test
+            errors.append(e)
+
+    threads = [threading.Thread(target=writer, args=(i,)) for i in range(WRITERS)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+
+    assert errors == []
+    kept = load(url)
+    assert kept.history_problems() == []
+    assert len(kept.history) == len(register.history) + WRITERS * 3
+    for i in range(WRITERS):
+        if i % 2:
+            assert {f"U{i}-{s}" for s in range(1, 4)} <= kept.host_units.keys()
+        else:
+            assert len(kept.students[f"S-{i + 1:02d}"].attendance) == 3
+    assert rows(url, "SELECT count(*) FROM history_pending") == [(0,)]
+
+
+def test_a_seal_waits_for_a_whole_register_change_that_began_before_it(url: str) -> None:
+    register = cohorts_register(2)
+    save(register, url)
+    done: list[threading.Thread] = []
+
+    def attend_while_a_part_is_changed(r: Register) -> None:
+        if not done:  # the first attempt: another writer changes a part and seals meanwhile
+            t = threading.Thread(target=attend, args=(url, "S-01", 1))
+            t.start()
+            t.join(timeout=1.5)  # its commit is quick; its seal waits for this change
+            done.append(t)
+        # a record the other change does not read: nothing for SERIALIZABLE to refuse
+        r.record_attendance("S-02", session_id(1), Present(Hours(2)), by=STAMP)
+
+    with PostgresStore.open(url) as store:
+        store.change(attend_while_a_part_is_changed)
+    done[0].join(timeout=60)
+
+    kept = load(url)
+    assert kept.history_problems() == []  # one chain: the seal came after the whole change
+    assert len(kept.students["S-01"].attendance) == 1
+    assert len(kept.students["S-02"].attendance) == 1
+    assert len(kept.history) == len(register.history) + 2

@@ -118,6 +118,8 @@ def findings(source: str, filename: str = "<source>") -> Iterator[str]:
             for keyword in node.keywords:
                 if keyword.arg is not None and _is_prose(keyword.value):
                     yield f"{where}: the value {keyword.arg} is English text"
+        if name.endswith("Warning") and any(_is_prose(a) for a in node.args):
+            yield f"{where}: a warning in English (give it a key: KeyedWarning)"
         if name in _SUMMARISED:
             for keyword in node.keywords:
                 if keyword.arg == "summary" and _is_prose(keyword.value):
@@ -156,6 +158,7 @@ def test_the_storage_layer_builds_every_message_from_a_catalogue_key() -> None:
         'ConflictError("the store was saved by someone else")',
         "problems.append(e.problem(path) if x else Problem.of(path, str(e)))",
         'JsonTextError("not valid JSON ({}) at line {}".format(msg, line))',
+        'warnings.warn(UnsealedHistoryWarning(f"the change was saved at {name}"))',
     ],
 )
 def test_the_check_finds_a_message_written_in_english(source: str) -> None:

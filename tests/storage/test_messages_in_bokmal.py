@@ -80,6 +80,8 @@ _SAME = frozenset(
         "reading.kind.shown",
         "reading.schema.named",
         "reading.schema.a.trigger",
+        "reading.sheet.field.status",
+        "reading.sheet.field.start",
     }
 )
 

@@ -31,6 +31,7 @@ from typing import Final, Literal, TypeAlias
 
 from mbprogram.catalogue import (
     admissions,
+    argparse_words,
     attendance,
     cli,
     command_options,
@@ -84,6 +85,7 @@ _SECTIONS: Final = (
     history.TEXTS,
     progress.TEXTS,
     reading.TEXTS,
+    argparse_words.TEXTS,
 )
 
 

@@ -531,6 +531,20 @@ TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
         "en": "the PostgreSQL store needs the optional '{extra}' extra: "
         "pip install 'mbprogram[{extra}]'",
     },
+    "reading.store.what.seal": {
+        "nb": "forsegle historikkens nye oppføringer",
+        "en": "seal the history's new entries",
+    },
+    "reading.store.unsealed": {
+        "nb": "endringen ble lagret i {name}, men oppføringene i historikken kunne ikke "
+        "forsegles nå; de venter i lageret, og neste endring forsegler dem",
+        "en": "the change was saved at {name}, but its history entries could not "
+        "be sealed now; they wait in the store, and the next change seals them",
+    },
+    "reading.store.invalid_history": {
+        "nb": "ugyldig historikk i {store}",
+        "en": "invalid history in {store}",
+    },
     "reading.store.race": {
         "nb": "{name}: en samtidig endring av de samme postene kom først; ingenting ble skrevet: "
         "prøv igjen",

@@ -24,7 +24,6 @@ well as English; the kind of a value (``a number``) is a catalogue ``Phrase`` to
 from __future__ import annotations
 
 import contextlib
-import difflib
 import errno
 import json
 import re
@@ -49,6 +48,7 @@ __all__ = [
     "BadValueError",
     "KeyedConflictError",
     "KeyedError",
+    "KeyedWarning",
     "UnknownKeysError",
     "invalid",
     "joined",
@@ -96,6 +96,24 @@ class KeyedConflictError(ConflictError):
         self.key = key
         self.values = values
         super().__init__(text(key, "en", **values))
+
+    def message_in(self, lang: str) -> str:
+        """The message in ``lang`` (``"nb"`` or ``"en"``)."""
+        return text(self.key, checked_lang(lang), **self.values)
+
+
+class KeyedWarning(UserWarning):
+    """A warning whose message is the catalogue's ``key`` filled with ``values``.
+
+    ``str()`` is the English text; :meth:`message_in` gives it in bokmål too (the
+    command line prints the language of ``--lang``).
+    """
+
+    key: str = ""
+
+    def __init__(self, **values: object) -> None:
+        self.values = values
+        super().__init__(text(self.key, "en", **values))
 
     def message_in(self, lang: str) -> str:
         """The message in ``lang`` (``"nb"`` or ``"en"``)."""
@@ -258,6 +276,8 @@ def quotable(name: object) -> bool:
 
 def unknown_key_message(path: str, key: str, known: Collection[str]) -> Problem:
     """The problem at ``path`` of one unknown key that may be quoted (see :func:`quotable`)."""
+    import difflib  # noqa: PLC0415 - only a document with an unknown key needs it
+
     close = difflib.get_close_matches(key, list(known), n=1)
     if close:
         return Problem.of(path, "reading.unknown_key.close", close=repr(close[0]))

@@ -17,9 +17,9 @@ from pathlib import Path
 from types import TracebackType
 from typing import Final
 
-from mbprogram.catalogue import Phrase, Term, checked_lang, text
+from mbprogram.catalogue import Phrase, Term
 from mbprogram.exceptions import DocumentError, Problem
-from mbprogram.storage._problems import ROOT, KeyedConflictError, os_reason
+from mbprogram.storage._problems import ROOT, KeyedConflictError, KeyedWarning, os_reason
 
 __all__ = [
     "MIGRATING",
@@ -48,19 +48,16 @@ SQLITE_MAGIC: Final = b"SQLite format 3\x00"
 _OTHERS: Final = stat.S_IRWXG | stat.S_IRWXO
 
 
-class ReadableByOthersWarning(UserWarning):
+class ReadableByOthersWarning(KeyedWarning):
     """An existing store may be read (or written) by users other than its owner.
 
     ``str()`` is the English message; :meth:`message_in` gives it in bokmål too.
     """
 
-    def __init__(self, name: str, mode: int) -> None:
-        self.values: dict[str, object] = {"name": name, "mode": f"{mode:04o}"}
-        super().__init__(text("reading.store.readable_by_others", "en", **self.values))
+    key = "reading.store.readable_by_others"
 
-    def message_in(self, lang: str) -> str:
-        """The message in ``lang`` (``"nb"`` or ``"en"``)."""
-        return text("reading.store.readable_by_others", checked_lang(lang), **self.values)
+    def __init__(self, name: str, mode: int) -> None:
+        super().__init__(name=name, mode=f"{mode:04o}")
 
 
 class Transaction:

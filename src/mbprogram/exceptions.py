@@ -20,6 +20,8 @@ expected, not what it got.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
+from typing import Self
 
 import attrs
 
@@ -41,12 +43,24 @@ __all__ = [
 
 
 class MbprogramError(Exception):
-    """The root of every error mbprogram raises on purpose."""
+    """The root of every error mbprogram raises on purpose.
+
+    An error made with ``key=`` (a catalogue key) and ``values=`` carries them:
+    ``str()`` is the English text and :meth:`message_in` any language's.
+    """
+
+    def __init__(
+        self, *args: object, key: str = "", values: Mapping[str, object] | None = None
+    ) -> None:
+        #: The catalogue key of the message, when it has one; empty else.
+        self.key = key
+        #: The values the message is filled with.
+        self.values: Mapping[str, object] = MappingProxyType(dict(values or {}))
+        super().__init__(*((_message(key, "en", self.values),) if key else args))
 
     def message_in(self, lang: str) -> str:
-        """The message in ``lang`` (``"nb"`` or ``"en"``); English unless the catalogue has it."""
-        del lang
-        return str(self)
+        """The message in ``lang`` (``"nb"`` or ``"en"``); English unless it has a key."""
+        return _message(self.key, lang, self.values) if self.key else str(self)
 
 
 def _values(values: Mapping[str, object]) -> dict[str, object]:
@@ -207,6 +221,11 @@ class InvalidValueError(ValidationError):
         if isinstance(problems, str):
             problems = [Problem(problems, message)]
         super().__init__(problems, summary=summary)
+
+    @classmethod
+    def at(cls, path: str, key: str, /, **values: object) -> Self:
+        """One problem at ``path`` whose message is the catalogue's ``key`` with ``values``."""
+        return cls([Problem.of(path, key, **values)])
 
 
 class RefusedChangeError(ValidationError):

@@ -41,6 +41,7 @@ from mbprogram.catalogue import (
     plots,
     problems,
     progress,
+    refusals,
     reports,
     sheets,
     stores,
@@ -82,6 +83,7 @@ _SECTIONS: Final = (
     stores.TEXTS,
     history.TEXTS,
     progress.TEXTS,
+    refusals.TEXTS,
 )
 
 

@@ -41,6 +41,7 @@ from mbprogram.catalogue import (
     plots,
     problems,
     progress,
+    records,
     refusals,
     reports,
     sheets,
@@ -84,6 +85,7 @@ _SECTIONS: Final = (
     history.TEXTS,
     progress.TEXTS,
     refusals.TEXTS,
+    records.TEXTS,
 )
 
 

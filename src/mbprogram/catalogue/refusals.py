@@ -203,4 +203,53 @@ TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
         "nb": "endre status til uteksaminert",
         "en": "changing the status to graduated",
     },
+    # -- loading a register (register/loading.py) and its history (register/history.py)
+    "refusals.load.collection": {
+        "nb": "forventet en samling av {kind}-poster",
+        "en": "expected a collection of {kind} records",
+    },
+    "refusals.load.record": {
+        "nb": "forventet en {kind}, fikk {got}",
+        "en": "expected a {kind}, got {got}",
+    },
+    "refusals.load.kinds": {
+        "nb": "postene er ikke av de typene som forventes",
+        "en": "the records are not of the kinds expected",
+    },
+    "refusals.load.rules": {
+        "nb": "postene bryter registerets regler",
+        "en": "the records break the register's rules",
+    },
+    "refusals.history.moment": {
+        "nb": "forventet et tidspunkt med tidssone",
+        "en": "expected a date-time with a time zone",
+    },
+    "refusals.history.chain": {
+        "nb": "kjedeverdien til oppføringen følger ikke av innholdet og oppføringen før: "
+        "denne oppføringen, eller rekkefølgen på oppføringene, er endret",
+        "en": "the entry's chain value does not follow from its content and the entry "
+        "before it: this entry, or the order of the entries, was changed",
+    },
+    "refusals.history.before": {
+        "nb": "posten før i oppføringen er ikke det oppføringene før den gjorde av {record}",
+        "en": "the entry's record before is not what the entries before it made of {record}",
+    },
+    "refusals.history.unmade": {
+        "nb": "registeret har {record}, som ingen oppføring i historikken lager",
+        "en": "the register holds {record}, which no entry of the history makes",
+    },
+    "refusals.history.replay": {
+        "nb": "å spille av historikken fram til denne oppføringen, den siste om {record}, gir "
+        "ikke posten som finnes",
+        "en": "replaying the history up to this entry, its last about {record}, does not give "
+        "the record held",
+    },
+    "refusals.state.rules": {
+        "nb": "tilstanden bryter registerets regler",
+        "en": "the state breaks the register's rules",
+    },
+    "refusals.record_path": {
+        "nb": "forventet en poststi (som students[S-001].placements[P1]): {reason}",
+        "en": "expected a record path: {reason}",
+    },
 }

@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from mbprogram.catalogue import Phrase
+from mbprogram.catalogue import Phrase, Term
 from mbprogram.exceptions import InvalidValueError, NotFoundError, Problem
 from mbprogram.model.privacy import Privacy
 
@@ -201,11 +201,9 @@ def check_date(value: object, name: str) -> dt.date:
             or is a ``datetime`` (a subclass that cannot be compared with a date).
     """
     if isinstance(value, dt.datetime):
-        raise InvalidValueError(name, "expected a date, not a datetime")
+        raise InvalidValueError.at(name, "records.check.not_datetime")
     if not isinstance(value, dt.date):
-        raise InvalidValueError(
-            name, f"expected a date (datetime.date), got {type(value).__name__}"
-        )
+        raise InvalidValueError.at(name, "records.check.date", got=type(value).__name__)
     return value
 
 
@@ -217,7 +215,9 @@ def check_instance(value: object, kind: type[T], name: str, expected: str) -> T:
             and what type it got.
     """
     if not isinstance(value, kind):
-        raise InvalidValueError(name, f"expected {expected}, got {type(value).__name__}")
+        raise InvalidValueError.at(
+            name, "problems.field.expected", expected=expected, got=type(value).__name__
+        )
     return value
 
 
@@ -229,13 +229,15 @@ def check_each(values: object, kind: type[T], name: str) -> tuple[T, ...]:
     """
     what = kind.__name__
     if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
-        raise InvalidValueError(
-            name, f"expected a collection of {what}, got {type(values).__name__}"
+        raise InvalidValueError.at(
+            name, "records.check.collection", kind=what, got=type(values).__name__
         )
     items = tuple(values)
     for i, item in enumerate(items):
         if not isinstance(item, kind):
-            raise InvalidValueError(f"{name}[{i}]", f"expected a {what}, got {type(item).__name__}")
+            raise InvalidValueError.at(
+                f"{name}[{i}]", "refusals.load.record", kind=what, got=type(item).__name__
+            )
     return items
 
 
@@ -333,9 +335,11 @@ class _Each:
             )
         for i, item in enumerate(value):
             if not isinstance(item, self.kind):
-                raise InvalidValueError(
+                raise InvalidValueError.at(
                     f"{attribute.name}[{i}]",
-                    f"expected {self.expected}, got {type(item).__name__}",
+                    "problems.field.expected",
+                    expected=self.expected,
+                    got=type(item).__name__,
                 )
 
     def __repr__(self) -> str:
@@ -360,6 +364,13 @@ def unique_ids(items: Iterable[Any], what: str, field: str) -> list[Problem]:
     problems = []
     for i, item in enumerate(items):
         if item.id in seen:
-            problems.append(Problem(f"{field}[{i}].id", f"{what} id {item.id!r} is used twice"))
+            problems.append(
+                Problem.of(
+                    f"{field}[{i}].id",
+                    "records.check.id_twice",
+                    what=Term(f"records.what.{what}"),
+                    id=repr(item.id),
+                )
+            )
         seen.add(item.id)
     return problems

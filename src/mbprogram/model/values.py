@@ -288,10 +288,7 @@ class Weekday(enum.IntEnum):
             for day in cls:
                 if day.short == name.strip().lower():
                     return day
-        raise InvalidValueError(
-            "weekday",
-            f"expected one of mon, tue, wed, thu, fri, sat, sun, got {str(name)[:20]!r}",
-        )
+        raise InvalidValueError.at("weekday", "records.weekday", got=v.described_value(name))
 
 
 #: Monday to Friday.

@@ -282,7 +282,9 @@ class NotFoundError(MbprogramError, LookupError):
 class ConflictError(MbprogramError):
     """A save lost a race: someone else saved the same records first.
 
-    Load again, re-apply the change and save again.
+    Load again, re-apply the change and save again. Made with ``key=`` and
+    ``values=`` (``services.repository.conflict``), the message is shown in the
+    language asked for (:meth:`MbprogramError.message_in`).
     """
 
 
@@ -290,7 +292,16 @@ class MissingExtraError(MbprogramError, ImportError):
     """An optional feature was asked for without the extra that provides it."""
 
     def __init__(self, feature: str, extra: str) -> None:
+        """``feature`` (in the catalogue's words, ``errors.feature.…``) needs ``extra``."""
         self.extra = extra
         super().__init__(
-            f"{feature} needs the optional '{extra}' extra: pip install 'mbprogram[{extra}]'"
+            key="errors.missing_extra", values={"feature": _feature(feature), "extra": extra}
         )
+
+
+def _feature(feature: str) -> str:
+    """The catalogue's words for ``feature`` (a ``Term``), or ``feature`` as it is."""
+    from mbprogram.catalogue import CATALOGUE, Term  # noqa: PLC0415 - it imports this module
+
+    key = f"errors.feature.{feature}"
+    return Term(key) if key in CATALOGUE else feature

@@ -44,6 +44,7 @@ from mbprogram.catalogue import (
     records,
     refusals,
     reports,
+    services,
     sheets,
     stores,
 )
@@ -86,6 +87,7 @@ _SECTIONS: Final = (
     progress.TEXTS,
     refusals.TEXTS,
     records.TEXTS,
+    services.TEXTS,
 )
 
 

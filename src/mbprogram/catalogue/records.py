@@ -209,4 +209,45 @@ TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
         "en": "expected a serial with a valid number at or after it; none from {serial} on "
         "gives valid check digits for this birth date",
     },
+    # -- the calendar (calendar/norway.py, calendar/recurrence.py)
+    "records.calendar.whole_year": {
+        "nb": "forventet et helt år, fikk {got}",
+        "en": "expected a whole year, got {got}",
+    },
+    "records.calendar.year": {
+        "nb": "forventet et år fra {first} til {last}, fikk {got}",
+        "en": "expected a year from {first} to {last}, got {got}",
+    },
+    "records.calendar.last_before_first": {
+        "nb": "{last} er før første dag {first}",
+        "en": "{last} is before the first day {first}",
+    },
+    "records.calendar.skip": {
+        "nb": "forventet en dato eller en DateRange, fikk {got}",
+        "en": "expected a date or a DateRange, got {got}",
+    },
+    "records.calendar.rule": {
+        "nb": "forventet en gjentakelsesregel etter RFC 5545, som FREQ=WEEKLY;BYDAY=TU,TH",
+        "en": "expected an RFC 5545 recurrence rule such as FREQ=WEEKLY;BYDAY=TU,TH",
+    },
+    "records.calendar.frequency": {
+        "nb": "forventet FREQ=DAILY, WEEKLY, MONTHLY eller YEARLY (som FREQ=WEEKLY;BYDAY=TU)",
+        "en": "expected FREQ=DAILY, WEEKLY, MONTHLY or YEARLY (such as FREQ=WEEKLY;BYDAY=TU)",
+    },
+    "records.calendar.part": {
+        "nb": "en regel for dager, uten {part}: perioden er gitt ved første og siste dag",
+        "en": "a rule of days, without {part}: the period is given by its first and last day",
+    },
+    "records.calendar.interval": {
+        "nb": "forventet at INTERVAL er et heltall fra 1 til {most}",
+        "en": "expected INTERVAL to be a whole number from 1 to {most}",
+    },
+    "records.calendar.not_a_rule": {
+        "nb": "ikke en gjentakelsesregel etter RFC 5545; forventet en som FREQ=WEEKLY;BYDAY=TU,TH",
+        "en": "not an RFC 5545 recurrence rule; expected one such as FREQ=WEEKLY;BYDAY=TU,TH",
+    },
+    "records.calendar.too_many": {
+        "nb": "gir mer enn {most} dager i perioden; forventet færre",
+        "en": "gives more than {most} days in the period; expected fewer",
+    },
 }

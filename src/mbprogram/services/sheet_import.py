@@ -118,7 +118,7 @@ class SheetImport:
 def check_by(by: object) -> Stamp:
     """``by`` if it is a :class:`~mbprogram.model.values.Stamp`; else an InvalidValueError."""
     if not isinstance(by, Stamp):
-        raise InvalidValueError("by", f"expected a Stamp (who and when), got {type(by).__name__}")
+        raise InvalidValueError.at("by", "refusals.stamp", got=type(by).__name__)
     return by
 
 

@@ -41,6 +41,7 @@ from mbprogram.catalogue import (
     plots,
     problems,
     progress,
+    record_commands,
     records,
     refusals,
     reports,
@@ -88,6 +89,7 @@ _SECTIONS: Final = (
     refusals.TEXTS,
     records.TEXTS,
     services.TEXTS,
+    record_commands.TEXTS,
 )
 
 

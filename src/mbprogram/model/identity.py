@@ -233,9 +233,7 @@ class NationalIdNumber:
                 or 80, or a serial with no valid number at or after it.
         """
         if not isinstance(birth_date, dt.date) or isinstance(birth_date, dt.datetime):
-            raise _refuse(
-                "problems.field.date", field="birth_date", got=type(birth_date).__name__
-            )
+            raise _refuse("problems.field.date", field="birth_date", got=type(birth_date).__name__)
         if not _FIRST_YEAR <= birth_date.year <= _LAST_YEAR:
             raise _refuse(
                 "records.national_id.years", field="birth_date", first=_FIRST_YEAR, last=_LAST_YEAR

@@ -98,6 +98,4 @@ def formula_problem(row: int, column: str, value: str) -> list[Problem]:
     """The refusal of a text kept as written that a spreadsheet would run as a formula."""
     if not value.startswith(FORMULA_STARTS):
         return []
-    return [
-        Problem.of(cell_path(row, column), "services.sheet.formula")
-    ]
+    return [Problem.of(cell_path(row, column), "services.sheet.formula")]

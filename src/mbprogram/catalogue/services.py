@@ -64,4 +64,98 @@ TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
         "nb": "utskrivbare dokumenter",
         "en": "printable documents",
     },
+    # -- the sheet imports (services/sheet_import.py, student_import.py, placement_import.py,
+    # unit_import.py): a problem's path names the row and column, never the cell's text
+    "services.sheet.bad_id": {
+        "nb": "forventet en {kind}-id (1-64 bokstaver A-Z eller a-z, sifre og . _ : -)",
+        "en": "expected a {kind} id (1-64 letters, digits and . _ : -)",
+    },
+    "services.sheet.no_id": {
+        "nb": "ingen {kind} oppgitt; forventet en {kind}-id",
+        "en": "no {kind} given; expected a {kind} id",
+    },
+    "services.kind.student": {"nb": "deltaker", "en": "student"},
+    "services.kind.unit": {"nb": "praksissted", "en": "unit"},
+    "services.kind.placement": {"nb": "praksisperiode", "en": "placement"},
+    "services.field.unit": {"nb": "praksissted", "en": "unit"},
+    "services.field.supervisor": {"nb": "veileder", "en": "supervisor"},
+    "services.field.start": {"nb": "startdato", "en": "start"},
+    "services.field.end": {"nb": "sluttdato", "en": "end"},
+    "services.field.weekdays": {"nb": "ukedager", "en": "weekdays"},
+    "services.field.name": {"nb": "navn", "en": "name"},
+    "services.field.capacity": {"nb": "kapasitet", "en": "capacity"},
+    "services.state.new": {"nb": "ny", "en": "new"},
+    "services.students.same_student": {
+        "nb": "samme deltaker som rad {row}; før opp hver deltaker én gang",
+        "en": "the same student as row {row}; list each student once",
+    },
+    "services.students.other_cohort": {
+        "nb": "deltakeren er i kull {cohort}, ikke {given}",
+        "en": "the student is in cohort {cohort}, not {given}",
+    },
+    "services.students.no_name": {
+        "nb": "ikke noe navn oppgitt; en ny deltaker trenger et",
+        "en": "no name given; a new student needs one",
+    },
+    "services.students.no_date": {
+        "nb": "ingen dato oppgitt; en ny deltaker trenger dagen statusen gjaldt fra",
+        "en": "no date given; a new student needs the day their status took effect",
+    },
+    "services.students.new_status": {
+        "nb": "en ny deltaker starter som søker, tatt opp eller aktiv, ikke {status}",
+        "en": "a new student starts as applicant, admitted or active, not {status}",
+    },
+    "services.students.status_since": {
+        "nb": "deltakeren har vært {status} siden {on}; en import flytter ikke dagen for en status",
+        "en": "the student has been {status} since {on}; an import does not move the day of "
+        "a status",
+    },
+    "services.students.no_status_date": {
+        "nb": "ingen dato oppgitt for den nye statusen {status}",
+        "en": "no date given for the new status {status}",
+    },
+    "services.students.graduate": {
+        "nb": "en import gjør ikke en deltaker {status} (fra {before}); uteksaminer en deltaker "
+        "med graduate, som kontrollerer hvert krav",
+        "en": "an import does not make a student {status} (from {before}); graduate a student "
+        "with graduate, which checks every requirement",
+    },
+    "services.students.transition": {
+        "nb": "kan ikke gå fra {before} til {status}",
+        "en": "cannot go from {before} to {status}",
+    },
+    "services.placements.conflicting_rows": {
+        "nb": "strider mot rad {row} for samme praksisperiode",
+        "en": "conflicts with row {row} for the same placement",
+    },
+    "services.placements.differs": {
+        "nb": "avviker fra praksisperiode {placement} slik den er registrert; en import endrer "
+        "ikke en praksisperiodes {field}",
+        "en": "differs from placement {placement} as recorded; an import does not change a "
+        "placement's {field}",
+    },
+    "services.placements.extends": {
+        "nb": "etter den registrerte slutten {end} for praksisperiode {placement}; en import "
+        "forlenger ikke en praksisperiode",
+        "en": "after placement {placement}'s recorded end {end}; an import does not extend a "
+        "placement",
+    },
+    "services.placements.missing": {
+        "nb": "ingen {field} oppgitt; en ny praksisperiode trenger det",
+        "en": "no {field} given; a new placement needs one",
+    },
+    "services.placements.no_id": {
+        "nb": "praksisstedet og første dag gir ingen id for praksisperioden (for lang); oppgi "
+        "id-en i en kolonne for praksisperiode",
+        "en": "the unit and first day make no placement id (too long); give the id in a "
+        "placement column",
+    },
+    "services.units.missing": {
+        "nb": "ingen {field} oppgitt; et nytt praksissted trenger det",
+        "en": "no {field} given; a new unit needs one",
+    },
+    "services.units.conflicting_rows": {
+        "nb": "strider mot rad {row} for samme praksissted",
+        "en": "conflicts with row {row} for the same unit",
+    },
 }

@@ -8,8 +8,9 @@ commands), ``attendance`` (what an attendance import did), ``admissions``
 (the ``admit`` command), ``refusals`` (the register's refused changes and load
 checks), ``records`` (the model's and the calendar's checks), ``services``
 (the services' and the library's own errors) and ``record_commands`` (the
-record commands' argument checks), among others. A section is a mapping ``key -> {"nb": template, "en": template}``;
-:data:`CATALOGUE` is all of them, and a key is in exactly one section.
+record commands' argument checks), among others. A section is a mapping
+``key -> {"nb": template, "en": template}``; :data:`CATALOGUE` is all of
+them, and a key is in exactly one section.
 
 Templates are ``str.format`` templates with one addition: a placeholder with two
 words after a colon picks one by the number it names, ``{n} {n:hour|hours}``

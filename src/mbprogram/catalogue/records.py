@@ -250,4 +250,5 @@ TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
         "nb": "gir mer enn {most} dager i perioden; forventet færre",
         "en": "gives more than {most} days in the period; expected fewer",
     },
+    "records.value.example": {"nb": "f.eks. {example}", "en": "e.g. {example}"},
 }

@@ -17,9 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from mbprogram.catalogue import CATALOGUE, Term
+from mbprogram.catalogue import CATALOGUE, Term, text
 from mbprogram.model.placements import AssessmentStage
 from mbprogram.model.students import Status
+from mbprogram.model.validators import expected_words
 from mbprogram.register.commit import catalogue_term, refused_summary
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "mbprogram"
@@ -213,3 +214,26 @@ def test_every_refused_change_is_named_in_the_catalogue(what: str) -> None:
 
 def test_a_word_the_catalogue_lacks_stays_as_it_is() -> None:
     assert not isinstance(catalogue_term("no such change", "refusals.what"), Term)
+
+
+@pytest.mark.parametrize(
+    ("expected", "bokmal"),
+    [
+        ("a Register", "en Register"),
+        ("a DateRange or None", "en DateRange eller None"),
+        ("an Employment", "en Employment"),
+        ("date or Unreadable", "date eller Unreadable"),
+        ("True or False", "True eller False"),
+        ("a whole number", "et heltall"),
+        ("Milestones", "Milestones"),
+    ],
+)
+def test_what_a_check_expected_reads_in_bokmal_with_the_types_name_kept(
+    expected: str, bokmal: str
+) -> None:
+    words = expected_words(expected)
+
+    assert expected == str(words)
+    assert f"forventet {bokmal}, fikk int" == text(
+        "problems.field.expected", "nb", expected=words, got="int"
+    )

@@ -251,4 +251,15 @@ TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
         "en": "gives more than {most} days in the period; expected fewer",
     },
     "records.value.example": {"nb": "f.eks. {example}", "en": "e.g. {example}"},
+    # -- what was expected, with a type's name (model/validators.py expected_words)
+    "records.expected.a": {"nb": "en {kind}", "en": "a {kind}"},
+    "records.expected.an": {"nb": "en {kind}", "en": "an {kind}"},
+    "records.expected.or_none": {"nb": "{expected} eller None", "en": "{expected} or None"},
+    "records.expected.either": {"nb": "{choices} eller {last}", "en": "{choices} or {last}"},
+    "records.expected.whole": {"nb": "et heltall", "en": "a whole number"},
+    "records.expected.record_path": {
+        "nb": "en poststi (str)",
+        "en": "a record path (str)",
+    },
+    "records.expected.bool": {"nb": "True eller False", "en": "True or False"},
 }

@@ -14,7 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from mbprogram.exceptions import ConflictError, MissingExtraError, RefusedChangeError
+from mbprogram.exceptions import (
+    ConflictError,
+    MissingExtraError,
+    Problem,
+    RefusedChangeError,
+    ValidationError,
+)
 from mbprogram.services.repository import InMemoryRepository
 from mbprogram.services.unit_of_work import UnitOfWork
 from mbprogram.storage.files import save
@@ -287,3 +293,20 @@ def test_a_refusal_made_by_the_library_carries_its_key_for_any_language() -> Non
     assert "the literature studies are signed off already" == problem.message
     assert "litteraturstudiene er godkjent allerede" == problem.message_in("nb")
     assert "nektet: godkjenne litteraturstudiene" == caught.value.summary_in("nb")
+
+
+def test_an_error_of_several_problems_is_headed_in_the_language_asked_for() -> None:
+    error = ValidationError(
+        [Problem.of("a", "refusals.expected_date"), Problem.of("b", "refusals.expected_date")],
+        summary_key="refusals.load.rules",
+    )
+
+    assert str(error) == error.message_in("en")
+    assert str(error).startswith("the records break the register's rules (2 problems):\n")
+    assert error.message_in("nb") == (
+        "postene bryter registerets regler (2 problemer):\n"
+        "  a: forventet en dato\n"
+        "  b: forventet en dato"
+    )
+    unsummed = ValidationError(error.problems)
+    assert unsummed.message_in("nb").startswith("ugyldig (2 problemer):")

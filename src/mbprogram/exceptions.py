@@ -184,8 +184,12 @@ class ValidationError(MbprogramError, ValueError):
         if len(self.problems) == 1:
             shown = self.problems[0].shown_in(lang)
             return f"{summary}: {shown}" if summary else shown
-        lines = [f"{summary or 'invalid'} ({len(self.problems)} problems):"]
-        lines.extend(f"  {p.shown_in(lang)}" for p in self.problems)
+        head = _message(
+            "errors.problems",
+            lang,
+            {"summary": summary or _message("errors.invalid", lang, {}), "n": len(self.problems)},
+        )
+        lines = [head, *(f"  {p.shown_in(lang)}" for p in self.problems)]
         return "\n".join(lines)
 
     def summary_in(self, lang: str) -> str:

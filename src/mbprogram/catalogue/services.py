@@ -158,4 +158,10 @@ TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
         "nb": "strider mot rad {row} for samme praksissted",
         "en": "conflicts with row {row} for the same unit",
     },
+    # -- an error of several problems (exceptions.py ValidationError.message_in)
+    "errors.invalid": {"nb": "ugyldig", "en": "invalid"},
+    "errors.problems": {
+        "nb": "{summary} ({n} {n:problem|problemer}):",
+        "en": "{summary} ({n} {n:problem|problems}):",
+    },
 }

@@ -16,7 +16,7 @@ __all__ = ["TEXTS"]
 TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
     # -- a programme's rules (model/programme.py, docs/rules.md)
     "records.rules.mapping": {
-        "nb": "forventet en tabell med regler, fikk {got}",
+        "nb": "forventet en samling regler (et JSON-objekt), fikk {got}",
         "en": "expected a mapping of rules, got {got}",
     },
     "records.rules.unknown": {
@@ -75,11 +75,11 @@ TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
         "en": "{on} is before the previous submission on {previous}",
     },
     "records.assignment.no_submission": {
-        "nb": "det finnes ingen innlevering {number}; {n} {n:er|er} levert",
+        "nb": "det finnes ingen innlevering {number}; {n} er levert",
         "en": "there is no submission {number}; {n} submitted",
     },
     "records.assignment.assessed_before": {
-        "nb": "{on} er før innlevering {number} {submitted}",
+        "nb": "{on} er før innlevering {number}, levert {submitted}",
         "en": "{on} is before submission {number} on {submitted}",
     },
     "records.assignment.assessment_before": {
@@ -91,7 +91,7 @@ TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
         "en": "submission {number} was approved; nothing is submitted after an approval",
     },
     "records.assignment.submitted_before_assessment": {
-        "nb": "{on} er før vurderingen av innlevering {number} {assessed}",
+        "nb": "{on} er før vurderingen av innlevering {number}, vurdert {assessed}",
         "en": "{on} is before the assessment of submission {number} on {assessed}",
     },
     # -- cohorts and sessions (model/cohort.py)

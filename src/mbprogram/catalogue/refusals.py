@@ -162,7 +162,7 @@ TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
         "nb": "forlenge ansettelsen",
         "en": "extending the employment",
     },
-    "refusals.what.hiring": {"nb": "ansettelse", "en": "hiring"},
+    "refusals.what.hiring": {"nb": "ansette", "en": "hiring"},
     "refusals.what.making the employment permanent": {
         "nb": "gjøre ansettelsen fast",
         "en": "making the employment permanent",
@@ -231,7 +231,7 @@ TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
         "before it: this entry, or the order of the entries, was changed",
     },
     "refusals.history.before": {
-        "nb": "posten før i oppføringen er ikke det oppføringene før den gjorde av {record}",
+        "nb": "oppføringens post før endringen er ikke det oppføringene før den gjorde av {record}",
         "en": "the entry's record before is not what the entries before it made of {record}",
     },
     "refusals.history.unmade": {

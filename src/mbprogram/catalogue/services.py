@@ -115,8 +115,8 @@ TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
         "en": "no date given for the new status {status}",
     },
     "services.students.graduate": {
-        "nb": "en import gjør ikke en deltaker {status} (fra {before}); uteksaminer en deltaker "
-        "med graduate, som kontrollerer hvert krav",
+        "nb": "en import kan ikke gjøre en deltaker {status} (fra {before}); uteksaminer en "
+        "deltaker med graduate, som kontrollerer hvert krav",
         "en": "an import does not make a student {status} (from {before}); graduate a student "
         "with graduate, which checks every requirement",
     },
@@ -130,7 +130,7 @@ TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
     },
     "services.placements.differs": {
         "nb": "avviker fra praksisperiode {placement} slik den er registrert; en import endrer "
-        "ikke en praksisperiodes {field}",
+        "ikke {field} for en praksisperiode",
         "en": "differs from placement {placement} as recorded; an import does not change a "
         "placement's {field}",
     },
@@ -141,7 +141,7 @@ TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
         "placement",
     },
     "services.placements.missing": {
-        "nb": "ingen {field} oppgitt; en ny praksisperiode trenger det",
+        "nb": "ingen {field} oppgitt; det må oppgis for en ny praksisperiode",
         "en": "no {field} given; a new placement needs one",
     },
     "services.placements.no_id": {
@@ -151,7 +151,7 @@ TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
         "placement column",
     },
     "services.units.missing": {
-        "nb": "ingen {field} oppgitt; et nytt praksissted trenger det",
+        "nb": "ingen {field} oppgitt; det må oppgis for et nytt praksissted",
         "en": "no {field} given; a new unit needs one",
     },
     "services.units.conflicting_rows": {

@@ -157,7 +157,7 @@ def checked_record(what: str, field: str, record: object, kind: type[R]) -> R:
     """``record`` if it is a ``kind``; else the change is refused, naming the type it got."""
     if not isinstance(record, kind):
         article = "an" if kind.__name__[0] in "AEIOU" else "a"
-        expected = f"{article} {kind.__name__}"
+        expected = v.expected_words(f"{article} {kind.__name__}")
         raise refuse(what, field, "refusals.kind", expected=expected, got=type(record).__name__)
     return record
 

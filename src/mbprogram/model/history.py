@@ -47,6 +47,7 @@ __all__ = [
     "record_path",
     "record_path_of",
     "seal",
+    "seal_content",
     "split_path",
     "student_path",
 ]
@@ -338,9 +339,15 @@ def seal(previous: str, change: Change) -> str:
     ``SHA-256(previous as ASCII, a newline, the entry's canonical content)`` in
     lowercase hexadecimal; the first entry's ``previous`` is :data:`GENESIS` (empty).
     """
+    return seal_content(previous, change.content())
+
+
+def seal_content(previous: str, content: bytes) -> str:
+    """The chain value of an entry whose canonical content is ``content`` (:meth:`Change.content`),
+    after an entry whose chain value is ``previous``: what :func:`seal` computes."""
     digest = hashlib.sha256(previous.encode("ascii"))
     digest.update(b"\n")
-    digest.update(change.content())
+    digest.update(content)
     return digest.hexdigest()
 
 

@@ -460,7 +460,7 @@ def test_a_conflict_is_reported_the_same_way_for_a_document_and_a_store(
 
     monkeypatch.setattr(attendance_csv, "import_attendance", import_while_someone_else_saves)
     code, out, _ = run("import-attendance", str(path), str(sheet), "--format", "json",
-                       capsys=capsys)  # fmt: skip
+                       "--lang", "en", capsys=capsys)  # fmt: skip
     assert 2 == code
     message = json.loads(out)["error"]
     assert message.startswith(f"{path} was saved by someone else since it was loaded here")

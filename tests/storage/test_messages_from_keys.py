@@ -29,7 +29,6 @@ _KEYED_FIRST = frozenset(
         "BadValueError",
         "JsonTextError",
         "KeyedError",
-        "KeyedConflictError",
         "store_error",
         "_refuse",
         "invalid",
@@ -105,9 +104,12 @@ def findings(source: str, filename: str = "<source>") -> Iterator[str]:
             continue
         name = _name(node)
         where = f"{filename}:{node.lineno}: {name}"
-        if name in _NEVER:
+        keyed = {k.arg: k.value for k in node.keywords if k.arg in ("key", "values")}
+        if name in _NEVER and not (name == "ConflictError" and "key" in keyed and not node.args):
             yield f"{where}: made with a message (use Problem.of or a keyed error)"
             continue
+        if "key" in keyed and (why := _key_problem(keyed["key"])):
+            yield f"{where}: {why}"
         positions = ([0] if name in _KEYED_FIRST - _KEYED_SECOND else []) + (
             [1] if name in _KEYED_SECOND else []
         )
@@ -156,6 +158,7 @@ def test_the_storage_layer_builds_every_message_from_a_catalogue_key() -> None:
         'raise DocumentError(problems, summary=f"invalid records in {name}")',
         'InvalidValueError("path", f"expected a file path, got {kind}")',
         'ConflictError("the store was saved by someone else")',
+        'ConflictError(key="the store was saved by someone else")',
         "problems.append(e.problem(path) if x else Problem.of(path, str(e)))",
         'JsonTextError("not valid JSON ({}) at line {}".format(msg, line))',
         'warnings.warn(UnsealedHistoryWarning(f"the change was saved at {name}"))',
@@ -176,6 +179,7 @@ def test_the_check_finds_a_message_written_in_english(source: str) -> None:
         "raise ImportRowsError(problems, summary=layout.refused)",
         "problems.append(e.problem(cell_path(n, column)))",
         "Problem.of(path, trouble[0], **trouble[1])",
+        'ConflictError(key="reading.store.locked", values={"path": path, "what": what})',
     ],
 )
 def test_the_check_accepts_a_message_built_from_a_key(source: str) -> None:

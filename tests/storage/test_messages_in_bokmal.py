@@ -25,7 +25,6 @@ from mbprogram import ConflictError, DocumentError
 from mbprogram.catalogue import reading, text
 from mbprogram.storage import _attendance_rows, _cells, student_csv
 from mbprogram.storage._json_text import JsonTextError, read_json
-from mbprogram.storage._postgres_connection import driver
 from mbprogram.storage._problems import os_reason, shown
 from mbprogram.storage.files import load, save
 from mbprogram.storage.json_document import loads
@@ -225,16 +224,4 @@ def test_a_damaged_meta_table_is_named_in_either_language(tmp_path: Path) -> Non
     assert (
         f"{path} er skadet: meta-tabellen har den ukjente nøkkelen colour; "
         "ingen revisjon på 1 til 18 sifre" == problem.message_in("nb")
-    )
-
-
-def test_the_postgres_extra_is_named_in_either_language() -> None:
-    assert driver() is not None  # the extra is installed for the tests
-    from mbprogram.storage._postgres_connection import _MissingDriverError  # noqa: PLC0415
-
-    error = _MissingDriverError("the PostgreSQL store", "postgres")
-    assert str(error) == error.message_in("en")
-    assert (
-        "PostgreSQL-lageret trenger tilleggspakken 'postgres': pip install 'mbprogram[postgres]'"
-        == error.message_in("nb")
     )

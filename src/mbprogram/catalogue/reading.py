@@ -525,12 +525,6 @@ TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
         "special-category health data: make it readable by its owner only with "
         "chmod 600 {name}",
     },
-    "reading.store.no_driver": {
-        "nb": "PostgreSQL-lageret trenger tilleggspakken '{extra}': "
-        "pip install 'mbprogram[{extra}]'",
-        "en": "the PostgreSQL store needs the optional '{extra}' extra: "
-        "pip install 'mbprogram[{extra}]'",
-    },
     "reading.store.what.seal": {
         "nb": "forsegle historikkens nye oppføringer",
         "en": "seal the history's new entries",

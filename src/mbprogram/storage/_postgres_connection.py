@@ -15,9 +15,9 @@ import contextlib
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Final, TypeVar
 
-from mbprogram.catalogue import Term, checked_lang, text
-from mbprogram.exceptions import MissingExtraError
-from mbprogram.storage._problems import KeyedConflictError, quotable
+from mbprogram.catalogue import Term
+from mbprogram.exceptions import ConflictError, MissingExtraError
+from mbprogram.storage._problems import quotable
 from mbprogram.storage._sqlite_transactions import store_error
 
 T = TypeVar("T")
@@ -42,19 +42,11 @@ def driver() -> Any:
     try:
         import psycopg  # noqa: PLC0415 - the optional extra
     except ImportError:
-        raise _MissingDriverError("the PostgreSQL store", "postgres") from None
+        raise MissingExtraError("the PostgreSQL store", "postgres") from None
     return psycopg
 
 
-class _MissingDriverError(MissingExtraError):
-    """The PostgreSQL store asked for without its extra; the message in bokmål too."""
-
-    def message_in(self, lang: str) -> str:
-        """The message in ``lang`` (``"nb"`` or ``"en"``)."""
-        return text("reading.store.no_driver", checked_lang(lang), extra=self.extra)
-
-
-class LostRaceError(KeyedConflictError):
+class LostRaceError(ConflictError):
     """A serialization failure: a concurrent transaction won; make the change again.
 
     Attributes:
@@ -64,7 +56,7 @@ class LostRaceError(KeyedConflictError):
     """
 
     def __init__(self, name: str, *, unique: bool = False, constraint: str = "") -> None:
-        super().__init__("reading.store.race", name=name)
+        super().__init__(key="reading.store.race", values={"name": name})
         self.unique = unique
         self.constraint = constraint
 

@@ -40,13 +40,12 @@ from cattrs.errors import (
 )
 
 from mbprogram.catalogue import Phrase, Term, checked_lang, number, text
-from mbprogram.exceptions import ConflictError, InvalidValueError, Problem, ValidationError
+from mbprogram.exceptions import InvalidValueError, Problem, ValidationError
 from mbprogram.model.privacy import Privacy, classification
 
 __all__ = [
     "ROOT",
     "BadValueError",
-    "KeyedConflictError",
     "KeyedError",
     "KeyedWarning",
     "UnknownKeysError",
@@ -87,19 +86,6 @@ class KeyedError(ValueError):
     def problem(self, path: str) -> Problem:
         """The message as a problem at ``path``."""
         return Problem.of(path, self.key, **self.values)
-
-
-class KeyedConflictError(ConflictError):
-    """A lost race whose message is the catalogue's ``key`` filled with ``values``."""
-
-    def __init__(self, key: str, /, **values: object) -> None:
-        self.key = key
-        self.values = values
-        super().__init__(text(key, "en", **values))
-
-    def message_in(self, lang: str) -> str:
-        """The message in ``lang`` (``"nb"`` or ``"en"``)."""
-        return text(self.key, checked_lang(lang), **self.values)
 
 
 class KeyedWarning(UserWarning):

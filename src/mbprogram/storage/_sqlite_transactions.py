@@ -18,8 +18,8 @@ from types import TracebackType
 from typing import Final
 
 from mbprogram.catalogue import Phrase, Term
-from mbprogram.exceptions import DocumentError, Problem
-from mbprogram.storage._problems import ROOT, KeyedConflictError, KeyedWarning, os_reason
+from mbprogram.exceptions import ConflictError, DocumentError, Problem
+from mbprogram.storage._problems import ROOT, KeyedWarning, os_reason
 
 __all__ = [
     "MIGRATING",
@@ -96,7 +96,9 @@ class Transaction:
     def _translated(self, error: sqlite3.Error) -> Exception:
         text = str(error)
         if "locked" in text or "busy" in text:
-            return KeyedConflictError("reading.store.locked", path=self._path, what=self._what)
+            return ConflictError(
+                key="reading.store.locked", values={"path": self._path, "what": self._what}
+            )
         return store_error(
             "reading.store.failed", what=self._what, path=self._path, reason=sqlite_reason(error)
         )

@@ -44,13 +44,13 @@ from typing import Self
 import cattrs
 
 from mbprogram.catalogue import Phrase
-from mbprogram.exceptions import DocumentError, Problem
+from mbprogram.exceptions import ConflictError, DocumentError, Problem
 from mbprogram.model.history import Change
 from mbprogram.progress import Progress, Step, counted
 from mbprogram.register.aggregate import Register
 from mbprogram.register.deferred_history import DeferredHistory
 from mbprogram.storage._converter import converter
-from mbprogram.storage._problems import KeyedConflictError, joined, os_reason
+from mbprogram.storage._problems import joined, os_reason
 from mbprogram.storage._register_codec import Records, build_register, gc_paused
 from mbprogram.storage._sqlite_rows import (
     HistoryRow,
@@ -297,8 +297,9 @@ class SqliteStore:
                     if seen is None
                     else Phrase("reading.store.loaded_at", revision=seen)
                 )
-                raise KeyedConflictError(
-                    "reading.store.saved_meanwhile", path=self.path, current=current, where=where
+                raise ConflictError(
+                    key="reading.store.saved_meanwhile",
+                    values={"path": self.path, "current": current, "where": where},
                 )
             known = self._rows if current == self._revision else None
             unwritable = False

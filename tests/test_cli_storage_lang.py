@@ -284,3 +284,31 @@ def test_a_header_with_a_column_twice_names_it_in_the_language_asked_for(
 
     assert 2 == code
     assert expected in err.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("lang", "reason"),
+    [("nb", "filen eller mappen finnes ikke"), ("en", "No such file or directory")],
+)
+def test_an_output_the_system_refuses_is_reported_in_the_language_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, reason: str
+) -> None:
+    store = tmp_path / "register.json"
+    save(make_register(1), store)
+    missing = tmp_path / "no-such-folder" / "progress.txt"
+
+    code, _, err = run(
+        "progress",
+        store,
+        "--as-of",
+        "2025-06-30",
+        "--output",
+        missing,
+        "--lang",
+        lang,
+        capsys=capsys,
+    )
+
+    assert code == 2
+    assert err.startswith("mbprogram: ") and err.rstrip().endswith(reason)
+    assert not missing.parent.exists()

@@ -27,6 +27,7 @@ This module sits beside the layers (docs/architecture.md): every layer may use i
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import re
 import string
 from collections.abc import Mapping
@@ -66,6 +67,7 @@ __all__ = [
     "checked_lang",
     "day",
     "number",
+    "os_reason",
     "placeholders",
     "render",
     "text",
@@ -247,6 +249,27 @@ def _shown(value: object, lang: Lang) -> object:
     if isinstance(value, (Decimal, float)):
         return number(value, lang)
     return value
+
+
+#: The errors of the file system whose reason the catalogue has in bokmål too.
+_OS_REASONS: Final = {
+    errno.ENOENT: "no_such_file",
+    errno.EACCES: "permission",
+    errno.EPERM: "not_permitted",
+    errno.EISDIR: "is_directory",
+    errno.ENOTDIR: "not_directory",
+    errno.ENOSPC: "no_space",
+    errno.EROFS: "read_only",
+}
+
+
+def os_reason(error: OSError) -> str:
+    """Why the file system refused: a :class:`Term` for the usual reasons, else the system's words.
+
+    A term reads in the language of the text it fills (:func:`text`).
+    """
+    slug = _OS_REASONS.get(error.errno or 0)
+    return Term(f"reading.os.{slug}") if slug else str(error.strerror or error)
 
 
 def text(key: str, lang: Lang, /, **values: object) -> str:

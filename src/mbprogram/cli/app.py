@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO, cast
 
-from mbprogram.catalogue import LANGS, Lang, text
+from mbprogram.catalogue import LANGS, Lang, Term, os_reason, text
 from mbprogram.cli.command_table import GROUP_ORDER, LISTED, listed
 from mbprogram.cli.common import (
     BAD_INPUT,
@@ -285,7 +285,9 @@ def _run(handler: Handler, args: argparse.Namespace, stdout: TextIO) -> int:
         _fail(str(e), args, stdout)
         return BAD_INPUT
     except OSError as e:
-        _fail(f"{e.filename or ''}: {e.strerror or e}".lstrip(": "), args, stdout)
+        reason = os_reason(e)
+        shown = text(reason, args.lang) if isinstance(reason, Term) else reason
+        _fail(f"{e.filename or ''}: {shown}".lstrip(": "), args, stdout)
         return BAD_INPUT
     return code
 

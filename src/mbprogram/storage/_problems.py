@@ -24,7 +24,6 @@ well as English; the kind of a value (``a number``) is a catalogue ``Phrase`` to
 from __future__ import annotations
 
 import contextlib
-import errno
 import json
 import re
 from collections.abc import Collection, Iterable, Iterator, Sequence
@@ -39,7 +38,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from mbprogram.catalogue import Phrase, Term, checked_lang, number, text
+from mbprogram.catalogue import Phrase, checked_lang, number, os_reason, text
 from mbprogram.exceptions import InvalidValueError, Problem, ValidationError
 from mbprogram.model.privacy import Privacy, classification
 
@@ -135,24 +134,6 @@ class BadValueError(ValueError):
             return Problem.of(path, self.key, **self.values)
         got = json_kind(self.got) if sensitive or not self.show else shown(self.got)
         return Problem.of(path, "reading.got", expected=self.expected, got=got)
-
-
-#: The errors of the file system whose reason the catalogue has in bokmål too.
-_OS_REASONS: Final = {
-    errno.ENOENT: "no_such_file",
-    errno.EACCES: "permission",
-    errno.EPERM: "not_permitted",
-    errno.EISDIR: "is_directory",
-    errno.ENOTDIR: "not_directory",
-    errno.ENOSPC: "no_space",
-    errno.EROFS: "read_only",
-}
-
-
-def os_reason(error: OSError) -> str:
-    """Why the file system refused, as the system says it (a catalogue term for the usual ones)."""
-    slug = _OS_REASONS.get(error.errno or 0)
-    return Term(f"reading.os.{slug}") if slug else str(error.strerror or error)
 
 
 def kind_problem(path: str, key: str, got: object, /, **values: object) -> Problem:

@@ -36,13 +36,14 @@ import attrs
 
 from mbprogram.model.assignment import AssignmentAssessment, FinalAssignment, Submission, Verdict
 from mbprogram.model.attendance import Attendance
-from mbprogram.model.cohort import Cohort
+from mbprogram.model.cohort import Cohort, Session
 from mbprogram.model.literature import Literature, Reading, SignOff
 from mbprogram.model.placements import Placement, PlacementAbsence, PlacementAssessment
 from mbprogram.model.programme import ProgrammeRules
 from mbprogram.model.students import Status, StatusChange, Student, status_history_problems
 from mbprogram.model.validators import accepts
-from mbprogram.model.values import DateRange, Weekday
+from mbprogram.model.values import DateRange, Hours, Weekday
+from mbprogram.storage import _hooks as h
 from mbprogram.storage._converter import RECORD_TYPES, converter
 from mbprogram.storage._hooks import is_list_of
 
@@ -55,7 +56,11 @@ Build = Callable[[object], Any]
 #: programme rules are read by their own ``from_dict``, through the converter's hook).
 _PLAIN: Final = frozenset(RECORD_TYPES) - {Attendance, Placement, Cohort, ProgrammeRules}
 
-#: The most attendance marks kept at once.
+#: The converter's hooks for plain values, which read a value without its type.
+_ONE_ARGUMENT: Final = frozenset(
+    {h.text, h.whole, h.flag, h.date, h.date_time, h.hours, h.weekdays}
+)
+#: The most attendance marks (and programme rules) kept at once.
 _KEPT_MARKS: Final = 50_000
 
 
@@ -75,7 +80,7 @@ def builder(t: Any) -> Build | None:
     if t == tuple[Attendance, ...]:
         return _attendance_list()
     if t is Cohort:
-        return _with_period(Cohort, ("start", "end"))
+        return _with_period(Cohort, ("start", "end"), rules=_rules())
     if t in _PLAIN:
         return _record(t)
     if is_list_of(t):
@@ -96,6 +101,8 @@ def _hook(t: Any) -> Build:
     if fast is not None:
         return fast
     hook = converter().get_structure_hook(t)
+    if hook in _ONE_ARGUMENT:  # the type is not needed: the hook itself, one call less
+        return typing.cast("Build", hook)
     return lambda o: hook(o, t)
 
 
@@ -143,11 +150,11 @@ def _record(cl: type) -> Build:
     return build
 
 
-def _with_period(cl: type[Cohort], ends: tuple[str, str]) -> Build:
+def _with_period(cl: type[Cohort], ends: tuple[str, str], *, rules: Build) -> Build:
     """A cohort: its ``period`` is written as ``start`` and ``end``."""
     fields = _fields(cl)
     del fields["period"]
-    hooks = {name: _hook(t) for name, t in fields.items()}
+    hooks = {name: _hook(t) for name, t in fields.items()} | {"rules": rules}
     hooks |= {end: _hook(_fields(DateRange)["start"]) for end in ends}
     required = _required(cl, ends) - {"period"}
     start, end = ends
@@ -155,6 +162,31 @@ def _with_period(cl: type[Cohort], ends: tuple[str, str]) -> Build:
     def build(o: object) -> Any:
         values = _values(o, hooks, required)
         return cl(period=DateRange(values.pop(start), values.pop(end)), **values)
+
+    return build
+
+
+def _rules() -> Build:
+    """A cohort's programme rules: the converter's hook, the rules of a programme kept.
+
+    Cohorts of one programme repeat its rules: they are kept under their JSON
+    object's keys, values and the JSON kinds of the values (so ``1`` is never
+    taken for ``true``).
+    """
+    hook = converter().get_structure_hook(ProgrammeRules)
+    kept: dict[tuple[tuple[str, type, object], ...], ProgrammeRules] = {}
+
+    def build(o: object) -> ProgrammeRules:
+        if type(o) is not dict:
+            raise DeclinedError
+        key = tuple([(k, type(v), v) for k, v in o.items()])  # unhashable: declined
+        rules = kept.get(key)
+        if rules is None:
+            rules = hook(o, ProgrammeRules)
+            if len(kept) >= _KEPT_MARKS:
+                kept.clear()
+            kept[key] = rules
+        return rules
 
     return build
 
@@ -246,6 +278,30 @@ def _status_change() -> Build:
         _set(change, "on", on)
         _set(change, "reason", reason)
         return change  # no rules across its fields
+
+    return build
+
+
+def _session() -> Build:
+    keys = _keys(Session)
+    id_ok, day_ok, hours_ok, topic_ok = (
+        _accepts(Session, n) for n in ("id", "day", "hours", "topic")
+    )
+    day_of, hours_of = _hook(dt.date), _hook(Hours)
+
+    def build(o: object) -> Session:
+        o = _shaped(o, keys)
+        ident, day, hours = _text_hook(o["id"]), day_of(o["day"]), hours_of(o["hours"])
+        topic = _text_hook(o.get("topic", ""))
+        if not (id_ok(ident) and day_ok(day) and hours_ok(hours) and topic_ok(topic)):
+            raise DeclinedError
+        session = _new(Session)
+        _set(session, "id", ident)
+        _set(session, "day", day)
+        _set(session, "hours", hours)
+        _set(session, "topic", topic)
+        session.__attrs_post_init__()  # its own rule (longer than 0 h), as the constructor runs it
+        return session
 
     return build
 
@@ -463,6 +519,7 @@ def _student() -> Build:
 
 
 _BY_HAND: Final[dict[Any, Callable[[], Build]]] = {
+    Session: _session,
     StatusChange: _status_change,
     PlacementAbsence: _absence,
     Placement: _placement,

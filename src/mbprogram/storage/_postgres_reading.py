@@ -160,7 +160,7 @@ def built(
     """The register of ``rows`` (by table) and ``history`` (the entries' bodies), checked."""
     conv = converter()
     records, problems = Records(), list[Problem]()
-    with gc_paused():
+    with gc_paused(kept=True):
         for table, found in rows.items():
             read_table(conv, table, found, records, problems)
         for i, body in enumerate(history):

@@ -80,8 +80,12 @@ def closed_problem(student: Student) -> Problem:
 
 def is_the_student(person: str, student: Student) -> bool:
     """Whether ``person`` (a name or id) names the student themself."""
-    key = " ".join(person.split()).casefold()
-    return key in (" ".join(student.name.split()).casefold(), student.id.casefold())
+    return _spelled(person) in (_spelled(student.name), student.id.casefold())
+
+
+def _spelled(name: str) -> str:
+    """A name as compared: its words, single-spaced, case folded."""
+    return " ".join(name.split()).casefold()
 
 
 def student_problems(
@@ -133,8 +137,10 @@ def student_problems(
             )
         )
     at = _by_id if by_id else _by_position
-    dated = _dated_records(student, cohort, at, attendance=_attendance_out_of_term(student, cohort))
-    problems += _attendance_problems(student, cohort, at)
+    suspect, out_of_term = _attendance_at_a_glance(student, cohort)
+    dated = _dated_records(student, cohort, at, attendance=out_of_term)
+    if suspect:
+        problems += _attendance_problems(student, cohort, at)
     problems += _dated_problems(student, dated)
     problems += _placement_problems(student, host_units, at)
     problems += _people_problems(student, at)
@@ -175,23 +181,36 @@ def _closed_on(student: Student) -> dt.date | None:
     return student.status_history[-1].on if student.status in CLOSED else None
 
 
-def _attendance_out_of_term(student: Student, cohort: Cohort) -> bool:
-    """Whether a session the student is marked for is before their enrolment or after they left.
+def _attendance_at_a_glance(student: Student, cohort: Cohort) -> tuple[bool, bool]:
+    """Whether the student's attendance may break a rule, and whether a session they are
+    marked for is before their enrolment or after they left.
 
-    Exactly when :func:`_dated_problems` finds a problem with their attendance:
-    the attendance is left out of the dated records otherwise (the many marks
+    The first is true when a session is not the cohort's or a mark is longer
+    than its session (:func:`_attendance_problems` then looks at each mark);
+    the second exactly when :func:`_dated_problems` finds a problem with the
+    attendance (it is left out of the dated records otherwise: the many marks
     of a student need no path unless one is wrong).
     """
-    sessions = cohort.session_table
-    days = [sessions[a.session][0] for a in student.attendance if a.session in sessions]
+    table = cohort.session_table
+    suspect, days = False, []
+    for record in student.attendance:
+        known = table.get(record.session)
+        if known is None:
+            suspect = True
+            continue
+        days.append(known[0])
+        mark = record.mark
+        if isinstance(mark, Present) and mark.hours.value > known[1]:
+            suspect = True
     if not days:
-        return False
+        return suspect, False
     enrolled, closed_on = student.enrolled_on, _closed_on(student)
-    return (
+    out_of_term = (
         enrolled is None
         or min(days) < enrolled
         or (closed_on is not None and max(days) > closed_on)
     )
+    return suspect, out_of_term
 
 
 def _dated_records(
@@ -287,14 +306,6 @@ def _after_closing(
 
 
 def _attendance_problems(student: Student, cohort: Cohort, at: _Namer) -> list[Problem]:
-    table = cohort.session_table
-    for record in student.attendance:  # first a quick look: problems are rare
-        known = table.get(record.session)
-        mark = record.mark
-        if known is None or (isinstance(mark, Present) and mark.hours.value > known[1]):
-            break
-    else:
-        return []
     problems = []
     sessions = cohort.sessions_by_id
     for i, record in enumerate(student.attendance):
@@ -351,8 +362,9 @@ def _placement_problems(
 
 def _people_problems(student: Student, at: _Namer) -> list[Problem]:
     """Approvers, supervisors, assessors and signers are never the student themself."""
-    if not any(is_the_student(person, student) for person in _people(student)):
-        return []  # the usual case: no path is made
+    themself = (_spelled(student.name), student.id.casefold())
+    if not any(_spelled(person) in themself for person in _people(student)):
+        return []  # the usual case (as is_the_student would say): no path is made
     people: list[tuple[str, Callable[[], RecordPath]]] = [
         (m.approver, partial(_item, at, "makeups", i, m.id, "approver"))
         for i, m in enumerate(student.makeups)

@@ -471,7 +471,7 @@ def _student() -> Build:
     attrs.resolve_types(Student)
     keys = _keys(Student)
     id_ok, name_ok, notes_ok = (_accepts(Student, n) for n in ("id", "name", "notes"))
-    optional = {
+    rarely_given = {
         n: _hook(attrs.fields_dict(Student)[n].type)
         for n in ("national_id", "contact", "background", "makeups", "certificate")
     }
@@ -500,9 +500,8 @@ def _student() -> Build:
         _set(student, "placements", placements)
         _set(student, "literature", literature)
         _set(student, "assignment", assignment_of(o.get("assignment")))
-        for n, read in optional.items():  # absent or null in most documents
-            value = o.get(n)
-            _set(student, n, read(value) if value is not None else attrs_default[n])
+        for n, read in rarely_given.items():  # null is for its hook to take or refuse
+            _set(student, n, read(o[n]) if n in o else defaults[n])
         # Student.__attrs_post_init__: a lawful status history, each session marked
         # once, make-up and placement ids each used once.
         if status_history_problems(history):
@@ -514,7 +513,7 @@ def _student() -> Build:
             raise DeclinedError
         return student
 
-    attrs_default = {n: attrs.fields_dict(Student)[n].default for n in optional}
+    defaults = {n: attrs.fields_dict(Student)[n].default for n in rarely_given}
     return build
 
 

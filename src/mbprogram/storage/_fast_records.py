@@ -30,6 +30,7 @@ import operator
 import types
 import typing
 from collections.abc import Callable, Collection
+from itertools import repeat
 from typing import Any, Final
 
 import attrs
@@ -194,27 +195,42 @@ def _rules() -> Build:
 def _attendance_list() -> Build:
     """A student's attendance: the marks of a cohort recur, so each is made once and kept.
 
-    A mark is kept under its JSON object's items when every value is text
-    (``"5"`` is then never taken for ``5``, nor ``1`` for ``true``, since text
-    equals only text); a list whose marks are all kept is read without a
-    Python step per mark. Any other mark, and the first of each, is read by
-    the converter's hook.
+    A mark read and found valid is kept when every value of its JSON object
+    is text, under its session and mark, its hours and reason (or None for
+    one it has not) and its number of keys. Another object with that key is
+    the same mark: text equals only text (``"5"`` is never taken for ``5``,
+    nor ``"1"`` for ``true``), and the number of keys leaves no room for one
+    more (a valid mark has hours or a reason, never both). A list whose marks
+    are all kept is read without a Python step per mark; any other mark is
+    read by the converter's hook.
     """
     hook = converter().get_structure_hook(Attendance)
-    kept: dict[tuple[tuple[object, object], ...], Attendance] = {}
-    items = dict.items  # refuses anything but a JSON object
+    kept: dict[tuple[object, ...], Attendance] = {}
+    session_and_mark = operator.itemgetter("session", "mark")
+    get = dict.get  # refuses anything but a JSON object
+
+    def keys_of(o: list[Any]) -> list[tuple[object, ...]]:
+        return list(
+            zip(
+                map(session_and_mark, o),
+                map(get, o, repeat("hours")),
+                map(get, o, repeat("reason")),
+                map(len, o),
+                strict=True,
+            )
+        )
 
     def build(o: object) -> tuple[Attendance, ...]:
         if type(o) is not list:
             raise DeclinedError
-        keys = list(map(tuple, map(items, o)))
+        keys = keys_of(o)  # unhashable values: declined at the look-up
         marks: list[Attendance | None] = list(map(kept.get, keys))
         if all(marks):  # a record is always true, a missing one None
             return tuple(typing.cast("list[Attendance]", marks))
         read = []
         for raw, key, found in zip(o, keys, marks, strict=True):
             mark = found if found is not None else hook(raw, Attendance)
-            if found is None and all(type(v) is str for _, v in key):
+            if found is None and all(type(v) is str for v in raw.values()):
                 if len(kept) >= _KEPT_MARKS:
                     kept.clear()
                 kept[key] = mark

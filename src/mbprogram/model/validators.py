@@ -381,9 +381,9 @@ def accepts(attribute: attrs.Attribute[Any]) -> Callable[[object], bool]:
         most, empty = validator.max_length, validator.allow_empty
         return lambda value: (
             isinstance(value, str)
-            and is_storable_text(value)
-            and (empty or bool(value.strip()))
             and len(value) <= most
+            and ((value.isascii() and "\x00" not in value) or is_storable_text(value))
+            and (empty or bool(value.strip()))
         )
     if isinstance(validator, _RecordId):
         return is_record_id

@@ -414,23 +414,30 @@ def _submission() -> Build:
 def _assessment() -> Build:
     cl = AssignmentAssessment
     keys = _keys(cl)
-    checks = {n: _accepts(cl, n) for n in ("submission", "on", "assessor", "verdict", "feedback")}
+    submission_ok, on_ok, assessor_ok, verdict_ok, feedback_ok = (
+        _accepts(cl, n) for n in ("submission", "on", "assessor", "verdict", "feedback")
+    )
     submission_of, on_of, verdict_of = _hook(int), _hook(dt.date), _hook(Verdict)
 
     def build(o: object) -> AssignmentAssessment:
         o = _shaped(o, keys)
-        values = {
-            "submission": submission_of(o["submission"]),
-            "on": on_of(o["on"]),
-            "assessor": _text_hook(o["assessor"]),
-            "verdict": verdict_of(o["verdict"]),
-            "feedback": _text_hook(o.get("feedback", "")),
-        }
+        submission, on = submission_of(o["submission"]), on_of(o["on"])
+        assessor, verdict = _text_hook(o["assessor"]), verdict_of(o["verdict"])
+        feedback = _text_hook(o.get("feedback", ""))
+        if not (
+            submission_ok(submission)
+            and on_ok(on)
+            and assessor_ok(assessor)
+            and verdict_ok(verdict)
+            and feedback_ok(feedback)
+        ):
+            raise DeclinedError
         assessment = _new(cl)
-        for name, value in values.items():
-            if not checks[name](value):
-                raise DeclinedError
-            _set(assessment, name, value)
+        _set(assessment, "submission", submission)
+        _set(assessment, "on", on)
+        _set(assessment, "assessor", assessor)
+        _set(assessment, "verdict", verdict)
+        _set(assessment, "feedback", feedback)
         return assessment  # no rules across its fields
 
     return build
@@ -550,6 +557,10 @@ def student(raw: object, cohort_id: str) -> Student:
     """A student listed under the cohort ``cohort_id`` (declined if it names a cohort itself)."""
     if type(raw) is not dict or "cohort" in raw:
         raise DeclinedError
-    build = typing.cast("Build", builder(Student))  # a record type: never None
-    record: Student = build({**raw, "cohort": cohort_id})
+    record: Student = _built_student()({**raw, "cohort": cohort_id})
     return record
+
+
+@functools.cache
+def _built_student() -> Build:
+    return typing.cast("Build", builder(Student))  # a record type: never None

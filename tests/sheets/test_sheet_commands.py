@@ -153,7 +153,7 @@ def test_a_rule_that_is_not_a_rule_exits_2(tmp_path: Path) -> None:
         {
             "path": "rule",
             "message": (
-                "expected FREQ=DAILY, WEEKLY, MONTHLY or YEARLY (such as FREQ=WEEKLY;BYDAY=TU)"
+                "forventet FREQ=DAILY, WEEKLY, MONTHLY eller YEARLY (som FREQ=WEEKLY;BYDAY=TU)"
             ),
         }
     ] == json.loads(said)["problems"]

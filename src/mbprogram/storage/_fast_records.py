@@ -8,12 +8,15 @@ whether it is valid:
 
 * every JSON value is read by the very hook the converter uses for its field's
   type (:mod:`mbprogram.storage._hooks`: the same strictness about JSON kinds);
-* every record is made by its own constructor, so each attrs validator,
-  converter and ``__attrs_post_init__`` check runs exactly as on the detailed
-  path;
-* an unknown key, a missing required key, a value a hook refuses, a record its
-  constructor refuses, or anything else unexpected makes the whole record
-  declined (:class:`DeclinedError`, or any exception).
+* the records a student holds by the thousand are made field by field, each
+  value checked by the predicate of its field's own validator
+  (:func:`mbprogram.model.validators.accepts`) and the record's rules across
+  its fields run or checked inline (see the section below); every other
+  record is made by its own constructor, so each attrs validator, converter
+  and ``__attrs_post_init__`` check runs exactly as on the detailed path;
+* an unknown key, a missing required key, a value a hook or a predicate
+  refuses, a record that breaks a rule, or anything else unexpected makes the
+  whole record declined (:class:`DeclinedError`, or any exception).
 
 A caller that gets no record reads the value again in detail through the
 converter, which names every problem with its path
@@ -48,7 +51,7 @@ from mbprogram.storage import _hooks as h
 from mbprogram.storage._converter import RECORD_TYPES, converter
 from mbprogram.storage._hooks import is_list_of
 
-__all__ = ["Build", "DeclinedError", "builder"]
+__all__ = ["Build", "DeclinedError", "builder", "student"]
 
 #: Reads one JSON value; raises when it cannot vouch for it.
 Build = Callable[[object], Any]
@@ -524,7 +527,10 @@ def _student() -> Build:
         _set(student, "literature", literature)
         _set(student, "assignment", assignment_of(o.get("assignment")))
         for n, read in rarely_given.items():  # null is for its hook to take or refuse
-            _set(student, n, read(o[n]) if n in o else defaults[n])
+            value = read(o[n]) if n in o else defaults[n]
+            if not rarely_given_ok[n](value):
+                raise DeclinedError
+            _set(student, n, value)
         # Student.__attrs_post_init__: a lawful status history, each session marked
         # once, make-up and placement ids each used once.
         if status_history_problems(history):
@@ -537,6 +543,7 @@ def _student() -> Build:
         return student
 
     defaults = {n: attrs.fields_dict(Student)[n].default for n in rarely_given}
+    rarely_given_ok = {n: _accepts(Student, n) for n in rarely_given}
     return build
 
 

@@ -310,5 +310,6 @@ def test_an_output_the_system_refuses_is_reported_in_the_language_asked(
     )
 
     assert code == 2
-    assert err.startswith("mbprogram: ") and err.rstrip().endswith(reason)
+    assert err.startswith("mbprogram: ")
+    assert err.rstrip().endswith(reason)
     assert not missing.parent.exists()

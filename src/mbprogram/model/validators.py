@@ -28,6 +28,7 @@ from mbprogram.model.privacy import Privacy
 
 __all__ = [
     "a_date",
+    "accepts",
     "as_tuple",
     "aware_datetime",
     "between",
@@ -413,3 +414,51 @@ def unique_ids(items: Iterable[Any], what: str, field: str) -> list[Problem]:
             )
         seen.add(item.id)
     return problems
+
+
+def accepts(attribute: attrs.Attribute[Any]) -> Callable[[object], bool]:
+    """A predicate true exactly when ``attribute``'s validator accepts a value.
+
+    It makes no problem and no message: it is for a fast path that builds
+    records without their constructors and reads anything refused again the
+    usual way (``mbprogram.storage``). The validators of this module are
+    checked inline; any other is called, and its error caught.
+    """
+    validator = attribute.validator
+    if validator is None:
+        return lambda value: True
+    if isinstance(validator, _Text):
+        most, empty = validator.max_length, validator.allow_empty
+        return lambda value: (
+            isinstance(value, str)
+            and len(value) <= most
+            and ((value.isascii() and "\x00" not in value) or is_storable_text(value))
+            and (empty or bool(value.strip()))
+        )
+    if isinstance(validator, _RecordId):
+        return is_record_id
+    if isinstance(validator, _Date):
+        return lambda value: isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+    if isinstance(validator, _Instance):
+        kinds = validator.kinds
+        return lambda value: (
+            isinstance(value, kinds) and (bool in kinds or not isinstance(value, bool))
+        )
+    if isinstance(validator, _InEnum):
+        enum_type = validator.enum_type
+        return lambda value: isinstance(value, enum_type)
+    if isinstance(validator, _Optional):
+        inner = accepts(attribute.evolve(validator=validator.inner))
+        return lambda value: value is None or inner(value)
+    if isinstance(validator, _Each):
+        kind = validator.kind
+        return lambda value: isinstance(value, tuple) and all(isinstance(i, kind) for i in value)
+
+    def check(value: object) -> bool:
+        try:
+            validator(None, attribute, value)
+        except Exception:  # refused: the usual way names why
+            return False
+        return True
+
+    return check

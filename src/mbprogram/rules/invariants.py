@@ -20,12 +20,13 @@ when the register issued the certificate.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import partial
 
 from mbprogram.calendar.norway import is_public_holiday
 from mbprogram.catalogue import Term
 from mbprogram.exceptions import Problem
+from mbprogram.model.attendance import Present
 from mbprogram.model.codes import RuleCode
 from mbprogram.model.cohort import Cohort
 from mbprogram.model.hiring import BudgetPot, Employment, OutcomeRecord
@@ -79,8 +80,12 @@ def closed_problem(student: Student) -> Problem:
 
 def is_the_student(person: str, student: Student) -> bool:
     """Whether ``person`` (a name or id) names the student themself."""
-    key = " ".join(person.split()).casefold()
-    return key in (" ".join(student.name.split()).casefold(), student.id.casefold())
+    return _spelled(person) in (_spelled(student.name), student.id.casefold())
+
+
+def _spelled(name: str) -> str:
+    """A name as compared: its words, single-spaced, case folded."""
+    return " ".join(name.split()).casefold()
 
 
 def student_problems(
@@ -132,8 +137,10 @@ def student_problems(
             )
         )
     at = _by_id if by_id else _by_position
-    dated = _dated_records(student, cohort, at)
-    problems += _attendance_problems(student, cohort, at)
+    suspect, out_of_term = _attendance_at_a_glance(student, cohort)
+    dated = _dated_records(student, cohort, at, attendance=out_of_term)
+    if suspect:
+        problems += _attendance_problems(student, cohort, at)
     problems += _dated_problems(student, dated)
     problems += _placement_problems(student, host_units, at)
     problems += _people_problems(student, at)
@@ -142,7 +149,9 @@ def student_problems(
     return problems
 
 
-def _item(at: _Namer, name: str, position: int, ident: str, *rest: str) -> RecordPath:
+def _item(
+    at: _Namer, name: str, position: int, ident: str, *rest: str | tuple[str, int]
+) -> RecordPath:
     """The path of a field of the item of list ``name`` at ``position`` with id ``ident``."""
     return at(name, position, ident).child(*rest)
 
@@ -167,8 +176,47 @@ def _by_id(name: str, position: int, ident: str) -> RecordPath:
 _Dated = tuple[dt.date, str | None, Callable[[], RecordPath]]
 
 
-def _dated_records(student: Student, cohort: Cohort, at: _Namer) -> list[_Dated]:
-    """Every dated record of the student."""
+def _closed_on(student: Student) -> dt.date | None:
+    """The day the student withdrew or graduated, if they did."""
+    return student.status_history[-1].on if student.status in CLOSED else None
+
+
+def _attendance_at_a_glance(student: Student, cohort: Cohort) -> tuple[bool, bool]:
+    """Whether the student's attendance may break a rule, and whether a session they are
+    marked for is before their enrolment or after they left.
+
+    The first is true when a session is not the cohort's or a mark is longer
+    than its session (:func:`_attendance_problems` then looks at each mark);
+    the second exactly when :func:`_dated_problems` finds a problem with the
+    attendance (it is left out of the dated records otherwise: the many marks
+    of a student need no path unless one is wrong).
+    """
+    table = cohort.session_table
+    suspect, days = False, []
+    for record in student.attendance:
+        known = table.get(record.session)
+        if known is None:
+            suspect = True
+            continue
+        days.append(known[0])
+        mark = record.mark
+        if isinstance(mark, Present) and mark.hours.value > known[1]:
+            suspect = True
+    if not days:
+        return suspect, False
+    enrolled, closed_on = student.enrolled_on, _closed_on(student)
+    out_of_term = (
+        enrolled is None
+        or min(days) < enrolled
+        or (closed_on is not None and max(days) > closed_on)
+    )
+    return suspect, out_of_term
+
+
+def _dated_records(
+    student: Student, cohort: Cohort, at: _Namer, *, attendance: bool = True
+) -> list[_Dated]:
+    """Every dated record of the student (without the attendance unless ``attendance``)."""
     sessions = cohort.session_table
     dated: list[_Dated] = [
         (
@@ -176,7 +224,7 @@ def _dated_records(student: Student, cohort: Cohort, at: _Namer) -> list[_Dated]
             a.session,
             partial(_item, at, "attendance", i, a.session, "session"),
         )
-        for i, a in enumerate(student.attendance)
+        for i, a in enumerate(student.attendance if attendance else ())
         if a.session in sessions
     ]
     dated += [
@@ -184,14 +232,13 @@ def _dated_records(student: Student, cohort: Cohort, at: _Namer) -> list[_Dated]
         for i, m in enumerate(student.makeups)
     ]
     for i, p in enumerate(student.placements):
-        where = at("placements", i, p.id)
-        dated.append((p.period.start, "", partial(where.child, "period", "start")))
+        where = partial(_item, at, "placements", i, p.id)  # paths are made only for problems
+        dated.append((p.period.start, "", partial(where, "period", "start")))
         dated += [
-            (a.day, None, partial(where.child, ("absences", j), "day"))
-            for j, a in enumerate(p.absences)
+            (a.day, None, partial(where, ("absences", j), "day")) for j, a in enumerate(p.absences)
         ]
         dated += [
-            (a.on, None, partial(where.child, stage, "on"))
+            (a.on, None, partial(where, stage, "on"))
             for stage, a in (("midway", p.midway), ("final", p.final))
             if a is not None
         ]
@@ -224,7 +271,7 @@ def _dated_problems(student: Student, dated: list[_Dated]) -> list[Problem]:
     """Records dated before the enrolment, or after the day the student left."""
     enrolled = student.enrolled_on
     status = student.status
-    closed_on = student.status_history[-1].on if status in CLOSED else None
+    closed_on = _closed_on(student)
     problems = []
     for day, what, locate in dated:
         if what is not None and (enrolled is None or day < enrolled):
@@ -315,6 +362,9 @@ def _placement_problems(
 
 def _people_problems(student: Student, at: _Namer) -> list[Problem]:
     """Approvers, supervisors, assessors and signers are never the student themself."""
+    themself = (_spelled(student.name), student.id.casefold())
+    if not any(_spelled(person) in themself for person in _people(student)):
+        return []  # the usual case (as is_the_student would say): no path is made
     people: list[tuple[str, Callable[[], RecordPath]]] = [
         (m.approver, partial(_item, at, "makeups", i, m.id, "approver"))
         for i, m in enumerate(student.makeups)
@@ -345,6 +395,18 @@ def _people_problems(student: Student, at: _Namer) -> list[Problem]:
     ]
 
 
+def _people(student: Student) -> Iterator[str]:
+    """Everyone named in the student's records, in the order of :func:`_people_problems`."""
+    yield from (m.approver for m in student.makeups)
+    for p in student.placements:
+        yield p.supervisor
+        yield from (a.assessor for a in (p.midway, p.final) if a is not None)
+    if student.literature.sign_off is not None:
+        yield student.literature.sign_off.by
+    if student.assignment is not None:
+        yield from (a.assessor for a in student.assignment.assessments)
+
+
 def _assignment_problems(student: Student, cohort: Cohort) -> list[Problem]:
     assignment = student.assignment
     maximum = cohort.rules.max_submissions
@@ -365,12 +427,12 @@ def _certificate_problems(student: Student, cohort: Cohort) -> list[Problem]:
     """The certificate's structure; completion is not re-evaluated (a certificate is a fact)."""
     graduated = student.status is Status.GRADUATED
     c = student.certificate
+    if c is None and not graduated:
+        return []
     here = RecordPath.of("certificate")
     mismatch = RuleCode.CERTIFICATE_MISMATCH
     if c is None:
-        if graduated:
-            return [Problem.of(here, "problems.rule.certificate_missing", mismatch)]
-        return []
+        return [Problem.of(here, "problems.rule.certificate_missing", mismatch)]
     if not graduated:
         return [Problem.of(here, "problems.rule.certificate_not_graduated", mismatch)]
     problems = []
@@ -463,28 +525,26 @@ def register_problems(
             if s.national_id.value in numbers:
                 problems.append(national_id_used_twice(s))
             numbers.add(s.national_id.value)
-        path = student_path(s.cohort, s.id)
+        at = partial(student_path, s.cohort, s.id)  # the path is made only for a problem
         cohort = cohorts.get(s.cohort)
         if cohort is None:
             problems.append(
                 Problem.of(
-                    path.child("cohort"),
+                    at().child("cohort"),
                     "problems.rule.unknown_cohort",
                     RuleCode.UNKNOWN_RECORD,
                     cohort=repr(s.cohort),
                 )
             )
         else:
-            problems += [
-                p.under(path)
-                for p in student_problems(
-                    s, cohort, host_units, allow_synthetic_ids=allow_synthetic_ids
-                )
-            ]
+            found = student_problems(s, cohort, host_units, allow_synthetic_ids=allow_synthetic_ids)
+            if found:
+                under = at()
+                problems += [p.under(under) for p in found]
         if s.certificate is not None:
             if s.certificate.id in certificates:
                 problems.append(
-                    used_twice(path.child("certificate", "id"), "certificate", s.certificate.id)
+                    used_twice(at().child("certificate", "id"), "certificate", s.certificate.id)
                 )
             certificates.add(s.certificate.id)
     for unit_id, occupied in occupancy(students.values()).items():

@@ -191,7 +191,7 @@ def built(
     """
     conv = converter()
     records, problems = Records(), list[Problem]()
-    with gc_paused():
+    with gc_paused(kept=True):
         for table, found in rows.items():
             read_table(conv, table, found, records, problems)
         unsealed: list[Change] = []

@@ -10,7 +10,9 @@ document by their segments.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import contextlib
+import typing
+from collections.abc import Callable, Hashable, Sequence
 from typing import Any, Final, TypeVar
 
 import attrs
@@ -25,6 +27,8 @@ from mbprogram.model.placements import HostUnit
 from mbprogram.model.students import Student
 from mbprogram.paths import RecordPath, Segment
 from mbprogram.register.aggregate import Register
+from mbprogram.storage._fast_records import builder
+from mbprogram.storage._fast_records import student as fast_student
 from mbprogram.storage._problems import BadValueError, key_path, problems_of
 
 __all__ = [
@@ -59,7 +63,15 @@ def student_json(conv: cattrs.Converter, student: Student) -> dict[str, Any]:
 def read(
     conv: cattrs.Converter, raw: object, cls: type[T], path: str, problems: list[Problem]
 ) -> T | None:
-    """Read one record of type ``cls``; on failure add its problems under ``path``."""
+    """Read one record of type ``cls``; on failure add its problems under ``path``.
+
+    The fast path (:mod:`~mbprogram.storage._fast_records`) is tried first; what
+    it declines is read again in detail, naming every problem.
+    """
+    fast = builder(typing.cast("Hashable", cls))
+    if fast is not None:
+        with contextlib.suppress(Exception):  # declined: the detailed reading says why
+            return typing.cast("T", fast(raw))
     try:
         return conv.structure(raw, cls)
     except Exception as e:  # every failure becomes problems with paths
@@ -75,6 +87,8 @@ def read_student(
     problems: list[Problem],
 ) -> Student | None:
     """Read a student listed under the cohort ``cohort_id``."""
+    with contextlib.suppress(Exception):  # declined: the detailed reading says why
+        return fast_student(raw, cohort_id)
     if type(raw) is not dict:
         problems.extend(
             problems_of(BadValueError("reading.expected.object", raw, show=False), path)

@@ -125,13 +125,18 @@ def loads(text: str | bytes) -> Register:
             2026-04-01``. Nothing is loaded when there is any. The error never
             chains the JSON decoder's own (which holds the whole text).
     """
-    with gc_paused():
+    with gc_paused(kept=True):
         try:
             document = read_json(text)
         except JsonTextError as e:
             problem = e.problem(ROOT)
         else:
-            return register_from_json(document)
+            try:
+                return register_from_json(document)
+            finally:
+                # Freed while the collector is paused: else its first collection after
+                # the pause would walk every object of the parsed document once more.
+                del document
     raise DocumentError([problem])
 
 

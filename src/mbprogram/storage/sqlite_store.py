@@ -189,14 +189,14 @@ class SqliteStore:
                 id, e.g. ``cohorts[K1].students[S-01].placements[0].end``), or if
                 the store's schema differs from an mbprogram store's.
         """
-        with self._transaction("BEGIN", READING), gc_paused():
+        with self._transaction("BEGIN", READING), gc_paused(kept=True):
             check_schema(self._db, self.path)
             meta = self._meta()
             rows = {table: self._select(table) for table in RECORD_TABLES}
             changes = select_history(self._db)
         conv = converter()
         records, remembered, problems = Records(), {}, list[Problem]()
-        with gc_paused():
+        with gc_paused(kept=True):
             total, done = sum(len(found) for found in rows.values()), 0
             for table, found in rows.items():
                 counting = counted(found, progress, Step.LOADED, total, start=done)

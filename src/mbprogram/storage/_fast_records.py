@@ -1,0 +1,573 @@
+"""The fast path of reading records: the converter's own hooks and the records' own constructors.
+
+Reading a record through cattrs with detailed validation keeps, for every
+field and list item, what is needed to name a problem with its path; on a
+valid document that bookkeeping costs most of a load. Valid documents are the
+rule, so each record is first built here, with nothing but what decides
+whether it is valid:
+
+* every JSON value is read by the very hook the converter uses for its field's
+  type (:mod:`mbprogram.storage._hooks`: the same strictness about JSON kinds);
+* the records a student holds by the thousand are made field by field, each
+  value checked by the predicate of its field's own validator
+  (:func:`mbprogram.model.validators.accepts`) and the record's rules across
+  its fields run or checked inline (see the section below); every other
+  record is made by its own constructor, so each attrs validator, converter
+  and ``__attrs_post_init__`` check runs exactly as on the detailed path;
+* an unknown key, a missing required key, a value a hook or a predicate
+  refuses, a record that breaks a rule, or anything else unexpected makes the
+  whole record declined (:class:`DeclinedError`, or any exception).
+
+A caller that gets no record reads the value again in detail through the
+converter, which names every problem with its path
+(:func:`mbprogram.storage._register_codec.read`). The two paths give equal
+records on valid input and the detailed one alone reports problems:
+``tests/storage/test_fast_records.py`` holds them to that on mutated documents.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import operator
+import types
+import typing
+from collections.abc import Callable, Collection
+from itertools import repeat
+from typing import Any, Final
+
+import attrs
+
+from mbprogram.model.assignment import AssignmentAssessment, FinalAssignment, Submission, Verdict
+from mbprogram.model.attendance import Attendance
+from mbprogram.model.cohort import Cohort, Session
+from mbprogram.model.literature import Literature, Reading, SignOff
+from mbprogram.model.placements import Placement, PlacementAbsence, PlacementAssessment
+from mbprogram.model.programme import ProgrammeRules
+from mbprogram.model.students import Status, StatusChange, Student, status_history_problems
+from mbprogram.model.validators import accepts
+from mbprogram.model.values import DateRange, Hours, Weekday
+from mbprogram.storage import _hooks as h
+from mbprogram.storage._converter import RECORD_TYPES, converter
+from mbprogram.storage._hooks import is_list_of
+
+__all__ = ["Build", "DeclinedError", "builder", "student"]
+
+#: Reads one JSON value; raises when it cannot vouch for it.
+Build = Callable[[object], Any]
+
+#: Record types whose JSON object has exactly the keys of their attrs fields (the
+#: programme rules are read by their own ``from_dict``, through the converter's hook).
+_PLAIN: Final = frozenset(RECORD_TYPES) - {Attendance, Placement, Cohort, ProgrammeRules}
+
+#: The converter's hooks for plain values, which read a value without its type.
+_ONE_ARGUMENT: Final = frozenset(
+    {h.text, h.whole, h.flag, h.date, h.date_time, h.hours, h.weekdays}
+)
+#: The most attendance marks (and programme rules) kept at once.
+_KEPT_MARKS: Final = 50_000
+
+
+class DeclinedError(ValueError):
+    """The fast path does not vouch for a value: it is read again in detail."""
+
+
+@functools.cache
+def builder(t: Any) -> Build | None:
+    """The fast reader of JSON values of type ``t``, or None if there is none for it.
+
+    Made once per type and kept (``t`` is a record type, ``tuple[X, ...]`` or
+    ``X | None``); other types are read by the converter's hook for them.
+    """
+    if t in _BY_HAND:
+        return _BY_HAND[t]()
+    if t == tuple[Attendance, ...]:
+        return _attendance_list()
+    if t is Cohort:
+        return _with_period(Cohort, ("start", "end"), rules=_rules())
+    if t in _PLAIN:
+        return _record(t)
+    if is_list_of(t):
+        item = builder(typing.get_args(t)[0])
+        return None if item is None else _list(item)
+    args = typing.get_args(t)
+    union = typing.get_origin(t) in (typing.Union, types.UnionType)
+    if union and len(args) == 2 and type(None) in args:
+        (other,) = (a for a in args if a is not type(None))
+        inner = builder(other)
+        return None if inner is None else _optional(inner)
+    return None
+
+
+def _hook(t: Any) -> Build:
+    """The fast reader of ``t`` if there is one, else the converter's own hook."""
+    fast = builder(t)
+    if fast is not None:
+        return fast
+    hook = converter().get_structure_hook(t)
+    if hook in _ONE_ARGUMENT:  # the type is not needed: the hook itself, one call less
+        return typing.cast("Build", hook)
+    return lambda o: hook(o, t)
+
+
+def _list(item: Build) -> Build:
+    def build(o: object) -> tuple[Any, ...]:
+        if type(o) is not list:
+            raise DeclinedError
+        return tuple([item(x) for x in o])
+
+    return build
+
+
+def _optional(inner: Build) -> Build:
+    def build(o: object) -> Any:
+        return None if o is None else inner(o)
+
+    return build
+
+
+def _fields(cl: type) -> dict[str, Any]:
+    """The resolved type of each of ``cl``'s attrs fields, by name."""
+    attrs.resolve_types(cl)
+    return {f.name: f.type for f in attrs.fields(cl)}
+
+
+def _required(cl: type, keys: Collection[str] = ()) -> frozenset[str]:
+    return frozenset({f.name for f in attrs.fields(cl) if f.default is attrs.NOTHING} | set(keys))
+
+
+def _values(o: object, hooks: dict[str, Build], required: frozenset[str]) -> dict[str, Any]:
+    """Each key of the JSON object ``o`` read by its hook; declined on an unknown or missing key."""
+    if type(o) is not dict or not required <= o.keys():
+        raise DeclinedError
+    return {key: hooks[key](value) for key, value in o.items()}  # KeyError: an unknown key
+
+
+def _record(cl: type) -> Build:
+    """A record whose JSON object holds its fields by name (cattrs' generated form)."""
+    hooks = {name: _hook(t) for name, t in _fields(cl).items()}
+    required = _required(cl)
+
+    def build(o: object) -> Any:
+        return cl(**_values(o, hooks, required))
+
+    return build
+
+
+def _with_period(cl: type[Cohort], ends: tuple[str, str], *, rules: Build) -> Build:
+    """A cohort: its ``period`` is written as ``start`` and ``end``."""
+    fields = _fields(cl)
+    del fields["period"]
+    hooks = {name: _hook(t) for name, t in fields.items()} | {"rules": rules}
+    hooks |= {end: _hook(_fields(DateRange)["start"]) for end in ends}
+    required = _required(cl, ends) - {"period"}
+    start, end = ends
+
+    def build(o: object) -> Any:
+        values = _values(o, hooks, required)
+        return cl(period=DateRange(values.pop(start), values.pop(end)), **values)
+
+    return build
+
+
+def _rules() -> Build:
+    """A cohort's programme rules: the converter's hook, the rules of a programme kept.
+
+    Cohorts of one programme repeat its rules: they are kept under their JSON
+    object's keys, values and the JSON kinds of the values (so ``1`` is never
+    taken for ``true``).
+    """
+    hook = converter().get_structure_hook(ProgrammeRules)
+    kept: dict[tuple[tuple[str, type, object], ...], ProgrammeRules] = {}
+
+    def build(o: object) -> ProgrammeRules:
+        if type(o) is not dict:
+            raise DeclinedError
+        key = tuple([(k, type(v), v) for k, v in o.items()])  # unhashable: declined
+        rules = kept.get(key)
+        if rules is None:
+            rules = hook(o, ProgrammeRules)
+            if len(kept) >= _KEPT_MARKS:
+                kept.clear()
+            kept[key] = rules
+        return rules
+
+    return build
+
+
+def _attendance_list() -> Build:
+    """A student's attendance: the marks of a cohort recur, so each is made once and kept.
+
+    A mark read and found valid is kept when every value of its JSON object
+    is text, under its session and mark, its hours and reason (or None for
+    one it has not) and its number of keys. Another object with that key is
+    the same mark: text equals only text (``"5"`` is never taken for ``5``,
+    nor ``"1"`` for ``true``), and the number of keys leaves no room for one
+    more (a valid mark has hours or a reason, never both). A list whose marks
+    are all kept is read without a Python step per mark; any other mark is
+    read by the converter's hook.
+    """
+    hook = converter().get_structure_hook(Attendance)
+    kept: dict[tuple[object, ...], Attendance] = {}
+    session_and_mark = operator.itemgetter("session", "mark")
+    get = dict.get  # refuses anything but a JSON object
+
+    def keys_of(o: list[Any]) -> list[tuple[object, ...]]:
+        return list(
+            zip(
+                map(session_and_mark, o),
+                map(get, o, repeat("hours")),
+                map(get, o, repeat("reason")),
+                map(len, o),
+                strict=True,
+            )
+        )
+
+    def build(o: object) -> tuple[Attendance, ...]:
+        if type(o) is not list:
+            raise DeclinedError
+        keys = keys_of(o)  # unhashable values: declined at the look-up
+        marks: list[Attendance | None] = list(map(kept.get, keys))
+        if all(marks):  # a record is always true, a missing one None
+            return tuple(typing.cast("list[Attendance]", marks))
+        read = []
+        for raw, key, found in zip(o, keys, marks, strict=True):
+            mark = found if found is not None else hook(raw, Attendance)
+            if found is None and all(type(v) is str for v in raw.values()):
+                if len(kept) >= _KEPT_MARKS:
+                    kept.clear()
+                kept[key] = mark
+            read.append(mark)
+        return tuple(read)
+
+    return build
+
+
+# -- records made without their constructors ---------------------------------------------
+#
+# The records a student holds by the thousand are made here field by field
+# (``object.__new__`` and ``object.__setattr__``, as ``Hours._computed`` does):
+# each value is read by the converter's hook for its type, checked by the
+# predicate of its field's own validator (:func:`mbprogram.model.validators.accepts`),
+# and the record's own rules across its fields (its ``__attrs_post_init__``)
+# are either run or checked inline below, as noted at each.
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _accepts(cl: type, name: str) -> Callable[[object], bool]:
+    return accepts(attrs.fields_dict(cl)[name])
+
+
+def _keys(cl: type, *, renamed: Collection[str] = ()) -> tuple[frozenset[str], frozenset[str]]:
+    """The keys ``cl``'s JSON object may hold, and those it must hold."""
+    names = {f.name for f in attrs.fields(cl)} | set(renamed)
+    return frozenset(names), _required(cl, renamed)
+
+
+def _shaped(o: object, keys: tuple[frozenset[str], frozenset[str]]) -> dict[str, Any]:
+    """``o`` if it is a JSON object with no unknown and every required key."""
+    if type(o) is not dict or not (keys[1] <= o.keys() <= keys[0]):
+        raise DeclinedError
+    return o
+
+
+def _text_hook(o: object) -> str:
+    """The converter's reading of a ``str`` field (:func:`mbprogram.storage._hooks.text`)."""
+    if type(o) is not str:
+        raise DeclinedError
+    return o
+
+
+def _status_change() -> Build:
+    keys = _keys(StatusChange)
+    status_ok, on_ok, reason_ok = (_accepts(StatusChange, n) for n in ("status", "on", "reason"))
+    status_of = _hook(Status)
+    on_of = _hook(dt.date)
+
+    def build(o: object) -> StatusChange:
+        o = _shaped(o, keys)
+        status, on = status_of(o["status"]), on_of(o["on"])
+        reason = _text_hook(o.get("reason", ""))
+        if not (status_ok(status) and on_ok(on) and reason_ok(reason)):
+            raise DeclinedError
+        change = _new(StatusChange)
+        _set(change, "status", status)
+        _set(change, "on", on)
+        _set(change, "reason", reason)
+        return change  # no rules across its fields
+
+    return build
+
+
+def _session() -> Build:
+    keys = _keys(Session)
+    id_ok, day_ok, hours_ok, topic_ok = (
+        _accepts(Session, n) for n in ("id", "day", "hours", "topic")
+    )
+    day_of, hours_of = _hook(dt.date), _hook(Hours)
+
+    def build(o: object) -> Session:
+        o = _shaped(o, keys)
+        ident, day, hours = _text_hook(o["id"]), day_of(o["day"]), hours_of(o["hours"])
+        topic = _text_hook(o.get("topic", ""))
+        if not (id_ok(ident) and day_ok(day) and hours_ok(hours) and topic_ok(topic)):
+            raise DeclinedError
+        session = _new(Session)
+        _set(session, "id", ident)
+        _set(session, "day", day)
+        _set(session, "hours", hours)
+        _set(session, "topic", topic)
+        session.__attrs_post_init__()  # its own rule (longer than 0 h), as the constructor runs it
+        return session
+
+    return build
+
+
+def _absence() -> Build:
+    keys = _keys(PlacementAbsence)
+    day_ok, reason_ok = _accepts(PlacementAbsence, "day"), _accepts(PlacementAbsence, "reason")
+    day_of = _hook(dt.date)
+
+    def build(o: object) -> PlacementAbsence:
+        o = _shaped(o, keys)
+        day, reason = day_of(o["day"]), _text_hook(o.get("reason", ""))
+        if not (day_ok(day) and reason_ok(reason)):
+            raise DeclinedError
+        absence = _new(PlacementAbsence)
+        _set(absence, "day", day)
+        _set(absence, "reason", reason)
+        return absence  # no rules across its fields
+
+    return build
+
+
+def _placement() -> Build:
+    keys = _keys(Placement, renamed=("start", "end"))
+    keys = (keys[0] - {"period"}, keys[1] - {"period"})
+    id_ok, unit_ok, supervisor_ok = (_accepts(Placement, n) for n in ("id", "unit", "supervisor"))
+    day_ok = _accepts(DateRange, "start")
+    day_of, weekdays_of = _hook(dt.date), _hook(frozenset[Weekday])
+    absences_of = _list(_absence())
+    assessment_of = _optional(_hook(PlacementAssessment))
+
+    def build(o: object) -> Placement:
+        o = _shaped(o, keys)
+        ident, unit = _text_hook(o["id"]), _text_hook(o["unit"])
+        supervisor = _text_hook(o["supervisor"])
+        start, end = day_of(o["start"]), day_of(o["end"])
+        weekdays = weekdays_of(o["weekdays"])
+        absences = absences_of(o.get("absences", []))
+        midway, final = assessment_of(o.get("midway")), assessment_of(o.get("final"))
+        if not (id_ok(ident) and unit_ok(unit) and supervisor_ok(supervisor)):
+            raise DeclinedError
+        if not (day_ok(start) and day_ok(end)) or end < start:  # DateRange's rules
+            raise DeclinedError
+        # Placement's converter of weekdays keeps a set of Weekday members as it is.
+        if not weekdays or type(weekdays) is not frozenset:
+            raise DeclinedError
+        # Placement.__attrs_post_init__: absent days distinct, in the period and on a
+        # practice day; assessments not before the start, nor the final before the midway.
+        days = [a.day for a in absences]
+        if len(set(days)) != len(days):
+            raise DeclinedError
+        for day in days:
+            if not start <= day <= end or day.weekday() not in weekdays:
+                raise DeclinedError
+        if (midway is not None and midway.on < start) or (final is not None and final.on < start):
+            raise DeclinedError
+        if midway is not None and final is not None and final.on < midway.on:
+            raise DeclinedError
+        period = _new(DateRange)
+        _set(period, "start", start)
+        _set(period, "end", end)
+        placement = _new(Placement)
+        _set(placement, "id", ident)
+        _set(placement, "unit", unit)
+        _set(placement, "supervisor", supervisor)
+        _set(placement, "period", period)
+        _set(placement, "weekdays", weekdays)
+        _set(placement, "absences", absences)
+        _set(placement, "midway", midway)
+        _set(placement, "final", final)
+        return placement
+
+    return build
+
+
+def _submission() -> Build:
+    keys = _keys(Submission)
+    on_ok, title_ok = _accepts(Submission, "on"), _accepts(Submission, "title")
+    on_of = _hook(dt.date)
+
+    def build(o: object) -> Submission:
+        o = _shaped(o, keys)
+        on, title = on_of(o["on"]), _text_hook(o.get("title", ""))
+        if not (on_ok(on) and title_ok(title)):
+            raise DeclinedError
+        submission = _new(Submission)
+        _set(submission, "on", on)
+        _set(submission, "title", title)
+        return submission  # no rules across its fields
+
+    return build
+
+
+def _assessment() -> Build:
+    cl = AssignmentAssessment
+    keys = _keys(cl)
+    submission_ok, on_ok, assessor_ok, verdict_ok, feedback_ok = (
+        _accepts(cl, n) for n in ("submission", "on", "assessor", "verdict", "feedback")
+    )
+    submission_of, on_of, verdict_of = _hook(int), _hook(dt.date), _hook(Verdict)
+
+    def build(o: object) -> AssignmentAssessment:
+        o = _shaped(o, keys)
+        submission, on = submission_of(o["submission"]), on_of(o["on"])
+        assessor, verdict = _text_hook(o["assessor"]), verdict_of(o["verdict"])
+        feedback = _text_hook(o.get("feedback", ""))
+        if not (
+            submission_ok(submission)
+            and on_ok(on)
+            and assessor_ok(assessor)
+            and verdict_ok(verdict)
+            and feedback_ok(feedback)
+        ):
+            raise DeclinedError
+        assessment = _new(cl)
+        _set(assessment, "submission", submission)
+        _set(assessment, "on", on)
+        _set(assessment, "assessor", assessor)
+        _set(assessment, "verdict", verdict)
+        _set(assessment, "feedback", feedback)
+        return assessment  # no rules across its fields
+
+    return build
+
+
+def _assignment() -> Build:
+    cl = FinalAssignment
+    keys = _keys(cl)
+    topic_ok, supervisor_ok = _accepts(cl, "topic"), _accepts(cl, "supervisor")
+    submissions_of, assessments_of = _list(_submission()), _list(_assessment())
+
+    def build(o: object) -> FinalAssignment:
+        o = _shaped(o, keys)
+        topic, supervisor = _text_hook(o["topic"]), _text_hook(o["supervisor"])
+        if not (topic_ok(topic) and supervisor_ok(supervisor)):
+            raise DeclinedError
+        assignment = _new(cl)
+        _set(assignment, "topic", topic)
+        _set(assignment, "supervisor", supervisor)
+        _set(assignment, "submissions", submissions_of(o.get("submissions", [])))
+        _set(assignment, "assessments", assessments_of(o.get("assessments", [])))
+        assignment.__attrs_post_init__()  # its own rules, run as the constructor runs them
+        return assignment
+
+    return build
+
+
+def _literature() -> Build:
+    keys, sign_off_keys = _keys(Literature), _keys(SignOff)
+    by_ok, on_ok = _accepts(SignOff, "by"), _accepts(SignOff, "on")
+    readings_of, on_of = _hook(tuple[Reading, ...]), _hook(dt.date)
+
+    def build(o: object) -> Literature:
+        o = _shaped(o, keys)
+        raw = o.get("sign_off")
+        sign_off = None
+        if raw is not None:
+            raw = _shaped(raw, sign_off_keys)
+            by, on = _text_hook(raw["by"]), on_of(raw["on"])
+            if not (by_ok(by) and on_ok(on)):
+                raise DeclinedError
+            sign_off = _new(SignOff)
+            _set(sign_off, "by", by)
+            _set(sign_off, "on", on)
+        literature = _new(Literature)
+        _set(literature, "readings", readings_of(o.get("readings", [])))
+        _set(literature, "sign_off", sign_off)
+        return literature  # no rules across its fields
+
+    return build
+
+
+def _student() -> Build:
+    attrs.resolve_types(Student)
+    keys = _keys(Student)
+    id_ok, name_ok, notes_ok = (_accepts(Student, n) for n in ("id", "name", "notes"))
+    rarely_given = {
+        n: _hook(attrs.fields_dict(Student)[n].type)
+        for n in ("national_id", "contact", "background", "makeups", "certificate")
+    }
+    status_of, attendance_of = _list(_status_change()), _attendance_list()
+    placements_of, literature_of = _list(_placement()), _literature()
+    assignment_of = _optional(_assignment())
+    session, record_id = operator.attrgetter("session"), operator.attrgetter("id")
+
+    def build(o: object) -> Student:
+        o = _shaped(o, keys)
+        ident, cohort, name = _text_hook(o["id"]), _text_hook(o["cohort"]), _text_hook(o["name"])
+        notes = _text_hook(o.get("notes", ""))
+        if not (id_ok(ident) and id_ok(cohort) and name_ok(name) and notes_ok(notes)):
+            raise DeclinedError
+        history = status_of(o.get("status_history", []))
+        attendance = attendance_of(o.get("attendance", []))
+        placements = placements_of(o.get("placements", []))
+        literature = literature_of(o["literature"]) if "literature" in o else Literature()
+        student = _new(Student)
+        _set(student, "id", ident)
+        _set(student, "cohort", cohort)
+        _set(student, "name", name)
+        _set(student, "notes", notes)
+        _set(student, "status_history", history)
+        _set(student, "attendance", attendance)
+        _set(student, "placements", placements)
+        _set(student, "literature", literature)
+        _set(student, "assignment", assignment_of(o.get("assignment")))
+        for n, read in rarely_given.items():  # null is for its hook to take or refuse
+            value = read(o[n]) if n in o else defaults[n]
+            if not rarely_given_ok[n](value):
+                raise DeclinedError
+            _set(student, n, value)
+        # Student.__attrs_post_init__: a lawful status history, each session marked
+        # once, make-up and placement ids each used once.
+        if status_history_problems(history):
+            raise DeclinedError
+        for items, key in ((attendance, session), (placements, record_id)):
+            if len(set(map(key, items))) != len(items):
+                raise DeclinedError
+        if len(set(map(record_id, student.makeups))) != len(student.makeups):
+            raise DeclinedError
+        return student
+
+    defaults = {n: attrs.fields_dict(Student)[n].default for n in rarely_given}
+    rarely_given_ok = {n: _accepts(Student, n) for n in rarely_given}
+    return build
+
+
+_BY_HAND: Final[dict[Any, Callable[[], Build]]] = {
+    Session: _session,
+    StatusChange: _status_change,
+    PlacementAbsence: _absence,
+    Placement: _placement,
+    Submission: _submission,
+    AssignmentAssessment: _assessment,
+    FinalAssignment: _assignment,
+    Literature: _literature,
+    Student: _student,
+}
+
+
+def student(raw: object, cohort_id: str) -> Student:
+    """A student listed under the cohort ``cohort_id`` (declined if it names a cohort itself)."""
+    if type(raw) is not dict or "cohort" in raw:
+        raise DeclinedError
+    record: Student = _built_student()({**raw, "cohort": cohort_id})
+    return record
+
+
+@functools.cache
+def _built_student() -> Build:
+    return typing.cast("Build", builder(Student))  # a record type: never None

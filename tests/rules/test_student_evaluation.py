@@ -29,6 +29,7 @@ from mbprogram import (
     PlacementAbsence,
     PlacementAssessment,
     Present,
+    ProgrammeRules,
     Session,
     Severity,
     SignOff,
@@ -399,7 +400,39 @@ def test_an_earlier_evaluation_never_shows_more_progress_than_a_later_one(pair, 
     assert before.assignment is not AssignmentState.APPROVED or (
         after.assignment is AssignmentState.APPROVED
     )
-    assert not before.complete or after.complete
+    rules = cohort.rules
+    if rules.min_theory_share is None and rules.min_practice_share is None:
+        assert not before.complete or after.complete
+    # else a share, unlike hours, can fall again (docs/rules.md): complete on the first day,
+    # before any session was held, and not after the first session is missed
+
+
+@given(gen.cohort_and_student(), as_of_dates)
+def test_a_share_below_its_minimum_keeps_a_student_from_completing(pair, day):
+    cohort, student = pair
+    progress = evaluate_student(cohort, student, day)
+    low = {"THEORY_ATTENDANCE_LOW", "PRACTICE_ATTENDANCE_LOW"} & {f.code for f in progress.findings}
+    assert not (low and progress.complete)
+
+
+def test_a_share_can_fall_so_completion_on_a_share_is_not_kept_for_later_dates() -> None:
+    rules = ProgrammeRules.from_dict(
+        {
+            "name": "Andeler",
+            "min_theory_share": "80",
+            "min_practice_share": "80",
+            "literature_sign_off": False,
+            "assignment_approval": False,
+        }
+    )
+    cohort = attrs.evolve(COHORT, rules=rules)
+    student = attrs.evolve(COMPLETE, attendance=(), makeups=(), placements=())  # never attends
+
+    first = SESSIONS[0].day
+    assert evaluate_student(cohort, student, first - dt.timedelta(days=1)).complete  # none held
+    later = evaluate_student(cohort, student, first)
+    assert not later.complete
+    assert "THEORY_ATTENDANCE_LOW" in {f.code for f in later.findings}
 
 
 @given(gen.cohort_and_student())

@@ -9,7 +9,7 @@ dates and numbers only, never personal or health data.
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Final
 
@@ -87,9 +87,16 @@ def _details(
     return tuple((str(k), str(v)) for k, v in items)
 
 
-@attrs.frozen
+_set = object.__setattr__
+
+
 class Finding:
     """One finding: its code, the path of the record it concerns, and the figures behind it.
+
+    Findings are immutable and compare, hash and print by their three
+    attributes. A finding made by :meth:`later` formats its figures only when
+    ``details`` (or its message) is first read; it is equal to the finding
+    made with the formatted figures.
 
     Attributes:
         code: the stable code.
@@ -97,9 +104,56 @@ class Finding:
         details: the figures the message is made from (ids, dates, numbers).
     """
 
+    __slots__ = ("_details", "_later", "code", "path")
+    __match_args__ = ("code", "path", "details")
+
     code: FindingCode
     path: str
-    details: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_details)
+    _details: tuple[tuple[str, str], ...] | None
+    _later: tuple[Callable[..., Mapping[str, object]], tuple[object, ...]] | None
+
+    def __init__(
+        self,
+        code: FindingCode,
+        path: str,
+        details: Mapping[str, object] | tuple[tuple[str, str], ...] = (),
+    ) -> None:
+        _set(self, "code", code)
+        _set(self, "path", path)
+        _set(self, "_details", _details(details))
+        _set(self, "_later", None)
+
+    @classmethod
+    def later(
+        cls,
+        code: FindingCode,
+        path: str,
+        figures: Callable[..., Mapping[str, object]],
+        *values: object,
+    ) -> Finding:
+        """The finding ``Finding(code, path, figures(*values))``, formatted when first read.
+
+        ``figures`` must be pure: it is called at most once, perhaps never.
+        """
+        finding = cls.__new__(cls)
+        _set(finding, "code", code)
+        _set(finding, "path", path)
+        _set(finding, "_details", None)
+        _set(finding, "_later", (figures, values))
+        return finding
+
+    @property
+    def details(self) -> tuple[tuple[str, str], ...]:
+        """The figures the message is made from, as ``(name, text)`` pairs."""
+        details = self._details
+        if details is None:
+            later = self._later
+            assert later is not None  # noqa: S101 - one of the two is always set
+            figures, values = later
+            details = _details(figures(*values))
+            _set(self, "_details", details)
+            _set(self, "_later", None)
+        return details
 
     @property
     def severity(self) -> Severity:
@@ -117,3 +171,26 @@ class Finding:
 
     def __str__(self) -> str:
         return f"{self.severity.value} {self.code.value} at {self.path}: {self.message('en')}"
+
+    def __repr__(self) -> str:
+        return f"Finding(code={self.code!r}, path={self.path!r}, details={self.details!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Finding)  # noqa: S101 - the class was just compared
+        return (self.code, self.path, self.details) == (other.code, other.path, other.details)
+
+    def __hash__(self) -> int:
+        return hash((Finding, self.code, self.path, self.details))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise attrs.exceptions.FrozenInstanceError
+
+    def __delattr__(self, name: str) -> None:
+        raise attrs.exceptions.FrozenInstanceError
+
+    def __reduce__(
+        self,
+    ) -> tuple[type[Finding], tuple[FindingCode, str, tuple[tuple[str, str], ...]]]:
+        return (Finding, (self.code, self.path, self.details))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 
@@ -23,6 +24,10 @@ from mbprogram.rules.theory import TheoryProgress
 __all__ = ["StudentProgress", "evaluate_student", "floor2"]
 
 _HUNDRED = Fraction(100)
+with exact_arithmetic() as _exact:
+    #: Exact products and differences without entering a context each time.
+    _MUL: Callable[[Decimal | int, Decimal | int], Decimal] = _exact.multiply
+    _SUB: Callable[[Decimal, Decimal], Decimal] = _exact.subtract
 
 
 def floor2(value: Fraction | Decimal) -> Decimal:
@@ -38,8 +43,7 @@ def _weeks(units: int) -> Fraction:
 
 def _below(part: Decimal | int, whole: Decimal | int, minimum: Percent) -> bool:
     """Whether ``part / whole`` (``whole`` > 0) is below ``minimum``, exactly."""
-    with exact_arithmetic():
-        return part * 100 < minimum.value * whole
+    return _MUL(part, 100) < _MUL(minimum.value, whole)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -57,6 +61,63 @@ def _num(value: Fraction | Decimal) -> str:
 
 def _pct(share: Fraction) -> str:
     return _num(floor2(share * _HUNDRED))
+
+
+# The figures of each finding's message, made only when the finding is read
+# (Finding.later): most findings of an evaluation are counted, not read.
+
+
+def _no_figures() -> Mapping[str, object]:
+    return {}
+
+
+def _withdrawn(on: dt.date | None) -> Mapping[str, object]:
+    return {"on": on}
+
+
+def _theory_short(credited: Decimal, required: Decimal) -> Mapping[str, object]:
+    return {
+        "credited": _num(credited),
+        "required": _num(required),
+        "missing": _num(_SUB(required, credited)),
+    }
+
+
+def _theory_low(theory: TheoryProgress, minimum: Decimal) -> Mapping[str, object]:
+    share = theory.share
+    assert share is not None  # noqa: S101 - held is not 0
+    return {"share": _pct(share), "held": _num(theory.held), "minimum": _num(minimum)}
+
+
+def _practice_short(units: int, required: Decimal) -> Mapping[str, object]:
+    return {
+        "weeks": _num(_weeks(units)),
+        "required": _num(required),
+        # Round the shortfall up so that weeks + missing covers the requirement.
+        "missing": _weeks_missing(units, required),
+    }
+
+
+def _practice_low(days: PracticeDays, minimum: Decimal) -> Mapping[str, object]:
+    assert days.share is not None  # noqa: S101 - expected is not 0
+    return {
+        "attended": days.attended,
+        "expected": days.expected,
+        "share": _pct(days.share),
+        "minimum": _num(minimum),
+    }
+
+
+def _concern(on: dt.date, stage: str) -> Mapping[str, object]:
+    return {"on": on.isoformat(), "stage": stage}
+
+
+def _assignment(state: AssignmentState) -> Mapping[str, object]:
+    return {"state": state}
+
+
+def _attempts(maximum: int) -> Mapping[str, object]:
+    return {"maximum": maximum}
 
 
 @attrs.frozen(kw_only=True)
@@ -127,71 +188,65 @@ def _evaluate_student(cohort: Cohort, student: Student, as_of: dt.date) -> Stude
     """:func:`evaluate_student` without the checks of its arguments (for a loop over students)."""
     rules = cohort.rules
     ledger = ledger_of(cohort, student)
-    path = ledger.path
     findings: list[Finding] = []
+    later = Finding.later
     status = student.status_on(as_of)
 
     if status is Status.WITHDRAWN:
-        findings.append(Finding(FindingCode.STUDENT_WITHDRAWN, path, {"on": student.withdrawn_on}))
+        findings.append(
+            later(FindingCode.STUDENT_WITHDRAWN, ledger.path, _withdrawn, student.withdrawn_on)
+        )
 
     theory = ledger.theory(as_of)
     required = rules.theory_hours.value
     credited = theory.credited
     if credited < required:
         findings.append(
-            Finding(
+            later(
                 FindingCode.THEORY_HOURS_SHORT,
-                f"{path}.attendance",
-                {
-                    "credited": _num(credited),
-                    "required": _num(required),
-                    "missing": _num(required - credited),
-                },
+                ledger.paths[0],
+                _theory_short,
+                credited,
+                required,
             )
         )
     minimum = rules.min_theory_share
     # attended / held < minimum / 100, without fractions: exact Decimals, held > 0
     if minimum is not None and theory.held and _below(theory.attended, theory.held, minimum):
-        share = theory.share
-        assert share is not None  # noqa: S101 - held is not 0
         findings.append(
-            Finding(
+            later(
                 FindingCode.THEORY_ATTENDANCE_LOW,
-                f"{path}.attendance",
-                {"share": _pct(share), "held": _num(theory.held), "minimum": _num(minimum.value)},
+                ledger.paths[0],
+                _theory_low,
+                theory,
+                minimum.value,
             )
         )
 
-    units = ledger.practice.units(as_of)
-    weeks = _weeks(units)
+    day = as_of.toordinal()
+    practice = ledger.practice
+    units = practice.units(day)
     weeks_required = rules.practice_weeks
-    if units < weeks_required * WEEK_UNITS:  # exact: an int against a Decimal
+    if units < ledger.index.units_required:  # exact: an int against a Decimal
         findings.append(
-            Finding(
+            later(
                 FindingCode.PRACTICE_WEEKS_SHORT,
-                f"{path}.placements",
-                {
-                    "weeks": _num(weeks),
-                    "required": _num(weeks_required),
-                    # Round the shortfall up so that weeks + missing covers the requirement.
-                    "missing": _weeks_missing(units, weeks_required),
-                },
+                ledger.paths[1],
+                _practice_short,
+                units,
+                weeks_required,
             )
         )
-    days = ledger.practice.days(as_of)
+    days = practice.days(day)
     minimum = rules.min_practice_share
     if minimum is not None and days.expected and _below(days.attended, days.expected, minimum):
-        assert days.share is not None  # noqa: S101 - expected is not 0
         findings.append(
-            Finding(
+            later(
                 FindingCode.PRACTICE_ATTENDANCE_LOW,
-                f"{path}.placements",
-                {
-                    "attended": days.attended,
-                    "expected": days.expected,
-                    "share": _pct(days.share),
-                    "minimum": _num(minimum.value),
-                },
+                ledger.paths[1],
+                _practice_low,
+                days,
+                minimum.value,
             )
         )
     for p in student.placements:
@@ -199,30 +254,33 @@ def _evaluate_student(cohort: Cohort, student: Student, as_of: dt.date) -> Stude
         if latest is not None and latest.outlook is Outlook.CAUSE_FOR_CONCERN:
             stage = "final" if latest is p.final else "midway"
             findings.append(
-                Finding(
+                later(
                     FindingCode.PLACEMENT_CAUSE_FOR_CONCERN,
-                    f"{path}.placements[{p.id}].{stage}",
-                    {"on": latest.on.isoformat(), "stage": stage},
+                    f"{ledger.path}.placements[{p.id}].{stage}",
+                    _concern,
+                    latest.on,
+                    stage,
                 )
             )
 
     signed_off = student.literature.signed_off(as_of)
     if rules.literature_sign_off and not signed_off:
-        findings.append(Finding(FindingCode.LITERATURE_NOT_SIGNED_OFF, f"{path}.literature"))
+        findings.append(later(FindingCode.LITERATURE_NOT_SIGNED_OFF, ledger.paths[2], _no_figures))
 
     assignment = student.assignment
     state = assignment.state(as_of) if assignment else AssignmentState.NOT_STARTED
     submissions = assignment.submissions_as_of(as_of) if assignment else 0
     if rules.assignment_approval and state is not AssignmentState.APPROVED:
         findings.append(
-            Finding(FindingCode.ASSIGNMENT_NOT_APPROVED, f"{path}.assignment", {"state": state})
+            later(FindingCode.ASSIGNMENT_NOT_APPROVED, ledger.paths[3], _assignment, state)
         )
         if state is AssignmentState.NOT_APPROVED and submissions >= rules.max_submissions:
             findings.append(
-                Finding(
+                later(
                     FindingCode.ASSIGNMENT_ATTEMPTS_EXHAUSTED,
-                    f"{path}.assignment",
-                    {"maximum": rules.max_submissions},
+                    ledger.paths[3],
+                    _attempts,
+                    rules.max_submissions,
                 )
             )
 
@@ -233,7 +291,7 @@ def _evaluate_student(cohort: Cohort, student: Student, as_of: dt.date) -> Stude
         status=status,
         theory=theory,
         theory_hours_required=rules.theory_hours,
-        practice_weeks=weeks,
+        practice_weeks=_weeks(units),
         practice_weeks_required=weeks_required,
         practice=days,
         literature_signed_off=signed_off,

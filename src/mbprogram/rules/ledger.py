@@ -227,6 +227,7 @@ class _Practice:
         "deficit_weeks",
         "final_days",
         "final_units",
+        "known",
         "last_end",
         "placements",
     )
@@ -247,6 +248,7 @@ class _Practice:
             expected += e
             attended += a
         self.final_days = PracticeDays(attended=attended, expected=expected)
+        self.known: dict[tuple[int, int], PracticeDays] = {}
 
     def _units_before(self, week: int) -> int:
         """The parts earned in the weeks before ``week`` (every day of them is counted)."""
@@ -284,7 +286,10 @@ class _Practice:
             e, a = p.days(p.end if p.end < day else day)
             expected += e
             attended += a
-        return PracticeDays(attended=attended, expected=expected)
+        days = self.known.get((attended, expected))
+        if days is None:  # the same figures, the same (immutable) record
+            days = self.known[attended, expected] = PracticeDays(attended, expected)
+        return days
 
 
 def _merged_weeks(spans: list[_PlacementDays]) -> list[tuple[int, int]]:
@@ -330,6 +335,7 @@ class Ledger:
     Attributes:
         cohort: the cohort it was made for (a ledger is used only with that very object).
         index: the cohort's :class:`CohortIndex`.
+        evaluation: what evaluations derive from the ledger and keep (rules/student.py).
         enrolled: the first day the student was active, or ``None``.
     """
 
@@ -339,6 +345,7 @@ class Ledger:
         "cohort",
         "cohort_id",
         "enrolled",
+        "evaluation",
         "held_from",
         "index",
         "makeup_days",
@@ -358,6 +365,7 @@ class Ledger:
         self.cohort_id, self.student_id = student.cohort, student.id
         self._path: RecordPath | None = None
         self._paths: tuple[str, str, str, str] | None = None
+        self.evaluation: object = None
         enrolled = self.enrolled = next(
             (c.on for c in student.status_history if c.status is Status.ACTIVE), None
         )
@@ -414,6 +422,15 @@ class Ledger:
                 f"{path}.assignment",
             )
         return paths
+
+    def theory_key(self, as_of: dt.date) -> tuple[int, int, bool]:
+        """What the theory figures as of ``as_of`` depend on: equal keys, equal figures."""
+        enrolled = self.enrolled
+        return (
+            bisect.bisect_right(self.sessions, as_of),
+            bisect.bisect_right(self.makeup_days, as_of),
+            enrolled is not None and as_of >= enrolled,
+        )
 
     def theory(self, as_of: dt.date) -> TheoryProgress:
         """The theory figures as of ``as_of`` (as :func:`~mbprogram.theory_progress`)."""

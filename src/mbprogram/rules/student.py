@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 from collections.abc import Callable, Mapping
@@ -14,10 +15,11 @@ from mbprogram.model import validators as v
 from mbprogram.model.assignment import AssignmentState
 from mbprogram.model.cohort import Cohort
 from mbprogram.model.placements import Outlook
+from mbprogram.model.programme import ProgrammeRules
 from mbprogram.model.students import Status, Student
 from mbprogram.model.values import Hours, Percent, exact_arithmetic, plain_decimal
 from mbprogram.rules.findings import Finding, FindingCode
-from mbprogram.rules.ledger import ledger_of
+from mbprogram.rules.ledger import Ledger, ledger_of
 from mbprogram.rules.practice import WEEK_UNITS, PracticeDays
 from mbprogram.rules.theory import TheoryProgress
 
@@ -184,37 +186,109 @@ def evaluate_student(cohort: Cohort, student: Student, as_of: dt.date) -> Studen
     return _evaluate_student(cohort, student, v.check_date(as_of, "as_of"))
 
 
-def _evaluate_student(cohort: Cohort, student: Student, as_of: dt.date) -> StudentProgress:
-    """:func:`evaluate_student` without the checks of its arguments (for a loop over students)."""
-    rules = cohort.rules
-    ledger = ledger_of(cohort, student)
-    findings: list[Finding] = []
-    later = Finding.later
-    status = student.status_on(as_of)
+class _Epoch:
+    """What a student's records other than attendance and placement days say, from one
+    of their event days to the next: the same at every date in between."""
 
-    if status is Status.WITHDRAWN:
-        findings.append(
-            later(FindingCode.STUDENT_WITHDRAWN, ledger.path, _withdrawn, student.withdrawn_on)
+    __slots__ = ("assignment", "head", "signed_off", "status", "submissions", "tail")
+
+    def __init__(self, rules: ProgrammeRules, student: Student, ledger: Ledger, as_of: dt.date):
+        later = Finding.later
+        status = self.status = student.status_on(as_of)
+        head: list[Finding] = []
+        if status is Status.WITHDRAWN:
+            head.append(
+                later(FindingCode.STUDENT_WITHDRAWN, ledger.path, _withdrawn, student.withdrawn_on)
+            )
+        tail: list[Finding] = []
+        for p in student.placements:
+            latest = p.latest_assessment(as_of)
+            if latest is not None and latest.outlook is Outlook.CAUSE_FOR_CONCERN:
+                stage = "final" if latest is p.final else "midway"
+                tail.append(
+                    later(
+                        FindingCode.PLACEMENT_CAUSE_FOR_CONCERN,
+                        f"{ledger.path}.placements[{p.id}].{stage}",
+                        _concern,
+                        latest.on,
+                        stage,
+                    )
+                )
+        signed_off = self.signed_off = student.literature.signed_off(as_of)
+        if rules.literature_sign_off and not signed_off:
+            tail.append(later(FindingCode.LITERATURE_NOT_SIGNED_OFF, ledger.paths[2], _no_figures))
+        assignment = student.assignment
+        state = self.assignment = (
+            assignment.state(as_of) if assignment else AssignmentState.NOT_STARTED
         )
+        submissions = self.submissions = assignment.submissions_as_of(as_of) if assignment else 0
+        if rules.assignment_approval and state is not AssignmentState.APPROVED:
+            tail.append(
+                later(FindingCode.ASSIGNMENT_NOT_APPROVED, ledger.paths[3], _assignment, state)
+            )
+            if state is AssignmentState.NOT_APPROVED and submissions >= rules.max_submissions:
+                tail.append(
+                    later(
+                        FindingCode.ASSIGNMENT_ATTEMPTS_EXHAUSTED,
+                        ledger.paths[3],
+                        _attempts,
+                        rules.max_submissions,
+                    )
+                )
+        self.head, self.tail = tuple(head), tuple(tail)
 
-    theory = ledger.theory(as_of)
+
+def _event_days(student: Student) -> list[dt.date]:
+    """The days on which a status, the sign-off, the assignment or an assessment changes."""
+    days = {c.on for c in student.status_history}
+    sign_off = student.literature.sign_off
+    if sign_off is not None:
+        days.add(sign_off.on)
+    assignment = student.assignment
+    if assignment is not None:
+        days.update(s.on for s in assignment.submissions)
+        days.update(a.on for a in assignment.assessments)
+    for p in student.placements:
+        days.update(a.on for a in (p.midway, p.final) if a is not None)
+    return sorted(days)
+
+
+class _Memo:
+    """What evaluations derive from a student's ledger and keep for other dates.
+
+    ``epochs``: the :class:`_Epoch` between two event days, by how many event
+    days lie on or before the date; ``theory``: the theory figures and their
+    findings by the sessions, make-ups and enrolment up to the date;
+    ``practice``: the practice findings by the figures. Each is exactly what
+    is computed afresh for such a date; the memo only keeps it.
+    """
+
+    __slots__ = ("epochs", "events", "practice", "theory")
+
+    def __init__(self, student: Student) -> None:
+        self.events = _event_days(student)
+        self.epochs: dict[int, _Epoch] = {}
+        self.theory: dict[tuple[int, int, bool], tuple[TheoryProgress, tuple[Finding, ...]]] = {}
+        self.practice: dict[tuple[int, int, int], tuple[Finding, ...]] = {}
+
+
+def _theory_findings(
+    rules: ProgrammeRules, theory: TheoryProgress, ledger: Ledger
+) -> tuple[Finding, ...]:
+    findings: list[Finding] = []
     required = rules.theory_hours.value
     credited = theory.credited
     if credited < required:
         findings.append(
-            later(
-                FindingCode.THEORY_HOURS_SHORT,
-                ledger.paths[0],
-                _theory_short,
-                credited,
-                required,
+            Finding.later(
+                FindingCode.THEORY_HOURS_SHORT, ledger.paths[0], _theory_short, credited, required
             )
         )
     minimum = rules.min_theory_share
     # attended / held < minimum / 100, without fractions: exact Decimals, held > 0
     if minimum is not None and theory.held and _below(theory.attended, theory.held, minimum):
         findings.append(
-            later(
+            Finding.later(
                 FindingCode.THEORY_ATTENDANCE_LOW,
                 ledger.paths[0],
                 _theory_low,
@@ -222,26 +296,27 @@ def _evaluate_student(cohort: Cohort, student: Student, as_of: dt.date) -> Stude
                 minimum.value,
             )
         )
+    return tuple(findings)
 
-    day = as_of.toordinal()
-    practice = ledger.practice
-    units = practice.units(day)
-    weeks_required = rules.practice_weeks
+
+def _practice_findings(
+    rules: ProgrammeRules, units: int, days: PracticeDays, ledger: Ledger
+) -> tuple[Finding, ...]:
+    findings: list[Finding] = []
     if units < ledger.index.units_required:  # exact: an int against a Decimal
         findings.append(
-            later(
+            Finding.later(
                 FindingCode.PRACTICE_WEEKS_SHORT,
                 ledger.paths[1],
                 _practice_short,
                 units,
-                weeks_required,
+                rules.practice_weeks,
             )
         )
-    days = practice.days(day)
     minimum = rules.min_practice_share
     if minimum is not None and days.expected and _below(days.attended, days.expected, minimum):
         findings.append(
-            later(
+            Finding.later(
                 FindingCode.PRACTICE_ATTENDANCE_LOW,
                 ledger.paths[1],
                 _practice_low,
@@ -249,53 +324,50 @@ def _evaluate_student(cohort: Cohort, student: Student, as_of: dt.date) -> Stude
                 minimum.value,
             )
         )
-    for p in student.placements:
-        latest = p.latest_assessment(as_of)
-        if latest is not None and latest.outlook is Outlook.CAUSE_FOR_CONCERN:
-            stage = "final" if latest is p.final else "midway"
-            findings.append(
-                later(
-                    FindingCode.PLACEMENT_CAUSE_FOR_CONCERN,
-                    f"{ledger.path}.placements[{p.id}].{stage}",
-                    _concern,
-                    latest.on,
-                    stage,
-                )
-            )
+    return tuple(findings)
 
-    signed_off = student.literature.signed_off(as_of)
-    if rules.literature_sign_off and not signed_off:
-        findings.append(later(FindingCode.LITERATURE_NOT_SIGNED_OFF, ledger.paths[2], _no_figures))
 
-    assignment = student.assignment
-    state = assignment.state(as_of) if assignment else AssignmentState.NOT_STARTED
-    submissions = assignment.submissions_as_of(as_of) if assignment else 0
-    if rules.assignment_approval and state is not AssignmentState.APPROVED:
-        findings.append(
-            later(FindingCode.ASSIGNMENT_NOT_APPROVED, ledger.paths[3], _assignment, state)
-        )
-        if state is AssignmentState.NOT_APPROVED and submissions >= rules.max_submissions:
-            findings.append(
-                later(
-                    FindingCode.ASSIGNMENT_ATTEMPTS_EXHAUSTED,
-                    ledger.paths[3],
-                    _attempts,
-                    rules.max_submissions,
-                )
-            )
+def _evaluate_student(cohort: Cohort, student: Student, as_of: dt.date) -> StudentProgress:
+    """:func:`evaluate_student` without the checks of its arguments (for a loop over students)."""
+    rules = cohort.rules
+    ledger = ledger_of(cohort, student)
+    memo = ledger.evaluation
+    if type(memo) is not _Memo:
+        memo = ledger.evaluation = _Memo(student)
+
+    step = bisect.bisect_right(memo.events, as_of)
+    epoch = memo.epochs.get(step)
+    if epoch is None:
+        epoch = memo.epochs[step] = _Epoch(rules, student, ledger, as_of)
+
+    key = ledger.theory_key(as_of)
+    known = memo.theory.get(key)
+    if known is None:
+        theory = ledger.theory(as_of)
+        known = memo.theory[key] = (theory, _theory_findings(rules, theory, ledger))
+    theory, theory_findings = known
+
+    day = as_of.toordinal()
+    practice = ledger.practice
+    units = practice.units(day)
+    days = practice.days(day)
+    figures = (units, days.attended, days.expected)
+    practice_findings = memo.practice.get(figures)
+    if practice_findings is None:
+        practice_findings = memo.practice[figures] = _practice_findings(rules, units, days, ledger)
 
     return StudentProgress(
         cohort=cohort.id,
         student=student.id,
         as_of=as_of,
-        status=status,
+        status=epoch.status,
         theory=theory,
         theory_hours_required=rules.theory_hours,
         practice_weeks=_weeks(units),
-        practice_weeks_required=weeks_required,
+        practice_weeks_required=rules.practice_weeks,
         practice=days,
-        literature_signed_off=signed_off,
-        assignment=state,
-        submissions=submissions,
-        findings=tuple(findings),
+        literature_signed_off=epoch.signed_off,
+        assignment=epoch.assignment,
+        submissions=epoch.submissions,
+        findings=epoch.head + theory_findings + practice_findings + epoch.tail,
     )

@@ -172,3 +172,15 @@ def test_a_finding_stays_frozen_and_round_trips():
         "Finding(code=<FindingCode.STUDENT_WITHDRAWN: 'STUDENT_WITHDRAWN'>, "
         "path='cohorts[K1].students[S1]', details=(('on', '2026-01-05'),))"
     )
+
+
+def test_a_lazy_finding_evolves_as_an_eager_one():
+    lazy = Finding.later(
+        FindingCode.ASSIGNMENT_ATTEMPTS_EXHAUSTED, "a", lambda n: {"maximum": n}, 3
+    )
+    moved = attrs.evolve(lazy, path="b")
+    assert moved == Finding(FindingCode.ASSIGNMENT_ATTEMPTS_EXHAUSTED, "b", {"maximum": 3})
+    assert lazy.path == "a"
+    assert [f.name for f in attrs.fields(Finding) if f.init] == ["code", "path", "details"]
+    with pytest.raises(AttributeError, match="no attribute 'detail'"):
+        _ = lazy.detail  # type: ignore[attr-defined]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -90,13 +90,13 @@ def _details(
 _set = object.__setattr__
 
 
+@attrs.frozen
 class Finding:
     """One finding: its code, the path of the record it concerns, and the figures behind it.
 
-    Findings are immutable and compare, hash and print by their three
-    attributes. A finding made by :meth:`later` formats its figures only when
-    ``details`` (or its message) is first read; it is equal to the finding
-    made with the formatted figures.
+    A finding made by :meth:`later` formats its figures only when ``details``
+    (or its message, ``repr`` or JSON) is first read; it is equal to the
+    finding made with the formatted figures, and hashes and prints as it.
 
     Attributes:
         code: the stable code.
@@ -104,24 +104,16 @@ class Finding:
         details: the figures the message is made from (ids, dates, numbers).
     """
 
-    __slots__ = ("_details", "_later", "code", "path")
-    __match_args__ = ("code", "path", "details")
-
     code: FindingCode
     path: str
-    _details: tuple[tuple[str, str], ...] | None
-    _later: tuple[Callable[..., Mapping[str, object]], tuple[object, ...]] | None
-
-    def __init__(
-        self,
-        code: FindingCode,
-        path: str,
-        details: Mapping[str, object] | tuple[tuple[str, str], ...] = (),
-    ) -> None:
-        _set(self, "code", code)
-        _set(self, "path", path)
-        _set(self, "_details", _details(details))
-        _set(self, "_later", None)
+    details: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_details)
+    # How a finding made by later() formats its details; unset once they are made.
+    _figures: Callable[..., Mapping[str, object]] | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    _values: tuple[object, ...] = attrs.field(
+        default=(), init=False, eq=False, hash=False, repr=False
+    )
 
     @classmethod
     def later(
@@ -135,25 +127,26 @@ class Finding:
 
         ``figures`` must be pure: it is called at most once, perhaps never.
         """
-        finding = cls.__new__(cls)
+        finding = object.__new__(cls)
         _set(finding, "code", code)
         _set(finding, "path", path)
-        _set(finding, "_details", None)
-        _set(finding, "_later", (figures, values))
-        return finding
+        _set(finding, "_figures", figures)
+        _set(finding, "_values", values)
+        return finding  # its details slot stays empty until read: see __getattr__
 
-    @property
-    def details(self) -> tuple[tuple[str, str], ...]:
-        """The figures the message is made from, as ``(name, text)`` pairs."""
-        details = self._details
-        if details is None:
-            later = self._later
-            assert later is not None  # noqa: S101 - one of the two is always set
-            figures, values = later
-            details = _details(figures(*values))
-            _set(self, "_details", details)
-            _set(self, "_later", None)
-        return details
+    if not TYPE_CHECKING:  # for type checkers every attribute is declared above
+
+        def __getattr__(self, name: str) -> object:
+            # Called only for an attribute not found: the details of a finding made
+            # by later(), before they are first read. Format them once, keep them.
+            figures = self._figures if name == "details" else None
+            if figures is None:
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            details = _details(figures(*self._values))
+            _set(self, "details", details)
+            _set(self, "_figures", None)
+            _set(self, "_values", ())
+            return details
 
     @property
     def severity(self) -> Severity:
@@ -171,26 +164,3 @@ class Finding:
 
     def __str__(self) -> str:
         return f"{self.severity.value} {self.code.value} at {self.path}: {self.message('en')}"
-
-    def __repr__(self) -> str:
-        return f"Finding(code={self.code!r}, path={self.path!r}, details={self.details!r})"
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, Finding)  # noqa: S101 - the class was just compared
-        return (self.code, self.path, self.details) == (other.code, other.path, other.details)
-
-    def __hash__(self) -> int:
-        return hash((Finding, self.code, self.path, self.details))
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise attrs.exceptions.FrozenInstanceError
-
-    def __delattr__(self, name: str) -> None:
-        raise attrs.exceptions.FrozenInstanceError
-
-    def __reduce__(
-        self,
-    ) -> tuple[type[Finding], tuple[FindingCode, str, tuple[tuple[str, str], ...]]]:
-        return (Finding, (self.code, self.path, self.details))

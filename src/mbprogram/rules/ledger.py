@@ -227,7 +227,6 @@ class _Practice:
         "deficit_weeks",
         "final_days",
         "final_units",
-        "known",
         "last_end",
         "placements",
     )
@@ -248,7 +247,6 @@ class _Practice:
             expected += e
             attended += a
         self.final_days = PracticeDays(attended=attended, expected=expected)
-        self.known: dict[tuple[int, int], PracticeDays] = {}
 
     def _units_before(self, week: int) -> int:
         """The parts earned in the weeks before ``week`` (every day of them is counted)."""
@@ -286,10 +284,7 @@ class _Practice:
             e, a = p.days(p.end if p.end < day else day)
             expected += e
             attended += a
-        days = self.known.get((attended, expected))
-        if days is None:  # the same figures, the same (immutable) record
-            days = self.known[attended, expected] = PracticeDays(attended, expected)
-        return days
+        return PracticeDays(attended=attended, expected=expected)
 
 
 def _merged_weeks(spans: list[_PlacementDays]) -> list[tuple[int, int]]:

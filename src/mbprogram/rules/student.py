@@ -257,19 +257,32 @@ class _Memo:
     """What evaluations derive from a student's ledger and keep for other dates.
 
     ``epochs``: the :class:`_Epoch` between two event days, by how many event
-    days lie on or before the date; ``theory``: the theory figures and their
-    findings by the sessions, make-ups and enrolment up to the date;
-    ``practice``: the practice findings by the figures. Each is exactly what
-    is computed afresh for such a date; the memo only keeps it.
+    days lie on or before the date (a student has few). The theory figures
+    with their findings, and the practice findings, are kept for the last
+    figures only: an evaluation at the same date, or at one with the same
+    figures, finds them; one at a new date replaces them, so that evaluating at
+    many dates keeps nothing more. Each is exactly what is computed afresh for
+    such a date; the memo only keeps it.
     """
 
-    __slots__ = ("epochs", "events", "practice", "theory")
+    __slots__ = (
+        "epochs",
+        "events",
+        "practice_figures",
+        "practice_findings",
+        "theory",
+        "theory_findings",
+        "theory_key",
+    )
 
     def __init__(self, student: Student) -> None:
         self.events = _event_days(student)
         self.epochs: dict[int, _Epoch] = {}
-        self.theory: dict[tuple[int, int, bool], tuple[TheoryProgress, tuple[Finding, ...]]] = {}
-        self.practice: dict[tuple[int, int, int], tuple[Finding, ...]] = {}
+        self.theory_key: tuple[int, int, bool] | None = None
+        self.theory: TheoryProgress | None = None
+        self.theory_findings: tuple[Finding, ...] = ()
+        self.practice_figures: tuple[int, int, int] | None = None
+        self.practice_findings: tuple[Finding, ...] = ()
 
 
 def _theory_findings(
@@ -341,20 +354,20 @@ def _evaluate_student(cohort: Cohort, student: Student, as_of: dt.date) -> Stude
         epoch = memo.epochs[step] = _Epoch(rules, student, ledger, as_of)
 
     key = ledger.theory_key(as_of)
-    known = memo.theory.get(key)
-    if known is None:
-        theory = ledger.theory(as_of)
-        known = memo.theory[key] = (theory, _theory_findings(rules, theory, ledger))
-    theory, theory_findings = known
+    theory = memo.theory
+    if key != memo.theory_key or theory is None:
+        theory = memo.theory = ledger.theory(as_of)
+        memo.theory_findings = _theory_findings(rules, theory, ledger)
+        memo.theory_key = key
 
     day = as_of.toordinal()
     practice = ledger.practice
     units = practice.units(day)
     days = practice.days(day)
     figures = (units, days.attended, days.expected)
-    practice_findings = memo.practice.get(figures)
-    if practice_findings is None:
-        practice_findings = memo.practice[figures] = _practice_findings(rules, units, days, ledger)
+    if figures != memo.practice_figures:
+        memo.practice_findings = _practice_findings(rules, units, days, ledger)
+        memo.practice_figures = figures
 
     return StudentProgress(
         cohort=cohort.id,
@@ -369,5 +382,5 @@ def _evaluate_student(cohort: Cohort, student: Student, as_of: dt.date) -> Stude
         literature_signed_off=epoch.signed_off,
         assignment=epoch.assignment,
         submissions=epoch.submissions,
-        findings=epoch.head + theory_findings + practice_findings + epoch.tail,
+        findings=epoch.head + memo.theory_findings + memo.practice_findings + epoch.tail,
     )

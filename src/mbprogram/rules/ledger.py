@@ -70,12 +70,29 @@ class CohortIndex:
         days: the session days in order (as the cohort's schedule).
         totals: hours of the first ``i`` sessions (as the cohort's schedule).
         units_required: the practice weeks of the cohort's rules in 1/420 parts.
+        theory_required, min_theory, min_practice: the rules' theory hours and
+            minimum shares (percent, or ``None``), as Decimals.
     """
 
-    __slots__ = ("cohort", "days", "positions", "totals", "units_required")
+    __slots__ = (
+        "cohort",
+        "days",
+        "min_practice",
+        "min_theory",
+        "positions",
+        "theory_required",
+        "totals",
+        "units_required",
+    )
 
     def __init__(self, cohort: Cohort) -> None:
         self.cohort = cohort
+        rules = cohort.rules
+        self.theory_required: Decimal = rules.theory_hours.value
+        self.min_theory = None if rules.min_theory_share is None else rules.min_theory_share.value
+        self.min_practice = (
+            None if rules.min_practice_share is None else rules.min_practice_share.value
+        )
         # the practice weeks the rules ask for, in 1/420 parts (exact)
         self.units_required: Decimal = _MUL(cohort.rules.practice_weeks, WEEK_UNITS)
         schedule = cohort.schedule
@@ -272,6 +289,13 @@ class _Practice:
                 this_week += p.units_in_week(week, day if day < p.end else p.end)
         return self._units_before(week) + min(WEEK_UNITS, this_week)
 
+    def figures(self, day: int) -> tuple[int, PracticeDays]:
+        """:meth:`units` and :meth:`days` as of ordinal ``day``."""
+        last_end = self.last_end
+        if last_end is None or day >= last_end:
+            return (0 if last_end is None else self.final_units), self.final_days
+        return self.units(day), self.days(day)
+
     def days(self, day: int) -> PracticeDays:
         """Expected and attended practice days up to ordinal ``day`` (as :func:`practice_days`)."""
         last_end = self.last_end
@@ -429,16 +453,17 @@ class Ledger:
 
     def theory(self, as_of: dt.date) -> TheoryProgress:
         """The theory figures as of ``as_of`` (as :func:`~mbprogram.theory_progress`)."""
-        held_to = bisect.bisect_right(self.sessions, as_of)
-        attended = self.theory_totals[held_to]
-        makeup = self.makeup_totals[bisect.bisect_right(self.makeup_days, as_of)]
-        enrolled = self.enrolled
-        if enrolled is None or as_of < enrolled:
-            held = _ZERO
-        else:
-            totals = self.totals
-            held = _SUB(totals[held_to], totals[self.held_from])
-        return TheoryProgress(attended=attended, makeup=makeup, held=held)
+        return self.theory_of(self.theory_key(as_of))
+
+    def theory_of(self, key: tuple[int, int, bool]) -> TheoryProgress:
+        """The theory figures of a :meth:`theory_key`."""
+        held_to, made_up, enrolled = key
+        totals = self.totals
+        return TheoryProgress(
+            attended=self.theory_totals[held_to],
+            makeup=self.makeup_totals[made_up],
+            held=_SUB(totals[held_to], totals[self.held_from]) if enrolled else _ZERO,
+        )
 
 
 def ledger_of(cohort: Cohort, student: Student) -> Ledger:

@@ -17,7 +17,7 @@ from mbprogram.model.cohort import Cohort
 from mbprogram.model.placements import Outlook
 from mbprogram.model.programme import ProgrammeRules
 from mbprogram.model.students import Status, Student
-from mbprogram.model.values import Hours, Percent, exact_arithmetic, plain_decimal
+from mbprogram.model.values import Hours, exact_arithmetic, plain_decimal
 from mbprogram.rules.findings import Finding, FindingCode
 from mbprogram.rules.ledger import Ledger, ledger_of
 from mbprogram.rules.practice import WEEK_UNITS, PracticeDays
@@ -30,6 +30,7 @@ with exact_arithmetic() as _exact:
     #: Exact products and differences without entering a context each time.
     _MUL: Callable[[Decimal | int, Decimal | int], Decimal] = _exact.multiply
     _SUB: Callable[[Decimal, Decimal], Decimal] = _exact.subtract
+    _ADD: Callable[[Decimal, Decimal], Decimal] = _exact.add
 
 
 def floor2(value: Fraction | Decimal) -> Decimal:
@@ -43,9 +44,9 @@ def _weeks(units: int) -> Fraction:
     return Fraction(units, WEEK_UNITS)
 
 
-def _below(part: Decimal | int, whole: Decimal | int, minimum: Percent) -> bool:
-    """Whether ``part / whole`` (``whole`` > 0) is below ``minimum``, exactly."""
-    return _MUL(part, 100) < _MUL(minimum.value, whole)
+def _below(part: Decimal | int, whole: Decimal | int, minimum: Decimal) -> bool:
+    """Whether ``part / whole`` (``whole`` > 0) is below ``minimum`` percent, exactly."""
+    return _MUL(part, 100) < _MUL(minimum, whole)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -285,59 +286,68 @@ class _Memo:
         self.practice_findings: tuple[Finding, ...] = ()
 
 
-def _theory_findings(
-    rules: ProgrammeRules, theory: TheoryProgress, ledger: Ledger
-) -> tuple[Finding, ...]:
-    findings: list[Finding] = []
-    required = rules.theory_hours.value
-    credited = theory.credited
-    if credited < required:
-        findings.append(
-            Finding.later(
-                FindingCode.THEORY_HOURS_SHORT, ledger.paths[0], _theory_short, credited, required
-            )
-        )
-    minimum = rules.min_theory_share
+def _theory_findings(theory: TheoryProgress, ledger: Ledger) -> tuple[Finding, ...]:
+    """THEORY_HOURS_SHORT and THEORY_ATTENDANCE_LOW, when the figures call for them."""
+    index = ledger.index
+    required = index.theory_required
+    credited = _ADD(theory.attended, theory.makeup)
+    minimum = index.min_theory
     # attended / held < minimum / 100, without fractions: exact Decimals, held > 0
-    if minimum is not None and theory.held and _below(theory.attended, theory.held, minimum):
-        findings.append(
-            Finding.later(
-                FindingCode.THEORY_ATTENDANCE_LOW,
-                ledger.paths[0],
-                _theory_low,
-                theory,
-                minimum.value,
+    if minimum is None or not theory.held or not _below(theory.attended, theory.held, minimum):
+        if credited < required:
+            return (
+                Finding.later(
+                    FindingCode.THEORY_HOURS_SHORT,
+                    ledger.paths[0],
+                    _theory_short,
+                    credited,
+                    required,
+                ),
             )
+        return ()
+    low = Finding.later(
+        FindingCode.THEORY_ATTENDANCE_LOW, ledger.paths[0], _theory_low, theory, minimum
+    )
+    if credited < required:
+        short = Finding.later(
+            FindingCode.THEORY_HOURS_SHORT, ledger.paths[0], _theory_short, credited, required
         )
-    return tuple(findings)
+        return (short, low)
+    return (low,)
 
 
 def _practice_findings(
     rules: ProgrammeRules, units: int, days: PracticeDays, ledger: Ledger
 ) -> tuple[Finding, ...]:
-    findings: list[Finding] = []
-    if units < ledger.index.units_required:  # exact: an int against a Decimal
-        findings.append(
-            Finding.later(
-                FindingCode.PRACTICE_WEEKS_SHORT,
-                ledger.paths[1],
-                _practice_short,
-                units,
-                rules.practice_weeks,
+    """PRACTICE_WEEKS_SHORT and PRACTICE_ATTENDANCE_LOW, when the figures call for them."""
+    index = ledger.index
+    short = units < index.units_required  # exact: an int against a Decimal
+    minimum = index.min_practice
+    if minimum is None or not days.expected or not _below(days.attended, days.expected, minimum):
+        if short:
+            return (
+                Finding.later(
+                    FindingCode.PRACTICE_WEEKS_SHORT,
+                    ledger.paths[1],
+                    _practice_short,
+                    units,
+                    rules.practice_weeks,
+                ),
             )
+        return ()
+    low = Finding.later(
+        FindingCode.PRACTICE_ATTENDANCE_LOW, ledger.paths[1], _practice_low, days, minimum
+    )
+    if short:
+        weeks = Finding.later(
+            FindingCode.PRACTICE_WEEKS_SHORT,
+            ledger.paths[1],
+            _practice_short,
+            units,
+            rules.practice_weeks,
         )
-    minimum = rules.min_practice_share
-    if minimum is not None and days.expected and _below(days.attended, days.expected, minimum):
-        findings.append(
-            Finding.later(
-                FindingCode.PRACTICE_ATTENDANCE_LOW,
-                ledger.paths[1],
-                _practice_low,
-                days,
-                minimum.value,
-            )
-        )
-    return tuple(findings)
+        return (weeks, low)
+    return (low,)
 
 
 def _evaluate_student(cohort: Cohort, student: Student, as_of: dt.date) -> StudentProgress:
@@ -356,14 +366,11 @@ def _evaluate_student(cohort: Cohort, student: Student, as_of: dt.date) -> Stude
     key = ledger.theory_key(as_of)
     theory = memo.theory
     if key != memo.theory_key or theory is None:
-        theory = memo.theory = ledger.theory(as_of)
-        memo.theory_findings = _theory_findings(rules, theory, ledger)
+        theory = memo.theory = ledger.theory_of(key)
+        memo.theory_findings = _theory_findings(theory, ledger)
         memo.theory_key = key
 
-    day = as_of.toordinal()
-    practice = ledger.practice
-    units = practice.units(day)
-    days = practice.days(day)
+    units, days = ledger.practice.figures(as_of.toordinal())
     figures = (units, days.attended, days.expected)
     if figures != memo.practice_figures:
         memo.practice_findings = _practice_findings(rules, units, days, ledger)

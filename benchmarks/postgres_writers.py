@@ -9,8 +9,9 @@ the ``postgres`` extra). It prints:
   serializable transaction per change, on the part of the register its
   cohort needs), for ``--changes`` changes each: the total changes per
   second, the ratio of 8 writers' rate to one's (target ≥ 1.6 on 2 cores),
-  the retries per change (target < 0.1) and the lost updates (every mark
-  written is read back, and the history holds one entry per change: target 0);
+  the retries per change (target < 0.1), the lost updates (every mark
+  written is read back, and the history holds one entry per change: target 0)
+  and whether the history's chain is whole afterwards (``validate``'s check);
 * the CPU time per change of the writer processes and of their database
   backends together, and the rate the cores would allow at that cost with
   ``min(writers, cores)`` cores busy (on a machine shared with other work the
@@ -44,6 +45,7 @@ from benchmarks.generate import synthetic_register
 from benchmarks.timing import best_of
 from mbprogram import Hours, Present, Register, Stamp
 from mbprogram.cli.app import main
+from mbprogram.model.codes import RuleCode
 from mbprogram.storage.postgres_store import PostgresStore
 
 AS_OF = "2025-12-31"
@@ -144,12 +146,12 @@ def writers(server: Server, count: int, changes: int, scope: str) -> dict[str, f
         "per_second": total / wall,
         "cpu_ms": 1000 * cpu / total,
         "retries_per_change": retries / total,
-        "lost": _lost(url, register, cohorts, changes),
+        **_lost(url, register, cohorts, changes),
     }
 
 
-def _lost(url: str, before: Register, cohorts: list[str], changes: int) -> int:
-    """Marks written but not read back, plus history entries missing."""
+def _lost(url: str, before: Register, cohorts: list[str], changes: int) -> dict[str, float]:
+    """Marks written but not read back, plus history entries missing; broken seals (0 or 1)."""
     with PostgresStore.open(url) as store:
         after = store.load()
     lost = 0
@@ -163,7 +165,10 @@ def _lost(url: str, before: Register, cohorts: list[str], changes: int) -> int:
             marks = [a.mark for a in after.students[sid].attendance if a.session == session]
             if marks != [Present(hours)]:
                 lost += 1
-    return lost + abs(len(after.history) - len(cohorts) * changes)
+    lost += abs(len(after.history) - len(cohorts) * changes)
+    # the synthetic register is made without a history, so only the seal is checked
+    broken = [p for p in after.history_problems() if p.code == RuleCode.HISTORY_CHAIN_BROKEN]
+    return {"lost": lost, "broken": len(broken)}
 
 
 def one_cohort(server: Server, students: int, repeat: int) -> dict[str, float]:
@@ -229,14 +234,15 @@ def main_() -> None:
         one = rows[0]["per_second"]
         print(
             "writers  changes  changes/s  x one writer  retries/change  lost updates  "
-            "CPU ms/change  changes/s the cores allow"
+            "CPU ms/change  changes/s the cores allow  chain"
         )
         for row in rows:
             print(
                 f"{row['writers']:7d}  {row['changes']:7d}  {row['per_second']:9.1f}  "
                 f"{row['per_second'] / one:12.2f}  {row['retries_per_change']:14.3f}  "
-                f"{row['lost']:12d}  {row['cpu_ms']:13.2f}  "
-                f"{min(row['writers'], cores) * 1000 / row['cpu_ms']:25.1f}"
+                f"{int(row['lost']):12d}  {row['cpu_ms']:13.2f}  "
+                f"{min(row['writers'], cores) * 1000 / row['cpu_ms']:25.1f}  "
+                f"{'broken' if row['broken'] else 'whole'}"
             )
         cohort = one_cohort(server, args.students, args.repeat)
         print(

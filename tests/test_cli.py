@@ -254,9 +254,9 @@ def test_import_attendance_with_a_bad_row_imports_nothing_and_names_the_row(
 def test_every_command_explains_itself(
     command: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, _ = run(*command, "--help", capsys=capsys)
+    code, out, _ = run(*command, "--help", "--lang", "en", capsys=capsys)
     assert 0 == code
-    assert "usage: mbprogram" in out
+    assert out.startswith(f"usage: mbprogram {' '.join(command)}".rstrip())
     assert len(out.splitlines()) > 5
 
 
@@ -555,3 +555,59 @@ def test_help_and_version_import_no_adapter_with_the_package_root() -> None:
     ).stdout  # fmt: skip
     assert [] == [m for m in json.loads(root) if m.startswith(ADAPTERS)]
     assert {" ".join(argv): [] for argv in QUICK_CALLS} == modules_after_quick_calls(bare=False)
+
+
+#: One call in a fresh interpreter: prints, as JSON, the package's modules it loaded.
+ALONE = """
+import contextlib, io, json, sys
+from mbprogram.cli import main
+with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+    main({argv!r})
+print(json.dumps(sorted(m for m in sys.modules if m.startswith("mbprogram"))))
+"""
+#: The core's packages: none is needed to list the commands or explain one's arguments.
+CORE = ("mbprogram.model", "mbprogram.calendar", "mbprogram.rules", "mbprogram.register")
+
+
+def modules_of_one_call(*argv: str) -> list[str]:
+    """The package's modules that ``mbprogram ARGV`` loads, alone in a fresh interpreter."""
+    result = subprocess.run(  # noqa: S603 - our own code, in this interpreter
+        [sys.executable, "-c", ALONE.format(argv=list(argv))],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    loaded: list[str] = json.loads(result.stdout)
+    return loaded
+
+
+def command_module_names() -> set[str]:
+    """The modules that hold commands (cli/command_table.py names them)."""
+    from mbprogram.cli.command_table import LISTED  # noqa: PLC0415
+
+    return {f"mbprogram.cli.{c.module}" for c in LISTED}
+
+
+@pytest.mark.parametrize("argv", [["--help"], [], ["--help", "--lang", "en"], ["nope"]])
+def test_the_commands_are_listed_without_any_command_s_module_or_the_core(
+    argv: list[str],
+) -> None:
+    loaded = modules_of_one_call(*argv)
+    assert [] == [m for m in loaded if m in command_module_names()]
+    assert [] == [m for m in loaded if m.startswith((*ADAPTERS, *CORE))]
+
+
+@pytest.mark.parametrize(
+    ("name", "modules"),
+    [
+        ("init", ["stores"]),
+        ("students", ["lookups"]),
+        ("progress", ["history", "reports"]),  # reports reads --as-known-at as history does
+    ],
+)
+def test_a_command_s_help_imports_its_own_module_and_no_other_command_s(
+    name: str, modules: list[str]
+) -> None:
+    loaded = modules_of_one_call(name, "--help")
+    assert [f"mbprogram.cli.{m}" for m in modules] == [
+        m for m in loaded if m in command_module_names()
+    ]
+    assert [] == [m for m in loaded if m.startswith((*ADAPTERS, *CORE))]

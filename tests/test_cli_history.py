@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from mbprogram import Hours, Present
 from mbprogram.cli import main
-from mbprogram.cli.history import OSLO, moment_argument
+from mbprogram.cli.history import moment_argument, oslo
 from mbprogram.storage.files import save
 from tests.builders import make_register, session_id
 
@@ -126,7 +126,7 @@ def test_a_bare_date_is_the_end_or_the_start_of_that_day_in_oslo() -> None:
 
     assert dt.datetime(2026, 6, 1, 21, 59, 59, 999999, tzinfo=dt.UTC) == end
     assert dt.datetime(2026, 5, 31, 22, 0, tzinfo=dt.UTC) == start
-    assert dt.datetime(2026, 6, 1, 12, 0, tzinfo=OSLO) == moment_argument(
+    assert dt.datetime(2026, 6, 1, 12, 0, tzinfo=oslo()) == moment_argument(
         "2026-06-01T12:00", end_of_day=True
     )
 

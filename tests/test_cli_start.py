@@ -41,7 +41,7 @@ def test_the_version_is_printed_without_the_command_line_s_modules() -> None:
 
 
 def test_anything_else_goes_to_the_command_line() -> None:
-    out, code, modules = started("--help")
+    out, code, modules = started("--help", "--lang", "en")
     assert out.startswith("usage: mbprogram")
     assert 0 == code
     assert "mbprogram.cli.app" in modules

@@ -31,6 +31,7 @@ from typing import Final, Literal, TypeAlias
 
 from mbprogram.catalogue import (
     admissions,
+    argparse_words,
     attendance,
     cli,
     command_options,
@@ -82,6 +83,7 @@ _SECTIONS: Final = (
     stores.TEXTS,
     history.TEXTS,
     progress.TEXTS,
+    argparse_words.TEXTS,
 )
 
 

@@ -8,11 +8,12 @@ traceback. ``--format json`` prints one JSON object on standard output;
 ``--as-of`` defaults to today.
 
 Each module here holds one group of commands (``reports``, ``imports``,
-``demo``) as :class:`~mbprogram.cli.common.Command` values; ``app`` builds
-the parser from them and runs one (``mbprogram --version`` is answered before
-any of them is imported). The adapters (storage, reports, privacy,
-the demo) are imported inside the commands that use them, so ``--help`` and
-``--version`` load none of them.
+``demo``) as :class:`~mbprogram.cli.common.Command` values, and
+``command_table`` lists them all; ``app`` lists the commands from the table
+and imports one's module only when that command is chosen (``mbprogram
+--version`` is answered before any of them is imported). The adapters
+(storage, reports, privacy, the demo) are imported inside the commands that
+use them, so ``--help`` and ``--version`` load none of them.
 """
 
 from __future__ import annotations

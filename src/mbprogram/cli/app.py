@@ -1,16 +1,19 @@
 """The ``mbprogram`` parser and its run: one command from the command modules, errors as exit 2.
 
-The parser is built from the :class:`~mbprogram.cli.common.Command` values of
-the command modules (``_GROUPS``), with every help text from the catalogue in
-the language asked for (``--lang``, else ``MBPROGRAM_LANG``, else bokmål).
-``mbprogram --help`` lists the commands by the group their module declares
-(``GROUP``), under the group's title ``cli.group.<GROUP>``, groups in the
-order their first module comes in ``_GROUPS``.
+The parser lists the commands from the static table
+:data:`~mbprogram.cli.command_table.LISTED`, with every help text from the
+catalogue in the language asked for (``--lang``, else ``MBPROGRAM_LANG``,
+else bokmål). ``mbprogram --help`` lists the commands by group, under the
+group's title ``cli.group.<group>``, and imports no command's module: a
+command's module (its :class:`~mbprogram.cli.common.Command` in ``COMMANDS``)
+is imported, and the command's parser built, only once argparse has chosen
+that command (:class:`_Commands`).
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import itertools
 import json
 import os
@@ -18,22 +21,10 @@ import sys
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Final, TextIO, cast
+from typing import Any, TextIO, cast
 
 from mbprogram.catalogue import LANGS, Lang, text
-from mbprogram.cli import (
-    demo,
-    documents,
-    hiring,
-    history,
-    imports,
-    lookups,
-    records,
-    reports,
-    sheets,
-    stores,
-    studies,
-)
+from mbprogram.cli.command_table import GROUP_ORDER, LISTED, listed
 from mbprogram.cli.common import (
     BAD_INPUT,
     Command,
@@ -46,39 +37,91 @@ from mbprogram.cli.common import (
 from mbprogram.cli.output import Buffer, check_output, write_buffer
 from mbprogram.exceptions import MbprogramError, ValidationError
 
-__all__ = ["main", "run"]
-
-#: The modules of commands, in the order ``--help`` lists their groups and commands.
-_GROUPS: Final[tuple[CommandModule, ...]] = (
-    stores,
-    records,
-    studies,
-    hiring,
-    imports,
-    sheets,
-    lookups,
-    reports,
-    history,
-    documents,
-    demo,
-)
+__all__ = ["command", "main", "run"]
 
 
-def _grouped() -> dict[str, list[Command]]:
-    """The commands by group, in the order of ``_GROUPS``."""
-    groups: dict[str, list[Command]] = {}
-    for module in _GROUPS:
-        groups.setdefault(module.GROUP, []).extend(module.COMMANDS)
-    return groups
+def command(name: str) -> Command:
+    """The command called ``name``, from its module (imported now if it was not yet).
+
+    Raises:
+        KeyError: if the static table lists no such command, or its module does not define it.
+    """
+    entry = listed(name)
+    if entry is None:
+        raise KeyError(name)
+    module = cast("CommandModule", importlib.import_module(f"mbprogram.cli.{entry.module}"))
+    for found in module.COMMANDS:
+        if found.name == name:
+            return found
+    raise KeyError(name)
+
+
+class _Commands(argparse._SubParsersAction):  # type: ignore[type-arg]
+    """The ``COMMAND`` argument: every command of the table, each one's parser built once chosen.
+
+    The choices are the table's names (so argparse refuses an unknown one as
+    ever); when argparse picks one, its module is imported and its parser
+    made, with the common options (and the dated ones if it takes them).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lang: Lang = "nb"  # the help's language, set by _parser
+        self.choices = dict.fromkeys(c.name for c in LISTED)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
+        """Build the chosen command's parser (once), then parse its arguments with it."""
+        assert isinstance(values, list)  # noqa: S101 - argparse gives the command and the rest
+        name = values[0]
+        if name not in self._name_parser_map:
+            self._add(command(name))
+        super().__call__(parser, namespace, values, option_string)
+
+    def _add(self, chosen: Command) -> None:
+        lang = self.lang
+        common = Parser(add_help=False, lang=lang)
+        common.add_argument(
+            "--lang",
+            choices=LANGS,
+            default=_help_lang(()),
+            help=text("cli.option.lang", lang),
+        )
+        common.add_argument("--quiet", action="store_true", help=text("cli.option.quiet", lang))
+        parents = [common]
+        if chosen.dated:
+            dated = Parser(add_help=False, lang=lang)
+            dated.add_argument(
+                "--as-of",
+                type=date_reader(lang),
+                metavar="DATE",
+                help=text("cli.option.as_of", lang),
+            )
+            dated.add_argument("--cohort", metavar="ID", help=text("cli.option.cohort", lang))
+            parents.append(dated)
+        sub = self.add_parser(
+            chosen.name,
+            epilog=text(chosen.exits, lang),
+            parents=parents,
+            description=text(f"cli.{chosen.name}.description", lang),
+            lang=lang,
+        )
+        _add_output_arguments(sub, chosen, lang)
+        chosen.add_arguments(sub, lang)
 
 
 class _TopParser(Parser):
     """The ``mbprogram`` parser, whose help lists the commands by group."""
 
     def __init__(
-        self, *, groups: Sequence[tuple[str, Sequence[tuple[str, str]]]], **kw: str
+        self, *, groups: Sequence[tuple[str, Sequence[tuple[str, str]]]], **kw: Any
     ) -> None:
-        super().__init__(**kw)  # type: ignore[arg-type]
+        super().__init__(**kw)
         self.groups = groups
 
     def format_help(self) -> str:
@@ -134,16 +177,20 @@ def _help_lang(arguments: Sequence[str]) -> Lang:
     return "en" if asked == "en" else "nb"
 
 
-def _parser(lang: Lang) -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
-    groups = _grouped()
+def _parser(lang: Lang) -> argparse.ArgumentParser:
+    """The ``mbprogram`` parser; a command's own parser is made once argparse chooses it."""
     parser = _TopParser(
         prog="mbprogram",
         description=text("cli.description", lang),
         epilog=text("cli.epilog", lang),
         groups=[
-            (text(f"cli.group.{g}", lang), [(c.name, text(f"cli.{c.name}.help", lang)) for c in cs])
-            for g, cs in groups.items()
+            (
+                text(f"cli.group.{group}", lang),
+                [(c.name, text(c.summary, lang)) for c in LISTED if c.group == group],
+            )
+            for group in GROUP_ORDER
         ],
+        lang=lang,
     )
     parser.add_argument(
         "--version",
@@ -152,38 +199,17 @@ def _parser(lang: Lang) -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
         default=argparse.SUPPRESS,
         help=text("cli.option.version", lang),
     )
-    common = Parser(add_help=False)
-    common.add_argument(
-        "--lang",
-        choices=LANGS,
-        default=_help_lang(()),
-        help=text("cli.option.lang", lang),
-    )
-    common.add_argument("--quiet", action="store_true", help=text("cli.option.quiet", lang))
-    dated = Parser(add_help=False)
-    dated.add_argument(
-        "--as-of", type=date_reader(lang), metavar="DATE", help=text("cli.option.as_of", lang)
-    )
-    dated.add_argument("--cohort", metavar="ID", help=text("cli.option.cohort", lang))
     commands = parser.add_subparsers(
         dest="command",
         required=True,
         metavar="COMMAND",
         help=text("cli.commands", lang),
         parser_class=Parser,
+        action=_Commands,
     )
-    handlers: dict[str, Handler] = {}
-    for command in itertools.chain.from_iterable(groups.values()):
-        sub = commands.add_parser(
-            command.name,
-            epilog=text(command.exits, lang),
-            parents=[common, dated] if command.dated else [common],
-            description=text(f"cli.{command.name}.description", lang),
-        )
-        _add_output_arguments(sub, command, lang)
-        command.add_arguments(sub, lang)
-        handlers[command.name] = command.run
-    return parser, handlers
+    assert isinstance(commands, _Commands)  # noqa: S101 - the action class given
+    commands.lang = lang
+    return parser
 
 
 def _add_output_arguments(parser: argparse.ArgumentParser, command: Command, lang: Lang) -> None:
@@ -204,7 +230,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit code."""
     stdout = out or sys.stdout
     arguments = list(sys.argv[1:] if argv is None else argv)
-    parser, handlers = _parser(_help_lang(arguments))
+    parser = _parser(_help_lang(arguments))
     try:
         args = parser.parse_args(arguments)
     except SystemExit as e:  # --help and --version
@@ -221,7 +247,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     with warnings.catch_warnings(record=True) as caught:
         # The library's warnings (a store that others can read) go to stderr, once each.
         warnings.simplefilter("always", UserWarning)
-        code = _run(handlers[args.command], args, stdout)
+        code = _run(command(args.command).run, args, stdout)
     shown: set[str] = set()
     for w in caught:
         if not w.category.__module__.startswith("mbprogram."):

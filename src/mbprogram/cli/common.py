@@ -13,16 +13,17 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import getpass
 import json
+import os
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, NamedTuple, NoReturn, Protocol, TextIO
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, NoReturn, Protocol, TextIO
 
 from mbprogram.catalogue import Lang, text
+from mbprogram.cli.parser_words import heading, translated
 
 if TYPE_CHECKING:
     from mbprogram.cli.progress_line import ProgressLine
@@ -35,6 +36,7 @@ __all__ = [
     "OK",
     "Command",
     "CommandModule",
+    "HelpFormatter",
     "Location",
     "Parser",
     "UsageError",
@@ -50,6 +52,7 @@ __all__ = [
     "progress_line",
     "shown",
     "stamp",
+    "terminal_columns",
 ]
 
 OK: Final = 0
@@ -65,11 +68,80 @@ class UsageError(Exception):
     """Wrong usage: a bad argument, an unknown command or cohort."""
 
 
+def terminal_columns() -> int:
+    """The terminal's width as :func:`shutil.get_terminal_size` tells it, without importing shutil.
+
+    ``COLUMNS`` if it is a positive number, else the width of the terminal on
+    standard output, else 80. (argparse imports ``shutil``, and with it the
+    compression modules, for every parser it makes; the command line makes
+    one per command it runs.)
+    """
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's help formatter, with the ``usage:`` heading in the parser's language."""
+
+    usage_heading: str = "usage: "
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        """argparse's formatter, as wide as the terminal (less two columns) unless told."""
+        width = terminal_columns() - 2 if width is None else width
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
+        """The usage line, headed by :attr:`usage_heading` unless another heading is given."""
+        super().add_usage(usage, actions, groups, self.usage_heading if prefix is None else prefix)
+
+
 class Parser(argparse.ArgumentParser):
-    """An argument parser that reports wrong usage by raising, so JSON output can say so."""
+    """An argument parser in the language ``lang`` that reports wrong usage by raising.
+
+    Raising lets JSON output say what was wrong. argparse's own words (the
+    headings, the help of ``--help``, its messages) are the catalogue's, in
+    ``lang`` (cli/parser_words.py).
+    """
+
+    def __init__(self, *args: Any, lang: Lang = "nb", **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        self.lang: Lang = lang  # before argparse's own set-up, which formats already
+        super().__init__(*args, **kwargs)
+        self._positionals.title = heading("positional arguments", lang)
+        self._optionals.title = heading("options", lang)
+        for action in self._actions:
+            if isinstance(action, argparse._HelpAction):
+                action.help = heading("show this help message and exit", lang)
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        formatter = super()._get_formatter()
+        if isinstance(formatter, HelpFormatter):
+            formatter.usage_heading = heading("usage: ", self.lang)
+        return formatter
 
     def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{self.prog}: {message}")
+        """Raise :class:`UsageError` with argparse's ``message`` in the parser's language."""
+        raise UsageError(f"{self.prog}: {translated(message, self.lang)}")
 
 
 #: How a command adds its arguments to its parser, in the language of the help.
@@ -170,6 +242,8 @@ def as_of(args: argparse.Namespace) -> dt.date:
 def login() -> str:
     """The login name, for the history; ``mbprogram`` when there is none."""
     try:
+        import getpass  # noqa: PLC0415 - only a change needs it
+
         return getpass.getuser()
     except (OSError, KeyError):
         return "mbprogram"
@@ -194,14 +268,20 @@ def check_cohort(register: Register, cohort: str | None, lang: Lang) -> None:
 
 
 def load(
-    location: Location, *, cohort: str | None = None, progress: ProgressLine | None = None
+    location: Location,
+    *,
+    cohort: str | None = None,
+    progress: ProgressLine | None = None,
+    report: bool = False,
 ) -> Register:
     """The register in a file (a JSON document or a store) or a PostgreSQL store.
 
     With ``cohort``, a PostgreSQL store gives only the part of the register that
     the cohort's evaluation needs (the whole register if it holds no such cohort,
     or ``cohort`` is not an id, so that :func:`check_cohort` can explain). A
-    file is shown on ``progress`` as it is read.
+    file is shown on ``progress`` as it is read. A ``report`` (a command that
+    reads the records and not the history) has an SQLite store's history read
+    only if it is used after all (``storage.files.load``'s ``defer_history``).
     """
     from mbprogram.model.validators import is_record_id  # noqa: PLC0415 - keeps --help fast
     from mbprogram.storage.files import load as load_file  # noqa: PLC0415
@@ -212,7 +292,7 @@ def load(
         part = load_part(location, cohorts=[cohort])
         if cohort in part.cohorts:
             return part
-    return load_file(location, progress=progress)
+    return load_file(location, progress=progress, defer_history=report)
 
 
 def progress_line(args: argparse.Namespace) -> AbstractContextManager[ProgressLine | None]:

@@ -78,14 +78,14 @@ def _written(args: argparse.Namespace, data: bytes, stdout: TextIO) -> int:
 def _certificate(args: argparse.Namespace, stdout: TextIO) -> int:
     from mbprogram.reports.documents import certificate_pdf  # noqa: PLC0415
 
-    register = load(args.store)
+    register = load(args.store, report=True)
     return _written(args, certificate_pdf(register, args.student, lang=args.lang), stdout)
 
 
 def _confirmation(args: argparse.Namespace, stdout: TextIO) -> int:
     from mbprogram.reports.documents import attendance_confirmation_pdf  # noqa: PLC0415
 
-    register = load(args.store)
+    register = load(args.store, report=True)
     today = dt.date.today()  # noqa: DTZ011 - the command line reads the clock
     data = attendance_confirmation_pdf(
         register,

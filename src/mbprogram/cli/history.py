@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, TextIO
-from zoneinfo import ZoneInfo
 
 from mbprogram.catalogue import Lang, text
 from mbprogram.cli.common import OK, Command, load, print_json
@@ -23,10 +23,21 @@ from mbprogram.cli.common import OK, Command, load, print_json
 if TYPE_CHECKING:
     from mbprogram.paths import RecordPath
 
-__all__ = ["COMMANDS", "GROUP", "OSLO", "moment_argument"]
+__all__ = ["COMMANDS", "GROUP", "moment_argument", "oslo"]
 
-#: The time zone of a moment given without one, and of a bare date's day.
-OSLO: Final = ZoneInfo("Europe/Oslo")
+
+@functools.cache
+def oslo() -> dt.tzinfo:
+    """The time zone of a moment given without one, and of a bare date's day: Europe/Oslo.
+
+    Looked up on first use, so that a command that takes a moment but is not
+    given one does not read the time-zone database.
+    """
+    from zoneinfo import ZoneInfo  # noqa: PLC0415
+
+    return ZoneInfo("Europe/Oslo")
+
+
 _DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATE_TIME: Final = re.compile(
     r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?"
@@ -48,14 +59,14 @@ def moment_argument(value: str, *, end_of_day: bool, lang: Lang = "en") -> dt.da
         except ValueError:
             raise argparse.ArgumentTypeError(text("cli.option.bad_moment", lang)) from None
         time = dt.time.max if end_of_day else dt.time.min
-        return dt.datetime.combine(day, time, tzinfo=OSLO)
+        return dt.datetime.combine(day, time, tzinfo=oslo())
     if not _DATE_TIME.fullmatch(value):
         raise argparse.ArgumentTypeError(text("cli.option.bad_moment", lang))
     try:
         moment = dt.datetime.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(text("cli.option.bad_moment", lang)) from None
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=OSLO)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=oslo())
 
 
 def _record_argument(lang: Lang) -> Callable[[str], RecordPath]:
@@ -111,7 +122,7 @@ def _history(args: argparse.Namespace, stdout: TextIO) -> int:
 
 
 def _when(at: dt.datetime, lang: Lang) -> str:
-    local = at.astimezone(OSLO)
+    local = at.astimezone(oslo())
     return f"{text('history.day', lang, on=local.date())} {local:%H:%M}"
 
 

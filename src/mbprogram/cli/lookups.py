@@ -49,7 +49,7 @@ def _students_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
 def _students(args: argparse.Namespace, stdout: TextIO) -> int:
     from mbprogram.reports.lookups import student_table  # noqa: PLC0415
 
-    register = load(args.store)
+    register = load(args.store, report=True)
     check_cohort(register, args.cohort, args.lang)
     table = student_table(register, cohort=args.cohort, names=args.names, lang=args.lang)
     return _print("students", table, args, stdout)
@@ -65,7 +65,7 @@ def _sessions_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
 def _sessions(args: argparse.Namespace, stdout: TextIO) -> int:
     from mbprogram.reports.lookups import session_table  # noqa: PLC0415
 
-    register = load(args.store)
+    register = load(args.store, report=True)
     check_cohort(register, args.cohort, args.lang)
     return _print("sessions", session_table(register, args.cohort, lang=args.lang), args, stdout)
 
@@ -73,7 +73,7 @@ def _sessions(args: argparse.Namespace, stdout: TextIO) -> int:
 def _units(args: argparse.Namespace, stdout: TextIO) -> int:
     from mbprogram.reports.lookups import unit_table  # noqa: PLC0415
 
-    return _print("units", unit_table(load(args.store), lang=args.lang), args, stdout)
+    return _print("units", unit_table(load(args.store, report=True), lang=args.lang), args, stdout)
 
 
 #: The title ``--help`` lists these commands under: ``cli.group.lookups``.

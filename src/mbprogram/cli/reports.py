@@ -99,7 +99,7 @@ def _progress(args: argparse.Namespace, stdout: TextIO) -> int:
         if args.as_known_at is not None:  # what was known then, rebuilt from the whole history
             register = load(args.file, progress=line).as_known_at(args.as_known_at)
         else:
-            register = load(args.file, cohort=args.cohort, progress=line)
+            register = load(args.file, cohort=args.cohort, progress=line, report=True)
         check_cohort(register, args.cohort, args.lang)
         return print_progress(
             register,
@@ -164,7 +164,7 @@ def print_progress(
 
 def _outcomes(args: argparse.Namespace, stdout: TextIO) -> int:
     with progress_line(args) as line:
-        register = load(args.file, cohort=args.cohort, progress=line)
+        register = load(args.file, cohort=args.cohort, progress=line, report=True)
     check_cohort(register, args.cohort, args.lang)
     return print_outcomes(register, as_of(args), args.cohort, args.format, args.lang, stdout)
 

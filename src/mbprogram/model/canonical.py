@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 import weakref
 from decimal import Decimal
 from fractions import Fraction
@@ -83,10 +84,18 @@ def _record_text(value: Any) -> str:
     if kept is not None and kept[0]() is value:
         return kept[1]
     cls = type(value)
-    items = [("@", _quoted(cls.__name__))]
-    items += [(a.name, canonical_text(getattr(value, a.name))) for a in attrs.fields(cls) if a.init]
-    items.sort()
-    body = "{" + ",".join(f"{_quoted(k)}:{v}" for k, v in items) + "}"
+    names = _NAMES.get(cls)
+    if names is None:
+        names = _NAMES[cls] = tuple(sorted(["@", *(a.name for a in attrs.fields(cls) if a.init)]))
+    body = (
+        "{"
+        + ",".join(
+            f"{_quoted(name)}:"
+            + (_quoted(cls.__name__) if name == "@" else canonical_text(getattr(value, name)))
+            for name in names
+        )
+        + "}"
+    )
     try:
         ref = weakref.ref(value, lambda _: _forget(key))
     except TypeError:  # a record without a weak-reference slot is walked each time
@@ -111,16 +120,20 @@ def canonical_bytes(value: object) -> bytes:
 
 
 _ESCAPES: Final = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+#: What a text's canonical form escapes: the quote, the backslash and the control characters.
+_ESCAPED: Final = re.compile('["\\\\\x00-\x1f]')
+
+
+def _escape(found: re.Match[str]) -> str:
+    ch = found.group()
+    return _ESCAPES.get(ch) or f"\\u{ord(ch):04x}"
 
 
 def _quoted(text: str) -> str:
-    out = ['"']
-    for ch in text:
-        if ch in _ESCAPES:
-            out.append(_ESCAPES[ch])
-        elif ch < " ":
-            out.append(f"\\u{ord(ch):04x}")
-        else:
-            out.append(ch)
-    out.append('"')
-    return "".join(out)
+    if _ESCAPED.search(text) is None:  # most texts: nothing to escape
+        return f'"{text}"'
+    return '"' + _ESCAPED.sub(_escape, text) + '"'
+
+
+#: The names an attrs class's canonical object holds, sorted (``@`` for the class's name).
+_NAMES: dict[type, tuple[str, ...]] = {}

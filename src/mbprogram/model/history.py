@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import hashlib
 import re
 import typing
 from collections.abc import Mapping
@@ -46,6 +45,7 @@ __all__ = [
     "record_path",
     "record_path_of",
     "seal",
+    "seal_content",
     "split_path",
     "student_path",
 ]
@@ -332,9 +332,17 @@ def seal(previous: str, change: Change) -> str:
     ``SHA-256(previous as ASCII, a newline, the entry's canonical content)`` in
     lowercase hexadecimal; the first entry's ``previous`` is :data:`GENESIS` (empty).
     """
+    return seal_content(previous, change.content())
+
+
+def seal_content(previous: str, content: bytes) -> str:
+    """The chain value of an entry whose canonical content is ``content`` (:meth:`Change.content`),
+    after an entry whose chain value is ``previous``: what :func:`seal` computes."""
+    import hashlib  # noqa: PLC0415 - a report that reads no history does not load OpenSSL
+
     digest = hashlib.sha256(previous.encode("ascii"))
     digest.update(b"\n")
-    digest.update(change.content())
+    digest.update(content)
     return digest.hexdigest()
 
 

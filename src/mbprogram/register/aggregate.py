@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from mbprogram.exceptions import InvalidValueError, Problem, ValidationError
 from mbprogram.model.assignment import Verdict
@@ -42,11 +42,21 @@ from mbprogram.model.values import (
     StudentId,
 )
 from mbprogram.register import history
-from mbprogram.register.changes import cohorts, hiring, lifecycle, placements, students, studies
+from mbprogram.register.deferred_module import DeferredModule
 from mbprogram.register.loading import load_state
 from mbprogram.register.queries import RegisterQueries
 from mbprogram.register.state import RegisterState
 from mbprogram.rules.invariants import register_problems
+
+if TYPE_CHECKING:
+    from mbprogram.register.changes import cohorts, hiring, lifecycle, placements, students, studies
+else:  # each imported on the first change of its area: reading a register needs none of them
+    cohorts = DeferredModule("mbprogram.register.changes.cohorts")
+    hiring = DeferredModule("mbprogram.register.changes.hiring")
+    lifecycle = DeferredModule("mbprogram.register.changes.lifecycle")
+    placements = DeferredModule("mbprogram.register.changes.placements")
+    students = DeferredModule("mbprogram.register.changes.students")
+    studies = DeferredModule("mbprogram.register.changes.studies")
 
 __all__ = ["Register"]
 
@@ -155,7 +165,7 @@ class Register(RegisterQueries):
         return (
             f"{type(self).__name__}(cohorts={len(s.cohorts)}, "
             f"students={len(s.students)}, host_units={len(s.host_units)}, "
-            f"employments={len(s.employments)}, changes={len(s.history)})"
+            f"employments={len(s.employments)}, changes={len(s.history_held)})"
         )
 
     # -- the history read back ----------------------------------------------

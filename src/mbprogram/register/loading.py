@@ -18,6 +18,7 @@ from mbprogram.model.hiring import BudgetPot, Employment, OutcomeRecord
 from mbprogram.model.history import Change, record_path, student_path
 from mbprogram.model.placements import HostUnit
 from mbprogram.model.students import Student
+from mbprogram.register.deferred_history import DeferredHistory
 from mbprogram.register.state import TABLES, Record, RegisterState
 from mbprogram.rules.invariants import register_problems, student_problems, used_twice
 
@@ -80,13 +81,14 @@ def load_state(
                 path = record_path((name, record.id))
             problems.append(used_twice(path, TABLES[name][1], record.id))
         tables[name] = table
-    entries = _listed(history)
+    # A store's history not read yet is taken as it is: its entries are checked when read.
+    entries = history if isinstance(history, DeferredHistory) else _listed(history)
     if entries is None:
         wrong.append(Problem("history", "expected a collection of Change records"))
         entries = ()
     wrong += [
         Problem(f"history[{i}]", f"expected a Change, got {type(c).__name__}")
-        for i, c in enumerate(entries)
+        for i, c in enumerate(() if isinstance(entries, DeferredHistory) else entries)
         if not isinstance(c, Change)
     ]
     if wrong:  # records of the wrong kinds cannot be checked further

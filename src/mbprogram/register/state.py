@@ -10,7 +10,7 @@ copy, a forecast's branch) costs nothing.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, TypeVar
 
@@ -31,6 +31,7 @@ from mbprogram.model.values import (
     OutcomeId,
     StudentId,
 )
+from mbprogram.register.deferred_history import DeferredHistory
 
 __all__ = ["TABLES", "Record", "RegisterState", "table_for", "table_of"]
 
@@ -71,6 +72,22 @@ def _frozen_table(value: Mapping[str, T]) -> Mapping[str, T]:
     return MappingProxyType(dict(value))
 
 
+def _kept_history(value: Iterable[Change]) -> tuple[Change, ...] | DeferredHistory:
+    """The history as the state keeps it: a tuple, or a store's history not read yet."""
+    return value if isinstance(value, DeferredHistory) else tuple(value)
+
+
+def _history_entries(state: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Every entry is a Change (a deferred history checks its entries when they are read)."""
+    if not isinstance(value, DeferredHistory):
+        v.each(Change)(state, attribute, value)
+
+
+def _history_compared(value: Sequence[Change]) -> tuple[Change, ...]:
+    """The entries, for equality (a deferred history is read)."""
+    return value.changes() if isinstance(value, DeferredHistory) else tuple(value)
+
+
 @attrs.frozen(eq=True)
 class RegisterState:
     """Every record of a register by id, in the order they were added, and the history.
@@ -93,7 +110,33 @@ class RegisterState:
         factory=dict, converter=_frozen_table
     )
     outcomes: Mapping[OutcomeId, OutcomeRecord] = attrs.field(factory=dict, converter=_frozen_table)
-    history: tuple[Change, ...] = attrs.field(default=(), converter=tuple, validator=v.each(Change))
+    _history: tuple[Change, ...] | DeferredHistory = attrs.field(
+        default=(),
+        alias="history",
+        converter=_kept_history,
+        validator=_history_entries,
+        eq=_history_compared,
+    )
+
+    @property
+    def history(self) -> tuple[Change, ...]:
+        """The history of changes, oldest first.
+
+        A store may give the state its history unread
+        (:class:`~mbprogram.register.deferred_history.DeferredHistory`): it is
+        read here, on first use, and what reading it raises is raised here.
+        """
+        held = self._history
+        return held if isinstance(held, tuple) else held.changes()
+
+    @property
+    def history_held(self) -> Sequence[Change]:
+        """The history as held, unread if a store gave it so: its length costs no reading.
+
+        For a store that saves the register it loaded: the very object it
+        handed over tells it the history is the one it holds.
+        """
+        return self._history
 
     def replaced(self, **changes: object) -> RegisterState:
         """This state with some fields replaced, taking the given tables as they are.
@@ -103,7 +146,8 @@ class RegisterState:
         """
         new = object.__new__(RegisterState)
         for field in attrs.fields(RegisterState):
-            object.__setattr__(new, field.name, changes.pop(field.name, getattr(self, field.name)))
+            given = changes.pop(field.alias or field.name, getattr(self, field.name))
+            object.__setattr__(new, field.name, given)
         if changes:
             raise TypeError(f"RegisterState has no field {sorted(changes)[0]!r}")
         _carry_indexes(self, new)

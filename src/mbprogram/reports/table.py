@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import html
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
@@ -180,6 +179,8 @@ class Table(Generic[R]):
 
     def _repr_html_(self) -> str:
         """An HTML table for Jupyter."""
+        import html  # noqa: PLC0415 - only Jupyter asks for it
+
         head = "".join(f"<th>{html.escape(c)}</th>" for c in self._headers())
         body = "".join(
             "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>"

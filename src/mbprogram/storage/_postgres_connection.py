@@ -129,14 +129,17 @@ class Connection:
 
     @contextlib.contextmanager
     def transaction(
-        self, what: str, *, read_only: bool = False, write: bool = False
+        self, what: str, *, read_only: bool = False, write: bool = False, committed: bool = False
     ) -> Iterator[None]:
-        """One transaction: ``SERIALIZABLE`` to write, a ``REPEATABLE READ`` snapshot to read."""
-        begin = (
-            "BEGIN ISOLATION LEVEL SERIALIZABLE"
-            if write
-            else "BEGIN ISOLATION LEVEL REPEATABLE READ" + (" READ ONLY" if read_only else "")
-        )
+        """One transaction: ``SERIALIZABLE`` to write, a ``REPEATABLE READ`` snapshot to read,
+        ``READ COMMITTED`` with ``committed`` (each statement sees what is committed when it
+        starts: for the history's seal, under its lock)."""
+        if committed:
+            begin = "BEGIN ISOLATION LEVEL READ COMMITTED"
+        elif write:
+            begin = "BEGIN ISOLATION LEVEL SERIALIZABLE"
+        else:
+            begin = "BEGIN ISOLATION LEVEL REPEATABLE READ" + (" READ ONLY" if read_only else "")
         with self.translated(what):
             self.queue(begin)
             try:

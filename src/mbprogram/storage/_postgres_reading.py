@@ -17,6 +17,7 @@ import attrs
 from mbprogram.exceptions import DocumentError, Problem
 from mbprogram.model.history import Change
 from mbprogram.register.aggregate import Register
+from mbprogram.register.history import sealed_after
 from mbprogram.storage._converter import converter
 from mbprogram.storage._postgres_connection import Connection
 from mbprogram.storage._postgres_schema import RECORD_TABLES
@@ -24,7 +25,7 @@ from mbprogram.storage._postgres_scope import Need
 from mbprogram.storage._register_codec import Records, build_register, gc_paused, read
 from mbprogram.storage._sqlite_rows import UNREADABLE, by_id, parsed, read_table
 
-__all__ = ["built", "load_part", "load_whole", "token"]
+__all__ = ["Stored", "built", "load_part", "load_whole", "token"]
 
 #: The typed columns read beside a row's id: what a part's rows refer to.
 _EXTRA_COLUMNS: Final = {
@@ -34,16 +35,37 @@ _EXTRA_COLUMNS: Final = {
 }
 
 
-def load_whole(db: Connection) -> tuple[Register, list[tuple[int, Change]], str]:
-    """The whole register, the seq of each history entry, and the revision."""
+@attrs.frozen
+class Stored:
+    """Where a whole register's history entries are stored: by seq, and those waiting.
+
+    Attributes:
+        sealed: the seq of each entry of ``history`` with the entry, in order.
+        pending: the ids of the entries waiting in ``history_pending``
+            (:mod:`mbprogram.storage._postgres_sealing`), which follow them.
+    """
+
+    sealed: list[tuple[int, Change]]
+    pending: list[int]
+
+
+def load_whole(db: Connection) -> tuple[Register, Stored, str]:
+    """The whole register, where its history entries are stored, and the revision.
+
+    Entries still waiting for their seal follow the sealed ones, sealed here
+    as the next seal will seal them.
+    """
     queries = [_select(table, "TRUE", ()) for table in RECORD_TABLES]
     queries.append(("SELECT seq, body::text FROM history ORDER BY seq", ()))
+    queries.append(("SELECT id, body::text FROM history_pending ORDER BY id", ()))
     queries.append((_META, ()))
-    *found, history, meta = db.batch(queries)
+    *found, history, pending, meta = db.batch(queries)
     rows = dict(zip(RECORD_TABLES, found, strict=True))
-    register = built(db, rows, [body for _, body in history], _synthetic(meta))
+    bodies = [body for _, body in history]
+    register = built(db, rows, bodies, _synthetic(meta), pending=[body for _, body in pending])
     seqs = [int(seq) for seq, _ in history]
-    return register, list(zip(seqs, register.history, strict=True)), token(db)
+    stored = Stored(list(zip(seqs, register.history, strict=False)), [int(i) for i, _ in pending])
+    return register, stored, token(db)
 
 
 #: The query of the store-wide values.
@@ -131,7 +153,10 @@ def load_part(db: Connection, need: Need) -> tuple[Register, Need]:
     loaded_cohorts = cohorts | {row[2] for row in rows["students"].values()}
     register = built(db, ordered, [], _synthetic(meta))
     return register, attrs.evolve(
-        need, cohorts=loaded_cohorts, students=need.students | set(people)
+        need,
+        cohorts=loaded_cohorts,
+        students=need.students | set(people),
+        host_units=need.host_units | rows["host_units"].keys(),
     )
 
 
@@ -156,22 +181,30 @@ def built(
     rows: dict[str, list[tuple[Any, ...]]],
     history: list[object],
     synthetic: bool,
+    *,
+    pending: Sequence[object] = (),
 ) -> Register:
-    """The register of ``rows`` (by table) and ``history`` (the entries' bodies), checked."""
+    """The register of ``rows`` (by table) and ``history`` (the entries' bodies), checked.
+
+    The entries of ``pending`` (bodies of entries not yet sealed) follow those
+    of ``history``, sealed after its last one.
+    """
     conv = converter()
     records, problems = Records(), list[Problem]()
     with gc_paused():
         for table, found in rows.items():
             read_table(conv, table, found, records, problems)
-        for i, body in enumerate(history):
+        unsealed: list[Change] = []
+        for i, body in enumerate([*history, *pending]):
             raw = parsed(body, f"history[{i}]", problems)
             change = (
                 None if raw is UNREADABLE else read(conv, raw, Change, f"history[{i}]", problems)
             )
             if change is not None:
-                records.history.append(change)
+                (records.history if i < len(history) else unsealed).append(change)
         if problems:
             raise DocumentError(problems, summary=f"invalid records in {db.name}")
+        records.history += sealed_after(records.history, unsealed)
         return build_register(records, allow_synthetic_ids=synthetic, locate=by_id)
 
 
@@ -182,9 +215,12 @@ def token(db: Connection) -> str:
         f"FROM {table})"
         for table in RECORD_TABLES
     ]
+    # the history's entries in order, sealed and waiting alike, without their seals:
+    # sealing the waiting entries changes no revision
     parts.append(
-        "(SELECT count(*)::text || md5(coalesce(string_agg(seq || ' ' || body::text, ',' "
-        "ORDER BY seq), '')) FROM history)"
+        "(SELECT count(*)::text || md5(coalesce(string_agg((body - 'chain')::text, ',' "
+        "ORDER BY sealed DESC, n), '')) FROM (SELECT TRUE AS sealed, seq AS n, body FROM history "
+        "UNION ALL SELECT FALSE, id, body FROM history_pending) AS entries)"
     )
     parts.append("(SELECT string_agg(key || '=' || value, ',' ORDER BY key) FROM meta)")
     found = db.execute(f"SELECT {', '.join(parts)}").fetchone()

@@ -7,7 +7,7 @@ applies, in one transaction under an advisory lock (so two processes opening a
 new store do not both migrate it), every migration after that version, and a
 store of a newer version than this mbprogram knows is refused.
 
-Schema (version 1), one row per record, typed columns beside the body
+Schema (version 2), one row per record, typed columns beside the body
 (``body``: the record's JSON in the document format, ``docs/format.md``):
 
 ``meta(key, value)``
@@ -29,6 +29,13 @@ Schema (version 1), one row per record, typed columns beside the body
     one row per change, oldest first; ``body`` is the entry as the document
     format writes it (its ``before``/``after`` the whole records, its ``chain`` the seal), the
     typed columns who, when, what and on which record, for queries.
+``history_pending(id, actor, at, action, record, body, content)`` (version 2)
+    entries a change on a part of the register wrote, not yet sealed: ``body``
+    with an empty ``chain``, ``content`` the entry's canonical bytes (what its
+    seal is computed over). A short step after the change's commit moves them
+    to ``history`` in the order they were written, sealed after its last entry
+    (:mod:`mbprogram.storage._postgres_sealing`); a reader finds any still
+    waiting after the sealed ones.
 
 Every foreign key is checked at the commit (``DEFERRABLE INITIALLY
 DEFERRED``), so one transaction may write records in any order.
@@ -44,6 +51,7 @@ if TYPE_CHECKING:
     import psycopg
 
 __all__ = [
+    "CHAIN_LOCK",
     "MIGRATIONS",
     "RECORD_TABLES",
     "SCHEMA_VERSION",
@@ -62,9 +70,11 @@ RECORD_TABLES: Final = (
     "outcomes",
 )
 #: Every table of a store.
-TABLES: Final = ("meta", *RECORD_TABLES, "placements", "history")
+TABLES: Final = ("meta", *RECORD_TABLES, "placements", "history", "history_pending")
 #: The key of ``pg_advisory_xact_lock`` held while a store is created or migrated ("MBpg").
 _MIGRATION_LOCK: Final = 0x4D427067
+#: The key of the advisory lock held while the history is sealed or rewritten ("MBch").
+CHAIN_LOCK: Final = 0x4D426368
 
 _DEFERRED: Final = "DEFERRABLE INITIALLY DEFERRED"
 _ROW: Final = "id text PRIMARY KEY, position bigserial NOT NULL"
@@ -120,6 +130,16 @@ MIGRATIONS: Final[tuple[tuple[int, tuple[str, ...]], ...]] = (
             "CREATE INDEX history_record ON history (record)",
         ),
     ),
+    (
+        2,
+        (
+            (
+                "CREATE TABLE history_pending (id bigint GENERATED ALWAYS AS IDENTITY "
+                "PRIMARY KEY, actor text NOT NULL, at timestamptz NOT NULL, action text NOT NULL, "
+                "record text NOT NULL, body jsonb NOT NULL, content bytea NOT NULL)"
+            ),
+        ),
+    ),
 )
 
 #: The schema version this mbprogram writes.
@@ -136,6 +156,7 @@ _COLUMNS: Final[dict[str, tuple[str, ...]]] = {
     "employments": ("id", "position", "person", "unit", "pot", "starts", "body"),
     "outcomes": ("id", "position", "person", "body"),
     "history": ("seq", "actor", "at", "action", "record", "body"),
+    "history_pending": ("id", "actor", "at", "action", "record", "body", "content"),
 }
 
 

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 
 import cattrs
 
-from mbprogram.model.history import GENESIS, Change
 from mbprogram.register.aggregate import Register
-from mbprogram.register.history import sealed_from
 from mbprogram.storage._history_codec import history_json
 from mbprogram.storage._postgres_connection import Connection
+from mbprogram.storage._postgres_reading import Stored
 from mbprogram.storage._postgres_rows import (
     COLUMNS,
     HistoryEdit,
@@ -21,6 +19,7 @@ from mbprogram.storage._postgres_rows import (
     table_edit,
 )
 from mbprogram.storage._postgres_schema import RECORD_TABLES
+from mbprogram.storage._postgres_sealing import write_pending
 
 __all__ = ["write", "write_history", "write_meta"]
 
@@ -30,12 +29,14 @@ def write(
     conv: cattrs.Converter,
     old: Register,
     new: Register,
-    seqs: Sequence[tuple[int, Change]] | None,
+    stored: Stored | None,
 ) -> None:
     """Write the rows that differ between ``old`` (as loaded) and ``new``.
 
-    ``seqs`` is the stored history of a whole register; for a part (which
-    holds no history) the entries the change appended are added.
+    ``stored`` says where a whole register's history is stored (the caller
+    holds the chain's lock: :func:`~mbprogram.storage._postgres_sealing.chain_held`);
+    for a part (which holds no history) the entries the change appended wait
+    for their seal (:func:`~mbprogram.storage._postgres_sealing.seal_pending`).
     """
     edits = {t: table_edit(getattr(old, t), getattr(new, t)) for t in RECORD_TABLES}
     for table in reversed(RECORD_TABLES):
@@ -66,14 +67,12 @@ def write(
             "VALUES (%s, %s, %s, %s, %s)",
             [row for s in placed for row in placement_rows(s)],
         )
-    if seqs is None:  # sealed after the last entry held, which the part never read
-        found = db.execute("SELECT body->>'chain' FROM history ORDER BY seq DESC LIMIT 1")
-        last = found.fetchone()
-        previous = str(last[0] or "") if last else GENESIS
-        history = HistoryEdit(append=sealed_from(previous, new.history[len(old.history) :]))
-    else:
-        history = history_edit(seqs, new.history)
-    write_history(db, conv, history)
+    if stored is None:  # sealed after the commit (a part holds no history, and reads none)
+        write_pending(db, conv, new.history[len(old.history) :])
+        return
+    write_history(db, conv, history_edit(stored.sealed, new.history))
+    if stored.pending:  # now in ``history``, as the edit appends them (or gone with an erasure)
+        db.queue("DELETE FROM history_pending WHERE id = ANY(%s)", (stored.pending,))
 
 
 def write_history(db: Connection, conv: cattrs.Converter, edit: HistoryEdit) -> None:

@@ -18,7 +18,6 @@ when it reads like an id (:func:`quotable`); any other key is counted, not named
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from collections.abc import Collection, Iterator
@@ -140,6 +139,8 @@ def quotable(name: object) -> bool:
 
 def unknown_key_message(key: str, known: Collection[str]) -> str:
     """The message for one unknown key that may be quoted (see :func:`quotable`)."""
+    import difflib  # noqa: PLC0415 - only a document with an unknown key needs it
+
     close = difflib.get_close_matches(key, list(known), n=1)
     if close:
         return f"unknown key; did you mean {close[0]!r}?"

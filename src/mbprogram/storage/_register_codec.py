@@ -10,7 +10,7 @@ document by their segments.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, Final, TypeVar
 
 import attrs
@@ -107,11 +107,14 @@ def build_register(
     *,
     allow_synthetic_ids: bool,
     locate: Callable[[str, str, str | None], str],
+    history: Sequence[Change] | None = None,
 ) -> Register:
     """Rebuild the register from ``records``, checking every rule across records.
 
     ``locate(section, id, student_id)`` names a record in the document
-    (``cohorts[0].students[3]``, or by id in a store).
+    (``cohorts[0].students[3]``, or by id in a store). ``history``, if given,
+    is the register's history instead of ``records.history`` (a store's
+    history read on first use, :class:`~mbprogram.register.deferred_history.DeferredHistory`).
 
     Raises:
         DocumentError: listing every broken rule with its path.
@@ -124,7 +127,7 @@ def build_register(
             budget_pots=records.budget_pots,
             employments=records.employments,
             outcomes=records.outcomes,
-            history=records.history,
+            history=records.history if history is None else history,
             allow_synthetic_ids=allow_synthetic_ids,
         )
     except ValidationError as e:

@@ -27,7 +27,6 @@ from mbprogram.model.placements import HostUnit
 from mbprogram.model.validators import is_record_id
 from mbprogram.register.aggregate import Register
 from mbprogram.storage._history_codec import SharedStates, history_json
-from mbprogram.storage._history_migration import migrated_history
 from mbprogram.storage._history_v1 import LegacyChange
 from mbprogram.storage._json_text import JsonTextError, read_json
 from mbprogram.storage._problems import quotable
@@ -217,6 +216,8 @@ def read_history(
         if change is not None:
             records.history.append(change)
     if legacy and not problems:
+        from mbprogram.storage._history_migration import migrated_history  # noqa: PLC0415
+
         records.history = migrated_history(legacy, records, problems)
     return bool(legacy)
 

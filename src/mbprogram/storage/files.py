@@ -14,15 +14,20 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
 from mbprogram.exceptions import DocumentError, InvalidValueError, Problem
-from mbprogram.progress import Progress
-from mbprogram.register.aggregate import Register
+from mbprogram.storage._postgres_urls import is_postgres_url
 from mbprogram.storage._problems import ROOT
-from mbprogram.storage.json_document import load_document, save_document
-from mbprogram.storage.postgres_store import is_postgres_url, load_url, save_url
-from mbprogram.storage.sqlite_store import SQLITE_MAGIC, SqliteStore, write_store
+from mbprogram.storage._sqlite_transactions import SQLITE_MAGIC
+
+if TYPE_CHECKING:
+    from mbprogram.progress import Progress
+    from mbprogram.register.aggregate import Register
+
+# Each kind of file's module is imported when a file of that kind is read or
+# written, so reading a store does not import the document's or PostgreSQL's
+# machinery (docs/performance.md).
 
 __all__ = [
     "JSON_SUFFIXES",
@@ -70,11 +75,19 @@ def is_store(path: str | os.PathLike[str]) -> bool:
         return False
 
 
-def load(path: str | os.PathLike[str], *, progress: Progress | None = None) -> Register:
+def load(
+    path: str | os.PathLike[str],
+    *,
+    progress: Progress | None = None,
+    defer_history: bool = False,
+) -> Register:
     """Read a register from a JSON document or an SQLite store.
 
     ``progress`` is called as the records of a store are read (a JSON document is
-    parsed whole, so it is not called for one).
+    parsed whole, so it is not called for one). With ``defer_history`` an
+    SQLite store's history is read when first used
+    (:meth:`~mbprogram.storage.sqlite_store.SqliteStore.load`); a document's
+    and a PostgreSQL store's are read at once.
 
     Raises:
         DocumentError: if the file is missing, of another kind, or invalid
@@ -83,6 +96,8 @@ def load(path: str | os.PathLike[str], *, progress: Progress | None = None) -> R
         MissingExtraError: for a URL, without the ``postgres`` extra.
     """
     if is_postgres_url(path):
+        from mbprogram.storage.postgres_store import load_url  # noqa: PLC0415
+
         return load_url(str(path))
     name = checked_path(path)
     try:
@@ -91,9 +106,13 @@ def load(path: str | os.PathLike[str], *, progress: Progress | None = None) -> R
     except OSError as e:
         raise _refuse(f"cannot read {name}: {e.strerror or e}") from None
     if header == SQLITE_MAGIC:
+        from mbprogram.storage.sqlite_store import SqliteStore  # noqa: PLC0415
+
         with SqliteStore.open(name) as store:
-            return store.load(progress=progress)
+            return store.load(progress=progress, defer_history=defer_history)
     if _suffix(name) in JSON_SUFFIXES:
+        from mbprogram.storage.json_document import load_document  # noqa: PLC0415
+
         return load_document(name)
     if _suffix(name) in SQLITE_SUFFIXES:
         raise _refuse(f"{name} is not an SQLite database")
@@ -116,10 +135,14 @@ def save(register: Register, path: str | os.PathLike[str]) -> None:
         MissingExtraError: for a URL, without the ``postgres`` extra.
     """
     if is_postgres_url(path):
+        from mbprogram.storage.postgres_store import save_url  # noqa: PLC0415
+
         save_url(register, str(path))
     elif kind_of(path) == "store":
         replace_store(register, path)
     else:
+        from mbprogram.storage.json_document import save_document  # noqa: PLC0415
+
         save_document(register, path)
 
 
@@ -151,6 +174,8 @@ def replace_store(register: Register, path: str | os.PathLike[str]) -> None:
         DocumentError: if the file exists and is not an mbprogram store, or the
             register cannot be written (nothing is then written).
     """
+    from mbprogram.storage.sqlite_store import write_store  # noqa: PLC0415
+
     write_store(path, register, create=True)
 
 
@@ -170,8 +195,12 @@ def save_demo_store(
             file is then left as it was.
     """
     if is_postgres_url(path):
+        from mbprogram.storage.postgres_store import save_url  # noqa: PLC0415
+
         save_url(register, str(path), demo=True, force=force)
         return
+    from mbprogram.storage.sqlite_store import SqliteStore, write_store  # noqa: PLC0415
+
     name = checked_path(path)
     if Path(name).exists():
         with SqliteStore.open(name) as store:  # refuses a file that is not a store

@@ -33,6 +33,11 @@ budget pot do, and the second is then refused by the register's own rule.
 A change that rewrites the history (erasing a person, stripping identifiers)
 is made on the whole register (``cohorts=None``).
 
+**The history's seal.** A change on a part reads no history: its entries are
+written unsealed and sealed right after its commit, in the order written,
+under an advisory lock (:mod:`mbprogram.storage._postgres_sealing`), so that
+writers of different records never meet on the chain's last entry.
+
 **Whole registers.** :meth:`load` and :meth:`save` without cohorts read and
 write the whole register, as the other stores do, and
 :class:`PostgresRepository` is the store behind the
@@ -49,13 +54,14 @@ from __future__ import annotations
 
 import random
 import time
+import warnings
 from collections.abc import Callable, Iterable
 from types import TracebackType
 from typing import Final, Self, TypeVar
 
 import attrs
 
-from mbprogram.exceptions import NotFoundError, RefusedChangeError
+from mbprogram.exceptions import DocumentError, NotFoundError, RefusedChangeError
 from mbprogram.model import validators as v
 from mbprogram.register.aggregate import Register
 from mbprogram.register.changes.lifecycle import ERASED, STRIPPED
@@ -66,6 +72,7 @@ from mbprogram.storage._postgres_reading import load_part as read_part
 from mbprogram.storage._postgres_reading import load_whole, token
 from mbprogram.storage._postgres_schema import RECORD_TABLES, prepare
 from mbprogram.storage._postgres_scope import Need, needed_by
+from mbprogram.storage._postgres_sealing import UnsealedHistoryWarning, chain_held, seal_pending
 from mbprogram.storage._postgres_urls import SCHEMES, is_postgres_url, secrets_in, shown_url
 from mbprogram.storage._postgres_writing import write, write_meta
 from mbprogram.storage._sqlite_transactions import store_error
@@ -75,6 +82,7 @@ __all__ = [
     "SCHEMES",
     "PostgresRepository",
     "PostgresStore",
+    "UnsealedHistoryWarning",
     "is_postgres_url",
     "load_part",
     "load_url",
@@ -190,11 +198,14 @@ class PostgresStore:
         """
         v.check_instance(register, Register, "register", "a Register")
         conv = converter()
-        with self._db.transaction("save to the store", write=True):
-            old, seqs, current = load_whole(self._db)
+        with (
+            chain_held(self._db, "save to the store"),
+            self._db.transaction("save to the store", write=True),
+        ):
+            old, stored, current = load_whole(self._db)
             if expected is not None and expected != current:
                 raise conflict(self.name)
-            write(self._db, conv, old, register, seqs)
+            write(self._db, conv, old, register, stored)
             write_meta(self._db, register.allow_synthetic_ids, demo=demo)
             revision = token(self._db)
         self._revision = revision
@@ -240,7 +251,10 @@ class PostgresStore:
         unique = False
         for attempt in range(1, max(1, attempts) + 1):
             try:
-                return self._change_once(change, wanted)
+                if wanted is None:
+                    with chain_held(self._db, CHANGING):
+                        return self._change_once(change, wanted)
+                result = self._change_once(change, wanted)
             except LostRaceError as e:
                 if e.unique and unique:  # twice: a key the part did not show, not a race
                     raise store_error(
@@ -253,16 +267,36 @@ class PostgresStore:
                 self.retries += 1
                 # the winner is committing: wait a moment, longer each time
                 time.sleep(random.uniform(0, 0.002 * 2 ** min(attempt, 6)))  # noqa: S311
+                continue
+            self._seal()
+            return result
         raise AssertionError("unreachable")  # pragma: no cover
+
+    def _seal(self) -> None:
+        """Seal the entries the committed change wrote (and any left waiting).
+
+        The change is saved whatever happens here, so a failure is a warning,
+        not an error that would have the caller make the change again.
+        """
+        try:
+            seal_pending(self._db)
+        except DocumentError:
+            warnings.warn(
+                UnsealedHistoryWarning(
+                    f"the change was saved at {self.name}, but its history entries could not "
+                    "be sealed now; they wait in the store, and the next change seals them"
+                ),
+                stacklevel=3,
+            )
 
     def _change_once(self, change: Callable[[Register], T], wanted: Need | None) -> T:
         conv = converter()
         with self._db.transaction(CHANGING, write=True):
             if wanted is None:
-                old, seqs, _ = load_whole(self._db)
+                old, stored, _ = load_whole(self._db)
                 new = old.copy()
                 result = change(new)
-                write(self._db, conv, old, new, seqs)
+                write(self._db, conv, old, new, stored)
                 self._revision = None
                 return result
             need = wanted

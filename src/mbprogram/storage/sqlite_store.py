@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Self
@@ -46,6 +47,7 @@ from mbprogram.exceptions import ConflictError, DocumentError, Problem
 from mbprogram.model.history import Change
 from mbprogram.progress import Progress, Step, counted
 from mbprogram.register.aggregate import Register
+from mbprogram.register.deferred_history import DeferredHistory
 from mbprogram.storage._converter import converter
 from mbprogram.storage._register_codec import Records, build_register, gc_paused
 from mbprogram.storage._sqlite_rows import (
@@ -95,7 +97,7 @@ class SqliteStore:
         self.made = made
         self._revision: int | None = None
         self._rows: dict[str, Rows] | None = None
-        self._history: tuple[Change, ...] = ()
+        self._history: Sequence[Change] = ()
         self._history_rows: list[HistoryRow] = []
         self._migrated = False  # the history loaded was migrated: the next save rewrites it
 
@@ -161,10 +163,18 @@ class SqliteStore:
         with self._transaction("BEGIN", "read the store"):
             return self._meta().demo
 
-    def load(self, *, progress: Progress | None = None) -> Register:
+    def load(self, *, progress: Progress | None = None, defer_history: bool = False) -> Register:
         """Read the register, checking every rule, and remember the revision read.
 
         ``progress`` is called after each record read, with how many there are.
+
+        With ``defer_history``, the history's rows are read with the records (in
+        the one transaction) but made into entries only when the register's
+        history is first used (a change, a check, a save, ``as_known_at``): a
+        report that does not use it does not pay for it. An entry that cannot
+        be read is then reported, by its path, where the history is first used
+        (docs/architecture.md, "A history read on demand"). A history of the
+        ``mbprogram/1`` form, migrated with the records, is always read at once.
 
         Raises:
             DocumentError: listing every problem with its path (records named by
@@ -184,13 +194,37 @@ class SqliteStore:
                 counting = counted(found, progress, Step.LOADED, total, start=done)
                 remembered[table] = read_table(conv, table, counting, records, problems)
                 done += len(found)
-            migrated = read_history(conv, changes, records, problems)
+            deferred: DeferredHistory | None = None
+            if defer_history and all(row[7] is not None for row in changes):  # none to migrate
+                deferred = DeferredHistory(len(changes), self._history_reader(conv, changes))
+                migrated = False
+            else:
+                migrated = read_history(conv, changes, records, problems)
             if problems:
                 raise DocumentError(problems, summary=f"invalid records in {self.path}")
-            register = build_register(records, allow_synthetic_ids=meta.synthetic_ids, locate=by_id)
-        self._revision, self._rows, self._history = meta.revision, remembered, register.history
+            register = build_register(
+                records, allow_synthetic_ids=meta.synthetic_ids, locate=by_id, history=deferred
+            )
+        self._revision, self._rows = meta.revision, remembered
+        self._history = register.state.history_held
         self._history_rows, self._migrated = changes, migrated
         return register
+
+    def _history_reader(
+        self, conv: cattrs.Converter, changes: list[HistoryRow]
+    ) -> Callable[[], tuple[Change, ...]]:
+        """What reads the history's ``changes`` (rows) into entries, for a deferred history."""
+        path = self.path
+
+        def read() -> tuple[Change, ...]:
+            records, problems = Records(), list[Problem]()
+            with gc_paused():
+                read_history(conv, changes, records, problems)
+            if problems:
+                raise DocumentError(problems, summary=f"invalid history in {path}")
+            return tuple(records.history)
+
+        return read
 
     def _select(self, table: str) -> list[tuple[object, ...]]:
         return select_rows(self._db, table)
@@ -252,7 +286,7 @@ class SqliteStore:
             unwritable = False
             try:
                 rows = {t: self._write_table(conv, register, t, known) for t in RECORD_TABLES}
-                history, rewritten = self._write_history(conv, register.history, known)
+                history, rewritten = self._write_history(conv, register, known)
             except UnicodeEncodeError:  # not chained below: the error holds the text
                 unwritable = True
             if unwritable:
@@ -275,7 +309,8 @@ class SqliteStore:
                         "nothing was saved. It does not behave as an mbprogram store: check "
                         "it, or restore it from a backup, before saving to it again"
                     )
-        self._revision, self._rows, self._history = current + 1, rows, register.history
+        self._revision, self._rows = current + 1, rows
+        self._history = register.state.history_held
         self._history_rows, self._migrated = history, False
         return current + 1
 
@@ -307,20 +342,36 @@ class SqliteStore:
         return rows
 
     def _write_history(
-        self, conv: cattrs.Converter, history: tuple[Change, ...], known: object
+        self, conv: cattrs.Converter, register: Register, known: object
     ) -> tuple[list[HistoryRow], bool]:
         """Append the new changes, or write the whole history; return its rows and whether
-        it was rewritten."""
+        it was rewritten.
+
+        The history this store loaded, handed back unchanged (the very object,
+        read or not), has nothing to append and is not read for it.
+        """
+        held = register.state.history_held
+
+        def history() -> tuple[Change, ...]:
+            return register.history
+
         old = self._history
         appended = (
             known is not None
             and not self._migrated
-            and len(history) >= len(old)
-            and all(a is b or a == b for a, b in zip(old, history, strict=False))
+            and (
+                held is old  # the history loaded here, read or not: nothing to append
+                or (
+                    len(history()) >= len(old)
+                    and all(a is b or a == b for a, b in zip(old, history(), strict=False))
+                )
+            )
         )
+        if held is old and appended:
+            return self._history_rows, False
         if not appended:
             self._db.execute("DELETE FROM history")
-        new = history_rows(conv, history[len(old) :] if appended else history)
+        new = history_rows(conv, history()[len(old) :] if appended else history())
         self._db.executemany(
             "INSERT INTO history (actor, at, action, record, part, before, after, chain) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

@@ -1,0 +1,143 @@
+"""Sealing the history in commit order, so that writers of different records never meet.
+
+Each history entry's chain value follows from the entry before it
+(:func:`~mbprogram.model.history.seal`). If a change made on a part of the
+register read the last entry's chain value to seal its own entries, every
+two writers would read what the other writes, and under ``SERIALIZABLE`` all
+but one of any writers that overlap would be rolled back. So a change on a
+part reads no history: it writes its entries to ``history_pending``,
+unsealed, each with its canonical content (:meth:`~mbprogram.model.history.Change.content`).
+
+After its commit, :func:`seal_pending` moves every entry waiting there to
+``history``, in the order they were written, each sealed after the one
+before: a short ``READ COMMITTED`` transaction that holds the chain's
+advisory lock, so that two of them never seal after the same entry. A
+change on the whole register (erasure, retention, a save) holds the same lock
+for the whole of its transaction (:func:`chain_held`), taken before the
+transaction starts so that its snapshot holds every seal before it.
+
+The order is the commit order wherever it matters: two changes of one record
+cannot both commit under ``SERIALIZABLE`` unless the second read what the
+first committed, and an entry's id is drawn when it is written, after that
+read, so the second's entries have the later ids. Entries of changes that
+overlapped in time touched different records, and either order replays.
+
+An entry whose change committed but whose seal did not happen (the process
+stopped in between) waits until the next change seals it; a reader of the
+whole register finds it after the sealed entries and seals it in memory as
+the next change would (:func:`~mbprogram.storage._postgres_reading.load_whole`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Iterator, Sequence
+from typing import Final
+
+import attrs
+import cattrs
+
+from mbprogram.model.history import GENESIS, Change, seal_content
+from mbprogram.storage._history_codec import history_json
+from mbprogram.storage._postgres_connection import Connection
+from mbprogram.storage._postgres_schema import CHAIN_LOCK
+
+__all__ = [
+    "LAST_CHAIN",
+    "SEALING",
+    "UnsealedHistoryWarning",
+    "chain_held",
+    "seal_pending",
+    "write_pending",
+]
+
+
+class UnsealedHistoryWarning(UserWarning):
+    """A change was saved, but the step that seals its history entries failed.
+
+    Nothing is lost: the entries wait in the store, readers find them after
+    the sealed ones, and the next change seals them (docs/postgres.md).
+    """
+
+
+#: What a failed seal says it could not do.
+SEALING: Final = "seal the history's new entries"
+
+#: The query of the chain value of the last sealed entry (no row when there is none).
+LAST_CHAIN: Final = "SELECT body->>'chain' FROM history ORDER BY seq DESC LIMIT 1"
+
+
+def write_pending(db: Connection, conv: cattrs.Converter, changes: Sequence[Change]) -> None:
+    """Queue ``changes`` into ``history_pending``, unsealed, each with its canonical content."""
+    if not changes:
+        return
+    unsealed = tuple(attrs.evolve(c, chain=GENESIS) for c in changes)
+    bodies = db.encoded(lambda: history_json(conv, unsealed))
+    db.many(
+        "INSERT INTO history_pending (actor, at, action, record, body, content) "
+        "VALUES (%s, %s, %s, %s, %s::jsonb, %s)",
+        [
+            (
+                c.stamp.actor,
+                c.stamp.at,
+                c.action.value,
+                str(c.record),
+                json.dumps(body, ensure_ascii=False),
+                c.content(),
+            )
+            for c, body in zip(unsealed, bodies, strict=True)
+        ],
+    )
+
+
+def seal_pending(db: Connection) -> int:
+    """Move every entry waiting in ``history_pending`` to ``history``, sealed; how many.
+
+    One ``READ COMMITTED`` transaction under the chain's advisory lock: the
+    statements after the lock see every entry committed before it was granted.
+
+    Raises:
+        DocumentError: if the store cannot be reached; the entries then wait
+            for the next seal, and nothing of them is lost.
+    """
+    with db.transaction(SEALING, committed=True):
+        db.queue("SELECT pg_advisory_xact_lock(%s)", (CHAIN_LOCK,))
+        last, waiting = db.batch(
+            [(LAST_CHAIN, ()), ("SELECT id, content FROM history_pending ORDER BY id", ())]
+        )
+        if not waiting:
+            return 0
+        previous = str(last[0][0] or "") if last else GENESIS
+        ids, chains = [], []
+        for pending_id, content in waiting:
+            previous = seal_content(previous, bytes(content))
+            ids.append(int(pending_id))
+            chains.append(previous)
+        # the identity of each row is drawn in the order the rows are inserted: by ``n``
+        db.queue(
+            "INSERT INTO history (actor, at, action, record, body) "
+            "SELECT p.actor, p.at, p.action, p.record, "
+            "jsonb_set(p.body, '{chain}', to_jsonb(c.chain)) "
+            "FROM unnest(%s::bigint[], %s::text[]) WITH ORDINALITY AS c(id, chain, n) "
+            "JOIN history_pending p ON p.id = c.id ORDER BY c.n",
+            (ids, chains),
+        )
+        db.queue("DELETE FROM history_pending WHERE id = ANY(%s)", (ids,))
+    return len(ids)
+
+
+@contextlib.contextmanager
+def chain_held(db: Connection, what: str) -> Iterator[None]:
+    """Hold the chain's advisory lock (for the session) while a whole-register change runs.
+
+    Taken before the change's transaction begins, so that its snapshot holds
+    every seal made before; released when it ends, however it ends.
+    """
+    with db.translated(what):
+        db.execute("SELECT pg_advisory_lock(%s)", (CHAIN_LOCK,))
+    try:
+        yield
+    finally:
+        with contextlib.suppress(Exception):  # a lost connection has released it
+            db.execute("SELECT pg_advisory_unlock(%s)", (CHAIN_LOCK,))

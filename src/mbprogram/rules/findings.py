@@ -107,7 +107,7 @@ class Finding:
     code: FindingCode
     path: str
     details: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_details)
-    # How a finding made by later() formats its details; unset once they are made.
+    # How a finding made by later() formats its details (None for one made at once).
     _figures: Callable[..., Mapping[str, object]] | None = attrs.field(
         default=None, init=False, eq=False, hash=False, repr=False
     )
@@ -138,15 +138,21 @@ class Finding:
 
         def __getattr__(self, name: str) -> object:
             # Called only for an attribute not found: the details of a finding made
-            # by later(), before they are first read. Format them once, keep them.
+            # by later(), before they are first read. Format them and keep them.
+            # The recipe is never cleared, so that a reader in another thread at
+            # the same moment formats the same (equal) details.
             figures = self._figures if name == "details" else None
             if figures is None:
                 raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
             details = _details(figures(*self._values))
             _set(self, "details", details)
-            _set(self, "_figures", None)
-            _set(self, "_values", ())
             return details
+
+    def __reduce__(
+        self,
+    ) -> tuple[type[Finding], tuple[FindingCode, str, tuple[tuple[str, str], ...]]]:
+        # Copied or pickled as the eagerly made finding: its details, not their recipe.
+        return (Finding, (self.code, self.path, self.details))
 
     @property
     def severity(self) -> Severity:

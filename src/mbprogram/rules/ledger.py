@@ -14,6 +14,10 @@ The figures are exactly those of the direct computations
 on random students and dates): sums of the same Decimals in the exact context,
 and the practice weeks counted in the same whole 1/420 parts.
 
+A ledger is made in one pass over the student's attendance, on the cohort's
+:class:`CohortIndex` (made once per cohort object); placements with the same
+dates and weekdays share one :class:`_Frame` of weeks and holidays.
+
 A ledger is kept in the student's :attr:`~mbprogram.Student.derived` memo,
 with the cohort it was made for; a student is immutable, so a changed student
 is a new record with a new ledger, and a ledger made for another cohort object
@@ -141,7 +145,9 @@ class _Frame:
 
     __slots__ = ("first_week", "holiday_set", "holidays", "last_week", "partial", "weekday_list")
 
-    def __init__(self, start: int, end: int, weekdays: frozenset[int], order: tuple[int, ...]):
+    def __init__(
+        self, start: int, end: int, weekdays: frozenset[int], order: tuple[int, ...]
+    ) -> None:
         first, last = self.first_week, self.last_week = (start - 1) // 7, (end - 1) // 7
         years = (
             dt.date.fromordinal(first * 7 + 1).year,

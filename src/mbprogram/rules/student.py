@@ -188,12 +188,17 @@ def evaluate_student(cohort: Cohort, student: Student, as_of: dt.date) -> Studen
 
 
 class _Epoch:
-    """What a student's records other than attendance and placement days say, from one
-    of their event days to the next: the same at every date in between."""
+    """What a student's status, sign-off, assignment and assessments say as of a date.
+
+    They change only on their event days (:func:`_event_days`), so an epoch
+    holds for every date from one event day to the next.
+    """
 
     __slots__ = ("assignment", "head", "signed_off", "status", "submissions", "tail")
 
-    def __init__(self, rules: ProgrammeRules, student: Student, ledger: Ledger, as_of: dt.date):
+    def __init__(
+        self, rules: ProgrammeRules, student: Student, ledger: Ledger, as_of: dt.date
+    ) -> None:
         later = Finding.later
         status = self.status = student.status_on(as_of)
         head: list[Finding] = []
@@ -266,24 +271,15 @@ class _Memo:
     such a date; the memo only keeps it.
     """
 
-    __slots__ = (
-        "epochs",
-        "events",
-        "practice_figures",
-        "practice_findings",
-        "theory",
-        "theory_findings",
-        "theory_key",
-    )
+    __slots__ = ("epochs", "events", "practice", "theory")
 
     def __init__(self, student: Student) -> None:
         self.events = _event_days(student)
         self.epochs: dict[int, _Epoch] = {}
-        self.theory_key: tuple[int, int, bool] | None = None
-        self.theory: TheoryProgress | None = None
-        self.theory_findings: tuple[Finding, ...] = ()
-        self.practice_figures: tuple[int, int, int] | None = None
-        self.practice_findings: tuple[Finding, ...] = ()
+        # (key, figures, findings), each replaced whole: a thread reading it sees one
+        self.theory: tuple[tuple[int, int, bool], TheoryProgress, tuple[Finding, ...]] | None
+        self.theory = None
+        self.practice: tuple[tuple[int, int, int], tuple[Finding, ...]] | None = None
 
 
 def _theory_findings(theory: TheoryProgress, ledger: Ledger) -> tuple[Finding, ...]:
@@ -364,17 +360,18 @@ def _evaluate_student(cohort: Cohort, student: Student, as_of: dt.date) -> Stude
         epoch = memo.epochs[step] = _Epoch(rules, student, ledger, as_of)
 
     key = ledger.theory_key(as_of)
-    theory = memo.theory
-    if key != memo.theory_key or theory is None:
-        theory = memo.theory = ledger.theory_of(key)
-        memo.theory_findings = _theory_findings(theory, ledger)
-        memo.theory_key = key
+    known = memo.theory
+    if known is None or known[0] != key:
+        theory = ledger.theory_of(key)
+        known = memo.theory = (key, theory, _theory_findings(theory, ledger))
+    theory, theory_findings = known[1], known[2]
 
     units, days = ledger.practice.figures(as_of.toordinal())
     figures = (units, days.attended, days.expected)
-    if figures != memo.practice_figures:
-        memo.practice_findings = _practice_findings(rules, units, days, ledger)
-        memo.practice_figures = figures
+    seen = memo.practice
+    if seen is None or seen[0] != figures:
+        seen = memo.practice = (figures, _practice_findings(rules, units, days, ledger))
+    practice_findings = seen[1]
 
     return StudentProgress(
         cohort=cohort.id,
@@ -389,5 +386,5 @@ def _evaluate_student(cohort: Cohort, student: Student, as_of: dt.date) -> Stude
         literature_signed_off=epoch.signed_off,
         assignment=epoch.assignment,
         submissions=epoch.submissions,
-        findings=epoch.head + memo.theory_findings + memo.practice_findings + epoch.tail,
+        findings=epoch.head + theory_findings + practice_findings + epoch.tail,
     )

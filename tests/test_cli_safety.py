@@ -79,8 +79,8 @@ def test_the_demo_refuses_to_replace_a_store_it_did_not_write(
 
     assert 2 == code
     assert "" == out
-    assert "is an mbprogram store that the demo did not write" in err
-    assert "pass --force to replace" in err
+    assert "er et mbprogram-lager som demoen ikke skrev" in err
+    assert "gi --force for å erstatte" in err
     assert before == store.read_bytes()
 
 
@@ -118,7 +118,7 @@ def test_the_demo_never_replaces_a_file_that_is_not_a_store(
     precious.write_text("Kari Nordmann: not a database", encoding="utf-8")
     code, _, err = run("demo", "--store", str(precious), *force, capsys=capsys)
     assert 2 == code
-    assert "not an SQLite database" in err
+    assert "ikke en SQLite-database" in err
     assert "Kari Nordmann: not a database" == precious.read_text(encoding="utf-8")
 
 

@@ -114,8 +114,8 @@ def test_the_rows_of_a_sheet_are_refused_in_bokmal_by_default(
 
     assert 2 == main(["import-attendance", str(document), str(sheet)], out=io.StringIO())
     err = capsys.readouterr().err
-    assert "row 2, column deltaker: ingen deltaker med denne id-en" in err
-    assert "row 3, column dato: ingen økt i kull K1 08.01.2026" in err
+    assert "rad 2, kolonne deltaker: ingen deltaker med denne id-en" in err
+    assert "rad 3, kolonne dato: ingen økt i kull K1 08.01.2026" in err
 
 
 def test_a_refused_change_is_summarised_in_either_language() -> None:
@@ -218,7 +218,7 @@ def test_a_documents_record_problems_are_printed_in_bokmal_by_validate(
     ("lang", "summary", "problem"),
     [
         ("nb", "importen av klasselisten er nektet; ingenting er importert",
-         "row 1: ingen kolonne for deltakeren; forventet en av student, deltaker"),
+         "rad 1: ingen kolonne for deltakeren; forventet en av student, deltaker"),
         ("en", "class list import refused; nothing was imported",
          "row 1: no column for the student; expected one of student, deltaker"),
     ],

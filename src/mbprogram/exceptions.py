@@ -20,6 +20,8 @@ expected, not what it got.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
+from typing import Self
 
 import attrs
 
@@ -41,12 +43,24 @@ __all__ = [
 
 
 class MbprogramError(Exception):
-    """The root of every error mbprogram raises on purpose."""
+    """The root of every error mbprogram raises on purpose.
+
+    An error made with ``key=`` (a catalogue key) and ``values=`` carries them:
+    ``str()`` is the English text and :meth:`message_in` any language's.
+    """
+
+    def __init__(
+        self, *args: object, key: str = "", values: Mapping[str, object] | None = None
+    ) -> None:
+        #: The catalogue key of the message, when it has one; empty else.
+        self.key = key
+        #: The values the message is filled with.
+        self.values: Mapping[str, object] = MappingProxyType(dict(values or {}))
+        super().__init__(*((_message(key, "en", self.values),) if key else args))
 
     def message_in(self, lang: str) -> str:
-        """The message in ``lang`` (``"nb"`` or ``"en"``); English unless the catalogue has it."""
-        del lang
-        return str(self)
+        """The message in ``lang`` (``"nb"`` or ``"en"``); English unless it has a key."""
+        return _message(self.key, lang, self.values) if self.key else str(self)
 
 
 def _values(values: Mapping[str, object]) -> dict[str, object]:
@@ -170,8 +184,12 @@ class ValidationError(MbprogramError, ValueError):
         if len(self.problems) == 1:
             shown = self.problems[0].shown_in(lang)
             return f"{summary}: {shown}" if summary else shown
-        lines = [f"{summary or 'invalid'} ({len(self.problems)} problems):"]
-        lines.extend(f"  {p.shown_in(lang)}" for p in self.problems)
+        head = _message(
+            "errors.problems",
+            lang,
+            {"summary": summary or _message("errors.invalid", lang, {}), "n": len(self.problems)},
+        )
+        lines = [head, *(f"  {p.shown_in(lang)}" for p in self.problems)]
         return "\n".join(lines)
 
     def summary_in(self, lang: str) -> str:
@@ -207,6 +225,11 @@ class InvalidValueError(ValidationError):
         if isinstance(problems, str):
             problems = [Problem(problems, message)]
         super().__init__(problems, summary=summary)
+
+    @classmethod
+    def at(cls, path: str, key: str, /, **values: object) -> Self:
+        """One problem at ``path`` whose message is the catalogue's ``key`` with ``values``."""
+        return cls([Problem.of(path, key, **values)])
 
 
 class RefusedChangeError(ValidationError):
@@ -263,7 +286,9 @@ class NotFoundError(MbprogramError, LookupError):
 class ConflictError(MbprogramError):
     """A save lost a race: someone else saved the same records first.
 
-    Load again, re-apply the change and save again.
+    Load again, re-apply the change and save again. Made with ``key=`` and
+    ``values=`` (``services.repository.conflict``), the message is shown in the
+    language asked for (:meth:`MbprogramError.message_in`).
     """
 
 
@@ -271,7 +296,16 @@ class MissingExtraError(MbprogramError, ImportError):
     """An optional feature was asked for without the extra that provides it."""
 
     def __init__(self, feature: str, extra: str) -> None:
+        """``feature`` (in the catalogue's words, ``errors.feature.…``) needs ``extra``."""
         self.extra = extra
         super().__init__(
-            f"{feature} needs the optional '{extra}' extra: pip install 'mbprogram[{extra}]'"
+            key="errors.missing_extra", values={"feature": _feature(feature), "extra": extra}
         )
+
+
+def _feature(feature: str) -> str:
+    """The catalogue's words for ``feature`` (a ``Term``), or ``feature`` as it is."""
+    from mbprogram.catalogue import CATALOGUE, Term  # noqa: PLC0415 - it imports this module
+
+    key = f"errors.feature.{feature}"
+    return Term(key) if key in CATALOGUE else feature

@@ -122,8 +122,8 @@ def test_a_bad_class_list_exits_2_naming_the_row_and_saves_nothing(tmp_path: Pat
     assert 2 == code
     assert [
         {
-            "path": "row 2, column date",
-            "message": "expected a day in the calendar; the day or month is out of range",
+            "path": "row 2, column date",  # JSON keeps the library's path in every language
+            "message": "forventet en dag som finnes i kalenderen; dagen eller måneden er utenfor",
         }
     ] == json.loads(said)["problems"]
     assert "Siv" not in said
@@ -153,7 +153,7 @@ def test_a_rule_that_is_not_a_rule_exits_2(tmp_path: Path) -> None:
         {
             "path": "rule",
             "message": (
-                "expected FREQ=DAILY, WEEKLY, MONTHLY or YEARLY (such as FREQ=WEEKLY;BYDAY=TU)"
+                "forventet FREQ=DAILY, WEEKLY, MONTHLY eller YEARLY (som FREQ=WEEKLY;BYDAY=TU)"
             ),
         }
     ] == json.loads(said)["problems"]

@@ -102,17 +102,19 @@ def test_any_json_value_under_a_valid_format_is_refused_or_read(value: object) -
     assert_only_document_errors(json.dumps(document))
 
 
-@given(
-    st.lists(
-        st.tuples(
-            st.sampled_from(_PLACES),
-            st.sampled_from(["drop", "add", "replace", "swap"]),
-            replacements,
-        ),
-        min_size=1,
-        max_size=4,
-    )
+#: Up to four mutations of the sample document: a place, what is done there, a value.
+mutation_lists = st.lists(
+    st.tuples(
+        st.sampled_from(_PLACES),
+        st.sampled_from(["drop", "add", "replace", "swap"]),
+        replacements,
+    ),
+    min_size=1,
+    max_size=4,
 )
+
+
+@given(mutation_lists)
 # a history entry's record that is not text once reached a dict lookup as a list
 @example(mutations=[(("history", 7, "record"), "replace", [])])
 def test_a_mutated_valid_document_is_refused_with_paths_or_read(

@@ -782,7 +782,9 @@ def test_a_seal_that_fails_after_the_commit_warns_and_loses_nothing(
     save(register, url)
 
     def cut_off(db: object) -> int:
-        raise store_error("the connection was lost")
+        raise store_error(
+            "reading.store.failed_unwritten", what="seal", path=url, reason="connection lost"
+        )
 
     monkeypatch.setattr(postgres_store, "seal_pending", cut_off)
     with pytest.warns(postgres_store.UnsealedHistoryWarning, match="the next change seals"):

@@ -24,7 +24,7 @@ from typing import Final, TypeAlias
 import attrs
 from dateutil.easter import easter
 
-from mbprogram.exceptions import InvalidValueError, Problem
+from mbprogram.exceptions import InvalidValueError
 
 __all__ = [
     "Holiday",
@@ -131,18 +131,16 @@ def iso_weeks_between(start: dt.date, end: dt.date) -> int:
 
 def _check_year(year: object) -> None:
     if isinstance(year, bool) or not isinstance(year, int):
-        message = f"expected a whole year, got {type(year).__name__}"
-    elif not _FIRST_YEAR <= year <= _LAST_YEAR:
-        message = f"expected a year from {_FIRST_YEAR} to {_LAST_YEAR}, got {year}"
-    else:
-        return
-    raise InvalidValueError([Problem("year", message)])
+        raise InvalidValueError.at("year", "records.calendar.whole_year", got=type(year).__name__)
+    if not _FIRST_YEAR <= year <= _LAST_YEAR:
+        raise InvalidValueError.at(
+            "year", "records.calendar.year", first=_FIRST_YEAR, last=_LAST_YEAR, got=year
+        )
 
 
 def _check_order(start: dt.date, end: dt.date) -> None:
     if end < start:
-        message = f"{end.isoformat()} is before start {start.isoformat()}"
-        raise InvalidValueError([Problem("end", message)])
+        raise InvalidValueError.at("end", "problems.value.end_before_start", end=end, start=start)
 
 
 @functools.lru_cache(maxsize=1024)

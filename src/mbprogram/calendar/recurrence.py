@@ -116,11 +116,13 @@ def recurring_plan(
 def _period(first: object, last: object) -> DateRange:
     for name, value in (("first", first), ("last", last)):
         if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-            raise InvalidValueError(name, f"expected a date, got {type(value).__name__}")
+            raise InvalidValueError.at(name, "problems.field.date", got=type(value).__name__)
     try:
         return DateRange(first, last)  # type: ignore[arg-type]
     except InvalidValueError:
-        raise InvalidValueError("last", f"{last} is before the first day {first}") from None
+        raise InvalidValueError.at(
+            "last", "records.calendar.last_before_first", last=last, first=first
+        ) from None
 
 
 def _skips(skip: Iterable[DateRange | dt.date]) -> tuple[DateRange, ...]:
@@ -131,45 +133,32 @@ def _skips(skip: Iterable[DateRange | dt.date]) -> tuple[DateRange, ...]:
         elif isinstance(item, dt.date) and not isinstance(item, dt.datetime):
             periods.append(DateRange(item, item))
         else:
-            raise InvalidValueError(
-                f"skip[{i}]", f"expected a date or a DateRange, got {type(item).__name__}"
+            raise InvalidValueError.at(
+                f"skip[{i}]", "records.calendar.skip", got=type(item).__name__
             )
     return tuple(periods)
 
 
 def _rule_days(rule: object, period: DateRange) -> list[dt.date]:
     if not isinstance(rule, str) or not _RULE_TEXT.fullmatch(rule.strip()):
-        raise InvalidValueError(
-            "rule",
-            "expected an RFC 5545 recurrence rule such as FREQ=WEEKLY;BYDAY=TU,TH",
-        )
+        raise InvalidValueError.at("rule", "records.calendar.rule")
     text = rule.strip()
     frequency = _FREQ.search(text)
     if frequency is None or frequency.group(1).upper() not in _FREQUENCIES:
-        raise InvalidValueError(
-            "rule", "expected FREQ=DAILY, WEEKLY, MONTHLY or YEARLY (such as FREQ=WEEKLY;BYDAY=TU)"
-        )
+        raise InvalidValueError.at("rule", "records.calendar.frequency")
     part = _REFUSED_PARTS.search(text)
     if part is not None:
-        raise InvalidValueError(
-            "rule",
-            f"a rule of days, without {part.group(1).upper()}: the period is given by its "
-            "first and last day",
-        )
+        raise InvalidValueError.at("rule", "records.calendar.part", part=part.group(1).upper())
     for interval in _INTERVAL.findall(text):
         if not interval.isdigit() or not 1 <= int(interval) <= _MAX_INTERVAL:
-            raise InvalidValueError(
-                "rule", f"expected INTERVAL to be a whole number from 1 to {_MAX_INTERVAL}"
-            )
+            raise InvalidValueError.at("rule", "records.calendar.interval", most=_MAX_INTERVAL)
     start = dt.datetime.combine(period.start, dt.time())
     try:
         recurrence = rrulestr(text, dtstart=start)
     except (ValueError, TypeError, KeyError, AttributeError, IndexError):
         recurrence = None
     if not isinstance(recurrence, rrule):
-        raise InvalidValueError(
-            "rule", "not an RFC 5545 recurrence rule; expected one such as FREQ=WEEKLY;BYDAY=TU,TH"
-        )
+        raise InvalidValueError.at("rule", "records.calendar.not_a_rule")
     days: list[dt.date] = []
     # bounded by the period's end, so a rule that gives no day stops there too
     bounded = recurrence.replace(until=dt.datetime.combine(period.end, dt.time.max))
@@ -178,7 +167,5 @@ def _rule_days(rule: object, period: DateRange) -> list[dt.date]:
         if not days or days[-1] != day:
             days.append(day)
         if len(days) > MAX_DAYS:
-            raise InvalidValueError(
-                "rule", f"gives more than {MAX_DAYS} days in the period; expected fewer"
-            )
+            raise InvalidValueError.at("rule", "records.calendar.too_many", most=MAX_DAYS)
     return days

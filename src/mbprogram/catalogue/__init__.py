@@ -4,9 +4,13 @@ One catalogue, kept in sections (one module each, named for the part of the
 package whose texts it holds): ``findings`` (the findings' messages, keyed by
 finding code), ``cli`` (the command line's help and messages, keys
 ``cli.…``), ``sheets`` (the sheet imports and the session plan, and their
-commands), ``attendance`` (what an attendance import did) and ``admissions``
-(the ``admit`` command). A section is a mapping ``key -> {"nb": template, "en": template}``;
-:data:`CATALOGUE` is all of them, and a key is in exactly one section.
+commands), ``attendance`` (what an attendance import did), ``admissions``
+(the ``admit`` command), ``refusals`` (the register's refused changes and load
+checks), ``records`` (the model's and the calendar's checks), ``services``
+(the services' and the library's own errors) and ``record_commands`` (the
+record commands' argument checks), among others. A section is a mapping
+``key -> {"nb": template, "en": template}``; :data:`CATALOGUE` is all of
+them, and a key is in exactly one section.
 
 Templates are ``str.format`` templates with one addition: a placeholder with two
 words after a colon picks one by the number it names, ``{n} {n:hour|hours}``
@@ -42,7 +46,12 @@ from mbprogram.catalogue import (
     plots,
     problems,
     progress,
+    reading,
+    record_commands,
+    records,
+    refusals,
     reports,
+    services,
     sheets,
     stores,
 )
@@ -83,7 +92,12 @@ _SECTIONS: Final = (
     stores.TEXTS,
     history.TEXTS,
     progress.TEXTS,
+    reading.TEXTS,
     argparse_words.TEXTS,
+    refusals.TEXTS,
+    records.TEXTS,
+    services.TEXTS,
+    record_commands.TEXTS,
 )
 
 

@@ -35,6 +35,7 @@ from mbprogram.cli.common import (
     date_reader,
 )
 from mbprogram.cli.output import Buffer, check_output, write_buffer
+from mbprogram.cli.problem_paths import shown_path
 from mbprogram.exceptions import MbprogramError, ValidationError
 
 __all__ = ["command", "main", "run"]
@@ -254,7 +255,9 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
         elif str(w.message) not in shown:
             shown.add(str(w.message))
-            print(text("cli.warning", args.lang, message=w.message), file=sys.stderr)
+            message_in = getattr(w.message, "message_in", None)  # a keyed warning, in any language
+            message = message_in(args.lang) if callable(message_in) else w.message
+            print(text("cli.warning", args.lang, message=message), file=sys.stderr)
     return code
 
 
@@ -305,7 +308,7 @@ def _problems(error: ValidationError, args: argparse.Namespace, stdout: TextIO) 
         print(f"mbprogram: {summary}", file=sys.stderr)
         for p in problems:
             code = f"[{p['code']}] " if "code" in p else ""
-            where = f"{p['path']}: " if p["path"] else ""
+            where = f"{shown_path(p['path'], lang)}: " if p["path"] else ""
             print(f"  {code}{where}{p['message']}", file=sys.stderr)
 
 

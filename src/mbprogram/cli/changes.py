@@ -24,7 +24,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 from mbprogram.catalogue import Lang, text
-from mbprogram.cli.common import OK, date_argument, location_argument, print_json, shown, stamp
+from mbprogram.cli.common import OK, date_reader, location_argument, print_json, shown, stamp
 
 if TYPE_CHECKING:
     from mbprogram.model.values import Stamp
@@ -38,6 +38,7 @@ __all__ = [
     "add_option",
     "add_student",
     "decimal_argument",
+    "decimal_reader",
     "run_change",
 ]
 
@@ -98,20 +99,35 @@ def add_date(
 ) -> None:
     """A date option (``YYYY-MM-DD``)."""
     parser.add_argument(
-        option, type=date_argument, required=required, metavar="DATE", help=text(help_key, lang)
+        option,
+        type=date_reader(lang),
+        required=required,
+        metavar="DATE",
+        help=text(help_key, lang),
     )
 
 
-def decimal_argument(value: str) -> Decimal:
-    """A number argument, with a decimal point or a decimal comma (``2.5``, ``2,5``)."""
+def decimal_argument(value: str, lang: Lang = "nb") -> Decimal:
+    """A number argument, with a decimal point or a decimal comma (``2.5``, ``2,5``).
+
+    Raises:
+        argparse.ArgumentTypeError: saying in ``lang`` what was expected.
+    """
     try:
         number = Decimal(value.strip().replace(",", "."))
     except InvalidOperation:
         number = None
     if number is None or not number.is_finite():
-        raise argparse.ArgumentTypeError(
-            f"expected a number such as 2.5 or 2,5, got {value[:20]!r}"
-        )
+        raise argparse.ArgumentTypeError(text("cli.arg.number", lang, value=repr(value[:20])))
+    return number
+
+
+def decimal_reader(lang: Lang) -> Callable[[str], Decimal]:
+    """:func:`decimal_argument` with its messages in ``lang``, for ``add_argument(type=...)``."""
+
+    def number(value: str) -> Decimal:
+        return decimal_argument(value, lang)
+
     return number
 
 

@@ -16,7 +16,7 @@ from mbprogram.cli.changes import (
     add_change_arguments,
     add_choice,
     add_date,
-    decimal_argument,
+    decimal_reader,
     run_change,
 )
 from mbprogram.cli.common import Command, UsageError
@@ -60,7 +60,7 @@ def _hire_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
     add_date(parser, "--start", "cli.hire.start", lang)
     add_date(parser, "--end", "cli.hire.end", lang, required=False)
     parser.add_argument(
-        "--percent", required=True, type=decimal_argument, help=text("cli.hire.percent", lang)
+        "--percent", required=True, type=decimal_reader(lang), help=text("cli.hire.percent", lang)
     )
     add_choice(parser, "--funding", "cli.hire.funding", lang, Funding, required=True)
     parser.add_argument("--pot", metavar="ID", help=text("cli.hire.pot", lang))

@@ -42,7 +42,8 @@ def programme_rules(value: str, lang: Lang) -> ProgrammeRules:
             problem listed).
         OSError: if the file cannot be read.
     """
-    from mbprogram.exceptions import InvalidValueError, Problem  # noqa: PLC0415
+    from mbprogram.catalogue import Phrase  # noqa: PLC0415
+    from mbprogram.exceptions import InvalidValueError  # noqa: PLC0415
     from mbprogram.model.programme import (  # noqa: PLC0415
         BERGEN_2010,
         BERGEN_2015,
@@ -59,13 +60,13 @@ def programme_rules(value: str, lang: Lang) -> ProgrammeRules:
     except (UnicodeDecodeError, json.JSONDecodeError):
         data = None
     if not isinstance(data, dict):
-        raise InvalidValueError("rules", text("cli.error.rules_json", lang, file=path))
+        raise InvalidValueError.at("rules", "cli.error.rules_json", file=path)
     try:
         return ProgrammeRules.from_dict(data)
     except InvalidValueError as e:
         raise InvalidValueError(
-            [Problem(f"rules.{p.path}", p.message) for p in e.problems],
-            summary=text("cli.error.rules_file", lang, file=path),
+            [p.under("rules") for p in e.problems],
+            summary=Phrase("cli.error.rules_file", file=path),
         ) from None
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, TextIO
 
@@ -22,6 +23,7 @@ from mbprogram.cli.common import (
     Command,
     check_cohort,
     date_argument,
+    date_reader,
     location_argument,
     print_json,
     shown,
@@ -86,34 +88,42 @@ def _import(args: argparse.Namespace, stdout: TextIO) -> int:
     return _report(result, args, stdout)
 
 
-def _hours_argument(value: str) -> Hours:
-    from mbprogram.exceptions import InvalidValueError  # noqa: PLC0415
-    from mbprogram.model.values import Hours  # noqa: PLC0415
+def _hours_reader(lang: Lang) -> Callable[[str], Hours]:
+    def hours_argument(value: str) -> Hours:
+        from mbprogram.exceptions import InvalidValueError  # noqa: PLC0415
+        from mbprogram.model.values import Hours  # noqa: PLC0415
 
-    if not re.fullmatch(r"\d{1,6}(?:[.,]\d{1,6})?", value):
-        raise argparse.ArgumentTypeError(f"expected hours such as 5 or 3.5, got {value!r}")
-    try:
-        hours = Hours(value.replace(",", "."))
-    except InvalidValueError as e:
-        raise argparse.ArgumentTypeError(str(e)) from None
-    if not hours.value:
-        raise argparse.ArgumentTypeError("expected a session longer than 0 hours")
-    return hours
+        if not re.fullmatch(r"\d{1,6}(?:[.,]\d{1,6})?", value):
+            raise argparse.ArgumentTypeError(text("cli.arg.hours", lang, value=repr(value[:20])))
+        try:
+            hours = Hours(value.replace(",", "."))
+        except InvalidValueError as e:
+            raise argparse.ArgumentTypeError(e.message_in(lang)) from None
+        if not hours.value:
+            raise argparse.ArgumentTypeError(text("cli.arg.session_hours", lang))
+        return hours
+
+    return hours_argument
 
 
-def _skip_argument(value: str) -> DateRange:
-    from mbprogram.exceptions import InvalidValueError  # noqa: PLC0415
-    from mbprogram.model.values import DateRange  # noqa: PLC0415
+def _skip_reader(lang: Lang) -> Callable[[str], DateRange]:
+    def skip_argument(value: str) -> DateRange:
+        from mbprogram.exceptions import InvalidValueError  # noqa: PLC0415
+        from mbprogram.model.values import DateRange  # noqa: PLC0415
 
-    match = _RANGE.fullmatch(value)
-    if match is None:
-        raise argparse.ArgumentTypeError(f"expected DATE or DATE..DATE (YYYY-MM-DD), got {value!r}")
-    first = date_argument(match.group(1))
-    last = date_argument(match.group(2)) if match.group(2) else first
-    try:
-        return DateRange(first, last)
-    except InvalidValueError:
-        raise argparse.ArgumentTypeError(f"{last} is before {first} in {value}") from None
+        match = _RANGE.fullmatch(value)
+        if match is None:
+            raise argparse.ArgumentTypeError(text("cli.arg.skip", lang, value=repr(value[:20])))
+        first = date_argument(match.group(1), lang)
+        last = date_argument(match.group(2), lang) if match.group(2) else first
+        try:
+            return DateRange(first, last)
+        except InvalidValueError:
+            raise argparse.ArgumentTypeError(
+                text("cli.arg.skip_order", lang, first=first, last=last, value=value[:30])
+            ) from None
+
+    return skip_argument
 
 
 def _plan_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
@@ -129,7 +139,7 @@ def _plan_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
     parser.add_argument(
         "--from",
         dest="first",
-        type=date_argument,
+        type=date_reader(lang),
         metavar="DATE",
         required=True,
         help=text("cli.plan-sessions.from", lang),
@@ -137,14 +147,14 @@ def _plan_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
     parser.add_argument(
         "--to",
         dest="last",
-        type=date_argument,
+        type=date_reader(lang),
         metavar="DATE",
         required=True,
         help=text("cli.plan-sessions.to", lang),
     )
     parser.add_argument(
         "--hours",
-        type=_hours_argument,
+        type=_hours_reader(lang),
         metavar="H",
         required=True,
         help=text("cli.plan-sessions.hours", lang),
@@ -152,7 +162,7 @@ def _plan_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
     parser.add_argument("--topic", default="", help=text("cli.plan-sessions.topic", lang))
     parser.add_argument(
         "--skip",
-        type=_skip_argument,
+        type=_skip_reader(lang),
         action="append",
         default=[],
         metavar="DATE[..DATE]",

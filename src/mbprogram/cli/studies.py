@@ -10,6 +10,7 @@ are listed in ``--help`` with the other records commands (cli/records.py).
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Final, TextIO
 
 from mbprogram.catalogue import text
@@ -20,7 +21,7 @@ from mbprogram.cli.changes import (
     add_date,
     add_option,
     add_student,
-    decimal_argument,
+    decimal_reader,
     run_change,
 )
 from mbprogram.cli.common import Command
@@ -42,7 +43,12 @@ def _makeup_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
     add_student(parser, lang)
     add_option(parser, "--id", "cli.option.id", lang, required=True, metavar="ID")
     add_option(
-        parser, "--hours", "cli.approve-makeup.hours", lang, required=True, type=decimal_argument
+        parser,
+        "--hours",
+        "cli.approve-makeup.hours",
+        lang,
+        required=True,
+        type=decimal_reader(lang),
     )
     add_date(parser, "--on", "cli.option.on", lang)
     add_option(parser, "--approver", "cli.approve-makeup.approver", lang, required=True)
@@ -143,18 +149,22 @@ def _assess_assignment(args: argparse.Namespace, stdout: TextIO) -> int:
 # -- placements
 
 
-def _weekdays_argument(value: str) -> frozenset[int]:
-    """Weekdays as ``mon,wed,thu`` or ``man,ons,tor``."""
-    from mbprogram.model.values import Weekday  # noqa: PLC0415
+def _weekdays_reader(lang: Lang) -> Callable[[str], frozenset[int]]:
+    """Weekdays as ``mon,wed,thu`` or ``man,ons,tor``; the message of bad ones in ``lang``."""
 
-    days: set[int] = set()
-    for part in value.split(","):
-        name = _NORWEGIAN_DAYS.get(part.strip().lower(), part.strip().lower())
-        found = [d for d in Weekday if d.short == name]
-        if not found:
-            raise argparse.ArgumentTypeError("expected weekdays such as mon,wed,thu or man,ons,tor")
-        days.add(found[0])
-    return frozenset(days)
+    def weekdays(value: str) -> frozenset[int]:
+        from mbprogram.model.values import Weekday  # noqa: PLC0415
+
+        days: set[int] = set()
+        for part in value.split(","):
+            name = _NORWEGIAN_DAYS.get(part.strip().lower(), part.strip().lower())
+            found = [d for d in Weekday if d.short == name]
+            if not found:
+                raise argparse.ArgumentTypeError(text("cli.arg.weekdays", lang))
+            days.add(found[0])
+        return frozenset(days)
+
+    return weekdays
 
 
 _NORWEGIAN_DAYS: Final = {
@@ -182,7 +192,7 @@ def _place_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
         "cli.place.weekdays",
         lang,
         required=True,
-        type=_weekdays_argument,
+        type=_weekdays_reader(lang),
         metavar="DAYS",
     )
 

@@ -96,37 +96,43 @@ class FinalAssignment:
         for i in range(1, len(self.submissions)):
             if self.submissions[i].on < self.submissions[i - 1].on:
                 problems.append(
-                    Problem(
+                    Problem.of(
                         f"submissions[{i}].on",
-                        f"{self.submissions[i].on.isoformat()} is before the previous "
-                        f"submission on {self.submissions[i - 1].on.isoformat()}",
+                        "records.assignment.submission_before",
+                        on=self.submissions[i].on,
+                        previous=self.submissions[i - 1].on,
                     )
                 )
         for i, a in enumerate(self.assessments):
             if a.submission > len(self.submissions):
                 problems.append(
-                    Problem(
+                    Problem.of(
                         f"assessments[{i}].submission",
-                        f"there is no submission {a.submission}; {len(self.submissions)} submitted",
-                        code=RuleCode.ASSESSMENT_BEFORE_SUBMISSION,
+                        "records.assignment.no_submission",
+                        RuleCode.ASSESSMENT_BEFORE_SUBMISSION,
+                        number=a.submission,
+                        n=len(self.submissions),
                     )
                 )
             elif a.on < self.submissions[a.submission - 1].on:
                 problems.append(
-                    Problem(
+                    Problem.of(
                         f"assessments[{i}].on",
-                        f"{a.on.isoformat()} is before submission {a.submission} on "
-                        f"{self.submissions[a.submission - 1].on.isoformat()}",
-                        code=RuleCode.ASSESSMENT_BEFORE_SUBMISSION,
+                        "records.assignment.assessed_before",
+                        RuleCode.ASSESSMENT_BEFORE_SUBMISSION,
+                        on=a.on,
+                        number=a.submission,
+                        submitted=self.submissions[a.submission - 1].on,
                     )
                 )
             if i and a.on < self.assessments[i - 1].on:
                 problems.append(
-                    Problem(
+                    Problem.of(
                         f"assessments[{i}].on",
-                        f"{a.on.isoformat()} is before the previous assessment on "
-                        f"{self.assessments[i - 1].on.isoformat()}",
-                        code=RuleCode.ASSESSMENT_BEFORE_SUBMISSION,
+                        "records.assignment.assessment_before",
+                        RuleCode.ASSESSMENT_BEFORE_SUBMISSION,
+                        on=a.on,
+                        previous=self.assessments[i - 1].on,
                     )
                 )
         problems += self._order_problems()
@@ -143,19 +149,22 @@ class FinalAssignment:
             later = self.submissions[k]
             if a.verdict is Verdict.APPROVED:
                 problems.append(
-                    Problem(
+                    Problem.of(
                         f"submissions[{k}]",
-                        f"submission {k} was approved; nothing is submitted after an approval",
-                        code=RuleCode.ASSIGNMENT_OUT_OF_ORDER,
+                        "records.assignment.after_approval",
+                        RuleCode.ASSIGNMENT_OUT_OF_ORDER,
+                        number=k,
                     )
                 )
             elif later.on < a.on:
                 problems.append(
-                    Problem(
+                    Problem.of(
                         f"submissions[{k}].on",
-                        f"{later.on.isoformat()} is before the assessment of submission {k} on "
-                        f"{a.on.isoformat()}",
-                        code=RuleCode.ASSIGNMENT_OUT_OF_ORDER,
+                        "records.assignment.submitted_before_assessment",
+                        RuleCode.ASSIGNMENT_OUT_OF_ORDER,
+                        on=later.on,
+                        number=k,
+                        assessed=a.on,
                     )
                 )
         return problems

@@ -95,6 +95,4 @@ class MakeUp:
 
     def __attrs_post_init__(self) -> None:
         if self.hours.value <= 0:
-            raise InvalidValueError(
-                "hours", f"expected more than 0 h of make-up work, got {self.hours}"
-            )
+            raise InvalidValueError.at("hours", "records.makeup.hours", hours=self.hours.value)

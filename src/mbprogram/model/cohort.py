@@ -37,9 +37,7 @@ class Session:
 
     def __attrs_post_init__(self) -> None:
         if self.hours.value <= 0:
-            raise InvalidValueError(
-                "hours", f"expected a session longer than 0 h, got {self.hours}"
-            )
+            raise InvalidValueError.at("hours", "records.session.hours", hours=self.hours.value)
 
 
 @attrs.frozen
@@ -87,9 +85,12 @@ class Cohort:
         for i, session in enumerate(self.sessions):
             if session.day not in self.period:
                 problems.append(
-                    Problem(
+                    Problem.of(
                         f"sessions[{i}].day",
-                        f"{session.day.isoformat()} is outside the cohort's period {self.period}",
+                        "records.cohort.session_outside",
+                        day=session.day,
+                        start=self.period.start,
+                        end=self.period.end,
                     )
                 )
         if problems:

@@ -137,16 +137,16 @@ def _roles(value: Iterable[Role | str]) -> frozenset[Role]:
         return frozenset(Role(r) for r in value)
     except (TypeError, ValueError):
         choices = ", ".join(r.value for r in Role)
-        raise InvalidValueError("roles", f"expected roles among {choices}") from None
+        raise InvalidValueError.at("roles", "records.hiring.roles", choices=choices) from None
 
 
 def _percent(value: object) -> Percent:
     return value if isinstance(value, Percent) else Percent(value)  # type: ignore[arg-type]  # Percent checks it
 
 
+#: How long a step-up period lasts at most; its message (``records.hiring.step_up``,
+#: docs/hiring.md) never names the period's days.
 _STEP_UP_MONTHS = 12
-#: How the step-up limit is worded everywhere (docs/hiring.md): never with the period's days.
-_STEP_UP_LIMIT = "at most 12 months: its last day is before the day 12 months after its start"
 
 
 @attrs.frozen(kw_only=True)
@@ -236,7 +236,9 @@ class Employment:
             except (ValueError, OverflowError):  # 12 months after the start is past year 9999
                 limit = dt.date.max
             if self.aap_step_up.end >= limit and limit != dt.date.max:
-                problems.append(Problem("aap_step_up", f"a step-up period lasts {_STEP_UP_LIMIT}"))
+                problems.append(
+                    Problem.of("aap_step_up", "records.hiring.step_up", months=_STEP_UP_MONTHS)
+                )
         if problems:
             raise InvalidValueError(problems)
 

@@ -25,6 +25,7 @@ from typing import Any, Final
 
 import attrs
 
+from mbprogram.catalogue import Phrase
 from mbprogram.exceptions import InvalidValueError
 from mbprogram.model import validators as v
 from mbprogram.model.canonical import canonical_bytes
@@ -172,7 +173,7 @@ def _as_path(value: object) -> object:
     try:
         return RecordPath.parse(value)
     except ValueError as e:
-        raise InvalidValueError("record", f"expected a record path: {e}") from None
+        raise InvalidValueError.at("record", "refusals.record_path", reason=str(e)) from None
 
 
 def _as_action(value: object) -> object:
@@ -181,9 +182,7 @@ def _as_action(value: object) -> object:
     try:
         return Action(value)
     except ValueError:
-        raise InvalidValueError(
-            "action", "expected one of the actions of docs/format.md (it is not shown)"
-        ) from None
+        raise InvalidValueError.at("action", "records.history.action") from None
 
 
 def split_path(path: RecordPath) -> tuple[RecordPath, RecordPath]:
@@ -246,15 +245,22 @@ def _check_states(change: Change, attribute: attrs.Attribute[Any], after: object
         if state is None:
             continue
         if kind is None or not isinstance(state, kind):
-            wanted = "no record" if kind is None else f"a {kind.__name__} or None"
-            raise InvalidValueError(
+            wanted = (
+                Phrase("records.history.no_record")
+                if kind is None
+                else Phrase("records.history.kind_or_none", kind=kind.__name__)
+            )
+            raise InvalidValueError.at(
                 name,
-                f"the action {change.action.value} carries {wanted}, got a {type(state).__name__}",
+                "records.history.carries",
+                action=change.action.value,
+                wanted=wanted,
+                got=type(state).__name__,
             )
         if record_path_of(typing.cast("HistoryRecord", state)) != change.record:
-            raise InvalidValueError(name, "a record with another id than the entry's record path")
+            raise InvalidValueError.at(name, "records.history.other_id")
     if kind is not None and change.before is None and after is None:
-        raise InvalidValueError("after", "an entry of a record carries it before or after")
+        raise InvalidValueError.at("after", "records.history.before_or_after")
 
 
 @attrs.frozen(kw_only=True)
@@ -289,7 +295,7 @@ class Change:
     @chain.validator
     def _check_chain(self, attribute: attrs.Attribute[str], value: str) -> None:
         if not isinstance(value, str) or (value and not _CHAIN.fullmatch(value)):
-            raise InvalidValueError("chain", "expected 64 hexadecimal digits (0-9, a-f) or nothing")
+            raise InvalidValueError.at("chain", "records.history.chain")
 
     @property
     def actor(self) -> str:

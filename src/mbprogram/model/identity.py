@@ -27,6 +27,7 @@ from typing import Self
 
 import attrs
 
+from mbprogram.catalogue import Term
 from mbprogram.exceptions import InvalidValueError
 from mbprogram.model import validators as v
 from mbprogram.model.privacy import DIRECT_IDENTIFIER
@@ -66,8 +67,8 @@ class _Parts:
     uses_new_check_digit_rule: bool
 
 
-def _refuse(message: str, *, field: str = _FIELD) -> InvalidValueError:
-    return InvalidValueError(field, message)
+def _refuse(key: str, *, field: str = _FIELD, **values: object) -> InvalidValueError:
+    return InvalidValueError.at(field, key, **values)
 
 
 def _remainder(digits: Sequence[int], weights: Sequence[int]) -> int:
@@ -101,16 +102,14 @@ def _individual_numbers(year: int) -> Sequence[int]:
 def _decode(value: object) -> _Parts:
     """Decode and check ``value``; raise :class:`InvalidValueError` without quoting it."""
     if not isinstance(value, str):
-        raise _refuse(
-            "expected a national identity number as a str of eleven digits, "
-            f"got {type(value).__name__}"
-        )
+        raise _refuse("records.national_id.type", got=type(value).__name__)
     if len(value) != _LENGTH:
-        amount = "fewer" if len(value) < _LENGTH else "more"
-        raise _refuse(f"expected exactly eleven digits, got {amount} characters")
+        amount = Term(
+            "records.national_id.fewer" if len(value) < _LENGTH else "records.national_id.more"
+        )
+        raise _refuse("records.national_id.length", amount=amount)
     if not _DIGITS.fullmatch(value):
-        msg = "expected only ASCII digits, got other characters"
-        raise _refuse(msg)
+        raise _refuse("records.national_id.digits")
     digits = [int(c) for c in value]
     day, month, yy, individual = (
         int(value[0:2]),
@@ -129,27 +128,17 @@ def _decode(value: object) -> _Parts:
 
     year = _year(yy, individual)
     if year is None:
-        msg = (
-            "expected an individual number (digits seven to nine) that fits the year of birth; "
-            "this combination belongs to no century"
-        )
-        raise _refuse(msg)
+        raise _refuse("records.national_id.century")
     try:
         birth_date = dt.date(year, month, day)
     except ValueError:
-        msg = (
-            "expected a real calendar date in the first six digits (DDMMYY; D-numbers add four "
-            "to the first digit, synthetic numbers forty or eighty to the month)"
-        )
-        raise _refuse(msg) from None
+        raise _refuse("records.national_id.date") from None
 
     first = _remainder(digits[:10], _WEIGHTS_1)
     if first != 0 and first not in _NEW_RULE_REMAINDERS:
-        msg = "expected a valid first check digit (digit ten, weighted sum mod eleven)"
-        raise _refuse(msg)
+        raise _refuse("records.national_id.first_check")
     if _remainder(digits, _WEIGHTS_2) != 0:
-        msg = "expected a valid second check digit (digit eleven, weighted sum mod eleven)"
-        raise _refuse(msg)
+        raise _refuse("records.national_id.second_check")
     return _Parts(kind, is_synthetic, birth_date, first in _NEW_RULE_REMAINDERS)
 
 
@@ -186,12 +175,7 @@ class NationalIdNumber:
 
     def __attrs_post_init__(self) -> None:
         if _decode(self.value).is_synthetic and not self.allow_synthetic:
-            msg = (
-                "expected a real national identity number, got a synthetic test number "
-                "(month plus forty or eighty); synthetic numbers must be asked for explicitly "
-                "with allow_synthetic=True"
-            )
-            raise _refuse(msg)
+            raise _refuse("records.national_id.synthetic")
 
     @property
     def _parts(self) -> _Parts:
@@ -249,22 +233,20 @@ class NationalIdNumber:
                 or 80, or a serial with no valid number at or after it.
         """
         if not isinstance(birth_date, dt.date) or isinstance(birth_date, dt.datetime):
-            raise _refuse(f"expected a date, got {type(birth_date).__name__}", field="birth_date")
+            raise _refuse("problems.field.date", field="birth_date", got=type(birth_date).__name__)
         if not _FIRST_YEAR <= birth_date.year <= _LAST_YEAR:
             raise _refuse(
-                f"expected a birth date in the years {_FIRST_YEAR} to {_LAST_YEAR}, "
-                "the years an identity number can encode",
-                field="birth_date",
+                "records.national_id.years", field="birth_date", first=_FIRST_YEAR, last=_LAST_YEAR
             )
         if isinstance(offset, bool) or offset not in _SYNTHETIC_MONTH_OFFSETS:
-            raise _refuse(f"expected 40 or 80, got {offset!r}", field="offset")
+            got = v.described_value(offset)
+            raise _refuse("records.national_id.offset", field="offset", got=got)
         candidates = _individual_numbers(birth_date.year)
         if isinstance(serial, bool) or not isinstance(serial, int):
-            raise _refuse(f"expected a whole number, got {type(serial).__name__}", field="serial")
+            raise _refuse("problems.field.whole", field="serial", got=type(serial).__name__)
         if not 0 <= serial < len(candidates):
             raise _refuse(
-                f"expected 0 to {len(candidates) - 1} for this birth year, got {serial}",
-                field="serial",
+                "records.national_id.serial", field="serial", last=len(candidates) - 1, got=serial
             )
         day = birth_date.day + (_D_NUMBER_DAY_OFFSET if d_number else 0)
         stem = f"{day:02d}{birth_date.month + offset:02d}{birth_date.year % 100:02d}"
@@ -279,11 +261,7 @@ class NationalIdNumber:
                 continue
             digits.append(second)
             return cls("".join(map(str, digits)), allow_synthetic=True)
-        raise _refuse(
-            f"expected a serial with a valid number at or after it; none from {serial} on "
-            "gives valid check digits for this birth date",
-            field="serial",
-        )
+        raise _refuse("records.national_id.no_serial", field="serial", serial=serial)
 
     def __repr__(self) -> str:
         return "NationalIdNumber(<hidden>)"

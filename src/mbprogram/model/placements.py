@@ -85,9 +85,7 @@ class PlacementAbsence:
 
 
 def _weekdays(value: Iterable[int | Weekday]) -> frozenset[Weekday]:
-    problem = InvalidValueError(
-        "weekdays", "expected weekdays as numbers 0 (Monday) to 6 (Sunday) or Weekday members"
-    )
+    problem = InvalidValueError.at("weekdays", "records.placement.weekdays")
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
         raise problem
     days = list(value)

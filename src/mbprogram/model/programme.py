@@ -16,6 +16,7 @@ from typing import Any, Final, TypeVar
 
 import attrs
 
+from mbprogram.catalogue import Phrase
 from mbprogram.exceptions import InvalidValueError, Problem, ValidationError
 from mbprogram.model import validators as v
 from mbprogram.model.values import Hours, Percent, exact_decimal, plain_decimal
@@ -180,13 +181,13 @@ class ProgrammeRules:
             InvalidValueError: listing every bad, missing or unknown key.
         """
         if not isinstance(data, Mapping):
-            raise InvalidValueError("", f"expected a mapping of rules, got {type(data).__name__}")
+            raise InvalidValueError.at("", "records.rules.mapping", got=type(data).__name__)
         problems: list[Problem] = []
         known = {a.name: a for a in attrs.fields(cls)}
         for key in data:
             if key not in known:
                 problems.append(
-                    Problem(str(key), f"unknown rule; expected one of {', '.join(sorted(known))}")
+                    Problem.of(str(key), "records.rules.unknown", known=", ".join(sorted(known)))
                 )
         values: dict[str, Any] = {}
         for name, attribute in known.items():
@@ -195,14 +196,14 @@ class ProgrammeRules:
                 if share is not None and data.get(share) is not None:
                     values[name] = 0  # a programme that asks for a share only
                 elif attribute.default is attrs.NOTHING:
-                    problems.append(Problem(name, _missing(name)))
+                    problems.append(_missing(name))
                 continue
             try:
                 values[name] = _PARSERS[name](data[name])
             except ValidationError as e:
                 problems.extend(attrs.evolve(p, path=name) for p in e.problems)
         if problems:
-            raise InvalidValueError(problems, summary="invalid programme rules")
+            raise InvalidValueError(problems, summary=Phrase("records.rules.invalid"))
         return cls(**values)
 
     def to_dict(self) -> dict[str, Any]:
@@ -249,14 +250,11 @@ _SHARE_OF: Final[Mapping[str, str]] = MappingProxyType(
 )
 
 
-def _missing(name: str) -> str:
+def _missing(name: str) -> Problem:
     share = _SHARE_OF.get(name)
     if share is None:
-        return "required rule is missing"
-    return (
-        f"required rule is missing (or give {share} alone, for a programme that asks for "
-        "a share only)"
-    )
+        return Problem.of(name, "records.rules.missing")
+    return Problem.of(name, "records.rules.missing_or_share", share=share)
 
 
 def _figure(value: Hours | Decimal) -> Decimal:
@@ -266,7 +264,7 @@ def _figure(value: Hours | Decimal) -> Decimal:
 def _flag(field: str) -> Callable[[Any], bool]:
     def parse(raw: Any) -> bool:
         if not isinstance(raw, bool):
-            raise InvalidValueError(field, f"expected true or false, got {v.described_value(raw)}")
+            raise InvalidValueError.at(field, "records.rules.flag", got=v.described_value(raw))
         return raw
 
     return parse
@@ -275,8 +273,8 @@ def _flag(field: str) -> Callable[[Any], bool]:
 def _whole(field: str, *, low: int = 1) -> Callable[[Any], int]:
     def parse(raw: Any) -> int:
         if not isinstance(raw, int) or isinstance(raw, bool) or not low <= raw <= 100:
-            raise InvalidValueError(
-                field, f"expected a whole number from {low} to 100, got {v.described_value(raw)}"
+            raise InvalidValueError.at(
+                field, "records.rules.whole", low=low, got=v.described_value(raw)
             )
         return raw
 
@@ -285,7 +283,7 @@ def _whole(field: str, *, low: int = 1) -> Callable[[Any], int]:
 
 def _name(raw: Any) -> str:
     if not isinstance(raw, str) or not raw.strip() or len(raw) > 200:
-        raise InvalidValueError("name", "expected a non-empty name of at most 200 characters")
+        raise InvalidValueError.at("name", "records.rules.name")
     return raw
 
 

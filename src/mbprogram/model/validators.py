@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from mbprogram.catalogue import Phrase
+from mbprogram.catalogue import Phrase, Term
 from mbprogram.exceptions import InvalidValueError, NotFoundError, Problem
 from mbprogram.model.privacy import Privacy
 
@@ -37,6 +37,7 @@ __all__ = [
     "described",
     "described_value",
     "each",
+    "expected_words",
     "in_enum",
     "instance",
     "is_record_id",
@@ -72,6 +73,37 @@ def described_value(value: object) -> str:
     return Phrase("problems.got.type", type=type(value).__name__)
 
 
+#: "a Register", "an Employment or None": a type named with its article.
+_ARTICLED = re.compile(r"(an?) ([A-Z]\w*)( or None)?")
+#: "date or Unreadable", "bool": type names, joined by "or".
+_TYPES = re.compile(r"[A-Za-z_][\w.]*( or [A-Za-z_][\w.]*)*")
+#: Other words for what was expected that the catalogue has.
+_EXPECTED = {
+    "a whole number": "records.expected.whole",
+    "a record path (str)": "records.expected.record_path",
+    "True or False": "records.expected.bool",
+}
+
+
+def expected_words(expected: str) -> str:
+    """What was expected (``"a Register"``, ``"date or Unreadable"``) in the catalogue's words.
+
+    A type's name stays as it is, its article and the ``or`` between types are
+    the language's (``en Register``, ``date eller Unreadable``); words the
+    catalogue lacks stay as they are (English).
+    """
+    articled = _ARTICLED.fullmatch(expected)
+    if articled is not None:
+        phrase = Phrase(f"records.expected.{articled[1]}", kind=articled[2])
+        return Phrase("records.expected.or_none", expected=phrase) if articled[3] else phrase
+    if expected in _EXPECTED:
+        return Phrase(_EXPECTED[expected])
+    if " or " in expected and _TYPES.fullmatch(expected):
+        *choices, last = expected.split(" or ")
+        return Phrase("records.expected.either", choices=", ".join(choices), last=last)
+    return expected
+
+
 def _fail(attribute: attrs.Attribute[Any], key: str, **values: object) -> InvalidValueError:
     return InvalidValueError([Problem.of(attribute.name, key, **values)])
 
@@ -85,7 +117,8 @@ class _Instance:
         if not isinstance(value, self.kinds) or (
             isinstance(value, bool) and bool not in self.kinds
         ):
-            raise _fail(attribute, "problems.field.expected", expected=self.expected,
+            expected = expected_words(self.expected)
+            raise _fail(attribute, "problems.field.expected", expected=expected,
                         got=described(attribute, value))  # fmt: skip
 
     def __repr__(self) -> str:
@@ -201,11 +234,9 @@ def check_date(value: object, name: str) -> dt.date:
             or is a ``datetime`` (a subclass that cannot be compared with a date).
     """
     if isinstance(value, dt.datetime):
-        raise InvalidValueError(name, "expected a date, not a datetime")
+        raise InvalidValueError.at(name, "records.check.not_datetime")
     if not isinstance(value, dt.date):
-        raise InvalidValueError(
-            name, f"expected a date (datetime.date), got {type(value).__name__}"
-        )
+        raise InvalidValueError.at(name, "records.check.date", got=type(value).__name__)
     return value
 
 
@@ -217,7 +248,12 @@ def check_instance(value: object, kind: type[T], name: str, expected: str) -> T:
             and what type it got.
     """
     if not isinstance(value, kind):
-        raise InvalidValueError(name, f"expected {expected}, got {type(value).__name__}")
+        raise InvalidValueError.at(
+            name,
+            "problems.field.expected",
+            expected=expected_words(expected),
+            got=type(value).__name__,
+        )
     return value
 
 
@@ -229,13 +265,15 @@ def check_each(values: object, kind: type[T], name: str) -> tuple[T, ...]:
     """
     what = kind.__name__
     if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
-        raise InvalidValueError(
-            name, f"expected a collection of {what}, got {type(values).__name__}"
+        raise InvalidValueError.at(
+            name, "records.check.collection", kind=what, got=type(values).__name__
         )
     items = tuple(values)
     for i, item in enumerate(items):
         if not isinstance(item, kind):
-            raise InvalidValueError(f"{name}[{i}]", f"expected a {what}, got {type(item).__name__}")
+            raise InvalidValueError.at(
+                f"{name}[{i}]", "refusals.load.record", kind=what, got=type(item).__name__
+            )
     return items
 
 
@@ -329,13 +367,18 @@ class _Each:
     def __call__(self, inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, tuple):
             raise _fail(
-                attribute, "problems.field.tuple", expected=self.expected, got=type(value).__name__
+                attribute,
+                "problems.field.tuple",
+                expected=expected_words(self.expected),
+                got=type(value).__name__,
             )
         for i, item in enumerate(value):
             if not isinstance(item, self.kind):
-                raise InvalidValueError(
+                raise InvalidValueError.at(
                     f"{attribute.name}[{i}]",
-                    f"expected {self.expected}, got {type(item).__name__}",
+                    "problems.field.expected",
+                    expected=expected_words(self.expected),
+                    got=type(item).__name__,
                 )
 
     def __repr__(self) -> str:
@@ -360,6 +403,13 @@ def unique_ids(items: Iterable[Any], what: str, field: str) -> list[Problem]:
     problems = []
     for i, item in enumerate(items):
         if item.id in seen:
-            problems.append(Problem(f"{field}[{i}].id", f"{what} id {item.id!r} is used twice"))
+            problems.append(
+                Problem.of(
+                    f"{field}[{i}].id",
+                    "records.check.id_twice",
+                    what=Term(f"records.what.{what}"),
+                    id=repr(item.id),
+                )
+            )
         seen.add(item.id)
     return problems

@@ -19,7 +19,7 @@ from typing import Self, TypeAlias
 
 import attrs
 
-from mbprogram.catalogue import Term
+from mbprogram.catalogue import Phrase, Term
 from mbprogram.exceptions import InvalidValueError, Problem
 from mbprogram.model import validators as v
 
@@ -82,7 +82,10 @@ def exact_decimal(value: object, field: str, *, unit: str = "") -> Decimal:
     Raises:
         InvalidValueError: naming ``field`` when the value is not an exact number.
     """
-    example = f"e.g. {field.rsplit('.', maxsplit=1)[-1].title()}('3.5')" if unit else "e.g. '3.5'"
+    example = Phrase(
+        "records.value.example",
+        example=f"{field.rsplit('.', maxsplit=1)[-1].title()}('3.5')" if unit else "'3.5'",
+    )
     if isinstance(value, bool):
         raise InvalidValueError([Problem.of(field, "problems.value.bool", value=str(value))])
     if isinstance(value, float):
@@ -288,10 +291,7 @@ class Weekday(enum.IntEnum):
             for day in cls:
                 if day.short == name.strip().lower():
                     return day
-        raise InvalidValueError(
-            "weekday",
-            f"expected one of mon, tue, wed, thu, fri, sat, sun, got {str(name)[:20]!r}",
-        )
+        raise InvalidValueError.at("weekday", "records.weekday", got=v.described_value(name))
 
 
 #: Monday to Friday.

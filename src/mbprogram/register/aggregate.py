@@ -91,8 +91,8 @@ class Register(RegisterQueries):
             ValidationError: listing every rule the state breaks.
         """
         if not isinstance(state, RegisterState):
-            raise InvalidValueError(
-                "state", f"expected a RegisterState, got {type(state).__name__}"
+            raise InvalidValueError.at(
+                "state", "refusals.load.record", kind="RegisterState", got=type(state).__name__
             )
         problems = register_problems(
             cohorts=state.cohorts,
@@ -104,7 +104,7 @@ class Register(RegisterQueries):
             allow_synthetic_ids=state.allow_synthetic_ids,
         )
         if problems:
-            raise ValidationError(problems, summary="the state breaks the register's rules")
+            raise ValidationError(problems, summary_key="refusals.state.rules")
         return cls._holding(state)
 
     @classmethod

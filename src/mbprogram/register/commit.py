@@ -47,6 +47,7 @@ __all__ = [
     "Entry",
     "add_record",
     "build",
+    "catalogue_term",
     "check_stamp",
     "checked_date",
     "checked_id",
@@ -96,16 +97,35 @@ class Edit:
     rewrite: Callable[[tuple[Change, ...]], tuple[Change, ...]] | None = None
 
 
-def refuse(what: str, path: str, message: str, *, code: str = "") -> RefusedChangeError:
-    """A refused change with one problem (and the stable code of the rule it breaks)."""
-    return RefusedChangeError([Problem(path, message, code=code)], **refused_summary(what))
+def refuse(
+    what: str, path: str, key: str, /, *, code: str = "", **values: object
+) -> RefusedChangeError:
+    """A refused change with one problem: the catalogue's ``key`` filled with ``values``.
+
+    ``code`` is the stable code of the rule it breaks, when it has one. The
+    message reads in English as ``str()`` and in any language by
+    :meth:`~mbprogram.exceptions.ValidationError.message_in`, like ``Problem.of``.
+    """
+    return RefusedChangeError([Problem.of(path, key, code, **values)], **refused_summary(what))
 
 
 def refused_summary(what: str) -> dict[str, Any]:
     """The summary of a refused change, ``<what> refused``, with the catalogue's words for it."""
-    key = f"problems.what.{what}"
-    values = {"what": Term(key) if key in CATALOGUE else what}
+    values = {"what": catalogue_term(what, "problems.what", "refusals.what")}
     return {"summary_key": "problems.refused", "summary_values": values}
+
+
+def catalogue_term(word: str, *sections: str) -> str:
+    """``word`` as the catalogue term ``<section>.<word>`` of the first section that has it.
+
+    The term reads in the language of the text it is filled into; a word that no
+    section has stays as it is (English).
+    """
+    for section in sections:
+        key = f"{section}.{word}"
+        if key in CATALOGUE:
+            return Term(key)
+    return word
 
 
 def build(path: str, what: str, make: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
@@ -121,16 +141,15 @@ def build(path: str, what: str, make: Callable[..., T], /, *args: Any, **kwargs:
 def checked_id(what: str, path: str, kind: str, key: object) -> str:
     """``key`` if it is a valid id; else the change is refused without quoting it."""
     if not v.is_record_id(key):
-        raise refuse(
-            what, path, f"no {kind} with that id (it is not a valid id, so it is not shown)"
-        )
+        shown = catalogue_term(kind, "problems.kind", "refusals.kind")
+        raise refuse(what, path, "problems.not_found.hidden", kind=shown)
     return str(key)
 
 
 def checked_date(what: str, path: str, day: object) -> dt.date:
     """``day`` if it is a date (not a datetime); else the change is refused without quoting it."""
     if not isinstance(day, dt.date) or isinstance(day, dt.datetime):
-        raise refuse(what, path, f"expected a date, got {v.described_value(day)}")
+        raise refuse(what, path, "problems.field.date", got=v.described_value(day))
     return day
 
 
@@ -138,8 +157,8 @@ def checked_record(what: str, field: str, record: object, kind: type[R]) -> R:
     """``record`` if it is a ``kind``; else the change is refused, naming the type it got."""
     if not isinstance(record, kind):
         article = "an" if kind.__name__[0] in "AEIOU" else "a"
-        got = type(record).__name__
-        raise refuse(what, field, f"expected {article} {kind.__name__}, got {got}")
+        expected = v.expected_words(f"{article} {kind.__name__}")
+        raise refuse(what, field, "refusals.kind", expected=expected, got=type(record).__name__)
     return record
 
 
@@ -154,7 +173,7 @@ def add_record(
 def check_stamp(by: object, what: str) -> Stamp:
     """``by`` if it is a :class:`Stamp`; else the change is refused."""
     if not isinstance(by, Stamp):
-        raise refuse(what, "by", f"expected a Stamp (who and when), got {type(by).__name__}")
+        raise refuse(what, "by", "refusals.stamp", got=type(by).__name__)
     return by
 
 
@@ -281,8 +300,11 @@ def _student_problems(old: RegisterState, new: RegisterState, student: Student) 
     cohort = new.cohorts.get(student.cohort)
     if cohort is None:
         return [
-            Problem(
-                path.child("cohort"), f"no cohort {student.cohort!r}", code=RuleCode.UNKNOWN_RECORD
+            Problem.of(
+                path.child("cohort"),
+                "problems.rule.unknown_cohort",
+                RuleCode.UNKNOWN_RECORD,
+                cohort=repr(student.cohort),
             )
         ]
     problems = [

@@ -93,7 +93,7 @@ def known_at(state: RegisterState, moment: dt.datetime) -> RegisterState:
         InvalidValueError: if ``moment`` is not a timezone-aware date-time.
     """
     if not isinstance(moment, dt.datetime) or moment.utcoffset() is None:
-        raise InvalidValueError("moment", "expected a date-time with a time zone")
+        raise InvalidValueError.at("moment", "refusals.history.moment")
     known = tuple(c for c in state.history if c.at <= moment)
     tables: dict[str, Any] = {
         name: MappingProxyType(table) for name, table in replayed_tables(known).items()
@@ -105,11 +105,8 @@ def _chain_problem(history: Sequence[Change]) -> Problem | None:
     previous = GENESIS
     for i, change in enumerate(history):
         if change.chain != seal(previous, change):
-            return Problem(
-                f"history[{i}]",
-                "the entry's chain value does not follow from its content and the entry "
-                "before it: this entry, or the order of the entries, was changed",
-                code=RuleCode.HISTORY_CHAIN_BROKEN,
+            return Problem.of(
+                f"history[{i}]", "refusals.history.chain", RuleCode.HISTORY_CHAIN_BROKEN
             )
         previous = change.chain
     return None
@@ -123,11 +120,11 @@ def _replay_problem(state: RegisterState) -> Problem | None:
         if key is None:
             continue
         if held.get(key) != change.before:
-            return Problem(
+            return Problem.of(
                 f"history[{i}]",
-                f"the entry's record before is not what the entries before it made of "
-                f"{change.record}",
-                code=RuleCode.HISTORY_DOES_NOT_REPLAY,
+                "refusals.history.before",
+                RuleCode.HISTORY_DOES_NOT_REPLAY,
+                record=str(change.record),
             )
         if change.after is None:
             held.pop(key, None)
@@ -146,16 +143,17 @@ def _replay_problem(state: RegisterState) -> Problem | None:
     i, name, record_id = min(found)
     what = RecordPath.of((name, record_id))
     if i == len(state.history):
-        return Problem(
+        return Problem.of(
             f"history[{i}]",
-            f"the register holds {what}, which no entry of the history makes",
-            code=RuleCode.HISTORY_DOES_NOT_REPLAY,
+            "refusals.history.unmade",
+            RuleCode.HISTORY_DOES_NOT_REPLAY,
+            record=str(what),
         )
-    return Problem(
+    return Problem.of(
         f"history[{i}]",
-        f"replaying the history up to this entry, its last about {what}, does not give the "
-        "record held",
-        code=RuleCode.HISTORY_DOES_NOT_REPLAY,
+        "refusals.history.replay",
+        RuleCode.HISTORY_DOES_NOT_REPLAY,
+        record=str(what),
     )
 
 

@@ -60,13 +60,16 @@ def load_state(
         kind, _ = TABLES[name]
         given_records = _listed(records)
         if given_records is None:
-            wrong.append(Problem(name, f"expected a collection of {kind.__name__} records"))
+            wrong.append(Problem.of(name, "refusals.load.collection", kind=kind.__name__))
             continue
         for i, record in enumerate(given_records):
             if not isinstance(record, kind):
                 wrong.append(
-                    Problem(
-                        f"{name}[{i}]", f"expected a {kind.__name__}, got {type(record).__name__}"
+                    Problem.of(
+                        f"{name}[{i}]",
+                        "refusals.load.record",
+                        kind=kind.__name__,
+                        got=type(record).__name__,
                     )
                 )
                 continue
@@ -84,15 +87,15 @@ def load_state(
     # A store's history not read yet is taken as it is: its entries are checked when read.
     entries = history if isinstance(history, DeferredHistory) else _listed(history)
     if entries is None:
-        wrong.append(Problem("history", "expected a collection of Change records"))
+        wrong.append(Problem.of("history", "refusals.load.collection", kind="Change"))
         entries = ()
     wrong += [
-        Problem(f"history[{i}]", f"expected a Change, got {type(c).__name__}")
+        Problem.of(f"history[{i}]", "refusals.load.record", kind="Change", got=type(c).__name__)
         for i, c in enumerate(() if isinstance(entries, DeferredHistory) else entries)
         if not isinstance(c, Change)
     ]
     if wrong:  # records of the wrong kinds cannot be checked further
-        raise ValidationError(wrong, summary="the records are not of the kinds expected")
+        raise ValidationError(wrong, summary_key="refusals.load.kinds")
     problems += register_problems(**tables, allow_synthetic_ids=allow_synthetic_ids)
     for twin in twins:  # a second student with a taken id is checked all the same
         cohort = tables["cohorts"].get(twin.cohort)
@@ -104,7 +107,7 @@ def load_state(
                 )
             ]
     if problems:
-        raise ValidationError(problems, summary="the records break the register's rules")
+        raise ValidationError(problems, summary_key="refusals.load.rules")
     return RegisterState(allow_synthetic_ids=allow_synthetic_ids, history=entries, **tables)
 
 

@@ -156,7 +156,7 @@ class RegisterQueries:
         try:
             prefix = RecordPath.parse(record)
         except ValueError as e:
-            raise InvalidValueError("record", f"expected a record path: {e}") from None
+            raise InvalidValueError.at("record", "refusals.record_path", reason=str(e)) from None
         return tuple(c for c in self._state.history if c.path.is_within(prefix))
 
     # -- evaluation ----------------------------------------------------------------

@@ -122,7 +122,7 @@ def import_attendance_rows(
         NotFoundError: if ``cohort`` is not in the register.
     """
     if not isinstance(by, Stamp):
-        raise InvalidValueError("by", f"expected a Stamp (who and when), got {type(by).__name__}")
+        raise InvalidValueError.at("by", "refusals.stamp", got=type(by).__name__)
     scope = _Scope(register, cohort)
     # Each good row is applied to a copy as it is read, in order, so that every
     # refusal is found before the register itself changes; only what differs per

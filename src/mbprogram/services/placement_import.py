@@ -23,7 +23,7 @@ from typing import Final
 
 import attrs
 
-from mbprogram.catalogue import Phrase
+from mbprogram.catalogue import Phrase, Term
 from mbprogram.exceptions import InvalidValueError, Problem
 from mbprogram.model import validators as v
 from mbprogram.model.placements import Placement
@@ -134,8 +134,8 @@ class _Row:
     def column(self, field: str) -> str:
         return column_of(self.row.columns, field, "student")
 
-    def problem(self, field: str, message: str) -> None:
-        self.found.append(Problem(cell_path(self.row.number, self.column(field)), message))
+    def problem(self, field: str, key: str, /, **values: object) -> None:
+        self.found.append(Problem.of(cell_path(self.row.number, self.column(field)), key, **values))
 
     def blame(self, path: str) -> str:
         return blamed_column(self.row.columns, path, _BLAMED, "student")
@@ -158,7 +158,7 @@ class _Row:
             return []
         student = self.work.students.get(row.student)
         if student is None:
-            self.problem("student", "no student with this id")
+            self.problem("student", "problems.import.unknown_student_id")
             return []
         if self.found:
             return []
@@ -167,7 +167,7 @@ class _Row:
         first = seen.setdefault(key, row.number)
         wanted = self._ended(student, old) if old is not None else self._placed(student)
         if wanted and first != row.number:
-            self.problem("student", f"conflicts with row {first} for the same placement")
+            self.problem("student", "services.placements.conflicting_rows", row=first)
             return []
         return wanted
 
@@ -207,8 +207,9 @@ class _Row:
             if given is not None and given != was:
                 self.problem(
                     field,
-                    f"differs from placement {old.id} as recorded; an import does not change a "
-                    f"placement's {field}",
+                    "services.placements.differs",
+                    placement=old.id,
+                    field=Term(f"services.field.{field}"),
                 )
         end = row.end
         if self.found or not isinstance(end, dt.date) or end == old.period.end:
@@ -216,8 +217,9 @@ class _Row:
         if end > old.period.end:
             self.problem(
                 "end",
-                f"after placement {old.id}'s recorded end {old.period.end:%d.%m.%Y}; an import "
-                "does not extend a placement",
+                "services.placements.extends",
+                placement=old.id,
+                end=f"{old.period.end:%d.%m.%Y}",  # as the sheet writes it, in both languages
             )
             return []
         sid, pid, by = student.id, old.id, self.by
@@ -232,14 +234,12 @@ class _Row:
         row = self.row
         for field in ("unit", "supervisor", "start", "end", "weekdays"):
             if getattr(row, field) is None:
-                self.problem(field, f"no {field} given; a new placement needs one")
+                self.problem(
+                    field, "services.placements.missing", field=Term(f"services.field.{field}")
+                )
         placement_id = self._new_id()
         if placement_id is not None and not v.is_record_id(placement_id):
-            self.problem(
-                "unit",
-                "the unit and first day make no placement id (too long); give the id in a "
-                "placement column",
-            )
+            self.problem("unit", "services.placements.no_id")
         if (
             self.found
             or placement_id is None

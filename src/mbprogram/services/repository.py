@@ -35,6 +35,7 @@ from typing import Protocol
 
 import attrs
 
+from mbprogram.catalogue import Phrase, Term
 from mbprogram.exceptions import ConflictError
 from mbprogram.model import validators as v
 from mbprogram.register.aggregate import Register
@@ -102,12 +103,11 @@ class Repository(Protocol):
 def conflict(where: str, detail: str = "") -> ConflictError:
     """The error of a save refused because ``where`` is no longer at the revision expected.
 
-    ``detail`` (such as ``" (at revision 3, loaded at 2)"``) follows the place.
+    ``detail`` (such as ``" (at revision 3, loaded at 2)"``) follows the place;
+    ``where`` and ``detail`` may be catalogue texts (``Term``, ``Phrase``), which
+    read in the language the message is shown in (``services.conflict``).
     """
-    return ConflictError(
-        f"{where} was saved by someone else since it was loaded here{detail}; nothing was "
-        "written: load it again, re-apply the change and save again"
-    )
+    return ConflictError(key="services.conflict", values={"where": where, "detail": detail})
 
 
 class InMemoryRepository:
@@ -148,7 +148,10 @@ class InMemoryRepository:
         """
         v.check_instance(register, Register, "register", "a Register")
         if expected != self.revision:
-            raise conflict("the register", f" (at revision {self.revision}, loaded at {expected})")
+            raise conflict(
+                Term("services.conflict.register"),
+                Phrase("services.conflict.revisions", revision=self.revision, loaded=expected),
+            )
         kept = register.copy()
         self._kept, self._saves = kept, self._saves + 1
         return self.revision

@@ -116,7 +116,9 @@ def plan_sessions(
             cohort's period, a stamp that is not a Stamp); nothing was added.
     """
     if not isinstance(hours, Hours):
-        raise InvalidValueError("hours", f"expected Hours, got {type(hours).__name__}")
+        raise InvalidValueError.at(
+            "hours", "problems.field.expected", expected="Hours", got=type(hours).__name__
+        )
     the_cohort = register.cohort(cohort)
     plan = recurring_plan(rule, first, last, skip=skip, keep_holidays=keep_holidays)
     days = {s.day for s in the_cohort.sessions}

@@ -19,7 +19,7 @@ from typing import Protocol, TypeVar
 
 import attrs
 
-from mbprogram.catalogue import Lang, text
+from mbprogram.catalogue import Lang, Term, text
 from mbprogram.exceptions import ImportRowsError, InvalidValueError, Problem, RefusedChangeError
 from mbprogram.model import validators as v
 from mbprogram.model.values import Stamp
@@ -118,7 +118,7 @@ class SheetImport:
 def check_by(by: object) -> Stamp:
     """``by`` if it is a :class:`~mbprogram.model.values.Stamp`; else an InvalidValueError."""
     if not isinstance(by, Stamp):
-        raise InvalidValueError("by", f"expected a Stamp (who and when), got {type(by).__name__}")
+        raise InvalidValueError.at("by", "refusals.stamp", got=type(by).__name__)
     return by
 
 
@@ -142,19 +142,15 @@ def problems_at(
     row: int, error: InvalidValueError | RefusedChangeError, blame: Callable[[str], str]
 ) -> list[Problem]:
     """The problems of ``error`` at row ``row``, each in the column ``blame`` names for its path."""
-    return [Problem(cell_path(row, blame(p.path)), p.message) for p in error.problems]
+    return [attrs.evolve(p, path=cell_path(row, blame(p.path))) for p in error.problems]
 
 
 def id_problem(row: int, column: str, value: str, kind: str) -> list[Problem]:
     """The problem of a cell that must hold a ``kind`` id and does not (never quoted)."""
     if v.is_record_id(value):
         return []
-    message = (
-        f"expected a {kind} id (1-64 letters, digits and . _ : -)"
-        if value
-        else f"no {kind} given; expected a {kind} id"
-    )
-    return [Problem(cell_path(row, column), message)]
+    key = "services.sheet.bad_id" if value else "services.sheet.no_id"
+    return [Problem.of(cell_path(row, column), key, kind=Term(f"services.kind.{kind}"))]
 
 
 def apply_rows(

@@ -49,7 +49,7 @@ class Unreadable:
     @problems.validator
     def _at_least_one(self, attribute: attrs.Attribute[Any], value: tuple[Problem, ...]) -> None:
         if not value:
-            raise InvalidValueError(attribute.name, "expected at least one problem, got none")
+            raise InvalidValueError.at(attribute.name, "services.sheet.no_problem")
 
 
 class RowProblems:
@@ -98,10 +98,4 @@ def formula_problem(row: int, column: str, value: str) -> list[Problem]:
     """The refusal of a text kept as written that a spreadsheet would run as a formula."""
     if not value.startswith(FORMULA_STARTS):
         return []
-    return [
-        Problem(
-            cell_path(row, column),
-            "starts with =, +, - or @, which a spreadsheet reads as a formula; the cell is "
-            "kept as written, so write it without that first character",
-        )
-    ]
+    return [Problem.of(cell_path(row, column), "services.sheet.formula")]

@@ -23,7 +23,7 @@ from typing import Any, Final
 
 import attrs
 
-from mbprogram.catalogue import Phrase
+from mbprogram.catalogue import Phrase, Term
 from mbprogram.exceptions import InvalidValueError, Problem
 from mbprogram.model import validators as v
 from mbprogram.model.identity import NationalIdNumber
@@ -146,8 +146,8 @@ class _Row:
     def column(self, field: str) -> str:
         return column_of(self.row.columns, field, "student")
 
-    def problem(self, field: str, message: str) -> None:
-        self.found.append(Problem(cell_path(self.row.number, self.column(field)), message))
+    def problem(self, field: str, key: str, /, **values: object) -> None:
+        self.found.append(Problem.of(cell_path(self.row.number, self.column(field)), key, **values))
 
     def blame(self, path: str) -> str:
         return blamed_column(self.row.columns, path, _BLAMED, "student")
@@ -170,14 +170,19 @@ class _Row:
             return []
         first = seen.setdefault(row.student, row.number)
         if first != row.number:
-            self.problem("student", f"the same student as row {first}; list each student once")
+            self.problem("student", "services.students.same_student", row=first)
             return []
         national_id = self._national_id()
         student = self.work.students.get(row.student)
         if student is None:
             return self._added(national_id)
         if student.cohort != self.cohort:
-            self.problem("student", f"the student is in cohort {student.cohort}, not {self.cohort}")
+            self.problem(
+                "student",
+                "services.students.other_cohort",
+                cohort=student.cohort,
+                given=self.cohort,
+            )
             return []
         if self.found:
             return []
@@ -212,16 +217,11 @@ class _Row:
         row = self.row
         status = row.status if isinstance(row.status, Status) else Status.ACTIVE
         if row.name is None:
-            self.problem("name", "no name given; a new student needs one")
+            self.problem("name", "services.students.no_name")
         if row.on is None:
-            self.problem(
-                "date", "no date given; a new student needs the day their status took effect"
-            )
+            self.problem("date", "services.students.no_date")
         if status not in _NEW:
-            self.problem(
-                "status",
-                f"a new student starts as applicant, admitted or active, not {status.value}",
-            )
+            self.problem("status", "services.students.new_status", status=_state(status))
         contact = self._contact(None)
         if self.found or row.name is None or not isinstance(row.on, dt.date):
             return []
@@ -270,14 +270,13 @@ class _Row:
         on = row.on
         if latest is not None and latest.status is status:
             if isinstance(on, dt.date) and on != latest.on:
+                since = f"{latest.on:%d.%m.%Y}"  # as the sheet writes it, in both languages
                 self.problem(
-                    "date",
-                    f"the student has been {status.value} since {latest.on:%d.%m.%Y}; an import "
-                    "does not move the day of a status",
+                    "date", "services.students.status_since", status=_state(status), on=since
                 )
             return []
         if not isinstance(on, dt.date):
-            self.problem("date", f"no date given for the new status {status.value}")
+            self.problem("date", "services.students.no_status_date", status=_state(status))
             return []
         sid, by = student.id, self.by
         move: Callable[[Register], None]
@@ -292,13 +291,19 @@ class _Row:
         elif status is Status.WITHDRAWN:
             move = lambda r: r.withdraw(sid, on=on, by=by)  # noqa: E731
         else:
-            before = latest.status.value if latest is not None else "new"
+            before = _state(latest.status) if latest is not None else Term("services.state.new")
             self.problem(
                 "status",
-                f"an import does not make a student {status.value} (from {before}); "
-                "graduate a student with graduate, which checks every requirement"
+                "services.students.graduate"
                 if status is Status.GRADUATED
-                else f"cannot go from {before} to {status.value}",
+                else "services.students.transition",
+                status=_state(status),
+                before=before,
             )
             return []
         return [RowChange(move, self.blame)]
+
+
+def _state(status: Status) -> Term:
+    """A status in the words of the language it is shown in (``problems.state.…``)."""
+    return Term(f"problems.state.{status.value}")

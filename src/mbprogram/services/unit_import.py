@@ -17,7 +17,7 @@ from typing import Final
 
 import attrs
 
-from mbprogram.catalogue import Phrase
+from mbprogram.catalogue import Phrase, Term
 from mbprogram.exceptions import InvalidValueError, Problem
 from mbprogram.model import validators as v
 from mbprogram.model.placements import HostUnit
@@ -118,9 +118,10 @@ def _changes(
         for field, value in (("name", row.name), ("capacity", row.capacity)):
             if value is None:
                 found.append(
-                    Problem(
+                    Problem.of(
                         cell_path(row.number, column_of(row.columns, field, "unit")),
-                        f"no {field} given; a new unit needs one",
+                        "services.units.missing",
+                        field=Term(f"services.field.{field}"),
                     )
                 )
         if found or row.name is None or capacity is None:
@@ -147,9 +148,10 @@ def _changes(
         )
     if wanted and first != row.number:
         found.append(
-            Problem(
+            Problem.of(
                 cell_path(row.number, column("unit", "")),
-                f"conflicts with row {first} for the same unit",
+                "services.units.conflicting_rows",
+                row=first,
             )
         )
         return []

@@ -71,7 +71,7 @@ class UnitOfWork:
             DocumentError: if what is kept cannot be read.
         """
         if self._work is not None:
-            raise MbprogramError("the unit of work has begun already; blocks do not nest")
+            raise MbprogramError(key="services.unit_of_work.begun")
         loaded = self.repository.load()
         self._work = _Work(loaded.register, loaded.register.copy(), loaded.revision)
         return self
@@ -134,7 +134,7 @@ class UnitOfWork:
 
     def _begun(self) -> _Work:
         if self._work is None:
-            raise MbprogramError("the unit of work has not begun: use it in a with block")
+            raise MbprogramError(key="services.unit_of_work.not_begun")
         return self._work
 
     def __repr__(self) -> str:

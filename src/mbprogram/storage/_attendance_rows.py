@@ -82,10 +82,7 @@ def parse_code(text: str) -> Code:
     """
     code = _CODE_OF.get(normalized(text))
     if code is None:
-        raise CellError(
-            "not a known attendance code; expected F, fravær or excused (excused absence), "
-            "U, ugyldig or unexcused (unexcused absence), or møtt or present"
-        )
+        raise CellError("reading.cell.code")
     return code
 
 
@@ -107,12 +104,12 @@ def read_mark(
         try:
             code = parse_code(status)
         except CellError as e:
-            problems.append(Problem(cell_path(n, columns[Field.STATUS]), str(e)))
+            problems.append(e.problem(cell_path(n, columns[Field.STATUS])))
     if hours_text:
         try:
             hours = parse_hours(hours_text)
         except CellError as e:
-            problems.append(Problem(cell_path(n, columns[Field.HOURS]), str(e)))
+            problems.append(e.problem(cell_path(n, columns[Field.HOURS])))
     if problems:
         return Unreadable(problems), ""
     if code in (Code.EXCUSED, Code.UNEXCUSED) and hours is not None:
@@ -170,7 +167,7 @@ def read_cell_mark(text: str, row: int, column: str) -> Mark | WholeSession | Un
         try:
             return Present(parse_hours(text))
         except CellError as e:
-            return Unreadable([Problem(cell_path(row, column), str(e))])
+            return Unreadable([e.problem(cell_path(row, column))])
     try:
         code = parse_code(text)
     except CellError:

@@ -65,7 +65,7 @@ LAYOUT: Final = Layout[Field](
     ),
     ignored=frozenset({Field.NOTE}),
     is_extra=is_date,
-    extra_what="session date",
+    extra_what="reading.sheet.extra.session_date",
     refused=REFUSED,
 )
 

@@ -15,6 +15,7 @@ from types import MappingProxyType
 from typing import Final
 
 from mbprogram.model.values import Hours, Weekday
+from mbprogram.storage._problems import KeyedError
 from mbprogram.storage._sheet import normalized
 
 __all__ = [
@@ -49,8 +50,12 @@ WEEKDAY_NAMES: Final[Mapping[Weekday, tuple[str, ...]]] = MappingProxyType(
 _WEEKDAY_OF: Final = {name: day for day, names in WEEKDAY_NAMES.items() for name in names}
 
 
-class CellError(ValueError):
-    """A cell's text is not a value of its column; the message says what was expected."""
+class CellError(KeyedError):
+    """A cell's text is not a value of its column; the message says what was expected.
+
+    The message is a catalogue key (``CellError("reading.cell.hours")``); :meth:`problem`
+    gives it at the cell's path, in any language.
+    """
 
 
 def parse_hours(text: str) -> Hours:
@@ -62,10 +67,10 @@ def parse_hours(text: str) -> Hours:
     """
     match = _NUMBER.fullmatch(text)
     if match is None:
-        raise CellError("expected hours such as 3,5 or 3.5")
+        raise CellError("reading.cell.hours")
     sign, whole, fraction = match.groups()
     if sign == "-" and (whole.strip("0") or (fraction or "").strip("0")):
-        raise CellError("expected 0 or more hours, got a negative number")
+        raise CellError("reading.cell.negative")
     return Hours(f"{whole}.{fraction}" if fraction else whole)
 
 
@@ -77,7 +82,7 @@ def parse_count(text: str) -> int:
     """
     match = _COUNT.fullmatch(text)
     if match is None:
-        raise CellError("expected a whole number such as 4")
+        raise CellError("reading.cell.count")
     return int(match.group(1))
 
 
@@ -93,13 +98,11 @@ def parse_date(text: str) -> dt.date:
     elif match := _ISO_DATE.fullmatch(text):
         year, month, day = (int(g) for g in match.groups())
     else:
-        raise CellError("expected a date such as 07.01.2026 or 2026-01-07")
+        raise CellError("reading.cell.date")
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise CellError(
-            "expected a day in the calendar; the day or month is out of range"
-        ) from None
+        raise CellError("reading.cell.calendar") from None
 
 
 def is_date(text: str) -> bool:
@@ -122,5 +125,5 @@ def parse_weekdays(text: str) -> frozenset[Weekday]:
     parts = [p for p in _WEEKDAY_SEPARATORS.split(normalized(text).replace(".", "")) if p]
     days = {_WEEKDAY_OF.get(p) for p in parts}
     if not parts or None in days:
-        raise CellError("expected weekdays such as man,ons,tor or mon,wed,thu")
+        raise CellError("reading.cell.weekdays")
     return frozenset(d for d in days if d is not None)

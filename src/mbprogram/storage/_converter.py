@@ -109,7 +109,7 @@ def _attendance_hooks(conv: cattrs.Converter) -> Hooks[Attendance]:
     def mark_kind(o: object) -> str:
         if type(o) is str and o in _MARK_KINDS:
             return o
-        raise BadValueError(f"expected one of {kinds}", o)
+        raise BadValueError("reading.expected.one_of", o, choices=kinds)
 
     def structure(o: object, _: object = None) -> Attendance:
         key: tuple[object, ...] = ()
@@ -202,7 +202,7 @@ def _placement_hooks(conv: cattrs.Converter) -> Hooks[Placement]:
 
 def _rules(o: object, _: object = None) -> ProgrammeRules:
     if type(o) is not dict:
-        raise BadValueError("expected an object of programme rules", o, show=False)
+        raise BadValueError("reading.expected.rules", o, show=False)
     return ProgrammeRules.from_dict(o)
 
 
@@ -245,7 +245,7 @@ def _checked_object(
 ) -> Callable[[object, object], T]:
     def structure(o: object, _: object = None) -> T:
         if type(o) is not dict:
-            raise BadValueError("expected an object", o, show=False)
+            raise BadValueError("reading.expected.object", o, show=False)
         try:
             return generated(o, cl)
         except ClassValidationError as e:

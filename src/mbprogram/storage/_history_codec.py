@@ -28,7 +28,7 @@ from mbprogram.exceptions import DocumentError, Problem
 from mbprogram.model.history import Action, Change, HistoryRecord
 from mbprogram.model.values import Stamp
 from mbprogram.storage import _hooks as h
-from mbprogram.storage._problems import BadValueError, json_kind, problems_of
+from mbprogram.storage._problems import BadValueError, kind_problem, problems_of
 
 __all__ = [
     "ENTRY_KEYS",
@@ -45,7 +45,7 @@ ENTRY_KEYS: Final = ("actor", "at", "action", "record", "part", "before", "after
 def _action(o: object, _: object = None) -> Action:
     if type(o) is str and o in Action._value2member_map_:
         return Action(o)
-    raise BadValueError("expected an action listed in docs/format.md", o, show=False)
+    raise BadValueError("reading.history.action", o, show=False)
 
 
 def register_history_hooks(conv: cattrs.Converter) -> None:
@@ -66,7 +66,7 @@ def register_history_hooks(conv: cattrs.Converter) -> None:
             return None
         kind = action.kind
         if kind is None:
-            raise BadValueError(f"expected null: the action {action.value} carries no record")
+            raise BadValueError("reading.history.no_record", action=action.value)
         return conv.structure(raw, kind)
 
     def structure(o: object, _: object = None) -> Change:
@@ -89,7 +89,7 @@ def register_history_hooks(conv: cattrs.Converter) -> None:
         kind = c.action.kind
         for state in (c.before, c.after):
             if state is not None and (kind is None or not isinstance(state, kind)):
-                raise BadValueError("cannot be written: not a record of the kind of its action")
+                raise BadValueError("reading.history.wrong_kind")
         return {
             "actor": c.stamp.actor,
             "at": c.stamp.at.isoformat(),
@@ -148,7 +148,7 @@ def read_history_list(
 ) -> list[Change]:
     """The entries of a history given as a JSON list (problems added under ``path[i]``)."""
     if type(raw) is not list:
-        problems.append(Problem(path, f"expected a list, got {json_kind(raw)}"))
+        problems.append(kind_problem(path, "reading.expected.list", raw))
         return []
     states = SharedStates(conv)
     found = (states.read(item, f"{path}[{i}]", problems) for i, item in enumerate(raw))
@@ -166,7 +166,7 @@ def history_json(conv: cattrs.Converter, history: tuple[Change, ...]) -> list[di
         try:
             out.append(conv.unstructure(change, Change))
         except (BadValueError, TypeError, ValueError):
-            problems.append(Problem(f"history[{i}]", "cannot be written: it has no document form"))
+            problems.append(Problem.of(f"history[{i}]", "reading.history.no_document_form"))
     if problems:
-        raise DocumentError(problems, summary="the register cannot be written")
+        raise DocumentError(problems, summary_key="reading.document.unwritable")
     return out

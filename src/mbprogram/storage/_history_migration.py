@@ -103,7 +103,7 @@ def _converted(
     try:
         action = Action(entry.action)
     except ValueError:
-        problems.append(Problem(f"{path}.action", "expected an action listed in docs/format.md"))
+        problems.append(Problem.of(f"{path}.action", "reading.history.action"))
         return None
     record, part = split_path(entry.record)
     kind = action.kind
@@ -114,9 +114,7 @@ def _converted(
     if after is None and type(entry.after) is kind:
         after = typing.cast("HistoryRecord", entry.after)
     if after is None:
-        problems.append(
-            Problem(path, f"the entry names {record}, which the document does not hold")
-        )
+        problems.append(Problem.of(path, "reading.history.not_held", record=str(record)))
         return None
     before = _undone(after, action, part, entry.before, entry.after)
     held[key] = before
@@ -125,7 +123,7 @@ def _converted(
             stamp=entry.stamp, action=action, record=record, part=part, before=before, after=after
         )
     except ValidationError:
-        problems.append(Problem(path, f"the entry's path {record} does not fit the record"))
+        problems.append(Problem.of(path, "reading.history.path_misfit", record=str(record)))
         return None
 
 

@@ -14,6 +14,7 @@ nothing writes this form any more.
 
 from __future__ import annotations
 
+import re
 import typing
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
@@ -22,6 +23,7 @@ from typing import Any, Final
 import attrs
 import cattrs
 
+from mbprogram.catalogue import Phrase
 from mbprogram.model.assignment import AssignmentAssessment, FinalAssignment, Submission
 from mbprogram.model.attendance import Attendance, MakeUp
 from mbprogram.model.cohort import Cohort, Session
@@ -91,7 +93,25 @@ def _path(o: object, _: object = None) -> RecordPath:
     try:
         return RecordPath.parse(value)
     except ValueError as e:
-        raise BadValueError(f"expected a record path: {e}", show=False) from None
+        raise BadValueError("reading.history.record_path", show=False, reason=_reason(e)) from None
+
+
+#: The reasons :meth:`RecordPath.parse` gives (``expected '.' at character 7``), by catalogue key.
+_PATH_REASONS: Final = (
+    (re.compile(r"expected a field name at character ([0-9]+)"), "reading.path.field_name"),
+    (re.compile(r"an unclosed '\[' at character ([0-9]+)"), "reading.path.unclosed"),
+    (re.compile(r"more than one key at character ([0-9]+)"), "reading.path.keys"),
+    (re.compile(r"expected '\.' at character ([0-9]+)"), "reading.path.dot"),
+    (re.compile(r"a path cannot end with '\.'()"), "reading.path.end"),
+)
+
+
+def _reason(error: ValueError) -> str:
+    """Why a record path does not parse, in the language of the message (it quotes no text)."""
+    for pattern, key in _PATH_REASONS:
+        if match := pattern.fullmatch(str(error)):
+            return Phrase(key, at=match.group(1)) if match.group(1) else Phrase(key)
+    return Phrase("reading.path.other")
 
 
 def register_legacy_hooks(conv: cattrs.Converter) -> None:
@@ -101,7 +121,7 @@ def register_legacy_hooks(conv: cattrs.Converter) -> None:
     def tag(o: object) -> type:
         if type(o) is str and o in SNAPSHOT_TYPES:
             return SNAPSHOT_TYPES[o]
-        raise BadValueError(f"expected a record type among {types}", o)
+        raise BadValueError("reading.history.record_type", o, types=types)
 
     def snapshot(o: object) -> object:
         if o is None:

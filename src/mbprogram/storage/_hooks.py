@@ -65,14 +65,14 @@ def text(o: object, _: object = None) -> str:
     """Text: a JSON string."""
     if type(o) is str:
         return o
-    raise BadValueError("expected text", o, show=False)
+    raise BadValueError("reading.expected.text", o, show=False)
 
 
 def whole(o: object, _: object = None) -> int:
     """A whole number: a JSON integer (never a boolean or a decimal)."""
     if type(o) is int:
         return o
-    raise BadValueError("expected a whole number", o)
+    raise BadValueError("reading.expected.whole", o)
 
 
 #: The bound of a whole number in a history snapshot (``docs/format.md``).
@@ -86,20 +86,17 @@ def snapshot_integer(o: object, _: object = None) -> int:
     value = whole(o)
     if -SNAPSHOT_INTEGER_LIMIT < value < SNAPSHOT_INTEGER_LIMIT:
         return value
-    raise BadValueError("expected a whole number below 10^15 in magnitude", o)
+    raise BadValueError("reading.expected.snapshot_whole", o)
 
 
 def snapshot_text(o: object, _: object = None) -> str:
     """A text in a history snapshot: as a record's text, storable and at most 10,000 characters."""
     value = text(o)
     if not is_storable_text(value):
-        raise BadValueError(
-            "expected text without NUL characters or lone surrogates (the text is not shown)",
-            show=False,
-        )
+        raise BadValueError("problems.field.unstorable", show=False)
     if len(value) > SNAPSHOT_TEXT_LENGTH:
         raise BadValueError(
-            f"expected at most {SNAPSHOT_TEXT_LENGTH} characters, got {len(value)}", show=False
+            "problems.field.too_long", show=False, most=SNAPSHOT_TEXT_LENGTH, n=len(value)
         )
     return value
 
@@ -108,7 +105,7 @@ def flag(o: object, _: object = None) -> bool:
     """true or false."""
     if type(o) is bool:
         return o
-    raise BadValueError("expected true or false", o)
+    raise BadValueError("reading.expected.flag", o)
 
 
 @functools.lru_cache(maxsize=16_384)
@@ -118,14 +115,14 @@ def _parse_date(text: str) -> dt.date:
             return dt.date.fromisoformat(text)
         except ValueError:
             pass
-    raise BadValueError("expected a date as YYYY-MM-DD", text)
+    raise BadValueError("reading.expected.date", text)
 
 
 def date(o: object, _: object = None) -> dt.date:
     """A date written ``YYYY-MM-DD``."""
     if type(o) is str:
         return _parse_date(o)
-    raise BadValueError("expected a date as YYYY-MM-DD", o)
+    raise BadValueError("reading.expected.date", o)
 
 
 def date_time(o: object, _: object = None) -> dt.datetime:
@@ -138,20 +135,18 @@ def date_time(o: object, _: object = None) -> dt.datetime:
         else:
             if value.utcoffset() is not None:
                 return value
-    raise BadValueError("expected a date and time as YYYY-MM-DDTHH:MM:SS with a UTC offset", o)
+    raise BadValueError("reading.expected.datetime", o)
 
 
 def _exact(o: object) -> object:
     """A JSON value an exact number may be read from: a decimal string, int or Decimal."""
     if type(o) is str and len(o) > MAX_NUMBER_CHARACTERS:
         raise BadValueError(
-            f"expected an exact number of at most {MAX_NUMBER_CHARACTERS} characters, "
-            f"got text of {len(o)}",
-            show=False,
+            "reading.expected.number_length", show=False, most=MAX_NUMBER_CHARACTERS, n=len(o)
         )
     if type(o) in (str, int, Decimal):
         return o
-    raise BadValueError("expected an exact number as a decimal string such as '3.5'", o)
+    raise BadValueError("reading.expected.exact", o)
 
 
 def _value_object(make: Callable[[Any], T]) -> Callable[..., T]:
@@ -159,7 +154,7 @@ def _value_object(make: Callable[[Any], T]) -> Callable[..., T]:
         try:
             return make(_exact(o))
         except ValidationError as e:  # a one-field value object: its message is the point
-            raise BadValueError("; ".join(p.message for p in e.problems), show=False) from None
+            raise BadValueError.wrapping(e.problems) from None
 
     return structure
 
@@ -172,7 +167,7 @@ def hours(o: object, _: object = None) -> Hours:
     """Hours from a decimal string or number (the same few values recur: they are cached)."""
     if type(o) in (str, int, Decimal):
         return _cached_hours(o)
-    raise BadValueError("expected an exact number as a decimal string such as '3.5'", o)
+    raise BadValueError("reading.expected.exact", o)
 
 
 def percent(o: object, _: object = None) -> Percent:
@@ -188,10 +183,10 @@ def decimal_text(value: Hours | Percent) -> str:
 def weekdays(o: object, _: object = None) -> frozenset[Weekday]:
     """Distinct weekdays written ``mon`` … ``sun``."""
     if type(o) is not list:
-        raise BadValueError("expected a list of weekdays such as ['mon', 'wed']", o)
+        raise BadValueError("reading.expected.weekday_list", o)
     days = [_WEEKDAYS.get(d) if type(d) is str else None for d in o]
     if None in days or len(set(days)) != len(days):
-        raise BadValueError("expected distinct weekdays among mon, tue, wed, thu, fri, sat, sun", o)
+        raise BadValueError("reading.expected.weekdays", o)
     return frozenset(typing.cast("list[Weekday]", days))
 
 
@@ -204,13 +199,13 @@ def roles(o: object, _: object = None) -> frozenset[Role]:
     """Distinct roles by value."""
     choices = ", ".join(r.value for r in Role)
     if type(o) is not list:
-        raise BadValueError(f"expected a list of roles among {choices}", o)
+        raise BadValueError("reading.expected.role_list", o, choices=choices)
     try:
         found = [Role(r) for r in o]
     except ValueError:
-        raise BadValueError(f"expected roles among {choices}", o) from None
+        raise BadValueError("reading.expected.roles", o, choices=choices) from None
     if len(set(found)) != len(found):
-        raise BadValueError("expected each role at most once", o)
+        raise BadValueError("reading.expected.roles_once", o)
     return frozenset(found)
 
 
@@ -230,7 +225,7 @@ def enum_hook(cls: type[enum.Enum]) -> Callable[[object, object], enum.Enum]:
                 return cls(o)
             except ValueError:
                 pass
-        raise BadValueError(f"expected one of {choices}", o)
+        raise BadValueError("reading.expected.one_of", o, choices=choices)
 
     return structure
 
@@ -240,13 +235,11 @@ def national_id_hook(*, allow_synthetic: bool) -> Callable[[object, object], Nat
 
     def structure(o: object, _: object = None) -> NationalIdNumber:
         if type(o) is not str:
-            raise BadValueError(
-                "expected a national identity number as a string of eleven digits", o
-            )
+            raise BadValueError("reading.expected.national_id", o)
         try:
             return NationalIdNumber(o, allow_synthetic=allow_synthetic)
         except ValidationError as e:  # its messages never quote the number
-            raise BadValueError(e.problems[0].message, show=False) from None
+            raise BadValueError.wrapping(e.problems[:1]) from None
 
     return structure
 
@@ -264,7 +257,7 @@ def list_hook(t: Any, conv: cattrs.Converter) -> Callable[[object, object], tupl
 
     def structure(o: object, _: object = None) -> tuple[Any, ...]:
         if type(o) is not list:
-            raise BadValueError("expected a list", o, show=False)
+            raise BadValueError("reading.expected.list", o, show=False)
         with contextlib.suppress(Exception):  # else read again to name every bad item
             return tuple([item(x, item_type) for x in o])
         errors = []
@@ -301,7 +294,7 @@ def structure_object(
         ClassValidationError: naming each bad, missing or unknown key.
     """
     if type(o) is not dict:
-        raise BadValueError("expected an object", o, show=False)
+        raise BadValueError("reading.expected.object", o, show=False)
     values: dict[str, Any] = {}
     errors: list[Exception] = []
     for key, parse in fields.items():

@@ -22,6 +22,9 @@ import json
 from decimal import Decimal
 from typing import Final
 
+from mbprogram.catalogue import Term
+from mbprogram.storage._problems import KeyedError
+
 __all__ = ["MAX_NUMBER_CHARACTERS", "JsonTextError", "read_json"]
 
 #: The longest number literal read (sign, digits, point and exponent included):
@@ -29,15 +32,37 @@ __all__ = ["MAX_NUMBER_CHARACTERS", "JsonTextError", "read_json"]
 MAX_NUMBER_CHARACTERS: Final = 60
 
 
-class JsonTextError(ValueError):
-    """Text that is not a JSON value within bounds; the message quotes none of it."""
+#: The JSON decoder's reasons (as Python words them) that the catalogue has in bokmål too.
+_REASONS: Final = {
+    "Expecting value": "value",
+    "Expecting property name enclosed in double quotes": "property",
+    "Expecting ',' delimiter": "comma",
+    "Expecting ':' delimiter": "colon",
+    "Unterminated string starting at": "unterminated",
+    "Invalid control character at": "control",
+    "Invalid \\escape": "escape",
+    "Invalid \\uXXXX escape": "unicode_escape",
+    "Extra data": "extra",
+    "Illegal trailing comma before end of object": "object_comma",
+    "Illegal trailing comma before end of array": "array_comma",
+}
+
+
+class JsonTextError(KeyedError):
+    """Text that is not a JSON value within bounds; the message quotes none of it.
+
+    Its message is a catalogue key with values (:meth:`problem` gives it at a path).
+    """
+
+
+def _reason(message: str) -> str:
+    """The decoder's reason, a catalogue term when the catalogue has it (it quotes no text)."""
+    slug = _REASONS.get(message)
+    return Term(f"reading.json.reason.{slug}") if slug else message
 
 
 def _long(literal: str) -> JsonTextError:
-    return JsonTextError(
-        f"a number of {len(literal)} characters; a number has at most "
-        f"{MAX_NUMBER_CHARACTERS} (docs/format.md)"
-    )
+    return JsonTextError("reading.json.long_number", n=len(literal), most=MAX_NUMBER_CHARACTERS)
 
 
 def _integer(literal: str) -> int:
@@ -52,11 +77,11 @@ def _decimal(literal: str) -> Decimal:
     try:
         return Decimal(literal)
     except ArithmeticError:  # an exponent beyond what a Decimal holds
-        raise JsonTextError("a number whose exponent is out of range") from None
+        raise JsonTextError("reading.json.exponent") from None
 
 
 def _constant(name: str) -> object:
-    raise JsonTextError(f"expected a finite number, got {name}")
+    raise JsonTextError("reading.json.not_finite", name=name)
 
 
 def read_json(text: object) -> object:
@@ -70,19 +95,21 @@ def read_json(text: object) -> object:
             bounds; its message says what and where, never what the text says.
     """
     if not isinstance(text, str | bytes | bytearray):
-        message = f"expected JSON text (str or bytes), got {type(text).__name__}"
+        error = JsonTextError("reading.json.not_text", type=type(text).__name__)
     else:
         try:
             return json.loads(
                 text, parse_int=_integer, parse_float=_decimal, parse_constant=_constant
             )
         except json.JSONDecodeError as e:
-            message = f"not valid JSON ({e.msg} at line {e.lineno}, column {e.colno})"
+            error = JsonTextError(
+                "reading.json.invalid", reason=_reason(e.msg), line=e.lineno, column=e.colno
+            )
         except JsonTextError as e:
-            message = str(e)
+            error = JsonTextError(e.key, **e.values)
         except UnicodeDecodeError:
-            message = "not a readable JSON document (not UTF-8 text)"
+            error = JsonTextError("reading.json.not_utf8")
         except RecursionError:
-            message = "not a readable JSON document (nested too deeply)"
+            error = JsonTextError("reading.json.too_deep")
     # Raised here, after the handlers: the decoder's error (and its ``doc``) is not chained.
-    raise JsonTextError(message)
+    raise error

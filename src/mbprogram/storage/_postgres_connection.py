@@ -15,6 +15,7 @@ import contextlib
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Final, TypeVar
 
+from mbprogram.catalogue import Term
 from mbprogram.exceptions import ConflictError, MissingExtraError
 from mbprogram.storage._problems import quotable
 from mbprogram.storage._sqlite_transactions import store_error
@@ -29,7 +30,7 @@ _RETRY_STATES: Final = frozenset({"40001", "40P01"})
 #: register's own rule refuses the change).
 _UNIQUE_VIOLATION: Final = "23505"
 #: What a change's transaction is called (a unique key taken meanwhile is a lost race there).
-CHANGING: Final = "change the store"
+CHANGING: Final = Term("reading.store.what.change")
 
 
 def driver() -> Any:
@@ -54,8 +55,8 @@ class LostRaceError(ConflictError):
         constraint: the constraint's name, for a unique key.
     """
 
-    def __init__(self, message: str, *, unique: bool = False, constraint: str = "") -> None:
-        super().__init__(message)
+    def __init__(self, name: str, *, unique: bool = False, constraint: str = "") -> None:
+        super().__init__(key="reading.store.race", values={"name": name})
         self.unique = unique
         self.constraint = constraint
 
@@ -166,13 +167,12 @@ class Connection:
             state = getattr(e, "sqlstate", None)
             if state in _RETRY_STATES or (state == _UNIQUE_VIOLATION and what == CHANGING):
                 raise LostRaceError(
-                    f"{self.name}: a concurrent change won the race for the same records; "
-                    "nothing was written: try again",
+                    self.name,
                     unique=state == _UNIQUE_VIOLATION,
                     constraint=reason(e),
                 ) from None
             raise store_error(
-                f"could not {what} at {self.name} ({reason(e)}); nothing was written"
+                "reading.store.failed_unwritten", what=what, path=self.name, reason=reason(e)
             ) from None
 
     def close(self) -> None:
@@ -190,7 +190,4 @@ def encoded(name: str, make: Callable[[], T]) -> T:
         return make()
     except UnicodeEncodeError:
         pass
-    raise store_error(
-        f"cannot save to {name}: a text of the register cannot be written as "
-        "UTF-8 (a lone surrogate; the text is not shown); nothing was written"
-    )
+    raise store_error("reading.store.surrogate", path=name)

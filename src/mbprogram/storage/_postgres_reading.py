@@ -203,7 +203,11 @@ def built(
             if change is not None:
                 (records.history if i < len(history) else unsealed).append(change)
         if problems:
-            raise DocumentError(problems, summary=f"invalid records in {db.name}")
+            raise DocumentError(
+                problems,
+                summary_key="reading.store.invalid_records",
+                summary_values={"store": db.name},
+            )
         records.history += sealed_after(records.history, unsealed)
         return build_register(records, allow_synthetic_ids=synthetic, locate=by_id)
 

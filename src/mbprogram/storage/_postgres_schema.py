@@ -45,6 +45,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
+from mbprogram.catalogue import Phrase, Term
+from mbprogram.storage._problems import joined
 from mbprogram.storage._sqlite_transactions import store_error
 
 if TYPE_CHECKING:
@@ -75,6 +77,7 @@ TABLES: Final = ("meta", *RECORD_TABLES, "placements", "history", "history_pendi
 _MIGRATION_LOCK: Final = 0x4D427067
 #: The key of the advisory lock held while the history is sealed or rewritten ("MBch").
 CHAIN_LOCK: Final = 0x4D426368
+_TABLE: Final = Term("reading.schema.the.table")
 
 _DEFERRED: Final = "DEFERRABLE INITIALLY DEFERRED"
 _ROW: Final = "id text PRIMARY KEY, position bigserial NOT NULL"
@@ -181,13 +184,13 @@ def schema_differences(db: psycopg.Connection[tuple[object, ...]]) -> list[str]:
     differences: list[str] = []
     for table, columns in _COLUMNS.items():
         if table not in found:
-            differences.append(f"the table {table} is missing")
+            differences.append(Phrase("reading.schema.missing", kind=_TABLE, name=table))
             continue
         missing = [c for c in columns if c not in found[table]]
-        differences += [f"the table {table} lacks the column {c}" for c in missing]
+        differences += [Phrase("reading.schema.lacks", table=table, column=c) for c in missing]
         extra = len(found[table] - set(columns))
         if extra:
-            differences.append(f"the table {table} has {extra} extra column(s)")
+            differences.append(Phrase("reading.schema.extra_columns", table=table, n=extra))
     return differences
 
 
@@ -226,14 +229,11 @@ def _migrate(db: psycopg.Connection[tuple[object, ...]], name: str, *, create: b
     db.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
     version = _version(db)
     if version is None:
-        raise store_error(f"{name} holds a table meta that is not an mbprogram store's")
+        raise store_error("reading.store.pg_meta", name=name)
     if version == 0 and not create:
-        raise store_error(f"there is no store at {name}; pass create=True to make one")
+        raise store_error("reading.store.missing", name=name)
     if version > SCHEMA_VERSION:
-        raise store_error(
-            f"{name} has schema version {version}; this mbprogram reads versions up "
-            f"to {SCHEMA_VERSION}: upgrade mbprogram to open it"
-        )
+        raise store_error("reading.store.newer", path=name, version=version, most=SCHEMA_VERSION)
     for reached, statements in MIGRATIONS:
         if reached > version:
             for statement in statements:
@@ -247,7 +247,8 @@ def _migrate(db: psycopg.Connection[tuple[object, ...]], name: str, *, create: b
     differences = schema_differences(db)
     if differences:
         raise store_error(
-            f"{name} is not the mbprogram store it claims to be; its tables differ from "
-            f"those of version {SCHEMA_VERSION}: {'; '.join(differences)}. "
-            "Nothing was read or written"
+            "reading.store.tables",
+            path=name,
+            version=SCHEMA_VERSION,
+            differences=joined(differences),
         )

@@ -38,10 +38,12 @@ from typing import Final
 import attrs
 import cattrs
 
+from mbprogram.catalogue import Term
 from mbprogram.model.history import GENESIS, Change, seal_content
 from mbprogram.storage._history_codec import history_json
 from mbprogram.storage._postgres_connection import Connection
 from mbprogram.storage._postgres_schema import CHAIN_LOCK
+from mbprogram.storage._problems import KeyedWarning
 
 __all__ = [
     "LAST_CHAIN",
@@ -53,16 +55,22 @@ __all__ = [
 ]
 
 
-class UnsealedHistoryWarning(UserWarning):
+class UnsealedHistoryWarning(KeyedWarning):
     """A change was saved, but the step that seals its history entries failed.
 
     Nothing is lost: the entries wait in the store, readers find them after
     the sealed ones, and the next change seals them (docs/postgres.md).
+    The message is in bokmål too (:meth:`message_in`).
     """
+
+    key = "reading.store.unsealed"
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name=name)
 
 
 #: What a failed seal says it could not do.
-SEALING: Final = "seal the history's new entries"
+SEALING: Final = Term("reading.store.what.seal")
 
 #: The query of the chain value of the last sealed entry (no row when there is none).
 LAST_CHAIN: Final = "SELECT body->>'chain' FROM history ORDER BY seq DESC LIMIT 1"

@@ -14,13 +14,21 @@ lies outside every field classified as sensitive or a direct identifier; text is
 never echoed (it may be a reason or a name in the wrong field), and neither is an
 unknown key inside a sensitive field. Elsewhere an unknown key is quoted only
 when it reads like an id (:func:`quotable`); any other key is counted, not named.
+
+Every message is a catalogue key with values (section ``catalogue/reading.py``):
+:class:`KeyedError` and :class:`BadValueError` carry theirs into the problem they
+become, so :meth:`~mbprogram.exceptions.Problem.message_in` reads it in bokmål as
+well as English; the kind of a value (``a number``) is a catalogue ``Phrase`` too.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from decimal import Decimal
 from typing import Any, Final
 
 import attrs
@@ -31,16 +39,23 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
+from mbprogram.catalogue import Phrase, Term, checked_lang, number, text
 from mbprogram.exceptions import InvalidValueError, Problem, ValidationError
 from mbprogram.model.privacy import Privacy, classification
 
 __all__ = [
     "ROOT",
     "BadValueError",
+    "KeyedError",
+    "KeyedWarning",
     "UnknownKeysError",
     "invalid",
+    "joined",
     "json_kind",
     "key_path",
+    "kind_problem",
+    "os_reason",
+    "phrase_of",
     "problems_of",
     "quotable",
     "shown",
@@ -56,21 +71,108 @@ _QUOTABLE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,39}")
 _SHOWN_LENGTH = 40
 
 
-class BadValueError(ValueError):
-    """A value of the wrong kind or form; ``got`` is shown only outside sensitive fields."""
+class KeyedError(ValueError):
+    """An error whose message is the catalogue's ``key`` filled with ``values``.
 
-    def __init__(self, expected: str, got: object = None, *, show: bool = True) -> None:
-        super().__init__(expected)
-        self.expected = expected
+    ``str()`` is the English text; :meth:`problem` gives it as a problem at a
+    path, in any language (:meth:`~mbprogram.exceptions.Problem.message_in`).
+    """
+
+    def __init__(self, key: str, /, **values: object) -> None:
+        self.key = key
+        self.values = values
+        super().__init__(text(key, "en", **values))
+
+    def problem(self, path: str) -> Problem:
+        """The message as a problem at ``path``."""
+        return Problem.of(path, self.key, **self.values)
+
+
+class KeyedWarning(UserWarning):
+    """A warning whose message is the catalogue's ``key`` filled with ``values``.
+
+    ``str()`` is the English text; :meth:`message_in` gives it in bokmål too (the
+    command line prints the language of ``--lang``).
+    """
+
+    key: str = ""
+
+    def __init__(self, **values: object) -> None:
+        self.values = values
+        super().__init__(text(self.key, "en", **values))
+
+    def message_in(self, lang: str) -> str:
+        """The message in ``lang`` (``"nb"`` or ``"en"``)."""
+        return text(self.key, checked_lang(lang), **self.values)
+
+
+class BadValueError(ValueError):
+    """A value of the wrong kind or form; ``got`` is shown only outside sensitive fields.
+
+    ``key`` is the catalogue key of what was expected (``"reading.expected.text"``),
+    filled with ``values``; :attr:`expected` is that text (a ``Phrase``: English as
+    a ``str``, any language when filled into a problem's message).
+    """
+
+    def __init__(
+        self, key: str, got: object = None, *, show: bool = True, **values: object
+    ) -> None:
+        self.key = key
+        self.values = values
+        self.expected = Phrase(key, **values)
+        super().__init__(str(self.expected))
         self.got = got
         self.show = show
 
-    def message(self, *, sensitive: bool) -> str:
-        """The message, echoing the value only if allowed."""
+    @classmethod
+    def wrapping(cls, problems: Iterable[Problem]) -> BadValueError:
+        """The problems of a one-field value object's refusal, as what was expected there."""
+        return cls("reading.as_is", show=False, message=phrase_of(problems))
+
+    def problem(self, path: str, *, sensitive: bool) -> Problem:
+        """The problem at ``path``, echoing the value only if allowed."""
         if self.got is None and not self.show:
-            return self.expected
+            return Problem.of(path, self.key, **self.values)
         got = json_kind(self.got) if sensitive or not self.show else shown(self.got)
-        return f"{self.expected}, got {got}"
+        return Problem.of(path, "reading.got", expected=self.expected, got=got)
+
+
+#: The errors of the file system whose reason the catalogue has in bokmål too.
+_OS_REASONS: Final = {
+    errno.ENOENT: "no_such_file",
+    errno.EACCES: "permission",
+    errno.EPERM: "not_permitted",
+    errno.EISDIR: "is_directory",
+    errno.ENOTDIR: "not_directory",
+    errno.ENOSPC: "no_space",
+    errno.EROFS: "read_only",
+}
+
+
+def os_reason(error: OSError) -> str:
+    """Why the file system refused, as the system says it (a catalogue term for the usual ones)."""
+    slug = _OS_REASONS.get(error.errno or 0)
+    return Term(f"reading.os.{slug}") if slug else str(error.strerror or error)
+
+
+def kind_problem(path: str, key: str, got: object, /, **values: object) -> Problem:
+    """``<key's text>, got <the JSON kind of got>`` at ``path`` (``expected a list, got null``)."""
+    return Problem.of(path, "reading.got", expected=Phrase(key, **values), got=json_kind(got))
+
+
+def phrase_of(problems: Iterable[Problem]) -> str:
+    """The messages of ``problems``, joined by ``; ``, as a text of any language."""
+    return joined([Phrase(p.key, **p.values) if p.key else p.message for p in problems])
+
+
+def joined(parts: Sequence[str]) -> str:
+    """``parts`` joined by ``; ``, each (a catalogue ``Phrase``) in the language of its message."""
+    if not parts:
+        return ""
+    text = parts[-1]
+    for part in reversed(parts[:-1]):
+        text = Phrase("reading.joined", first=part, rest=text)
+    return text
 
 
 class UnknownKeysError(ValueError):
@@ -82,20 +184,30 @@ class UnknownKeysError(ValueError):
         self.known = sorted(known)
 
 
+_KIND: Final = {
+    kind: Phrase(f"reading.kind.{kind}")
+    for kind in ("null", "boolean", "number", "text", "list", "object")
+}
+
+
 def json_kind(value: object) -> str:
-    """Name the JSON kind of ``value`` without showing it: ``a number``, ``text`` …"""
+    """Name the JSON kind of ``value`` without showing it: ``a number``, ``text`` …
+
+    The name is a catalogue ``Phrase``: English as a ``str``, in the language of
+    the message it is filled into.
+    """
     if value is None:
-        return "null"
+        return _KIND["null"]
     if isinstance(value, bool):
-        return "a boolean"
+        return _KIND["boolean"]
     if isinstance(value, (int, float)) or type(value).__name__ == "Decimal":
-        return "a number"
+        return _KIND["number"]
     if isinstance(value, str):
-        return "text"
+        return _KIND["text"]
     if isinstance(value, list):
-        return "a list"
+        return _KIND["list"]
     if isinstance(value, dict):
-        return "an object"
+        return _KIND["object"]
     return type(value).__name__
 
 
@@ -103,13 +215,24 @@ def shown(value: object) -> str:
     """A short rendering of a non-sensitive value for a message.
 
     Text is never shown, only its kind: a value that could not be read may be a
-    reason or a name written into the wrong field.
+    reason or a name written into the wrong field. A decimal number takes a
+    decimal comma in bokmål.
     """
     if isinstance(value, str):
         return json_kind(value)
     if isinstance(value, (bool, int)) or type(value).__name__ == "Decimal":
-        return f"{json_kind(value)} ({str(value)[:_SHOWN_LENGTH]})"
+        written = str(value)[:_SHOWN_LENGTH]
+        return Phrase("reading.kind.shown", kind=json_kind(value), value=_number(value, written))
     return json_kind(value)
+
+
+def _number(value: object, written: str) -> object:
+    """A Decimal as it is when English writes it as ``written`` (so bokmål gives it a comma)."""
+    if isinstance(value, Decimal):
+        with contextlib.suppress(ArithmeticError, ValueError):
+            if number(value, "en") == written:
+                return value
+    return written
 
 
 def key_path(path: str, key: object) -> str:
@@ -137,14 +260,20 @@ def quotable(name: object) -> bool:
     )
 
 
-def unknown_key_message(key: str, known: Collection[str]) -> str:
-    """The message for one unknown key that may be quoted (see :func:`quotable`)."""
+def unknown_key_message(path: str, key: str, known: Collection[str]) -> Problem:
+    """The problem at ``path`` of one unknown key that may be quoted (see :func:`quotable`)."""
     import difflib  # noqa: PLC0415 - only a document with an unknown key needs it
 
     close = difflib.get_close_matches(key, list(known), n=1)
     if close:
-        return f"unknown key; did you mean {close[0]!r}?"
-    return f"unknown key; expected one of {', '.join(sorted(known))}"
+        return Problem.of(path, "reading.unknown_key.close", close=repr(close[0]))
+    return Problem.of(path, "reading.unknown_key.expected", known=", ".join(sorted(known)))
+
+
+def _unknown_keys(count: int) -> str:
+    if count == 1:
+        return Phrase("reading.unknown_keys.one")
+    return Phrase("reading.unknown_keys.many", n=count)
 
 
 def unknown_key_problems(path: str, keys: Collection[str], known: Collection[str]) -> list[Problem]:
@@ -155,23 +284,27 @@ def unknown_key_problems(path: str, keys: Collection[str], known: Collection[str
     counted in one problem at ``path``, without being named.
     """
     shown = [k for k in keys if quotable(k)]
-    problems = [Problem(key_path(path, k), unknown_key_message(k, known)) for k in shown]
+    problems = [unknown_key_message(key_path(path, k), k, known) for k in shown]
     hidden = len(keys) - len(shown)
     if hidden:
-        what = "an unknown key" if hidden == 1 else f"{hidden} unknown keys"
         problems.append(
-            Problem(
+            Problem.of(
                 path or ROOT,
-                f"{what} (not shown: only a key that reads like an id is quoted); "
-                f"expected only {', '.join(sorted(known))}",
+                "reading.unknown_keys.hidden",
+                what=_unknown_keys(hidden),
+                known=", ".join(sorted(known)),
             )
         )
     return problems
 
 
-def _unknown_keys_message(count: int, known: Collection[str]) -> str:
-    what = "an unknown key" if count == 1 else f"{count} unknown keys"
-    return f"{what} (not shown: sensitive field); expected only {', '.join(sorted(known))}"
+def _unknown_keys_problem(path: str, count: int, known: Collection[str]) -> Problem:
+    return Problem.of(
+        path,
+        "reading.unknown_keys.sensitive",
+        what=_unknown_keys(count),
+        known=", ".join(sorted(known)),
+    )
 
 
 def _is_sensitive(cls: Any, name: str) -> bool:
@@ -200,7 +333,7 @@ def _walk(error: BaseException, path: str, *, sensitive: bool) -> Iterator[Probl
                     sub_path = f"{path}[{note.index}]"
             yield from _walk(sub, sub_path, sensitive=sub_sensitive)
     elif isinstance(error, BadValueError):
-        yield Problem(path or ROOT, error.message(sensitive=sensitive))
+        yield error.problem(path or ROOT, sensitive=sensitive)
     elif isinstance(error, ValidationError):  # the domain's own checks, also InvalidValueError
         for p in error.problems:
             yield attrs.evolve(p, path=_join(path, p.path))
@@ -213,15 +346,15 @@ def _walk(error: BaseException, path: str, *, sensitive: bool) -> Iterator[Probl
         if sensitive:
             # A key inside a sensitive field may itself be the data (an e-mail
             # address, a diagnosis): the subtree is named, the key never.
-            yield Problem(path or ROOT, _unknown_keys_message(len(unknown), known))
+            yield _unknown_keys_problem(path or ROOT, len(unknown), known)
         else:
             yield from unknown_key_problems(path, unknown, known)
     elif isinstance(error, KeyError):
-        yield Problem(path or ROOT, "required key is missing")
+        yield Problem.of(path or ROOT, "reading.missing_key")
     else:
         # Not raised by any hook on purpose; say what kind of failure without its text,
         # which could quote a value.
-        yield Problem(path or ROOT, f"could not be read ({type(error).__name__})")
+        yield Problem.of(path or ROOT, "reading.unreadable", kind=type(error).__name__)
 
 
 def _join(path: str, inner: str) -> str:
@@ -232,6 +365,6 @@ def _join(path: str, inner: str) -> str:
     return f"{path}{'' if inner.startswith('[') else '.'}{inner}"
 
 
-def invalid(path: str, message: str) -> InvalidValueError:
-    """One problem as an :class:`InvalidValueError` (for hooks that check a whole object)."""
-    return InvalidValueError([Problem(path, message)])
+def invalid(path: str, key: str, /, **values: object) -> InvalidValueError:
+    """One problem, the catalogue's ``key`` with ``values``, as an :class:`InvalidValueError`."""
+    return InvalidValueError([Problem.of(path, key, **values)])

@@ -13,7 +13,6 @@ import enum
 from collections.abc import Callable, Mapping
 from typing import TypeVar
 
-from mbprogram.exceptions import Problem
 from mbprogram.services.sheet_rows import Unreadable, cell_path
 from mbprogram.storage._cells import CellError
 from mbprogram.storage._sheet import Sheet, SheetRow
@@ -44,4 +43,4 @@ def parsed(
     try:
         return parse(text)
     except CellError as e:
-        return Unreadable([Problem(cell_path(row.number, columns[field]), str(e))])
+        return Unreadable([e.problem(cell_path(row.number, columns[field]))])

@@ -76,15 +76,12 @@ def read_student(
 ) -> Student | None:
     """Read a student listed under the cohort ``cohort_id``."""
     if type(raw) is not dict:
-        problems.extend(problems_of(BadValueError("expected an object", raw, show=False), path))
+        problems.extend(
+            problems_of(BadValueError("reading.expected.object", raw, show=False), path)
+        )
         return None
     if "cohort" in raw:
-        problems.append(
-            Problem(
-                key_path(path, "cohort"),
-                "unknown key; a student belongs to the cohort it is listed under",
-            )
-        )
+        problems.append(Problem.of(key_path(path, "cohort"), "reading.student_cohort"))
         return None
     return read(conv, {**raw, "cohort": cohort_id}, Student, path, problems)
 
@@ -133,7 +130,7 @@ def build_register(
     except ValidationError as e:
         problems = [attrs.evolve(p, path=_located(p.path, locate)) for p in e.problems]
     # Raised here, after the handler: a DocumentError chains no other error.
-    raise DocumentError(problems, summary="the records break the register's rules")
+    raise DocumentError(problems, summary_key="reading.document.rules")
 
 
 def _located(path: str, locate: Callable[[str, str, str | None], str]) -> str:

@@ -35,7 +35,7 @@ from typing import IO, Final, Generic, TypeVar
 
 import attrs
 
-from mbprogram.catalogue import Term
+from mbprogram.catalogue import CATALOGUE, Phrase, Term
 from mbprogram.exceptions import ImportRowsError, Problem
 from mbprogram.model.privacy import SENSITIVE
 from mbprogram.model.validators import is_storable_text
@@ -93,7 +93,8 @@ class Layout(Generic[F]):
         ignored: fields that are read (their cells checked) but not kept.
         is_extra: whether a header that names no field is a column of its own
             (the session dates of a wide attendance sheet); ``None``: none is.
-        extra_what: what such a column is, for the message of an unknown header.
+        extra_what: the catalogue key of what such a column is, for the message of an
+            unknown header (``"reading.sheet.extra.session_date"``).
         refused: the summary of the error that refuses the sheet (a catalogue
             ``Phrase`` reads in bokmål too).
     """
@@ -115,7 +116,9 @@ class Layout(Generic[F]):
     def expected(self) -> str:
         """The headers to name when one is unknown: each field's first two names."""
         names = ", ".join("/".join(n[:2]) for n in self.names.values())
-        return f"{names}, or a {self.extra_what}" if self.is_extra is not None else names
+        if self.is_extra is None:
+            return names
+        return Phrase("reading.sheet.expected_or_extra", names=names, extra=Term(self.extra_what))
 
 
 @attrs.frozen
@@ -175,9 +178,7 @@ def letter(index: int) -> str:
 
 def _not_text(summary: str, encoding: str = "") -> ImportRowsError:
     problem = (
-        Problem(
-            "file", f"the file is {encoding}, but not readable as such (cut short, or not text)"
-        )
+        Problem.of("file", "reading.sheet.bad_encoding", encoding=encoding)
         if encoding
         else Problem.of("file", "problems.sheet.not_utf8")
     )
@@ -202,13 +203,7 @@ def _unmarked_utf16(start: bytes) -> str:
 
 def _unmarked_refusal(summary: str) -> ImportRowsError:
     return ImportRowsError(
-        [
-            Problem(
-                "file",
-                "the file looks like UTF-16 without a byte-order mark, which cannot be read "
-                "safely; save the sheet as 'CSV UTF-8' or as 'Unicode text' again",
-            )
-        ],
+        [Problem.of("file", "reading.sheet.unmarked_utf16")],
         summary=summary,
     )
 
@@ -411,6 +406,12 @@ def _rows(
         yield SheetRow(number, MappingProxyType(known), tuple(problems), tuple(extra))
 
 
+def _field_name(field: enum.Enum) -> str:
+    """A field as a message names it: its English name, its header's in bokmål."""
+    key = f"reading.sheet.field.{field.value}"
+    return Term(key) if key in CATALOGUE else str(field.value)
+
+
 def _unreadable(value: str) -> tuple[str, dict[str, object]] | None:
     """Why no text field can hold ``value`` (a catalogue key and values; not the value), or None."""
     if len(value) > MAX_CELL:
@@ -457,7 +458,7 @@ class _Header(Generic[F]):
                         Problem.of(
                             cell_path(1, name),
                             "problems.sheet.second_column",
-                            field=field.value,
+                            field=_field_name(field),
                             first=named[field],
                         )
                     )
@@ -487,10 +488,11 @@ class _Header(Generic[F]):
                 )
         if extras:
             problems += [
-                Problem(
+                Problem.of(
                     cell_path(1, named[f]),
-                    f"a {f.value} column in a sheet with a column for each {layout.extra_what}; "
-                    "give either, not both",
+                    "reading.sheet.both",
+                    field=_field_name(f),
+                    extra=Term(layout.extra_what),
                 )
                 for f in layout.names
                 if f in named and f in layout.excluded_with_extras

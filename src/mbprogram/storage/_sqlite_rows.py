@@ -19,6 +19,7 @@ from typing import Any, Final
 import attrs
 import cattrs
 
+from mbprogram.catalogue import Phrase
 from mbprogram.exceptions import Problem
 from mbprogram.model.cohort import Cohort
 from mbprogram.model.hiring import BudgetPot, Employment, OutcomeRecord
@@ -29,7 +30,7 @@ from mbprogram.register.aggregate import Register
 from mbprogram.storage._history_codec import SharedStates, history_json
 from mbprogram.storage._history_v1 import LegacyChange
 from mbprogram.storage._json_text import JsonTextError, read_json
-from mbprogram.storage._problems import quotable
+from mbprogram.storage._problems import joined, quotable
 from mbprogram.storage._register_codec import Records, read, read_student, student_json
 from mbprogram.storage._sqlite_transactions import store_error
 
@@ -96,17 +97,17 @@ def read_meta(found: Sequence[tuple[object, ...]], path: str) -> Meta:
             out of its bounds.
     """
     values: dict[object, object] = {}
-    problems: list[str] = []
+    problems: list[Phrase] = []
     for key, value in found:
         if key in values:
-            problems.append(f"the key {key} twice")
+            problems.append(Phrase("reading.meta.twice", key=key))
         values[key] = value
     unknown = [k for k in values if k not in _META_KEYS]
     shown = [str(k) for k in unknown if quotable(k)]
     if shown:
-        problems.append(f"the unknown key{'s' if len(shown) > 1 else ''} {', '.join(shown)}")
+        problems.append(Phrase("reading.meta.unknown", n=len(shown), keys=", ".join(shown)))
     if len(unknown) > len(shown):
-        problems.append(f"{len(unknown) - len(shown)} unknown key(s) (not shown)")
+        problems.append(Phrase("reading.meta.hidden", n=len(unknown) - len(shown)))
     revision, synthetic = values.get("revision"), values.get("synthetic_ids")
     demo = values.get("demo")
     if not (
@@ -115,13 +116,13 @@ def read_meta(found: Sequence[tuple[object, ...]], path: str) -> Meta:
         and revision.isascii()
         and revision.isdigit()
     ):
-        problems.append(f"no revision of 1 to {MAX_REVISION_DIGITS} digits")
+        problems.append(Phrase("reading.meta.revision", most=MAX_REVISION_DIGITS))
     if synthetic not in ("0", "1"):
-        problems.append("no synthetic_ids of 0 or 1")
+        problems.append(Phrase("reading.meta.synthetic"))
     if demo not in (None, "1"):
-        problems.append("a demo mark that is not 1")
+        problems.append(Phrase("reading.meta.demo"))
     if problems:
-        raise store_error(f"{path} is damaged: its meta table holds {'; '.join(problems)}")
+        raise store_error("reading.store.meta_damaged", path=path, problems=joined(problems))
     assert isinstance(revision, str)  # noqa: S101 - checked above
     return Meta(int(revision), synthetic == "1", demo == "1")
 
@@ -146,15 +147,11 @@ def read_table(
         position, record_id, *rest = row
         body, cohort = rest[-1], rest[0] if table == "students" else None
         if not is_record_id(record_id):
-            problems.append(
-                Problem(f"{table}[row {position}]", "the row's id is not a valid id (not shown)")
-            )
+            problems.append(Problem.of(f"{table}[row {position}]", "reading.store.row_id"))
             continue
         assert isinstance(record_id, str)  # noqa: S101 - a valid id is text
         if table == "students" and not is_record_id(cohort):
-            problems.append(
-                Problem(f"{table}[{record_id}]", "the row's cohort is not a valid id (not shown)")
-            )
+            problems.append(Problem.of(f"{table}[{record_id}]", "reading.store.row_cohort"))
             continue
         path = (
             f"cohorts[{cohort}].students[{record_id}]"
@@ -174,7 +171,7 @@ def read_table(
         if record is None:
             continue
         if record.id != record_id:
-            problems.append(Problem(path, "the id in the row's body is not the row's id"))
+            problems.append(Problem.of(path, "reading.store.body_id"))
             continue
         into.append(record)
         remembered[record_id] = (record, tuple(str(v) for v in rest))
@@ -208,9 +205,7 @@ def read_history(
                 legacy.append(entry)
             continue
         if legacy:
-            problems.append(
-                Problem(f"history[{i}]", "an entry of the current form after older entries")
-            )
+            problems.append(Problem.of(f"history[{i}]", "reading.history.mixed"))
             continue
         change = states.read({**raw, "part": part, "chain": chain}, f"history[{i}]", problems)
         if change is not None:
@@ -231,21 +226,21 @@ def parsed(body: object, path: str, problems: list[Problem]) -> object:
     if body is None:
         return None
     if not isinstance(body, str):
-        problems.append(Problem(path, f"expected JSON text, got {_sql_kind(body)}"))
+        problems.append(Problem.of(path, "reading.expected.json_text", got=_sql_kind(body)))
         return UNREADABLE
     try:
         return read_json(body)
     except JsonTextError as e:
-        problems.append(Problem(path, str(e)))
+        problems.append(e.problem(path))
         return UNREADABLE
 
 
 def _sql_kind(value: object) -> str:
     """Name the SQLite storage class of ``value`` without showing it."""
     if isinstance(value, bytes):
-        return "a BLOB"
+        return Phrase("reading.kind.blob")
     if isinstance(value, int | float):
-        return "a number"
+        return Phrase("reading.kind.number")
     return type(value).__name__
 
 
@@ -318,23 +313,23 @@ def unsaved_differences(
     is given (a row it should have deleted, a history entry it should have
     dropped, a revision it should have raised) is found before the commit.
     """
-    differences = []
+    differences: list[str] = []
     for table, saved_rows in rows.items():
         found = {str(row[1]): tuple(row[2:]) for row in select_rows(db, table)}
         saved = {record_id: values for record_id, (_, values) in saved_rows.items()}
         if found != saved:
             extra = len(found.keys() - saved.keys())
             differences.append(
-                f"the table {table} holds {extra} row(s) that were not saved"
+                Phrase("reading.unsaved.extra_rows", table=table, n=extra)
                 if extra
-                else f"the table {table} does not hold the rows saved"
+                else Phrase("reading.unsaved.rows", table=table)
             )
     found_history = select_history(db)
     if found_history != list(history):
         differences.append(
-            f"the history holds {len(found_history)} changes where {len(history)} were saved"
+            Phrase("reading.unsaved.history_count", found=len(found_history), saved=len(history))
             if len(found_history) != len(history)
-            else "the history does not hold the changes saved"
+            else Phrase("reading.unsaved.history")
         )
     found_meta = db.execute("SELECT key, value FROM meta").fetchall()
     try:
@@ -342,5 +337,5 @@ def unsaved_differences(
     except ValueError:
         same_meta = False
     if not same_meta:
-        differences.append("the meta table does not hold the revision saved")
+        differences.append(Phrase("reading.unsaved.meta"))
     return differences

@@ -38,8 +38,15 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Final
 
-from mbprogram.storage._problems import quotable
-from mbprogram.storage._sqlite_transactions import Transaction, sqlite_reason, store_error
+from mbprogram.catalogue import Phrase, Term
+from mbprogram.storage._problems import joined, quotable
+from mbprogram.storage._sqlite_transactions import (
+    MIGRATING,
+    READING,
+    Transaction,
+    sqlite_reason,
+    store_error,
+)
 
 __all__ = [
     "APPLICATION_ID",
@@ -147,8 +154,22 @@ def _expected(version: int) -> tuple[dict[tuple[str, str], _Entry], dict[str, _C
         db.close()
 
 
-def _named(kind: str, name: str) -> str:
-    return f"{kind} {name}" if quotable(name) else f"{kind} (its name is not shown)"
+_KINDS: Final = frozenset({"table", "index", "view", "trigger"})
+
+
+def _kind(kind: str, *, the: bool) -> str:
+    """A kind of schema entry in words (``tabellen`` or ``tabell`` in bokmål)."""
+    if kind not in _KINDS and kind != "column":
+        return kind
+    return Term(f"reading.schema.{'the' if the else 'a'}.{kind}")
+
+
+def _named(kind: str, name: str, *, the: bool = False) -> str:
+    """``kind name`` in words (``table students``), the name only if it reads like an id."""
+    word = _kind(kind, the=the)
+    if quotable(name):
+        return Phrase("reading.schema.named", kind=word, name=name)
+    return Phrase("reading.schema.unnamed", kind=word)
 
 
 def schema_differences(db: sqlite3.Connection, version: int) -> list[str]:
@@ -164,31 +185,36 @@ def schema_differences(db: sqlite3.Connection, version: int) -> list[str]:
     differences: list[str] = []
     for key, entry in expected.items():
         kind, name = key
+        the = _kind(kind, the=True)
         if key not in found:
-            differences.append(f"the {kind} {name} is missing")
+            differences.append(Phrase("reading.schema.missing", kind=the, name=name))
         elif found[key] != entry:
             columns = (
                 list(_column_differences(name, expected_columns[name], _columns(db, name)))
                 if kind == "table"
                 else []
             )
-            differences += columns or [f"the {kind} {name} is defined differently"]
+            differences += columns or [Phrase("reading.schema.different", kind=the, name=name)]
     for key, (kind, name, table, _) in found.items():
         if key not in expected:
-            on = f" on the {_named('table', table)}" if kind in ("index", "trigger") else ""
-            differences.append(f"an extra {_named(kind, name)}{on}")
+            on = (
+                Phrase("reading.schema.on", table=_named("table", table, the=True))
+                if kind in ("index", "trigger")
+                else ""
+            )
+            differences.append(Phrase("reading.schema.extra", named=_named(kind, name), on=on))
     return differences
 
 
 def _column_differences(table: str, expected: _Columns, found: _Columns) -> Iterable[str]:
     for column, definition in expected.items():
         if column not in found:
-            yield f"the table {table} lacks the column {column}"
+            yield Phrase("reading.schema.lacks", table=table, column=column)
         elif found[column] != definition:
-            yield f"the column {column} of the table {table} is defined differently"
+            yield Phrase("reading.schema.column_different", table=table, column=column)
     for column in found:
         if column not in expected:
-            yield f"the table {table} has an extra {_named('column', column)}"
+            yield Phrase("reading.schema.extra_column", table=table, named=_named("column", column))
 
 
 def prepare(db: sqlite3.Connection, path: str, *, create: bool) -> None:
@@ -211,23 +237,20 @@ def prepare(db: sqlite3.Connection, path: str, *, create: bool) -> None:
         tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     except sqlite3.Error as e:
         raise store_error(
-            f"{path} is not a readable SQLite database ({sqlite_reason(e)})"
+            "reading.store.unreadable_db", path=path, reason=sqlite_reason(e)
         ) from None
     if version == 0 and tables == 0 and application == 0:
         if not create:
-            raise store_error(f"{path} is an empty database, not an mbprogram store")
+            raise store_error("reading.store.empty_db", path=path)
     elif application != APPLICATION_ID:
-        raise store_error(f"{path} is not an mbprogram store (another application's database)")
+        raise store_error("reading.store.other_app", path=path)
     if version > SCHEMA_VERSION:
-        raise store_error(
-            f"{path} has schema version {version}; this mbprogram reads versions up "
-            f"to {SCHEMA_VERSION}: upgrade mbprogram to open it"
-        )
+        raise store_error("reading.store.newer", path=path, version=version, most=SCHEMA_VERSION)
     if version == SCHEMA_VERSION:
-        with Transaction(db, "BEGIN", "read the store", path):
+        with Transaction(db, "BEGIN", READING, path):
             check_schema(db, path)
         return
-    with Transaction(db, "BEGIN IMMEDIATE", "migrate the store", path):
+    with Transaction(db, "BEGIN IMMEDIATE", MIGRATING, path):
         version = db.execute("PRAGMA user_version").fetchone()[0]  # as of the lock
         check_schema(db, path, version)  # a store is migrated only if it is one
         for reached, statements in MIGRATIONS:
@@ -247,6 +270,5 @@ def check_schema(db: sqlite3.Connection, path: str, version: int = SCHEMA_VERSIO
     differences = schema_differences(db, version)
     if differences:
         raise store_error(
-            f"{path} is not the mbprogram store it claims to be; its schema differs from "
-            f"that of version {version}: {'; '.join(differences)}. Nothing was read or written"
+            "reading.store.schema", path=path, version=version, differences=joined(differences)
         )

@@ -17,10 +17,15 @@ from pathlib import Path
 from types import TracebackType
 from typing import Final
 
+from mbprogram.catalogue import Phrase, Term
 from mbprogram.exceptions import ConflictError, DocumentError, Problem
-from mbprogram.storage._problems import ROOT
+from mbprogram.storage._problems import ROOT, KeyedWarning, os_reason
 
 __all__ = [
+    "MIGRATING",
+    "OPENING",
+    "READING",
+    "SAVING",
     "SQLITE_MAGIC",
     "ReadableByOthersWarning",
     "Transaction",
@@ -31,14 +36,28 @@ __all__ = [
     "warn_if_readable_by_others",
 ]
 
+#: What a transaction does, for its messages (``could not read the store at …``).
+READING: Final = Term("reading.store.what.read")
+SAVING: Final = Term("reading.store.what.save")
+MIGRATING: Final = Term("reading.store.what.migrate")
+OPENING: Final = Term("reading.store.what.open")
+
 #: The first 16 bytes of every SQLite database file.
 SQLITE_MAGIC: Final = b"SQLite format 3\x00"
 #: The permission bits that let users other than the owner at a file.
 _OTHERS: Final = stat.S_IRWXG | stat.S_IRWXO
 
 
-class ReadableByOthersWarning(UserWarning):
-    """An existing store may be read (or written) by users other than its owner."""
+class ReadableByOthersWarning(KeyedWarning):
+    """An existing store may be read (or written) by users other than its owner.
+
+    ``str()`` is the English message; :meth:`message_in` gives it in bokmål too.
+    """
+
+    key = "reading.store.readable_by_others"
+
+    def __init__(self, name: str, mode: int) -> None:
+        super().__init__(name=name, mode=f"{mode:04o}")
 
 
 class Transaction:
@@ -78,9 +97,11 @@ class Transaction:
         text = str(error)
         if "locked" in text or "busy" in text:
             return ConflictError(
-                f"{self._path} is locked by another process; could not {self._what}: try again"
+                key="reading.store.locked", values={"path": self._path, "what": self._what}
             )
-        return store_error(f"could not {self._what} at {self._path} ({sqlite_reason(error)})")
+        return store_error(
+            "reading.store.failed", what=self._what, path=self._path, reason=sqlite_reason(error)
+        )
 
 
 def sqlite_reason(error: sqlite3.Error) -> str:
@@ -91,13 +112,13 @@ def sqlite_reason(error: sqlite3.Error) -> str:
     text of a row (``Could not decode to UTF-8 column ... with text ...``).
     """
     if getattr(error, "sqlite_errorcode", None) is None:
-        return f"{type(error).__name__} from the sqlite3 module"
+        return Phrase("reading.store.sqlite_module", kind=type(error).__name__)
     return str(error)
 
 
-def store_error(message: str) -> DocumentError:
-    """A problem with the store as a whole."""
-    return DocumentError([Problem(ROOT, message)], summary="cannot use the store")
+def store_error(key: str, /, **values: object) -> DocumentError:
+    """A problem with the store as a whole: the catalogue's ``key`` filled with ``values``."""
+    return DocumentError([Problem.of(ROOT, key, **values)], summary_key="reading.store.cannot_use")
 
 
 def check_header(name: str, *, create: bool) -> None:
@@ -106,11 +127,11 @@ def check_header(name: str, *, create: bool) -> None:
         with Path(name).open("rb") as f:
             header = f.read(len(SQLITE_MAGIC))
     except OSError as e:
-        raise store_error(f"cannot read {name}: {e.strerror or e}") from None
+        raise store_error("reading.file.cannot_read", name=name, reason=os_reason(e)) from None
     if header == SQLITE_MAGIC or (not header and create):
         return
-    what = "an empty file" if not header else "not an SQLite database"
-    raise store_error(f"{name} is {what}, not an mbprogram store")
+    what = Term("reading.store.empty_file" if not header else "reading.store.not_sqlite")
+    raise store_error("reading.store.not_store", name=name, what=what)
 
 
 def warn_if_readable_by_others(name: str, *, stacklevel: int) -> None:
@@ -125,11 +146,7 @@ def warn_if_readable_by_others(name: str, *, stacklevel: int) -> None:
         return
     if mode & _OTHERS:
         warnings.warn(
-            ReadableByOthersWarning(
-                f"{name} can be read or written by other users (mode {mode:04o}) and holds "
-                f"special-category health data: make it readable by its owner only with "
-                f"chmod 600 {name}"
-            ),
+            ReadableByOthersWarning(name, mode),
             stacklevel=stacklevel + 1,
         )
 

@@ -50,15 +50,8 @@ def real_target(path: str | os.PathLike[str]) -> Path:
         return target
     if links > 1:
         raise DocumentError(
-            [
-                Problem(
-                    ROOT,
-                    f"{os.fspath(path)} is a file with {links} names (hard links); replacing it "
-                    "would leave the other names holding the old records, an erased person's "
-                    "too: remove the other links, or save under a new name",
-                )
-            ],
-            summary="cannot save",
+            [Problem.of(ROOT, "reading.file.hard_links", name=os.fspath(path), links=links)],
+            summary_key="reading.file.cannot_save",
         )
     return target
 

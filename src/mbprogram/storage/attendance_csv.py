@@ -34,7 +34,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
 
-from mbprogram.exceptions import Problem
 from mbprogram.model.values import CohortId, Stamp
 from mbprogram.progress import Progress
 from mbprogram.register.aggregate import Register
@@ -189,7 +188,7 @@ def _attendance_row(row: SheetRow[Field], columns: Mapping[Field, str]) -> Atten
         try:
             day = parse_date(day_text)
         except CellError as e:
-            day = Unreadable([Problem(cell_path(row.number, columns[Field.DATE]), str(e))])
+            day = Unreadable([e.problem(cell_path(row.number, columns[Field.DATE]))])
     mark, mark_column = read_mark(row, columns)
     return AttendanceRow(
         number=row.number,

@@ -16,9 +16,10 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Literal
 
+from mbprogram.catalogue import Phrase
 from mbprogram.exceptions import DocumentError, InvalidValueError, Problem
 from mbprogram.storage._postgres_urls import is_postgres_url
-from mbprogram.storage._problems import ROOT
+from mbprogram.storage._problems import ROOT, os_reason
 from mbprogram.storage._sqlite_transactions import SQLITE_MAGIC
 
 if TYPE_CHECKING:
@@ -56,14 +57,12 @@ def checked_path(path: object) -> str:
         InvalidValueError: if ``path`` is neither a ``str`` nor an ``os.PathLike``.
     """
     if isinstance(path, bytes) or not isinstance(path, str | os.PathLike):
-        raise InvalidValueError(
-            "path", f"expected a file path (str or Path), got {type(path).__name__}"
-        )
+        raise InvalidValueError([Problem.of("path", "reading.file.path", type=type(path).__name__)])
     return os.fspath(path)
 
 
-def _refuse(message: str) -> DocumentError:
-    return DocumentError([Problem(ROOT, message)], summary="cannot use the file")
+def _refuse(key: str, /, **values: object) -> DocumentError:
+    return DocumentError([Problem.of(ROOT, key, **values)], summary_key="reading.file.cannot_use")
 
 
 def is_store(path: str | os.PathLike[str]) -> bool:
@@ -104,7 +103,7 @@ def load(
         with Path(name).open("rb") as f:
             header = f.read(len(SQLITE_MAGIC))
     except OSError as e:
-        raise _refuse(f"cannot read {name}: {e.strerror or e}") from None
+        raise _refuse("reading.file.cannot_read", name=name, reason=os_reason(e)) from None
     if header == SQLITE_MAGIC:
         from mbprogram.storage.sqlite_store import SqliteStore  # noqa: PLC0415
 
@@ -115,11 +114,8 @@ def load(
 
         return load_document(name)
     if _suffix(name) in SQLITE_SUFFIXES:
-        raise _refuse(f"{name} is not an SQLite database")
-    raise _refuse(
-        f"{name} is neither an SQLite store nor a .json document; "
-        "name a document *.json, a store *.sqlite"
-    )
+        raise _refuse("reading.file.not_sqlite", name=name)
+    raise _refuse("reading.file.unknown_kind", name=name)
 
 
 def save(register: Register, path: str | os.PathLike[str]) -> None:
@@ -162,7 +158,8 @@ def kind_of(path: str | os.PathLike[str]) -> Literal["document", "store"]:
     if suffix in JSON_SUFFIXES:
         return "document"
     known = ", ".join(sorted(JSON_SUFFIXES | SQLITE_SUFFIXES))
-    raise _refuse(f"cannot tell the kind of file from {suffix or 'no suffix'!r}; use {known}")
+    named = repr(suffix) if suffix else Phrase("reading.file.no_suffix")
+    raise _refuse("reading.file.suffix", suffix=named, known=known)
 
 
 def replace_store(register: Register, path: str | os.PathLike[str]) -> None:
@@ -205,9 +202,5 @@ def save_demo_store(
     if Path(name).exists():
         with SqliteStore.open(name) as store:  # refuses a file that is not a store
             if not force and not store.is_demo():
-                raise _refuse(
-                    f"{name} is an mbprogram store that the demo did not write; its records "
-                    "are left as they were. Choose another file, or pass --force to replace "
-                    "them with the demo's"
-                )
+                raise _refuse("reading.file.not_demo", name=name)
     write_store(name, register, create=True, demo=True)

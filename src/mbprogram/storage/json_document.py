@@ -29,6 +29,7 @@ from typing import Any, Final, TypeVar
 
 import cattrs
 
+from mbprogram.catalogue import Phrase
 from mbprogram.exceptions import DocumentError, Problem
 from mbprogram.model.cohort import Cohort
 from mbprogram.model.hiring import BudgetPot, Employment, OutcomeRecord
@@ -42,7 +43,8 @@ from mbprogram.storage._history_v1 import LegacyChange
 from mbprogram.storage._json_text import JsonTextError, read_json
 from mbprogram.storage._problems import (
     ROOT,
-    json_kind,
+    kind_problem,
+    os_reason,
     shown,
     unknown_key_problems,
 )
@@ -127,7 +129,7 @@ def loads(text: str | bytes) -> Register:
         try:
             document = read_json(text)
         except JsonTextError as e:
-            problem = Problem(ROOT, str(e))
+            problem = e.problem(ROOT)
         else:
             return register_from_json(document)
     raise DocumentError([problem])
@@ -141,37 +143,27 @@ def register_from_json(document: object) -> Register:
     """
     if type(document) is not dict:
         raise DocumentError(
-            [
-                Problem(
-                    ROOT, f'expected an object with "format": "{FORMAT}", got {json_kind(document)}'
-                )
-            ]
+            [kind_problem(ROOT, "reading.document.not_object", document, format=FORMAT)]
         )
     found = document.get("format")
     if found not in READABLE:
         if "format" not in document:
-            got = "no format"
+            got: str = Phrase("reading.document.no_format")
         elif type(found) is str and _FORMAT_NAME.fullmatch(found):
             got = repr(found)  # another version's marker, never data
         else:
             got = shown(found)
+        readable = Phrase("reading.and", first=", ".join(READABLE[:-1]), last=READABLE[-1])
         raise DocumentError(
-            [
-                Problem(
-                    "format",
-                    f"expected {FORMAT!r}, got {got}; this version of mbprogram reads "
-                    f"{' and '.join(READABLE)} documents only",
-                )
-            ],
-            summary="not an mbprogram document",
-        )
+            [Problem.of("format", "reading.document.format", format=repr(FORMAT), got=got,
+                        readable=readable)],
+            summary_key="reading.document.not_mbprogram",
+        )  # fmt: skip
     problems = unknown_key_problems(ROOT, [k for k in document if k not in _KEYS], _KEYS)
-    problems += [Problem(k, "required key is missing") for k in _KEYS if k not in document]
+    problems += [Problem.of(k, "reading.missing_key") for k in _KEYS if k not in document]
     synthetic = document.get("synthetic_ids", False)
     if type(synthetic) is not bool:
-        problems.append(
-            Problem("synthetic_ids", f"expected true or false, got {json_kind(synthetic)}")
-        )
+        problems.append(kind_problem("synthetic_ids", "reading.expected.flag", synthetic))
         synthetic = False
     conv = converter()
     records = Records()
@@ -198,7 +190,7 @@ def register_from_json(document: object) -> Register:
     if not problems and found != FORMAT:
         records.history = migrated_history(legacy, records, problems)
     if problems:
-        raise DocumentError(problems, summary="invalid document")
+        raise DocumentError(problems, summary_key="reading.document.invalid")
     positions = _positions(document)
     return build_register(records, allow_synthetic_ids=synthetic, locate=positions)
 
@@ -211,12 +203,12 @@ def _read_cohorts(
     conv: cattrs.Converter, raw: object, records: Records, problems: list[Problem]
 ) -> None:
     if type(raw) is not list:
-        problems.append(Problem("cohorts", f"expected a list, got {json_kind(raw)}"))
+        problems.append(kind_problem("cohorts", "reading.expected.list", raw))
         return
     for ci, item in enumerate(raw):
         path = f"cohorts[{ci}]"
         if type(item) is not dict:
-            problems.append(Problem(path, f"expected an object, got {json_kind(item)}"))
+            problems.append(kind_problem(path, "reading.expected.object", item))
             continue
         body = {k: v for k, v in item.items() if k != "students"}
         cohort_problems: list[Problem] = []
@@ -226,12 +218,10 @@ def _read_cohorts(
             records.cohorts.append(cohort)
         students = item.get("students")
         if "students" not in item:
-            problems.append(Problem(f"{path}.students", "required key is missing"))
+            problems.append(Problem.of(f"{path}.students", "reading.missing_key"))
             continue
         if type(students) is not list:
-            problems.append(
-                Problem(f"{path}.students", f"expected a list, got {json_kind(students)}")
-            )
+            problems.append(kind_problem(f"{path}.students", "reading.expected.list", students))
             continue
         cohort_id = cohort.id if cohort is not None else "unknown"
         for si, s in enumerate(students):
@@ -276,7 +266,11 @@ def load_document(path: str | os.PathLike[str]) -> Register:
         text = Path(path).read_bytes()
     except OSError as e:
         raise DocumentError(
-            [Problem(ROOT, f"cannot read {os.fspath(path)!s}: {e.strerror or e}")]
+            [
+                Problem.of(
+                    ROOT, "reading.file.cannot_read", name=os.fspath(path), reason=os_reason(e)
+                )
+            ]
         ) from None
     return loads(text)
 
@@ -313,8 +307,8 @@ def document_bytes(register: Register, *, indent: int | None = None) -> bytes:
     except UnicodeEncodeError:  # not chained below: the error holds the whole text
         pass
     raise DocumentError(
-        [Problem(ROOT, "a text holds a lone surrogate, which UTF-8 cannot hold (not shown)")],
-        summary="the register cannot be written",
+        [Problem.of(ROOT, "reading.document.surrogate")],
+        summary_key="reading.document.unwritable",
     )
 
 

@@ -61,6 +61,7 @@ from typing import Final, Self, TypeVar
 
 import attrs
 
+from mbprogram.catalogue import Term
 from mbprogram.exceptions import DocumentError, NotFoundError, RefusedChangeError
 from mbprogram.model import validators as v
 from mbprogram.register.aggregate import Register
@@ -75,7 +76,7 @@ from mbprogram.storage._postgres_scope import Need, needed_by
 from mbprogram.storage._postgres_sealing import UnsealedHistoryWarning, chain_held, seal_pending
 from mbprogram.storage._postgres_urls import SCHEMES, is_postgres_url, secrets_in, shown_url
 from mbprogram.storage._postgres_writing import write, write_meta
-from mbprogram.storage._sqlite_transactions import store_error
+from mbprogram.storage._sqlite_transactions import OPENING, READING, SAVING, store_error
 
 __all__ = [
     "ATTEMPTS",
@@ -134,7 +135,7 @@ class PostgresStore:
         connection = _connect(url)
         store = cls(connection)
         try:
-            with connection.translated("open the store"):
+            with connection.translated(OPENING):
                 prepare(connection.raw, connection.name, create=create)
         except BaseException:
             connection.close()
@@ -166,7 +167,7 @@ class PostgresStore:
             DocumentError: listing every problem with its path, as loading a
                 document does.
         """
-        with self._db.transaction("read the store", read_only=True):
+        with self._db.transaction(READING, read_only=True):
             if cohorts is None:
                 register, _, self._revision = load_whole(self._db)
                 return register
@@ -174,7 +175,7 @@ class PostgresStore:
 
     def is_demo(self) -> bool:
         """Whether the store's last save was the demo's (``mbprogram demo``)."""
-        with self._db.transaction("read the store", read_only=True):
+        with self._db.transaction(READING, read_only=True):
             return self._db.meta().get("demo") == "1"
 
     # -- writing -----------------------------------------------------------------------
@@ -199,8 +200,8 @@ class PostgresStore:
         v.check_instance(register, Register, "register", "a Register")
         conv = converter()
         with (
-            chain_held(self._db, "save to the store"),
-            self._db.transaction("save to the store", write=True),
+            chain_held(self._db, SAVING),
+            self._db.transaction(SAVING, write=True),
         ):
             old, stored, current = load_whole(self._db)
             if expected is not None and expected != current:
@@ -258,8 +259,7 @@ class PostgresStore:
             except LostRaceError as e:
                 if e.unique and unique:  # twice: a key the part did not show, not a race
                     raise store_error(
-                        f"could not change the store at {self.name} ({e.constraint}: a key the "
-                        "change writes is taken); nothing was written"
+                        "reading.store.key_taken", name=self.name, constraint=e.constraint
                     ) from None
                 if attempt >= attempts:
                     raise
@@ -282,10 +282,7 @@ class PostgresStore:
             seal_pending(self._db)
         except DocumentError:
             warnings.warn(
-                UnsealedHistoryWarning(
-                    f"the change was saved at {self.name}, but its history entries could not "
-                    "be sealed now; they wait in the store, and the next change seals them"
-                ),
+                UnsealedHistoryWarning(self.name),
                 stacklevel=3,
             )
 
@@ -319,18 +316,14 @@ class PostgresStore:
                     return result
                 need = need | more
             raise store_error(  # pragma: no cover - each round adds rows, and they run out
-                f"could not find the records a change on {self.name} needs"
+                "reading.store.records_not_found", name=self.name
             )
 
     def _check_part_change(self, old: Register, new: Register) -> None:
         removed = any(not getattr(new, t).keys() >= getattr(old, t).keys() for t in RECORD_TABLES)
         appended = new.history[len(old.history) :]
         if removed or any(c.action in (ERASED, STRIPPED) for c in appended):
-            raise store_error(
-                "erasing a person or stripping identifiers changes the whole register's "
-                "history: make that change on the whole register (without cohorts); "
-                "nothing was written"
-            )
+            raise store_error("reading.store.whole_register")
 
     def close(self) -> None:
         """Close the connection."""
@@ -361,7 +354,7 @@ def _connect(url: str) -> Connection:
     """
     psycopg = driver()
     if not is_postgres_url(url):
-        raise store_error("expected a postgresql:// URL")
+        raise store_error("reading.store.url")
     name = shown_url(url)
     try:
         # no server-side prepared statements: a pipeline aborted by a lost race
@@ -371,7 +364,7 @@ def _connect(url: str) -> Connection:
         text = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
         for secret in secrets_in(url):
             text = text.replace(secret, "***")
-        raise store_error(f"cannot connect to {name}: {text}") from None
+        raise store_error("reading.store.cannot_connect", name=name, reason=text) from None
     return Connection(raw, name)
 
 
@@ -384,7 +377,7 @@ def store_exists(url: str) -> bool:
     """
     connection = _connect(url)
     try:
-        with connection.translated("read the store"):
+        with connection.translated(READING):
             found = connection.execute("SELECT to_regclass('meta') IS NOT NULL").fetchone()
     finally:
         connection.close()
@@ -427,11 +420,7 @@ def save_url(register: Register, url: str, *, demo: bool = False, force: bool = 
     """
     with PostgresStore.open(url, create=True) as store:
         if not force and not store.is_demo() and _holds_records(store.load()):
-            raise store_error(
-                f"{store.name} is an mbprogram store that the demo did not write; its records "
-                "are left as they were. Choose another store, or pass --force to replace "
-                "them with the demo's"
-            )
+            raise store_error("reading.store.not_demo", name=store.name)
         store.save(register, demo=demo)
 
 
@@ -441,10 +430,10 @@ def _holds_records(register: Register) -> bool:
 
 def _ids(values: Iterable[str], what: str) -> frozenset[str]:
     if isinstance(values, str):
-        raise store_error(f"expected a collection of {what} ids, got one text")
+        raise store_error("reading.store.ids_text", what=Term(f"reading.store.ids.{what}"))
     found = frozenset(values)
     if not all(v.is_record_id(x) for x in found):
-        raise store_error(f"expected {what} ids (one is not a valid id; it is not shown)")
+        raise store_error("reading.store.ids_invalid", what=Term(f"reading.store.ids.{what}"))
     return found
 
 

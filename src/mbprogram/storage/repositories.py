@@ -38,7 +38,7 @@ from mbprogram.exceptions import DocumentError, Problem
 from mbprogram.model import validators as v
 from mbprogram.register.aggregate import Register
 from mbprogram.services.repository import Loaded, Repository, Revision, conflict
-from mbprogram.storage._problems import ROOT
+from mbprogram.storage._problems import ROOT, os_reason
 from mbprogram.storage.atomic import write_atomically
 from mbprogram.storage.files import checked_path, kind_of
 from mbprogram.storage.json_document import document_bytes, loads
@@ -54,11 +54,13 @@ _NEW_STORE: Final = Revision("0")
 
 
 def _cannot_read(name: str, error: OSError) -> DocumentError:
-    return DocumentError([Problem(ROOT, f"cannot read {name}: {error.strerror or error}")])
+    reason = os_reason(error)
+    return DocumentError([Problem.of(ROOT, "reading.file.cannot_read", name=name, reason=reason)])
 
 
 def _missing(name: str) -> DocumentError:
-    return DocumentError([Problem(ROOT, f"cannot read {name}: {os.strerror(errno.ENOENT)}")])
+    reason = os_reason(FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT)))
+    return DocumentError([Problem.of(ROOT, "reading.file.cannot_read", name=name, reason=reason)])
 
 
 def _path(value: str | os.PathLike[str]) -> Path:

@@ -43,12 +43,14 @@ from typing import Self
 
 import cattrs
 
+from mbprogram.catalogue import Phrase
 from mbprogram.exceptions import ConflictError, DocumentError, Problem
 from mbprogram.model.history import Change
 from mbprogram.progress import Progress, Step, counted
 from mbprogram.register.aggregate import Register
 from mbprogram.register.deferred_history import DeferredHistory
 from mbprogram.storage._converter import converter
+from mbprogram.storage._problems import joined, os_reason
 from mbprogram.storage._register_codec import Records, build_register, gc_paused
 from mbprogram.storage._sqlite_rows import (
     HistoryRow,
@@ -67,6 +69,8 @@ from mbprogram.storage._sqlite_rows import (
 )
 from mbprogram.storage._sqlite_schema import RECORD_TABLES, check_schema, prepare
 from mbprogram.storage._sqlite_transactions import (
+    READING,
+    SAVING,
     SQLITE_MAGIC,
     ReadableByOthersWarning,
     Transaction,
@@ -124,11 +128,13 @@ class SqliteStore:
         made = False
         if not Path(name).exists():
             if not create:
-                raise store_error(f"there is no store at {name}; pass create=True to make one")
+                raise store_error("reading.store.missing", name=name)
             try:
                 os.close(os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
             except OSError as e:
-                raise store_error(f"cannot create {name}: {e.strerror or e}") from None
+                raise store_error(
+                    "reading.store.cannot_create", name=name, reason=os_reason(e)
+                ) from None
             made = True
         else:
             check_header(name, create=create)
@@ -137,7 +143,9 @@ class SqliteStore:
         except sqlite3.Error as e:
             if made:
                 remove_store_file(name)
-            raise store_error(f"cannot open {name}: {sqlite_reason(e)}") from None
+            raise store_error(
+                "reading.store.cannot_open", name=name, reason=sqlite_reason(e)
+            ) from None
         connection.text_factory = decoded_text
         store = cls(connection, name, made=made)
         try:
@@ -160,7 +168,7 @@ class SqliteStore:
 
     def is_demo(self) -> bool:
         """Whether the store's last save was the demo's (``mbprogram demo``), see :meth:`save`."""
-        with self._transaction("BEGIN", "read the store"):
+        with self._transaction("BEGIN", READING):
             return self._meta().demo
 
     def load(self, *, progress: Progress | None = None, defer_history: bool = False) -> Register:
@@ -181,7 +189,7 @@ class SqliteStore:
                 id, e.g. ``cohorts[K1].students[S-01].placements[0].end``), or if
                 the store's schema differs from an mbprogram store's.
         """
-        with self._transaction("BEGIN", "read the store"), gc_paused():
+        with self._transaction("BEGIN", READING), gc_paused():
             check_schema(self._db, self.path)
             meta = self._meta()
             rows = {table: self._select(table) for table in RECORD_TABLES}
@@ -201,7 +209,11 @@ class SqliteStore:
             else:
                 migrated = read_history(conv, changes, records, problems)
             if problems:
-                raise DocumentError(problems, summary=f"invalid records in {self.path}")
+                raise DocumentError(
+                    problems,
+                    summary_key="reading.store.invalid_records",
+                    summary_values={"store": self.path},
+                )
             register = build_register(
                 records, allow_synthetic_ids=meta.synthetic_ids, locate=by_id, history=deferred
             )
@@ -221,7 +233,11 @@ class SqliteStore:
             with gc_paused():
                 read_history(conv, changes, records, problems)
             if problems:
-                raise DocumentError(problems, summary=f"invalid history in {path}")
+                raise DocumentError(
+                    problems,
+                    summary_key="reading.store.invalid_history",
+                    summary_values={"store": path},
+                )
             return tuple(records.history)
 
         return read
@@ -271,16 +287,19 @@ class SqliteStore:
                 is written.
         """
         conv = converter()
-        with self._transaction("BEGIN IMMEDIATE", "save to the store"):
+        with self._transaction("BEGIN IMMEDIATE", SAVING):
             check_schema(self._db, self.path)
             current = self._meta().revision
             seen = self._revision if expected is None else expected
             if not force and current != seen and (expected is not None or seen or current):
-                where = "never loaded" if seen is None else f"at {seen}"
+                where = (
+                    Phrase("reading.store.never_loaded")
+                    if seen is None
+                    else Phrase("reading.store.loaded_at", revision=seen)
+                )
                 raise ConflictError(
-                    f"{self.path} was saved by someone else since it was loaded here "
-                    f"(store at revision {current}, {where} here); nothing was written: "
-                    "load it again, re-apply the change and save again"
+                    key="reading.store.saved_meanwhile",
+                    values={"path": self.path, "current": current, "where": where},
                 )
             known = self._rows if current == self._revision else None
             unwritable = False
@@ -290,10 +309,7 @@ class SqliteStore:
             except UnicodeEncodeError:  # not chained below: the error holds the text
                 unwritable = True
             if unwritable:
-                raise store_error(
-                    f"cannot save to {self.path}: a text of the register cannot be written as "
-                    "UTF-8 (a lone surrogate; the text is not shown); nothing was written"
-                )
+                raise store_error("reading.store.surrogate", path=self.path)
             self._write_meta(current + 1, register.allow_synthetic_ids, demo=demo)
             removed = (
                 known is None
@@ -305,9 +321,7 @@ class SqliteStore:
                 differences = unsaved_differences(self._db, rows, history, saved)
                 if differences:
                     raise store_error(
-                        f"{self.path} did not keep what was saved ({'; '.join(differences)}); "
-                        "nothing was saved. It does not behave as an mbprogram store: check "
-                        "it, or restore it from a backup, before saving to it again"
+                        "reading.store.not_kept", path=self.path, differences=joined(differences)
                     )
         self._revision, self._rows = current + 1, rows
         self._history = register.state.history_held

@@ -105,10 +105,7 @@ def parse_status(text: str) -> Status:
     """
     status = _STATUS_OF.get(normalized(text))
     if status is None:
-        raise CellError(
-            "not a known status; expected søker/applicant, tatt opp/admitted, aktiv/active, "
-            "permisjon/on leave or sluttet/withdrawn"
-        )
+        raise CellError("reading.cell.status")
     return status
 
 

@@ -47,7 +47,7 @@ def schedule_session(
     cohort = state.cohort(cohort_id)
     path = record_path(("cohorts", cohort_id))
     if not isinstance(session, Session):
-        raise refuse(what, path.child("sessions"), "expected a Session")
+        raise refuse(what, path.child("sessions"), "refusals.expected_session")
     new = build(path, what, attrs.evolve, cohort, sessions=(*cohort.sessions, session))
     entry = Entry(Action.SESSION_SCHEDULED, path.child(("sessions", session.id)))
     return commit(state, Edit(put=(new,), entries=(entry,)), by=by, what=what)
@@ -61,10 +61,12 @@ def correct_session(
     cohort = state.cohort(cohort_id)
     path = record_path(("cohorts", cohort_id))
     if not isinstance(session, Session):
-        raise refuse(what, path.child("sessions"), "expected a Session")
+        raise refuse(what, path.child("sessions"), "refusals.expected_session")
     old = cohort.session(session.id)
     if old is None:
-        raise refuse(what, path.child("sessions"), f"no session {session.id!r} to correct")
+        raise refuse(
+            what, path.child("sessions"), "refusals.no_session_to_correct", session=repr(session.id)
+        )
     sessions = tuple(session if s.id == session.id else s for s in cohort.sessions)
     new = build(path, what, attrs.evolve, cohort, sessions=sessions)
     entry = Entry(Action.SESSION_CORRECTED, path.child(("sessions", session.id)))
@@ -83,7 +85,7 @@ def cancel_session(
     path = record_path(("cohorts", cohort_id), ("sessions", session_id))
     old = cohort.session(session_id)
     if old is None:
-        raise refuse(what, path, f"no session {session_id!r} to cancel")
+        raise refuse(what, path, "refusals.no_session_to_cancel", session=repr(session_id))
     new = attrs.evolve(cohort, sessions=tuple(s for s in cohort.sessions if s.id != session_id))
     entry = Entry(Action.SESSION_CANCELLED, path)
     return commit(state, Edit(put=(new,), entries=(entry,)), by=by, what=what)

@@ -126,13 +126,14 @@ def end_employment(
     old = state.employment(employment_id)
     path = employment_path(employment_id)
     if not isinstance(last_day, dt.date) or isinstance(last_day, dt.datetime):
-        raise refuse(action, path.child("end"), "expected a date")
+        raise refuse(action, path.child("end"), "refusals.expected_date")
     if old.end is not None and last_day > old.end:
         raise refuse(
             action,
             path.child("end"),
-            f"{last_day.isoformat()} is after the planned end {old.end.isoformat()}; "
-            "extend the employment instead",
+            "refusals.employment.after_planned_end",
+            day=last_day,
+            end=old.end,
         )
     decided = old.end_confirmed_on
     if isinstance(by, Stamp):  # not a Stamp: the commit refuses the change
@@ -157,16 +158,18 @@ def extend_employment(
     old = state.employment(employment_id)
     path = employment_path(employment_id)
     if old.end is None:
-        raise refuse(action, path.child("end"), "the employment is open-ended already")
+        raise refuse(action, path.child("end"), "refusals.employment.open_ended")
     if new_end is not None and (
         not isinstance(new_end, dt.date) or isinstance(new_end, dt.datetime)
     ):
-        raise refuse(action, path.child("end"), "expected a date or None (open-ended)")
+        raise refuse(action, path.child("end"), "refusals.employment.date_or_none")
     if new_end is not None and new_end <= old.end:
         raise refuse(
             action,
             path.child("end"),
-            f"{new_end.isoformat()} is not after the current end {old.end.isoformat()}",
+            "refusals.employment.not_after_end",
+            day=new_end,
+            end=old.end,
         )
     return _replace(
         state, old, action, Action.EMPLOYMENT_EXTENDED, by, end=new_end, end_confirmed_on=None
@@ -194,15 +197,18 @@ def make_permanent(
         raise refuse(
             action,
             path.child("permanent_from"),
-            f"permanent already from {old.permanent_from.isoformat()}",
+            "refusals.employment.permanent_already",
+            day=old.permanent_from,
         )
     if not isinstance(on, dt.date) or isinstance(on, dt.datetime):
-        raise refuse(action, path.child("permanent_from"), "expected a date")
+        raise refuse(action, path.child("permanent_from"), "refusals.expected_date")
     if old.end is not None and (on - old.end).days > 1:  # no overflow when end is date.max
         raise refuse(
             action,
             path.child("permanent_from"),
-            f"{on.isoformat()} is after the employment ended {old.end.isoformat()}",
+            "refusals.employment.after_ended",
+            day=on,
+            end=old.end,
         )
     return _replace(
         state,
@@ -231,7 +237,7 @@ def confirm_end(
     old = state.employment(employment_id)
     path = employment_path(employment_id)
     if old.end is None or old.permanent_from is not None:
-        raise refuse(action, path, "only a temporary employment with an end can be confirmed")
+        raise refuse(action, path, "refusals.employment.confirm_temporary")
     decided: object = on  # not a date: the record's validator refuses it
     if _is_day(on):
         decided = _earliest(old.end_confirmed_on, on)
@@ -260,7 +266,8 @@ def amend_employment(
         raise refuse(
             action,
             path.child(unknown[0]),
-            f"cannot be amended; amendable fields are {', '.join(sorted(AMENDABLE))}",
+            "refusals.employment.not_amendable",
+            fields=", ".join(sorted(AMENDABLE)),
         )
     return _replace(state, old, action, Action.EMPLOYMENT_AMENDED, by, **changes)
 

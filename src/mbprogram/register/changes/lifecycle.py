@@ -114,7 +114,7 @@ def strip_identifiers(
     """
     what = "stripping identifiers"
     if not isinstance(ended_before, dt.date) or isinstance(ended_before, dt.datetime):
-        raise refuse(what, "ended_before", "expected a date")
+        raise refuse(what, "ended_before", "refusals.expected_date")
     check_stamp(by, what)
     ended = {c.id for c in state.cohorts.values() if c.period.end < ended_before}
     people = {s.id: s for s in state.students.values() if s.cohort in ended}

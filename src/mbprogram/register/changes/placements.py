@@ -45,7 +45,7 @@ def place(
     student = open_student(state, student_id, what)
     path = student_path(student.cohort, student.id)
     if not isinstance(placement, Placement):
-        raise refuse(what, path.child("placements"), "expected a Placement")
+        raise refuse(what, path.child("placements"), "refusals.expected_placement")
     where = path.child(("placements", placement.id))
     new = build(path, what, attrs.evolve, student, placements=(*student.placements, placement))
     entry = Entry(Action.PLACEMENT_REGISTERED, where)
@@ -98,7 +98,8 @@ def cancel_placement_absence(
             student_path(student.cohort, student.id).child(
                 ("placements", placement_id), "absences"
             ),
-            f"no absence recorded on {day}",
+            "refusals.no_absence",
+            day=day,
         )
     return _replace_placement(
         state,
@@ -123,7 +124,7 @@ def assess_placement(
 ) -> RegisterState:
     """Record the supervisor's midway or final assessment (each stage once)."""
     if stage not in list(AssessmentStage):
-        raise refuse("recording the assessment", "stage", "expected 'midway' or 'final'")
+        raise refuse("recording the assessment", "stage", "refusals.stage")
     stage = AssessmentStage(stage)  # a plain "midway" would not be `is` MIDWAY
     what = f"recording the {stage.value} assessment"
     student = open_student(state, student_id, what)
@@ -140,7 +141,7 @@ def assess_placement(
             student_path(student.cohort, student.id).child(
                 ("placements", placement_id), stage.value
             ),
-            "this stage is assessed already",
+            "refusals.assessed_already",
         )
     return _replace_placement(
         state,
@@ -171,7 +172,14 @@ def end_placement_early(
     last_day = checked_date(what, where, last_day)
     old = student.placement(placement_id)
     if old is not None and last_day not in old.period:
-        raise refuse(what, where, f"{last_day} is not within the placement {old.period}")
+        raise refuse(
+            what,
+            where,
+            "refusals.not_within_placement",
+            day=last_day,
+            start=old.period.start,
+            end=old.period.end,
+        )
     return _replace_placement(
         state,
         student_id,
@@ -204,7 +212,7 @@ def _replace_placement(
     path = student_path(student.cohort, student.id).child(("placements", placement_id))
     old = student.placement(placement_id)
     if old is None:
-        raise refuse(what, path, f"no placement {placement_id!r}")
+        raise refuse(what, path, "refusals.no_placement", placement=repr(placement_id))
     new_placement: Placement = build(path, what, attrs.evolve, old, **changes(old))
     placements = tuple(new_placement if p.id == placement_id else p for p in student.placements)
     new = attrs.evolve(student, placements=placements)

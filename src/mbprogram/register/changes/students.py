@@ -71,9 +71,7 @@ def add_student(
     student = checked_record(what, "student", student, Student)
     path = student_path(student.cohort, student.id)
     if student.status_history:
-        raise refuse(
-            what, path.child("status_history"), "a new student starts with no status history"
-        )
+        raise refuse(what, path.child("status_history"), "refusals.student.status_history")
     carried = [name for name in _RECORDS if getattr(student, name)]
     if student.literature.readings or student.literature.sign_off:
         carried.append("literature")
@@ -81,8 +79,8 @@ def add_student(
         raise refuse(
             what,
             path.child(carried[0]),
-            f"a new student starts with no records (has {', '.join(carried)}); record them "
-            "through the register so that each is checked and kept in the history",
+            "refusals.student.records",
+            has=", ".join(carried),
         )
     change = build(path.child(("status_history", 0)), what, StatusChange, status=status, on=on)
     new = build(path, what, attrs.evolve, student, status_history=(change,))
@@ -132,7 +130,7 @@ def graduate(
     what = "graduation"
     check_stamp(by, what)
     if not isinstance(on, dt.date) or isinstance(on, dt.datetime):
-        raise refuse(what, path.child("certificate", "issued_on"), "expected a date")
+        raise refuse(what, path.child("certificate", "issued_on"), "refusals.expected_date")
     errors = evaluate_student(cohort, student, on).errors
     problems = []
     status = student.status_on(on)
@@ -151,9 +149,7 @@ def graduate(
         raise GraduationRefusedError(problems, errors)
     cert_id = certificate_id if certificate_id is not None else f"cert-{student.id}"
     if not v.is_record_id(cert_id):
-        raise refuse(
-            what, path.child("certificate", "id"), "expected an id of at most 64 characters"
-        )
+        raise refuse(what, path.child("certificate", "id"), "refusals.certificate_id")
     certificate = Certificate(
         id=cert_id,
         student=student.id,
@@ -201,7 +197,8 @@ def correct_details(
         raise refuse(
             what,
             path.child(unknown[0]),
-            f"cannot be corrected here; correctable details are {', '.join(sorted(CORRECTABLE))}",
+            "refusals.student.not_correctable",
+            fields=", ".join(sorted(CORRECTABLE)),
         )
     new = build(path, what, attrs.evolve, student, **changes)
     entry = Entry(Action.STUDENT_DETAILS_CORRECTED, path)

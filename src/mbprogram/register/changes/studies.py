@@ -91,7 +91,7 @@ def sign_off_literature(
     student = open_student(state, student_id, what)
     path = student_path(student.cohort, student.id).child("literature", "sign_off")
     if student.literature.sign_off is not None:
-        raise refuse(what, path, "the literature studies are signed off already")
+        raise refuse(what, path, "refusals.literature.signed_off")
     sign_off = build(path, what, SignOff, by=signed_by, on=on)
     new = attrs.evolve(student, literature=attrs.evolve(student.literature, sign_off=sign_off))
     entry = Entry(Action.LITERATURE_SIGNED_OFF, path)
@@ -106,7 +106,7 @@ def start_assignment(
     student = open_student(state, student_id, what)
     path = student_path(student.cohort, student.id).child("assignment")
     if student.assignment is not None:
-        raise refuse(what, path, "the student has a final assignment already")
+        raise refuse(what, path, "refusals.assignment.exists")
     assignment = build(path, what, FinalAssignment, topic=topic, supervisor=supervisor)
     new = attrs.evolve(student, assignment=assignment)
     entry = Entry(Action.ASSIGNMENT_STARTED, path)
@@ -122,7 +122,7 @@ def submit_assignment(
     path = student_path(student.cohort, student.id).child("assignment")
     assignment = student.assignment
     if assignment is None:
-        raise refuse(what, path, "no final assignment is started (start_assignment first)")
+        raise refuse(what, path, "refusals.assignment.not_started")
     submission = build(path.child("submissions"), what, Submission, on=on, title=title)
     new_assignment = build(
         path, what, attrs.evolve, assignment, submissions=(*assignment.submissions, submission)
@@ -149,7 +149,7 @@ def assess_assignment(
     path = student_path(student.cohort, student.id).child("assignment")
     assignment = student.assignment
     if assignment is None or not assignment.submissions:
-        raise refuse(what, path, "nothing is submitted to assess")
+        raise refuse(what, path, "refusals.assignment.nothing_submitted")
     assessment = build(
         path.child("assessments"),
         what,

@@ -66,7 +66,7 @@ def evaluate_cohort(register: RegisterView, cohort_id: CohortId, as_of: dt.date)
     with gc_paused():
         progress = tuple(_evaluate_student(cohort, s, as_of) for s in students)
     findings: list[Finding] = []
-    enrolled = sum(1 for s in students if s.status_on(as_of) in _HOLDS_PLACE)
+    enrolled = sum(1 for p in progress if p.status in _HOLDS_PLACE)  # status_on(as_of)
     if enrolled > cohort.places:
         findings.append(
             Finding(

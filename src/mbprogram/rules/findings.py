@@ -9,9 +9,9 @@ dates and numbers only, never personal or health data.
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -87,9 +87,16 @@ def _details(
     return tuple((str(k), str(v)) for k, v in items)
 
 
+_set = object.__setattr__
+
+
 @attrs.frozen
 class Finding:
     """One finding: its code, the path of the record it concerns, and the figures behind it.
+
+    A finding made by :meth:`later` formats its figures only when ``details``
+    (or its message, ``repr`` or JSON) is first read; it is equal to the
+    finding made with the formatted figures, and hashes and prints as it.
 
     Attributes:
         code: the stable code.
@@ -100,6 +107,52 @@ class Finding:
     code: FindingCode
     path: str
     details: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_details)
+    # How a finding made by later() formats its details (None for one made at once).
+    _figures: Callable[..., Mapping[str, object]] | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    _values: tuple[object, ...] = attrs.field(
+        default=(), init=False, eq=False, hash=False, repr=False
+    )
+
+    @classmethod
+    def later(
+        cls,
+        code: FindingCode,
+        path: str,
+        figures: Callable[..., Mapping[str, object]],
+        *values: object,
+    ) -> Finding:
+        """The finding ``Finding(code, path, figures(*values))``, formatted when first read.
+
+        ``figures`` must be pure: it is called at most once, perhaps never.
+        """
+        finding = object.__new__(cls)
+        _set(finding, "code", code)
+        _set(finding, "path", path)
+        _set(finding, "_figures", figures)
+        _set(finding, "_values", values)
+        return finding  # its details slot stays empty until read: see __getattr__
+
+    if not TYPE_CHECKING:  # for type checkers every attribute is declared above
+
+        def __getattr__(self, name: str) -> object:
+            # Called only for an attribute not found: the details of a finding made
+            # by later(), before they are first read. Format them and keep them.
+            # The recipe is never cleared, so that a reader in another thread at
+            # the same moment formats the same (equal) details.
+            figures = self._figures if name == "details" else None
+            if figures is None:
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            details = _details(figures(*self._values))
+            _set(self, "details", details)
+            return details
+
+    def __reduce__(
+        self,
+    ) -> tuple[type[Finding], tuple[FindingCode, str, tuple[tuple[str, str], ...]]]:
+        # Copied or pickled as the eagerly made finding: its details, not their recipe.
+        return (Finding, (self.code, self.path, self.details))
 
     @property
     def severity(self) -> Severity:

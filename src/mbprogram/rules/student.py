@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 
@@ -13,16 +15,22 @@ from mbprogram.model import validators as v
 from mbprogram.model.assignment import AssignmentState
 from mbprogram.model.cohort import Cohort
 from mbprogram.model.placements import Outlook
+from mbprogram.model.programme import ProgrammeRules
 from mbprogram.model.students import Status, Student
-from mbprogram.model.values import Hours, Percent, exact_arithmetic, plain_decimal
+from mbprogram.model.values import Hours, exact_arithmetic, plain_decimal
 from mbprogram.rules.findings import Finding, FindingCode
-from mbprogram.rules.ledger import ledger_of
+from mbprogram.rules.ledger import Ledger, ledger_of
 from mbprogram.rules.practice import WEEK_UNITS, PracticeDays
 from mbprogram.rules.theory import TheoryProgress
 
 __all__ = ["StudentProgress", "evaluate_student", "floor2"]
 
 _HUNDRED = Fraction(100)
+with exact_arithmetic() as _exact:
+    #: Exact products and differences without entering a context each time.
+    _MUL: Callable[[Decimal | int, Decimal | int], Decimal] = _exact.multiply
+    _SUB: Callable[[Decimal, Decimal], Decimal] = _exact.subtract
+    _ADD: Callable[[Decimal, Decimal], Decimal] = _exact.add
 
 
 def floor2(value: Fraction | Decimal) -> Decimal:
@@ -36,10 +44,9 @@ def _weeks(units: int) -> Fraction:
     return Fraction(units, WEEK_UNITS)
 
 
-def _below(part: Decimal | int, whole: Decimal | int, minimum: Percent) -> bool:
-    """Whether ``part / whole`` (``whole`` > 0) is below ``minimum``, exactly."""
-    with exact_arithmetic():
-        return part * 100 < minimum.value * whole
+def _below(part: Decimal | int, whole: Decimal | int, minimum: Decimal) -> bool:
+    """Whether ``part / whole`` (``whole`` > 0) is below ``minimum`` percent, exactly."""
+    return _MUL(part, 100) < _MUL(minimum, whole)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -57,6 +64,63 @@ def _num(value: Fraction | Decimal) -> str:
 
 def _pct(share: Fraction) -> str:
     return _num(floor2(share * _HUNDRED))
+
+
+# The figures of each finding's message, made only when the finding is read
+# (Finding.later): most findings of an evaluation are counted, not read.
+
+
+def _no_figures() -> Mapping[str, object]:
+    return {}
+
+
+def _withdrawn(on: dt.date | None) -> Mapping[str, object]:
+    return {"on": on}
+
+
+def _theory_short(credited: Decimal, required: Decimal) -> Mapping[str, object]:
+    return {
+        "credited": _num(credited),
+        "required": _num(required),
+        "missing": _num(_SUB(required, credited)),
+    }
+
+
+def _theory_low(theory: TheoryProgress, minimum: Decimal) -> Mapping[str, object]:
+    share = theory.share
+    assert share is not None  # noqa: S101 - held is not 0
+    return {"share": _pct(share), "held": _num(theory.held), "minimum": _num(minimum)}
+
+
+def _practice_short(units: int, required: Decimal) -> Mapping[str, object]:
+    return {
+        "weeks": _num(_weeks(units)),
+        "required": _num(required),
+        # Round the shortfall up so that weeks + missing covers the requirement.
+        "missing": _weeks_missing(units, required),
+    }
+
+
+def _practice_low(days: PracticeDays, minimum: Decimal) -> Mapping[str, object]:
+    assert days.share is not None  # noqa: S101 - expected is not 0
+    return {
+        "attended": days.attended,
+        "expected": days.expected,
+        "share": _pct(days.share),
+        "minimum": _num(minimum),
+    }
+
+
+def _concern(on: dt.date, stage: str) -> Mapping[str, object]:
+    return {"on": on.isoformat(), "stage": stage}
+
+
+def _assignment(state: AssignmentState) -> Mapping[str, object]:
+    return {"state": state}
+
+
+def _attempts(maximum: int) -> Mapping[str, object]:
+    return {"maximum": maximum}
 
 
 @attrs.frozen(kw_only=True)
@@ -123,121 +187,204 @@ def evaluate_student(cohort: Cohort, student: Student, as_of: dt.date) -> Studen
     return _evaluate_student(cohort, student, v.check_date(as_of, "as_of"))
 
 
+class _Epoch:
+    """What a student's status, sign-off, assignment and assessments say as of a date.
+
+    They change only on their event days (:func:`_event_days`), so an epoch
+    holds for every date from one event day to the next.
+    """
+
+    __slots__ = ("assignment", "head", "signed_off", "status", "submissions", "tail")
+
+    def __init__(
+        self, rules: ProgrammeRules, student: Student, ledger: Ledger, as_of: dt.date
+    ) -> None:
+        later = Finding.later
+        status = self.status = student.status_on(as_of)
+        head: list[Finding] = []
+        if status is Status.WITHDRAWN:
+            head.append(
+                later(FindingCode.STUDENT_WITHDRAWN, ledger.path, _withdrawn, student.withdrawn_on)
+            )
+        tail: list[Finding] = []
+        for p in student.placements:
+            latest = p.latest_assessment(as_of)
+            if latest is not None and latest.outlook is Outlook.CAUSE_FOR_CONCERN:
+                stage = "final" if latest is p.final else "midway"
+                tail.append(
+                    later(
+                        FindingCode.PLACEMENT_CAUSE_FOR_CONCERN,
+                        f"{ledger.path}.placements[{p.id}].{stage}",
+                        _concern,
+                        latest.on,
+                        stage,
+                    )
+                )
+        signed_off = self.signed_off = student.literature.signed_off(as_of)
+        if rules.literature_sign_off and not signed_off:
+            tail.append(later(FindingCode.LITERATURE_NOT_SIGNED_OFF, ledger.paths[2], _no_figures))
+        assignment = student.assignment
+        state = self.assignment = (
+            assignment.state(as_of) if assignment else AssignmentState.NOT_STARTED
+        )
+        submissions = self.submissions = assignment.submissions_as_of(as_of) if assignment else 0
+        if rules.assignment_approval and state is not AssignmentState.APPROVED:
+            tail.append(
+                later(FindingCode.ASSIGNMENT_NOT_APPROVED, ledger.paths[3], _assignment, state)
+            )
+            if state is AssignmentState.NOT_APPROVED and submissions >= rules.max_submissions:
+                tail.append(
+                    later(
+                        FindingCode.ASSIGNMENT_ATTEMPTS_EXHAUSTED,
+                        ledger.paths[3],
+                        _attempts,
+                        rules.max_submissions,
+                    )
+                )
+        self.head, self.tail = tuple(head), tuple(tail)
+
+
+def _event_days(student: Student) -> list[dt.date]:
+    """The days on which a status, the sign-off, the assignment or an assessment changes."""
+    days = {c.on for c in student.status_history}
+    sign_off = student.literature.sign_off
+    if sign_off is not None:
+        days.add(sign_off.on)
+    assignment = student.assignment
+    if assignment is not None:
+        days.update(s.on for s in assignment.submissions)
+        days.update(a.on for a in assignment.assessments)
+    for p in student.placements:
+        days.update(a.on for a in (p.midway, p.final) if a is not None)
+    return sorted(days)
+
+
+class _Memo:
+    """What evaluations derive from a student's ledger and keep for other dates.
+
+    ``epochs``: the :class:`_Epoch` between two event days, by how many event
+    days lie on or before the date (a student has few). The theory figures
+    with their findings, and the practice findings, are kept for the last
+    figures only: an evaluation at the same date, or at one with the same
+    figures, finds them; one at a new date replaces them, so that evaluating at
+    many dates keeps nothing more. Each is exactly what is computed afresh for
+    such a date; the memo only keeps it.
+    """
+
+    __slots__ = ("epochs", "events", "practice", "theory")
+
+    def __init__(self, student: Student) -> None:
+        self.events = _event_days(student)
+        self.epochs: dict[int, _Epoch] = {}
+        # (key, figures, findings), each replaced whole: a thread reading it sees one
+        self.theory: tuple[tuple[int, int, bool], TheoryProgress, tuple[Finding, ...]] | None
+        self.theory = None
+        self.practice: tuple[tuple[int, int, int], tuple[Finding, ...]] | None = None
+
+
+def _theory_findings(theory: TheoryProgress, ledger: Ledger) -> tuple[Finding, ...]:
+    """THEORY_HOURS_SHORT and THEORY_ATTENDANCE_LOW, when the figures call for them."""
+    index = ledger.index
+    required = index.theory_required
+    credited = _ADD(theory.attended, theory.makeup)
+    minimum = index.min_theory
+    # attended / held < minimum / 100, without fractions: exact Decimals, held > 0
+    if minimum is None or not theory.held or not _below(theory.attended, theory.held, minimum):
+        if credited < required:
+            return (
+                Finding.later(
+                    FindingCode.THEORY_HOURS_SHORT,
+                    ledger.paths[0],
+                    _theory_short,
+                    credited,
+                    required,
+                ),
+            )
+        return ()
+    low = Finding.later(
+        FindingCode.THEORY_ATTENDANCE_LOW, ledger.paths[0], _theory_low, theory, minimum
+    )
+    if credited < required:
+        short = Finding.later(
+            FindingCode.THEORY_HOURS_SHORT, ledger.paths[0], _theory_short, credited, required
+        )
+        return (short, low)
+    return (low,)
+
+
+def _practice_findings(
+    rules: ProgrammeRules, units: int, days: PracticeDays, ledger: Ledger
+) -> tuple[Finding, ...]:
+    """PRACTICE_WEEKS_SHORT and PRACTICE_ATTENDANCE_LOW, when the figures call for them."""
+    index = ledger.index
+    short = units < index.units_required  # exact: an int against a Decimal
+    minimum = index.min_practice
+    if minimum is None or not days.expected or not _below(days.attended, days.expected, minimum):
+        if short:
+            return (
+                Finding.later(
+                    FindingCode.PRACTICE_WEEKS_SHORT,
+                    ledger.paths[1],
+                    _practice_short,
+                    units,
+                    rules.practice_weeks,
+                ),
+            )
+        return ()
+    low = Finding.later(
+        FindingCode.PRACTICE_ATTENDANCE_LOW, ledger.paths[1], _practice_low, days, minimum
+    )
+    if short:
+        weeks = Finding.later(
+            FindingCode.PRACTICE_WEEKS_SHORT,
+            ledger.paths[1],
+            _practice_short,
+            units,
+            rules.practice_weeks,
+        )
+        return (weeks, low)
+    return (low,)
+
+
 def _evaluate_student(cohort: Cohort, student: Student, as_of: dt.date) -> StudentProgress:
     """:func:`evaluate_student` without the checks of its arguments (for a loop over students)."""
     rules = cohort.rules
     ledger = ledger_of(cohort, student)
-    path = ledger.path
-    findings: list[Finding] = []
-    status = student.status_on(as_of)
+    memo = ledger.evaluation
+    if type(memo) is not _Memo:
+        memo = ledger.evaluation = _Memo(student)
 
-    if status is Status.WITHDRAWN:
-        findings.append(Finding(FindingCode.STUDENT_WITHDRAWN, path, {"on": student.withdrawn_on}))
+    step = bisect.bisect_right(memo.events, as_of)
+    epoch = memo.epochs.get(step)
+    if epoch is None:
+        epoch = memo.epochs[step] = _Epoch(rules, student, ledger, as_of)
 
-    theory = ledger.theory(as_of)
-    required = rules.theory_hours.value
-    credited = theory.credited
-    if credited < required:
-        findings.append(
-            Finding(
-                FindingCode.THEORY_HOURS_SHORT,
-                f"{path}.attendance",
-                {
-                    "credited": _num(credited),
-                    "required": _num(required),
-                    "missing": _num(required - credited),
-                },
-            )
-        )
-    minimum = rules.min_theory_share
-    # attended / held < minimum / 100, without fractions: exact Decimals, held > 0
-    if minimum is not None and theory.held and _below(theory.attended, theory.held, minimum):
-        share = theory.share
-        assert share is not None  # noqa: S101 - held is not 0
-        findings.append(
-            Finding(
-                FindingCode.THEORY_ATTENDANCE_LOW,
-                f"{path}.attendance",
-                {"share": _pct(share), "held": _num(theory.held), "minimum": _num(minimum.value)},
-            )
-        )
+    key = ledger.theory_key(as_of)
+    known = memo.theory
+    if known is None or known[0] != key:
+        theory = ledger.theory_of(key)
+        known = memo.theory = (key, theory, _theory_findings(theory, ledger))
+    theory, theory_findings = known[1], known[2]
 
-    units = ledger.practice.units(as_of)
-    weeks = _weeks(units)
-    weeks_required = rules.practice_weeks
-    if units < weeks_required * WEEK_UNITS:  # exact: an int against a Decimal
-        findings.append(
-            Finding(
-                FindingCode.PRACTICE_WEEKS_SHORT,
-                f"{path}.placements",
-                {
-                    "weeks": _num(weeks),
-                    "required": _num(weeks_required),
-                    # Round the shortfall up so that weeks + missing covers the requirement.
-                    "missing": _weeks_missing(units, weeks_required),
-                },
-            )
-        )
-    days = ledger.practice.days(as_of)
-    minimum = rules.min_practice_share
-    if minimum is not None and days.expected and _below(days.attended, days.expected, minimum):
-        assert days.share is not None  # noqa: S101 - expected is not 0
-        findings.append(
-            Finding(
-                FindingCode.PRACTICE_ATTENDANCE_LOW,
-                f"{path}.placements",
-                {
-                    "attended": days.attended,
-                    "expected": days.expected,
-                    "share": _pct(days.share),
-                    "minimum": _num(minimum.value),
-                },
-            )
-        )
-    for p in student.placements:
-        latest = p.latest_assessment(as_of)
-        if latest is not None and latest.outlook is Outlook.CAUSE_FOR_CONCERN:
-            stage = "final" if latest is p.final else "midway"
-            findings.append(
-                Finding(
-                    FindingCode.PLACEMENT_CAUSE_FOR_CONCERN,
-                    f"{path}.placements[{p.id}].{stage}",
-                    {"on": latest.on.isoformat(), "stage": stage},
-                )
-            )
-
-    signed_off = student.literature.signed_off(as_of)
-    if rules.literature_sign_off and not signed_off:
-        findings.append(Finding(FindingCode.LITERATURE_NOT_SIGNED_OFF, f"{path}.literature"))
-
-    assignment = student.assignment
-    state = assignment.state(as_of) if assignment else AssignmentState.NOT_STARTED
-    submissions = assignment.submissions_as_of(as_of) if assignment else 0
-    if rules.assignment_approval and state is not AssignmentState.APPROVED:
-        findings.append(
-            Finding(FindingCode.ASSIGNMENT_NOT_APPROVED, f"{path}.assignment", {"state": state})
-        )
-        if state is AssignmentState.NOT_APPROVED and submissions >= rules.max_submissions:
-            findings.append(
-                Finding(
-                    FindingCode.ASSIGNMENT_ATTEMPTS_EXHAUSTED,
-                    f"{path}.assignment",
-                    {"maximum": rules.max_submissions},
-                )
-            )
+    units, days = ledger.practice.figures(as_of.toordinal())
+    figures = (units, days.attended, days.expected)
+    seen = memo.practice
+    if seen is None or seen[0] != figures:
+        seen = memo.practice = (figures, _practice_findings(rules, units, days, ledger))
+    practice_findings = seen[1]
 
     return StudentProgress(
         cohort=cohort.id,
         student=student.id,
         as_of=as_of,
-        status=status,
+        status=epoch.status,
         theory=theory,
         theory_hours_required=rules.theory_hours,
-        practice_weeks=weeks,
-        practice_weeks_required=weeks_required,
+        practice_weeks=_weeks(units),
+        practice_weeks_required=rules.practice_weeks,
         practice=days,
-        literature_signed_off=signed_off,
-        assignment=state,
-        submissions=submissions,
-        findings=tuple(findings),
+        literature_signed_off=epoch.signed_off,
+        assignment=epoch.assignment,
+        submissions=epoch.submissions,
+        findings=epoch.head + theory_findings + practice_findings + epoch.tail,
     )

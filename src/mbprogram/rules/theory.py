@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 
@@ -17,6 +18,9 @@ from mbprogram.model.values import exact_arithmetic
 __all__ = ["TheoryProgress", "theory_figures", "theory_progress"]
 
 _ZERO = Decimal(0)
+with exact_arithmetic() as _exact:
+    #: An exact sum without entering a context each time.
+    _ADD: Callable[[Decimal, Decimal], Decimal] = _exact.add
 
 
 @attrs.frozen
@@ -37,8 +41,7 @@ class TheoryProgress:
     @property
     def credited(self) -> Decimal:
         """Attended hours plus credited make-up hours."""
-        with exact_arithmetic():
-            return self.attended + self.makeup
+        return _ADD(self.attended, self.makeup)
 
     @property
     def share(self) -> Fraction | None:

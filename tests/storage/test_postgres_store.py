@@ -756,10 +756,11 @@ def test_any_mix_of_sealed_and_waiting_changes_keeps_one_chain_in_the_order_writ
     assert kept.history_problems() == []
 
 
-def test_a_store_of_schema_version_1_is_migrated_to_hold_waiting_entries(url: str) -> None:
+def test_a_store_of_schema_version_1_is_migrated_to_seal_after_the_commit(url: str) -> None:
     register = cohorts_register(1)
     save(register, url)
     with connection(url) as db:
+        db.execute("DROP FUNCTION mb_seal_pending()")
         db.execute("DROP TABLE history_pending")
         db.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
 
@@ -878,3 +879,12 @@ def test_a_seal_waits_for_a_whole_register_change_that_began_before_it(url: str)
     assert len(kept.students["S-01"].attendance) == 1
     assert len(kept.students["S-02"].attendance) == 1
     assert len(kept.history) == len(register.history) + 2
+
+
+def test_a_store_without_its_seal_function_is_refused_naming_it(url: str) -> None:
+    save(make_register(), url)
+    with connection(url) as db:
+        db.execute("DROP FUNCTION mb_seal_pending()")
+
+    with pytest.raises(DocumentError, match="the function mb_seal_pending is missing"):
+        load(url)

@@ -462,6 +462,7 @@ TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
     # what differs in a store that is not what it claims to be
     "reading.schema.the.table": {"nb": "tabellen", "en": "table"},
     "reading.schema.the.index": {"nb": "indeksen", "en": "index"},
+    "reading.schema.the.function": {"nb": "funksjonen", "en": "function"},
     "reading.schema.the.trigger": {"nb": "triggeren", "en": "trigger"},
     "reading.schema.the.view": {"nb": "visningen", "en": "view"},
     "reading.schema.a.table": {"nb": "tabell", "en": "table"},

@@ -7,7 +7,7 @@ applies, in one transaction under an advisory lock (so two processes opening a
 new store do not both migrate it), every migration after that version, and a
 store of a newer version than this mbprogram knows is refused.
 
-Schema (version 2), one row per record, typed columns beside the body
+Schema (version 3), one row per record, typed columns beside the body
 (``body``: the record's JSON in the document format, ``docs/format.md``):
 
 ``meta(key, value)``
@@ -36,6 +36,9 @@ Schema (version 2), one row per record, typed columns beside the body
     to ``history`` in the order they were written, sealed after its last entry
     (:mod:`mbprogram.storage._postgres_sealing`); a reader finds any still
     waiting after the sealed ones.
+``mb_seal_pending()`` (version 3)
+    the function that step calls: it seals the waiting entries under the
+    chain's advisory lock, in the database, in one round trip.
 
 Every foreign key is checked at the commit (``DEFERRABLE INITIALLY
 DEFERRED``), so one transaction may write records in any order.
@@ -57,6 +60,7 @@ __all__ = [
     "MIGRATIONS",
     "RECORD_TABLES",
     "SCHEMA_VERSION",
+    "SEAL_FUNCTION",
     "TABLES",
     "prepare",
     "schema_differences",
@@ -78,9 +82,46 @@ _MIGRATION_LOCK: Final = 0x4D427067
 #: The key of the advisory lock held while the history is sealed or rewritten ("MBch").
 CHAIN_LOCK: Final = 0x4D426368
 _TABLE: Final = Term("reading.schema.the.table")
+_FUNCTION: Final = Term("reading.schema.the.function")
 
 _DEFERRED: Final = "DEFERRABLE INITIALLY DEFERRED"
 _ROW: Final = "id text PRIMARY KEY, position bigserial NOT NULL"
+
+#: The name of the function that seals the waiting history entries (version 3).
+SEAL_FUNCTION: Final = "mb_seal_pending"
+
+#: The function: under the chain's advisory lock (for its transaction), each entry
+#: waiting in ``history_pending`` is moved to ``history`` in the order written,
+#: sealed after the one before as :func:`mbprogram.model.history.seal_content`
+#: computes it: SHA-256 of the previous chain value (ASCII), a newline and the
+#: entry's canonical content, in lowercase hexadecimal. Each statement of a
+#: function called in ``READ COMMITTED`` sees what is committed when it starts,
+#: so after the lock it sees every entry committed before the lock was granted.
+#: It runs with its caller's rights (the application's role can call it).
+_SEAL_FUNCTION: Final = f"""
+CREATE FUNCTION {SEAL_FUNCTION}() RETURNS integer LANGUAGE plpgsql AS $seal$
+DECLARE
+    previous text;
+    entry record;
+    sealed integer := 0;
+BEGIN
+    PERFORM pg_advisory_xact_lock({CHAIN_LOCK});
+    SELECT body->>'chain' INTO previous FROM history ORDER BY seq DESC LIMIT 1;
+    previous := coalesce(previous, '');
+    FOR entry IN SELECT id, actor, at, action, record, body, content
+                 FROM history_pending ORDER BY id LOOP
+        previous := encode(
+            sha256(convert_to(previous, 'UTF8') || '\\x0a'::bytea || entry.content), 'hex');
+        INSERT INTO history (actor, at, action, record, body)
+        VALUES (entry.actor, entry.at, entry.action, entry.record,
+                jsonb_set(entry.body, '{{chain}}', to_jsonb(previous)));
+        DELETE FROM history_pending WHERE id = entry.id;
+        sealed := sealed + 1;
+    END LOOP;
+    RETURN sealed;
+END
+$seal$
+"""  # noqa: S608 - made of constants only
 
 #: Forward migrations: ``(version reached, statements)``, in order. Never edit a
 #: released one; add the next.
@@ -143,6 +184,7 @@ MIGRATIONS: Final[tuple[tuple[int, tuple[str, ...]], ...]] = (
             ),
         ),
     ),
+    (3, (_SEAL_FUNCTION,)),
 )
 
 #: The schema version this mbprogram writes.
@@ -182,6 +224,9 @@ def schema_differences(db: psycopg.Connection[tuple[object, ...]]) -> list[str]:
     """
     found = _tables(db)
     differences: list[str] = []
+    function = db.execute("SELECT to_regprocedure(%s) IS NULL", (f"{SEAL_FUNCTION}()",))
+    if function.fetchone() == (True,):
+        differences.append(Phrase("reading.schema.missing", kind=_FUNCTION, name=SEAL_FUNCTION))
     for table, columns in _COLUMNS.items():
         if table not in found:
             differences.append(Phrase("reading.schema.missing", kind=_TABLE, name=table))

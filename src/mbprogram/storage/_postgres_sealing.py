@@ -10,8 +10,9 @@ unsealed, each with its canonical content (:meth:`~mbprogram.model.history.Chang
 
 After its commit, :func:`seal_pending` moves every entry waiting there to
 ``history``, in the order they were written, each sealed after the one
-before: a short ``READ COMMITTED`` transaction that holds the chain's
-advisory lock, so that two of them never seal after the same entry. A
+before: one call of the store's own function, a short ``READ COMMITTED``
+transaction that holds the chain's advisory lock, so that two of them never
+seal after the same entry. A
 change on the whole register (erasure, retention, a save) holds the same lock
 for the whole of its transaction (:func:`chain_held`), taken before the
 transaction starts so that its snapshot holds every seal before it.
@@ -39,14 +40,13 @@ import attrs
 import cattrs
 
 from mbprogram.catalogue import Term
-from mbprogram.model.history import GENESIS, Change, seal_content
+from mbprogram.model.history import GENESIS, Change
 from mbprogram.storage._history_codec import history_json
 from mbprogram.storage._postgres_connection import Connection
-from mbprogram.storage._postgres_schema import CHAIN_LOCK
+from mbprogram.storage._postgres_schema import CHAIN_LOCK, SEAL_FUNCTION
 from mbprogram.storage._problems import KeyedWarning
 
 __all__ = [
-    "LAST_CHAIN",
     "SEALING",
     "UnsealedHistoryWarning",
     "chain_held",
@@ -71,9 +71,6 @@ class UnsealedHistoryWarning(KeyedWarning):
 
 #: What a failed seal says it could not do.
 SEALING: Final = Term("reading.store.what.seal")
-
-#: The query of the chain value of the last sealed entry (no row when there is none).
-LAST_CHAIN: Final = "SELECT body->>'chain' FROM history ORDER BY seq DESC LIMIT 1"
 
 
 def write_pending(db: Connection, conv: cattrs.Converter, changes: Sequence[Change]) -> None:
@@ -102,37 +99,18 @@ def write_pending(db: Connection, conv: cattrs.Converter, changes: Sequence[Chan
 def seal_pending(db: Connection) -> int:
     """Move every entry waiting in ``history_pending`` to ``history``, sealed; how many.
 
-    One ``READ COMMITTED`` transaction under the chain's advisory lock: the
-    statements after the lock see every entry committed before it was granted.
+    One round trip: the store's function (schema version 3,
+    :data:`~mbprogram.storage._postgres_schema.SEAL_FUNCTION`) runs in a
+    ``READ COMMITTED`` transaction of its own and holds the chain's advisory
+    lock while it seals, so the lock is never held across a round trip.
 
     Raises:
         DocumentError: if the store cannot be reached; the entries then wait
             for the next seal, and nothing of them is lost.
     """
-    with db.transaction(SEALING, committed=True):
-        db.queue("SELECT pg_advisory_xact_lock(%s)", (CHAIN_LOCK,))
-        last, waiting = db.batch(
-            [(LAST_CHAIN, ()), ("SELECT id, content FROM history_pending ORDER BY id", ())]
-        )
-        if not waiting:
-            return 0
-        previous = str(last[0][0] or "") if last else GENESIS
-        ids, chains = [], []
-        for pending_id, content in waiting:
-            previous = seal_content(previous, bytes(content))
-            ids.append(int(pending_id))
-            chains.append(previous)
-        # the identity of each row is drawn in the order the rows are inserted: by ``n``
-        db.queue(
-            "INSERT INTO history (actor, at, action, record, body) "
-            "SELECT p.actor, p.at, p.action, p.record, "
-            "jsonb_set(p.body, '{chain}', to_jsonb(c.chain)) "
-            "FROM unnest(%s::bigint[], %s::text[]) WITH ORDINALITY AS c(id, chain, n) "
-            "JOIN history_pending p ON p.id = c.id ORDER BY c.n",
-            (ids, chains),
-        )
-        db.queue("DELETE FROM history_pending WHERE id = ANY(%s)", (ids,))
-    return len(ids)
+    with db.translated(SEALING):
+        found = db.execute(f"SELECT {SEAL_FUNCTION}()").fetchone()
+    return int(found[0]) if found and found[0] is not None else 0
 
 
 @contextlib.contextmanager

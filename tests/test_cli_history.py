@@ -141,3 +141,19 @@ def test_a_moment_that_is_none_is_refused_without_quoting_it(value: str) -> None
     with pytest.raises(argparse.ArgumentTypeError) as caught:
         moment_argument(value, end_of_day=True)
     assert value not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("lang", "reason"),
+    [
+        ("nb", "en '[' som ikke er lukket, ved tegn 8"),
+        ("en", "an unclosed '[' at character 8"),
+    ],
+)
+def test_why_a_record_path_does_not_parse_reads_in_the_language_asked(
+    corrected: Path, capsys: pytest.CaptureFixture[str], lang: str, reason: str
+) -> None:
+    code, _ = run("history", str(corrected), "--record", "cohorts[K1", "--lang", lang)
+
+    assert code == 2
+    assert reason in capsys.readouterr().err

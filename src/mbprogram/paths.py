@@ -17,7 +17,7 @@ from typing import Final
 
 import attrs
 
-__all__ = ["Part", "RecordPath", "Segment"]
+__all__ = ["Part", "RecordPath", "Segment", "unparsed_reason"]
 
 Key = str | int
 
@@ -100,7 +100,9 @@ class RecordPath(str):
         Keys may hold dots (an id such as ``MB.2026``).
 
         Raises:
-            ValueError: if ``text`` is not a path (an empty name, an unclosed bracket).
+            ValueError: if ``text`` is not a path (an empty name, an unclosed bracket);
+                its argument is the reason, a catalogue phrase (English as a ``str``,
+                any language filled into a text: :func:`unparsed_reason`).
         """
         if isinstance(text, RecordPath):
             return text
@@ -116,23 +118,23 @@ class RecordPath(str):
                 i += 1
             name = text[start:i]
             if not _is_name(name):
-                raise ValueError(f"expected a field name at character {start + 1}")
+                raise _unparsed("reading.path.field_name", at=start + 1)
             keys: list[str] = []
             while i < n and text[i] == "[":
                 close = text.find("]", i + 1)
                 if close < 0:
-                    raise ValueError(f"an unclosed '[' at character {i + 1}")
+                    raise _unparsed("reading.path.unclosed", at=i + 1)
                 keys.append(text[i + 1 : close])
                 i = close + 1
             if len(keys) > 1:
-                raise ValueError(f"more than one key at character {start + 1}")
+                raise _unparsed("reading.path.keys", at=start + 1)
             segments.append(Segment(name, keys[0] if keys else None))
             if i < n:
                 if text[i] != ".":
-                    raise ValueError(f"expected '.' at character {i + 1}")
+                    raise _unparsed("reading.path.dot", at=i + 1)
                 i += 1
                 if i == n:
-                    raise ValueError("a path cannot end with '.'")
+                    raise _unparsed("reading.path.end")
         return cls(segments)
 
     def child(self, *parts: Part) -> RecordPath:
@@ -176,3 +178,16 @@ _NAME_CHARS: Final = frozenset("abcdefghijklmnopqrstuvwxyz_0123456789")
 
 def _is_name(name: str) -> bool:
     return bool(name) and set(name) <= _NAME_CHARS
+
+
+def _unparsed(key: str, /, **values: object) -> ValueError:
+    """The error of a text that is not a record path, its reason the catalogue's ``key``."""
+    from mbprogram.catalogue import Phrase  # noqa: PLC0415 - the catalogue's users import this
+
+    return ValueError(Phrase(key, **values))
+
+
+def unparsed_reason(error: ValueError) -> str:
+    """Why :meth:`RecordPath.parse` refused a text: a catalogue phrase, read in any language."""
+    reason = error.args[0] if error.args else ""
+    return reason if isinstance(reason, str) else str(reason)

@@ -24,7 +24,7 @@ from mbprogram.model.validators import expected_words
 from mbprogram.register.commit import catalogue_term, refused_summary
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "mbprogram"
-LAYERS = ("model", "calendar", "register", "services", "cli")
+LAYERS = ("model", "calendar", "rules", "register", "services", "cli")
 MODULES = sorted(
     [p for layer in LAYERS for p in (SRC / layer).rglob("*.py")] + [SRC / "exceptions.py"]
 )

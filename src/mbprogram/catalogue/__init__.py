@@ -8,7 +8,8 @@ commands), ``attendance`` (what an attendance import did), ``admissions``
 (the ``admit`` command), ``refusals`` (the register's refused changes and load
 checks), ``records`` (the model's and the calendar's checks), ``services``
 (the services' and the library's own errors) and ``record_commands`` (the
-record commands' argument checks), among others. A section is a mapping
+record commands' argument checks), ``rule_arguments`` (the rules' argument checks),
+among others. A section is a mapping
 ``key -> {"nb": template, "en": template}``; :data:`CATALOGUE` is all of
 them, and a key is in exactly one section.
 
@@ -52,6 +53,7 @@ from mbprogram.catalogue import (
     records,
     refusals,
     reports,
+    rule_arguments,
     services,
     sheets,
     stores,
@@ -100,6 +102,7 @@ _SECTIONS: Final = (
     records.TEXTS,
     services.TEXTS,
     record_commands.TEXTS,
+    rule_arguments.TEXTS,
 )
 
 

@@ -40,8 +40,8 @@ TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
         "en": "No change in the history matches.",
     },
     "cli.history.bad_record": {
-        "nb": "--record: forventet en poststi som cohorts[K1].students[S-01] ({reason})",
-        "en": "--record: expected a record path such as cohorts[K1].students[S-01] ({reason})",
+        "nb": "forventet en poststi som cohorts[K1].students[S-01] ({reason})",
+        "en": "expected a record path such as cohorts[K1].students[S-01] ({reason})",
     },
     "cli.option.as_known_at": {
         "nb": "vis rapporten slik den ville blitt skrevet ut på dette tidspunktet, bygd fra "

@@ -71,13 +71,13 @@ def moment_argument(value: str, *, end_of_day: bool, lang: Lang = "en") -> dt.da
 
 def _record_argument(lang: Lang) -> Callable[[str], RecordPath]:
     def parse(value: str) -> RecordPath:
-        from mbprogram.paths import RecordPath  # noqa: PLC0415 - keeps --help fast
+        from mbprogram.paths import RecordPath, unparsed_reason  # noqa: PLC0415 - keeps --help fast
 
         try:
             return RecordPath.parse(value)
         except ValueError as e:
             raise argparse.ArgumentTypeError(
-                text("cli.history.bad_record", lang, reason=e)
+                text("cli.history.bad_record", lang, reason=unparsed_reason(e))
             ) from None
 
     return parse

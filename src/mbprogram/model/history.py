@@ -34,7 +34,7 @@ from mbprogram.model.hiring import BudgetPot, Employment, OutcomeRecord
 from mbprogram.model.placements import HostUnit
 from mbprogram.model.students import Student
 from mbprogram.model.values import Stamp
-from mbprogram.paths import Part, RecordPath
+from mbprogram.paths import Part, RecordPath, unparsed_reason
 
 __all__ = [
     "GENESIS",
@@ -173,7 +173,9 @@ def _as_path(value: object) -> object:
     try:
         return RecordPath.parse(value)
     except ValueError as e:
-        raise InvalidValueError.at("record", "refusals.record_path", reason=str(e)) from None
+        raise InvalidValueError.at(
+            "record", "refusals.record_path", reason=unparsed_reason(e)
+        ) from None
 
 
 def _as_action(value: object) -> object:

@@ -25,7 +25,7 @@ from mbprogram.model.values import (
     OutcomeId,
     StudentId,
 )
-from mbprogram.paths import RecordPath
+from mbprogram.paths import RecordPath, unparsed_reason
 from mbprogram.register.state import RegisterState
 from mbprogram.rules.cohort import CohortProgress, evaluate_cohort
 from mbprogram.rules.findings import Finding
@@ -156,7 +156,9 @@ class RegisterQueries:
         try:
             prefix = RecordPath.parse(record)
         except ValueError as e:
-            raise InvalidValueError.at("record", "refusals.record_path", reason=str(e)) from None
+            raise InvalidValueError.at(
+                "record", "refusals.record_path", reason=unparsed_reason(e)
+            ) from None
         return tuple(c for c in self._state.history if c.path.is_within(prefix))
 
     # -- evaluation ----------------------------------------------------------------

@@ -115,7 +115,7 @@ def selected_cohorts(register: RegisterView, cohorts: object) -> frozenset[Cohor
     if isinstance(cohorts, str):
         cohorts = (cohorts,)
     if isinstance(cohorts, bytes) or not isinstance(cohorts, Iterable):
-        raise InvalidValueError(
-            "cohorts", f"expected cohort ids (a str or a collection), got {type(cohorts).__name__}"
+        raise InvalidValueError.at(
+            "cohorts", "rule_arguments.cohort_ids", got=type(cohorts).__name__
         )
     return frozenset(register.cohort(c).id for c in cohorts)

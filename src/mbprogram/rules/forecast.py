@@ -178,12 +178,12 @@ def _checked_milestones(given: object, ids: set[StudentId]) -> Mapping[StudentId
     if given is None:
         return {}
     if not isinstance(given, Mapping):
-        raise InvalidValueError(
-            "milestones", f"expected a mapping of student ids, got {type(given).__name__}"
+        raise InvalidValueError.at(
+            "milestones", "rule_arguments.milestones", got=type(given).__name__
         )
     for key, value in given.items():
         if key not in ids:
-            raise InvalidValueError("milestones", "names a student who is not in the cohort")
+            raise InvalidValueError.at("milestones", "rule_arguments.milestones_student")
         v.check_instance(value, Milestones, f"milestones[{key}]", "Milestones")
     return given
 

@@ -120,9 +120,7 @@ def graduate_outcomes(
             or ``as_of`` not a date.
     """
     if isinstance(years_after, bool) or not isinstance(years_after, int) or years_after < 0:
-        raise InvalidValueError(
-            "years_after", "expected a whole number of years after graduation, 0 or more"
-        )
+        raise InvalidValueError.at("years_after", "rule_arguments.years_after")
     v.check_date(as_of, "as_of")
     employments = _by_person(register.employments.values())
     outcomes: dict[str, list[tuple[dt.date, OutcomeKind]]] = defaultdict(list)
@@ -354,7 +352,7 @@ def pot_utilisation(
     """
     v.check_instance(period, DateRange, "period", "a DateRange")
     if by not in ("day", "month"):
-        raise InvalidValueError("by", f"expected 'day' or 'month', got {str(by)[:20]!r}")
+        raise InvalidValueError.at("by", "rule_arguments.by", got=repr(str(by)[:20]))
     pot = register.budget_pot(pot_id)
     ranges = [e.period for e in register.employments.values() if e.pot == pot_id]
     runs = list(daily_counts(ranges, period))

@@ -196,9 +196,7 @@ class StudentPlan:
     def _check(self, day: dt.date) -> None:
         v.check_date(day, "day")
         if day < self.as_of:
-            raise InvalidValueError(
-                "day", f"expected a day on or after the plan's {self.as_of.isoformat()}, got {day}"
-            )
+            raise InvalidValueError.at("day", "rule_arguments.plan_day", as_of=self.as_of, day=day)
 
 
 def _plan(cohort: Cohort, student: Student, as_of: dt.date) -> StudentPlan:

@@ -14,7 +14,6 @@ nothing writes this form any more.
 
 from __future__ import annotations
 
-import re
 import typing
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
@@ -23,7 +22,6 @@ from typing import Any, Final
 import attrs
 import cattrs
 
-from mbprogram.catalogue import Phrase
 from mbprogram.model.assignment import AssignmentAssessment, FinalAssignment, Submission
 from mbprogram.model.attendance import Attendance, MakeUp
 from mbprogram.model.cohort import Cohort, Session
@@ -33,7 +31,7 @@ from mbprogram.model.placements import HostUnit, Placement, PlacementAbsence, Pl
 from mbprogram.model.programme import ProgrammeRules
 from mbprogram.model.students import Certificate, StatusChange, Student
 from mbprogram.model.values import DateRange, Stamp
-from mbprogram.paths import RecordPath
+from mbprogram.paths import RecordPath, unparsed_reason
 from mbprogram.storage import _hooks as h
 from mbprogram.storage._problems import BadValueError
 
@@ -93,25 +91,9 @@ def _path(o: object, _: object = None) -> RecordPath:
     try:
         return RecordPath.parse(value)
     except ValueError as e:
-        raise BadValueError("reading.history.record_path", show=False, reason=_reason(e)) from None
-
-
-#: The reasons :meth:`RecordPath.parse` gives (``expected '.' at character 7``), by catalogue key.
-_PATH_REASONS: Final = (
-    (re.compile(r"expected a field name at character ([0-9]+)"), "reading.path.field_name"),
-    (re.compile(r"an unclosed '\[' at character ([0-9]+)"), "reading.path.unclosed"),
-    (re.compile(r"more than one key at character ([0-9]+)"), "reading.path.keys"),
-    (re.compile(r"expected '\.' at character ([0-9]+)"), "reading.path.dot"),
-    (re.compile(r"a path cannot end with '\.'()"), "reading.path.end"),
-)
-
-
-def _reason(error: ValueError) -> str:
-    """Why a record path does not parse, in the language of the message (it quotes no text)."""
-    for pattern, key in _PATH_REASONS:
-        if match := pattern.fullmatch(str(error)):
-            return Phrase(key, at=match.group(1)) if match.group(1) else Phrase(key)
-    return Phrase("reading.path.other")
+        raise BadValueError(
+            "reading.history.record_path", show=False, reason=unparsed_reason(e)
+        ) from None
 
 
 def register_legacy_hooks(conv: cattrs.Converter) -> None:

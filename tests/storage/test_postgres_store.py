@@ -630,7 +630,7 @@ def unsealed(monkeypatch: pytest.MonkeyPatch) -> None:
     """Changes on a part commit but are not sealed (as if each stopped right after its commit)."""
     from mbprogram.storage import postgres_store  # noqa: PLC0415
 
-    monkeypatch.setattr(postgres_store, "seal_pending", lambda db: 0)
+    monkeypatch.setattr(postgres_store, "SEAL", "SELECT 0")
 
 
 def attend(url: str, student: str, session: int, hours: int = 2) -> None:
@@ -739,13 +739,13 @@ def test_any_mix_of_sealed_and_waiting_changes_keeps_one_chain_in_the_order_writ
     save(register, url)
     from mbprogram.storage import postgres_store  # noqa: PLC0415
 
-    sealer = postgres_store.seal_pending
+    sealer = postgres_store.SEAL
     for k, session, sealed in changes:
-        postgres_store.seal_pending = sealer if sealed else (lambda db: 0)  # type: ignore[assignment]
+        postgres_store.SEAL = sealer if sealed else "SELECT 0"  # type: ignore[misc]
         try:
             attend(url, f"S-{k:02d}", session, hours=1 + session % 4)
         finally:
-            postgres_store.seal_pending = sealer
+            postgres_store.SEAL = sealer  # type: ignore[misc]
         register.record_attendance(
             f"S-{k:02d}", session_id(session), Present(Hours(1 + session % 4)), by=STAMP
         )
@@ -777,17 +777,11 @@ def test_a_seal_that_fails_after_the_commit_warns_and_loses_nothing(
     url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from mbprogram.storage import postgres_store  # noqa: PLC0415
-    from mbprogram.storage._sqlite_transactions import store_error  # noqa: PLC0415
 
     register = cohorts_register(1)
     save(register, url)
 
-    def cut_off(db: object) -> int:
-        raise store_error(
-            "reading.store.failed_unwritten", what="seal", path=url, reason="connection lost"
-        )
-
-    monkeypatch.setattr(postgres_store, "seal_pending", cut_off)
+    monkeypatch.setattr(postgres_store, "SEAL", "SELECT -1")  # what the function says on failure
     with pytest.warns(postgres_store.UnsealedHistoryWarning, match="the next change seals"):
         attend(url, "S-01", 1)
     monkeypatch.undo()
@@ -796,6 +790,23 @@ def test_a_seal_that_fails_after_the_commit_warns_and_loses_nothing(
     assert load(url).history == register.history  # saved once, read sealed
     attend(url, "S-01", 2)
     assert rows(url, "SELECT count(*) FROM history_pending") == [(0,)]
+
+
+def test_the_seal_function_seals_nothing_and_says_so_when_it_fails(
+    url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    save(cohorts_register(1), url)
+    with monkeypatch.context() as m:
+        unsealed(m)
+        attend(url, "S-01", 1)
+    with connection(url) as db:
+        db.execute("ALTER TABLE history RENAME TO history_elsewhere")
+        assert db.execute("SELECT mb_seal_pending()").fetchone() == (-1,)
+        db.execute("ALTER TABLE history_elsewhere RENAME TO history")
+    assert rows(url, "SELECT count(*) FROM history_pending") == [(1,)]  # waiting, not lost
+    with connection(url) as db:
+        assert db.execute("SELECT mb_seal_pending()").fetchone() == (1,)
+    assert load(url).history_problems() == []
 
 
 def test_a_change_of_a_placed_student_is_made_once_on_the_part_first_read(url: str) -> None:

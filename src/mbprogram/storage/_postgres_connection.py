@@ -90,6 +90,8 @@ class Connection:
         self.raw = raw
         self.name = name
         self._queued: list[tuple[str, Sequence[object]]] = []
+        #: The first row of the last transaction's ``then`` statement, if it had one.
+        self.after: tuple[Any, ...] | None = None
 
     def execute(self, query: str, values: Sequence[object] = ()) -> Any:
         """Run one statement (after those queued); its cursor."""
@@ -130,17 +132,20 @@ class Connection:
 
     @contextlib.contextmanager
     def transaction(
-        self, what: str, *, read_only: bool = False, write: bool = False, committed: bool = False
+        self, what: str, *, read_only: bool = False, write: bool = False, then: str = ""
     ) -> Iterator[None]:
-        """One transaction: ``SERIALIZABLE`` to write, a ``REPEATABLE READ`` snapshot to read,
-        ``READ COMMITTED`` with ``committed`` (each statement sees what is committed when it
-        starts: for the history's seal, under its lock)."""
-        if committed:
-            begin = "BEGIN ISOLATION LEVEL READ COMMITTED"
-        elif write:
+        """One transaction: ``SERIALIZABLE`` to write, a ``REPEATABLE READ`` snapshot to read.
+
+        ``then`` is a statement sent with the ``COMMIT``, in the same round trip,
+        and run after it (on its own, as the connection is in autocommit mode);
+        its first row is kept in :attr:`after`. It must not fail: its error
+        would read as the commit's.
+        """
+        if write:
             begin = "BEGIN ISOLATION LEVEL SERIALIZABLE"
         else:
             begin = "BEGIN ISOLATION LEVEL REPEATABLE READ" + (" READ ONLY" if read_only else "")
+        self.after = None
         with self.translated(what):
             self.queue(begin)
             try:
@@ -148,7 +153,11 @@ class Connection:
             except BaseException:
                 self.rollback()
                 raise
-            self.execute("COMMIT")
+            if not then:
+                self.execute("COMMIT")
+                return
+            self.queue("COMMIT")
+            self.after = self.execute(then).fetchone()
 
     def rollback(self) -> None:
         """Forget what is queued, and roll back the transaction if one is open."""

@@ -97,7 +97,10 @@ SEAL_FUNCTION: Final = "mb_seal_pending"
 #: entry's canonical content, in lowercase hexadecimal. Each statement of a
 #: function called in ``READ COMMITTED`` sees what is committed when it starts,
 #: so after the lock it sees every entry committed before the lock was granted.
-#: It runs with its caller's rights (the application's role can call it).
+#: It runs with its caller's rights (the application's role can call it). It returns how
+#: many entries it sealed, or -1 if it failed (and then sealed none: the entries wait),
+#: so that its call can ride with a change's commit without its error reading as the
+#: commit's.
 _SEAL_FUNCTION: Final = f"""
 CREATE FUNCTION {SEAL_FUNCTION}() RETURNS integer LANGUAGE plpgsql AS $seal$
 DECLARE
@@ -119,6 +122,8 @@ BEGIN
         sealed := sealed + 1;
     END LOOP;
     RETURN sealed;
+EXCEPTION WHEN OTHERS THEN
+    RETURN -1;  -- nothing sealed: the entries wait for the next seal
 END
 $seal$
 """  # noqa: S608 - made of constants only

@@ -8,11 +8,11 @@ but one of any writers that overlap would be rolled back. So a change on a
 part reads no history: it writes its entries to ``history_pending``,
 unsealed, each with its canonical content (:meth:`~mbprogram.model.history.Change.content`).
 
-After its commit, :func:`seal_pending` moves every entry waiting there to
-``history``, in the order they were written, each sealed after the one
-before: one call of the store's own function, a short ``READ COMMITTED``
-transaction that holds the chain's advisory lock, so that two of them never
-seal after the same entry. A
+Right after its commit, in the same round trip (:data:`SEAL`), the store's
+own function moves every entry waiting there to ``history``, in the order
+they were written, each sealed after the one before: a short ``READ
+COMMITTED`` transaction of its own that holds the chain's advisory lock, so
+that two of them never seal after the same entry. A
 change on the whole register (erasure, retention, a save) holds the same lock
 for the whole of its transaction (:func:`chain_held`), taken before the
 transaction starts so that its snapshot holds every seal before it.
@@ -47,10 +47,12 @@ from mbprogram.storage._postgres_schema import CHAIN_LOCK, SEAL_FUNCTION
 from mbprogram.storage._problems import KeyedWarning
 
 __all__ = [
+    "SEAL",
     "SEALING",
     "UnsealedHistoryWarning",
     "chain_held",
     "seal_pending",
+    "sealed_count",
     "write_pending",
 ]
 
@@ -96,21 +98,27 @@ def write_pending(db: Connection, conv: cattrs.Converter, changes: Sequence[Chan
     )
 
 
-def seal_pending(db: Connection) -> int:
-    """Move every entry waiting in ``history_pending`` to ``history``, sealed; how many.
+#: The statement that seals the waiting entries (the store's function, schema version 3),
+#: sent with the commit of a change on a part: one round trip for both. Its one value is
+#: how many entries it sealed, or -1 if it could not (the entries then wait).
+SEAL: Final = f"SELECT {SEAL_FUNCTION}()"
 
-    One round trip: the store's function (schema version 3,
-    :data:`~mbprogram.storage._postgres_schema.SEAL_FUNCTION`) runs in a
-    ``READ COMMITTED`` transaction of its own and holds the chain's advisory
-    lock while it seals, so the lock is never held across a round trip.
+
+def sealed_count(row: Sequence[object] | None) -> int:
+    """How many entries the seal sealed, from the row :data:`SEAL` gave; -1 if it could not."""
+    value = row[0] if row else None
+    return value if isinstance(value, int) else -1
+
+
+def seal_pending(db: Connection) -> int:
+    """Seal every entry waiting in ``history_pending`` now; how many (-1 if it could not).
 
     Raises:
         DocumentError: if the store cannot be reached; the entries then wait
             for the next seal, and nothing of them is lost.
     """
     with db.translated(SEALING):
-        found = db.execute(f"SELECT {SEAL_FUNCTION}()").fetchone()
-    return int(found[0]) if found and found[0] is not None else 0
+        return sealed_count(db.execute(SEAL).fetchone())
 
 
 @contextlib.contextmanager

@@ -62,7 +62,7 @@ from typing import Final, Self, TypeVar
 import attrs
 
 from mbprogram.catalogue import Term
-from mbprogram.exceptions import DocumentError, NotFoundError, RefusedChangeError
+from mbprogram.exceptions import NotFoundError, RefusedChangeError
 from mbprogram.model import validators as v
 from mbprogram.register.aggregate import Register
 from mbprogram.register.changes.lifecycle import ERASED, STRIPPED
@@ -73,7 +73,12 @@ from mbprogram.storage._postgres_reading import load_part as read_part
 from mbprogram.storage._postgres_reading import load_whole, token
 from mbprogram.storage._postgres_schema import RECORD_TABLES, prepare
 from mbprogram.storage._postgres_scope import Need, needed_by
-from mbprogram.storage._postgres_sealing import UnsealedHistoryWarning, chain_held, seal_pending
+from mbprogram.storage._postgres_sealing import (
+    SEAL,
+    UnsealedHistoryWarning,
+    chain_held,
+    sealed_count,
+)
 from mbprogram.storage._postgres_urls import SCHEMES, is_postgres_url, secrets_in, shown_url
 from mbprogram.storage._postgres_writing import write, write_meta
 from mbprogram.storage._sqlite_transactions import OPENING, READING, SAVING, store_error
@@ -268,27 +273,17 @@ class PostgresStore:
                 # the winner is committing: wait a moment, longer each time
                 time.sleep(random.uniform(0, 0.002 * 2 ** min(attempt, 6)))  # noqa: S311
                 continue
-            self._seal()
+            if sealed_count(self._db.after) < 0:
+                # The change is saved whatever happened to its seal: a warning, not an
+                # error that would have the caller make the change again.
+                warnings.warn(UnsealedHistoryWarning(self.name), stacklevel=2)
             return result
         raise AssertionError("unreachable")  # pragma: no cover
 
-    def _seal(self) -> None:
-        """Seal the entries the committed change wrote (and any left waiting).
-
-        The change is saved whatever happens here, so a failure is a warning,
-        not an error that would have the caller make the change again.
-        """
-        try:
-            seal_pending(self._db)
-        except DocumentError:
-            warnings.warn(
-                UnsealedHistoryWarning(self.name),
-                stacklevel=3,
-            )
-
     def _change_once(self, change: Callable[[Register], T], wanted: Need | None) -> T:
         conv = converter()
-        with self._db.transaction(CHANGING, write=True):
+        # a change on a part seals its entries with its commit (:data:`SEAL`)
+        with self._db.transaction(CHANGING, write=True, then="" if wanted is None else SEAL):
             if wanted is None:
                 old, stored, _ = load_whole(self._db)
                 new = old.copy()

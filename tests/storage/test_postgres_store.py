@@ -10,6 +10,7 @@ import datetime as dt
 import sys
 import threading
 import urllib.parse
+import warnings
 from collections.abc import Callable
 from typing import Any
 
@@ -530,7 +531,10 @@ def test_a_role_may_read_and_write_the_records_without_the_right_to_change_the_s
             db.execute(statement)
     app = url.replace("user=mbprogram", f"user={role}")
 
-    with PostgresStore.open(app) as store:
+    from mbprogram.storage.postgres_store import UnsealedHistoryWarning  # noqa: PLC0415
+
+    with PostgresStore.open(app) as store, warnings.catch_warnings():
+        warnings.simplefilter("error", UnsealedHistoryWarning)  # the role may seal, too
         store.change(
             lambda r: r.record_attendance("S-01", session_id(1), Present(Hours(3)), by=STAMP),
             students=["S-01"],
@@ -541,6 +545,8 @@ def test_a_role_may_read_and_write_the_records_without_the_right_to_change_the_s
         store.change(lambda r: r.erase_person("S-02", by=STAMP))
 
     assert set(load(app).students) == {"S-01", "S-03", "S-09"}
+    assert rows(url, "SELECT count(*) FROM history_pending") == [(0,)]
+    assert load(app).history_problems() == []
     for statement in (
         "CREATE TABLE copies (body jsonb)",
         "ALTER TABLE students ADD COLUMN copy text",

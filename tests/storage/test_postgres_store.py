@@ -905,3 +905,70 @@ def test_a_store_without_its_seal_function_is_refused_naming_it(url: str) -> Non
 
     with pytest.raises(DocumentError, match="the function mb_seal_pending is missing"):
         load(url)
+
+
+def with_options(url: str, extra: str) -> str:
+    """``url`` with ``extra`` server options (``-cname=value``) after those it has."""
+    base, query = url.split("?", 1)
+    values = dict(urllib.parse.parse_qsl(query))
+    values["options"] = f"{values['options']} {extra}"
+    return f"{base}?{urllib.parse.urlencode(values, quote_via=urllib.parse.quote)}"
+
+
+def test_a_seal_cancelled_after_the_commit_is_a_warning_not_a_change_unwritten(
+    url: str,
+) -> None:
+    from mbprogram.storage._postgres_schema import CHAIN_LOCK  # noqa: PLC0415
+    from mbprogram.storage.postgres_store import UnsealedHistoryWarning  # noqa: PLC0415
+
+    register = cohorts_register(1)
+    save(register, url)
+    with connection(url) as holder:
+        holder.execute("SELECT pg_advisory_lock(%s)", (CHAIN_LOCK,))  # a long whole change
+        impatient = with_options(url, "-cstatement_timeout=300")
+        with PostgresStore.open(impatient) as store, pytest.warns(UnsealedHistoryWarning):
+            store.change(
+                lambda r: r.record_attendance("S-01", session_id(1), Present(Hours(2)), by=STAMP),
+                students=["S-01"],
+            )  # committed: the seal's wait for the lock was cancelled
+    register.record_attendance("S-01", session_id(1), Present(Hours(2)), by=STAMP)
+
+    assert rows(url, "SELECT count(*) FROM history_pending") == [(1,)]
+    assert load(url).history == register.history
+    attend(url, "S-01", 2)
+    assert rows(url, "SELECT count(*) FROM history_pending") == [(0,)]
+
+
+def test_the_seal_is_read_committed_whatever_the_servers_default_isolation(url: str) -> None:
+    from mbprogram.storage.postgres_store import UnsealedHistoryWarning  # noqa: PLC0415
+
+    register = cohorts_register(WRITERS)
+    save(register, url)
+    strict = with_options(url, "-cdefault_transaction_isolation=serializable")
+    barrier = threading.Barrier(WRITERS, timeout=60)
+    errors: list[BaseException] = []
+
+    def writer(i: int) -> None:
+        try:
+            with PostgresStore.open(strict) as store, warnings.catch_warnings():
+                warnings.simplefilter("error", UnsealedHistoryWarning)
+                barrier.wait()
+                for s in range(1, 4):
+                    store.change(
+                        lambda r, s=s: r.record_attendance(
+                            f"S-{i + 1:02d}", session_id(s), Present(Hours(2)), by=STAMP
+                        ),
+                        students=[f"S-{i + 1:02d}"],
+                    )
+        except BaseException as e:  # reported to the test
+            errors.append(e)
+
+    threads = [threading.Thread(target=writer, args=(i,)) for i in range(WRITERS)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+
+    assert errors == []
+    assert rows(url, "SELECT count(*) FROM history_pending") == [(0,)]
+    assert load(url).history_problems() == []

@@ -137,9 +137,9 @@ class Connection:
         """One transaction: ``SERIALIZABLE`` to write, a ``REPEATABLE READ`` snapshot to read.
 
         ``then`` is a statement sent with the ``COMMIT``, in the same round trip,
-        and run after it (on its own, as the connection is in autocommit mode);
-        its first row is kept in :attr:`after`. It must not fail: its error
-        would read as the commit's.
+        and run after it in a transaction of its own; its first row is kept in
+        :attr:`after` (``None`` if it failed: its error never reads as the
+        commit's).
         """
         if write:
             begin = "BEGIN ISOLATION LEVEL SERIALIZABLE"
@@ -156,8 +156,32 @@ class Connection:
             if not then:
                 self.execute("COMMIT")
                 return
-            self.queue("COMMIT")
-            self.after = self.execute(then).fetchone()
+            self._commit_then(then)
+
+    def _commit_then(self, then: str) -> None:
+        """``COMMIT``, then ``then`` in a ``READ COMMITTED`` transaction of its own, in one
+        round trip (whatever the server's default isolation).
+
+        If the commit succeeded and ``then`` failed (or was cancelled), the
+        change is committed: nothing is raised and :attr:`after` is ``None``.
+        An error of the commit itself is raised as it is.
+        """
+        psycopg = driver()
+        committed = done = None
+        try:
+            with self.raw.pipeline():
+                self._flush()
+                committed = self.raw.execute("COMMIT")
+                self.raw.execute("BEGIN ISOLATION LEVEL READ COMMITTED")
+                done = self.raw.execute(then)
+                self.raw.execute("COMMIT")
+            self.after = done.fetchone()
+        except psycopg.Error:
+            result = committed.pgresult if committed is not None else None
+            if result is None or result.status != psycopg.pq.ExecStatus.COMMAND_OK:
+                raise  # the commit's own error: nothing was written
+            self.rollback()  # the commit held; what came after it failed
+            self.after = None
 
     def rollback(self) -> None:
         """Forget what is queued, and roll back the transaction if one is open."""

@@ -103,3 +103,22 @@ def test_the_history_in_words_never_shows_a_name_or_an_identity_number(register:
     shown = " ".join(f"{r.before} {r.after}" for r in rows)
     assert len(register.history) * 2 == len(rows)
     assert [] == [s for s in secrets if len(s) > 3 and s in shown]
+
+
+@given(
+    st.decimals(allow_nan=False, allow_infinity=False, places=40, min_value=0, max_value=10**14),
+    st.decimals(allow_nan=False, allow_infinity=False, places=40, min_value=0, max_value=10**14),
+)
+def test_two_numbers_have_one_canonical_text_exactly_when_they_are_equal(a, b) -> None:
+    from mbprogram.model.canonical import canonical_text  # noqa: PLC0415
+
+    assert (canonical_text(a) == canonical_text(b)) == (a == b)
+
+
+def test_a_number_finer_than_28_digits_is_not_rounded_in_its_canonical_text() -> None:
+    from mbprogram import Hours  # noqa: PLC0415
+    from mbprogram.model.canonical import canonical_text  # noqa: PLC0415
+
+    fine = Hours("1." + "0" * 38 + "1")  # 40 decimals: a value may have them
+    assert canonical_text(fine) != canonical_text(Hours("1"))
+    assert canonical_text(Hours("7.50")) == canonical_text(Hours("7.5"))

@@ -238,3 +238,57 @@ def test_a_kept_mark_is_never_taken_for_another_mark() -> None:
             assert fast == outcome(text)
         assert isinstance(fast, list)
         assert any(p.startswith("cohorts[0].students[1].attendance[0]") for p, _, _ in fast)
+
+
+# -- caches never lend one spelling's verdict to another (found by review) ---------------------
+
+_TOO_FINE = "0" * 41  # more decimals than a value may have
+
+
+def _spelled(edit: Any, *numbers: str) -> str:
+    """The sample document with ``edit`` made on it; its placeholders ``__0__``, ``__1__`` …
+    replaced by the JSON numbers given, spelled exactly."""
+    document = json.loads(dumps(sample_register()))
+    edit(document)
+    text = json.dumps(document)
+    for i, number in enumerate(numbers):
+        text = text.replace(f'"__{i}__"', number)
+    return text
+
+
+def _refused(text: str) -> bool:
+    try:
+        loads(text)
+    except DocumentError:
+        return True
+    return False
+
+
+def test_programme_rules_equal_in_value_but_not_in_spelling_are_each_checked() -> None:
+    def two_cohorts(document: dict[str, Any]) -> None:
+        other = copy.deepcopy(document["cohorts"][0])
+        other["id"], other["students"] = "K-OTHER", []
+        document["cohorts"][0]["rules"]["theory_hours"] = "__0__"
+        other["rules"]["theory_hours"] = "__1__"
+        document["cohorts"].append(other)
+
+    text = _spelled(two_cohorts, "140.0", f"140.{_TOO_FINE}")
+    with detailed_only():
+        assert _refused(text)
+    assert _refused(text)  # the first cohort's rules are not lent to the second
+    assert _refused(_spelled(two_cohorts, f"140.{_TOO_FINE}", "140.0"))
+
+
+def test_hours_equal_in_value_but_not_in_spelling_are_each_checked() -> None:
+    def session(document: dict[str, Any]) -> None:
+        document["cohorts"][0]["sessions"][0]["hours"] = "__0__"
+
+    def mark(document: dict[str, Any]) -> None:
+        document["cohorts"][0]["students"][0]["attendance"][0]["hours"] = "__0__"
+
+    for edit in (session, mark):
+        assert not _refused(_spelled(edit, "5.0"))  # now kept in a cache
+        assert _refused(_spelled(edit, f"5.{_TOO_FINE}"))
+        with detailed_only():
+            assert not _refused(_spelled(edit, "5.0"))
+            assert _refused(_spelled(edit, f"5.{_TOO_FINE}"))

@@ -20,6 +20,7 @@ b'[1,"\\xc3\\xa5",null]'
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import enum
 import re
 import weakref
@@ -54,7 +55,7 @@ def canonical_text(value: object) -> str:
     if isinstance(value, str):
         return _quoted(value)
     if isinstance(value, Decimal):  # equal numbers, one text: 5, 5.0 and 5.00 are "5"
-        return _quoted("0" if value == 0 else format(value.normalize(), "f"))
+        return _quoted("0" if value == 0 else format(_exactly_normal(value), "f"))
     if isinstance(value, Fraction):
         return _quoted(f"{value.numerator}/{value.denominator}")
     if isinstance(value, dt.datetime) and value.utcoffset() is not None:
@@ -69,6 +70,12 @@ def canonical_text(value: object) -> str:
     if attrs.has(type(value)):
         return _record_text(value)
     raise TypeError(f"no canonical form for a {type(value).__name__}")
+
+
+def _exactly_normal(value: Decimal) -> Decimal:
+    """``value`` without trailing zeros, never rounded (``normalize`` alone rounds to the
+    context's 28 digits, which would give two different numbers one text)."""
+    return value.normalize(decimal.Context(prec=max(1, len(value.as_tuple().digits))))
 
 
 #: The canonical text of records met last and still alive, by id (with a reference to

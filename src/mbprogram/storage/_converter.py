@@ -115,7 +115,7 @@ def _attendance_hooks(conv: cattrs.Converter) -> Hooks[Attendance]:
         key: tuple[object, ...] = ()
         if type(o) is dict and len(o) == 3 and o.get("mark") == "present":
             hours = o.get("hours")
-            key = (o.get("session"), type(hours), hours)
+            key = (o.get("session"), h.exact_key(hours))
             try:
                 return cache[key]
             except KeyError:

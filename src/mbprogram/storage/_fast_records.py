@@ -175,15 +175,16 @@ def _rules() -> Build:
 
     Cohorts of one programme repeat its rules: they are kept under their JSON
     object's keys, values and the JSON kinds of the values (so ``1`` is never
-    taken for ``true``).
+    taken for ``true``), a number by its spelling (``_hooks.exact_key``: 140.0
+    is not 140.000…0 with more decimals than a value may have).
     """
     hook = converter().get_structure_hook(ProgrammeRules)
-    kept: dict[tuple[tuple[str, type, object], ...], ProgrammeRules] = {}
+    kept: dict[tuple[tuple[str, object], ...], ProgrammeRules] = {}
 
     def build(o: object) -> ProgrammeRules:
         if type(o) is not dict:
             raise DeclinedError
-        key = tuple([(k, type(v), v) for k, v in o.items()])  # unhashable: declined
+        key = tuple([(k, h.exact_key(v)) for k, v in o.items()])  # unhashable: declined
         rules = kept.get(key)
         if rules is None:
             rules = hook(o, ProgrammeRules)

@@ -34,6 +34,7 @@ __all__ = [
     "date_time",
     "decimal_text",
     "enum_hook",
+    "exact_key",
     "flag",
     "hours",
     "is_list_of",
@@ -163,9 +164,30 @@ _cached_hours = functools.lru_cache(maxsize=4_096, typed=True)(_value_object(Hou
 _percent = _value_object(Percent)
 
 
+def exact_key(value: object) -> object:
+    """A key that tells apart every two values a document can spell differently.
+
+    Equal decimals are one key for a dict (``5.0 == 5.00``), but not for the
+    checks of a value (at most 40 decimals): a decimal's key is its sign,
+    digits and exponent, so a cache keyed by it never lends one spelling's
+    verdict to another.
+    """
+    if type(value) is Decimal:
+        return (Decimal, value.as_tuple())
+    return (type(value), value)
+
+
+@functools.lru_cache(maxsize=4_096)
+def _cached_decimal_hours(spelled: str) -> Hours:
+    return _value_object(Hours)(Decimal(spelled))  # a decimal's text is its exact spelling
+
+
 def hours(o: object, _: object = None) -> Hours:
-    """Hours from a decimal string or number (the same few values recur: they are cached)."""
-    if type(o) in (str, int, Decimal):
+    """Hours from a decimal string or number (the same few values recur: they are cached,
+    each spelling of a number by itself: :func:`exact_key`)."""
+    if type(o) is Decimal:
+        return _cached_decimal_hours(str(o))
+    if type(o) in (str, int):
         return _cached_hours(o)
     raise BadValueError("reading.expected.exact", o)
 

@@ -44,7 +44,7 @@ from mbprogram.model.cohort import Cohort, Session
 from mbprogram.model.literature import Literature, Reading, SignOff
 from mbprogram.model.placements import Placement, PlacementAbsence, PlacementAssessment
 from mbprogram.model.programme import ProgrammeRules
-from mbprogram.model.students import Status, StatusChange, Student, status_history_problems
+from mbprogram.model.students import Status, StatusChange, Student
 from mbprogram.model.validators import accepts
 from mbprogram.model.values import DateRange, Hours, Weekday
 from mbprogram.storage import _hooks as h
@@ -363,22 +363,10 @@ def _placement() -> Build:
         midway, final = assessment_of(o.get("midway")), assessment_of(o.get("final"))
         if not (id_ok(ident) and unit_ok(unit) and supervisor_ok(supervisor)):
             raise DeclinedError
-        if not (day_ok(start) and day_ok(end)) or end < start:  # DateRange's rules
+        if not (day_ok(start) and day_ok(end)):
             raise DeclinedError
         # Placement's converter of weekdays keeps a set of Weekday members as it is.
-        if not weekdays or type(weekdays) is not frozenset:
-            raise DeclinedError
-        # Placement.__attrs_post_init__: absent days distinct, in the period and on a
-        # practice day; assessments not before the start, nor the final before the midway.
-        days = [a.day for a in absences]
-        if len(set(days)) != len(days):
-            raise DeclinedError
-        for day in days:
-            if not start <= day <= end or day.weekday() not in weekdays:
-                raise DeclinedError
-        if (midway is not None and midway.on < start) or (final is not None and final.on < start):
-            raise DeclinedError
-        if midway is not None and final is not None and final.on < midway.on:
+        if type(weekdays) is not frozenset:
             raise DeclinedError
         period = _new(DateRange)
         _set(period, "start", start)
@@ -392,6 +380,8 @@ def _placement() -> Build:
         _set(placement, "absences", absences)
         _set(placement, "midway", midway)
         _set(placement, "final", final)
+        period.__attrs_post_init__()  # the records' own rules, as their constructors run them
+        placement.__attrs_post_init__()
         return placement
 
     return build
@@ -505,7 +495,6 @@ def _student() -> Build:
     status_of, attendance_of = _list(_status_change()), _attendance_list()
     placements_of, literature_of = _list(_placement()), _literature()
     assignment_of = _optional(_assignment())
-    session, record_id = operator.attrgetter("session"), operator.attrgetter("id")
 
     def build(o: object) -> Student:
         o = _shaped(o, keys)
@@ -532,15 +521,7 @@ def _student() -> Build:
             if not rarely_given_ok[n](value):
                 raise DeclinedError
             _set(student, n, value)
-        # Student.__attrs_post_init__: a lawful status history, each session marked
-        # once, make-up and placement ids each used once.
-        if status_history_problems(history):
-            raise DeclinedError
-        for items, key in ((attendance, session), (placements, record_id)):
-            if len(set(map(key, items))) != len(items):
-                raise DeclinedError
-        if len(set(map(record_id, student.makeups))) != len(student.makeups):
-            raise DeclinedError
+        student.__attrs_post_init__()  # its own rules, as its constructor runs them
         return student
 
     defaults = {n: attrs.fields_dict(Student)[n].default for n in rarely_given}

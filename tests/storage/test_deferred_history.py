@@ -196,3 +196,29 @@ def test_a_deferred_history_says_how_long_it_is_without_reading() -> None:
 def test_a_deferred_history_that_reads_otherwise_than_it_said_is_refused() -> None:
     with pytest.raises(TypeError):
         DeferredHistory(2, lambda: ()).changes()
+
+
+def test_two_threads_first_using_a_deferred_history_read_it_once() -> None:
+    import threading  # noqa: PLC0415
+    import time  # noqa: PLC0415
+
+    from mbprogram.register.deferred_history import DeferredHistory  # noqa: PLC0415
+
+    entries = tuple(sample_register().history)
+    reads: list[int] = []
+
+    def read() -> tuple[object, ...]:
+        reads.append(1)
+        time.sleep(0.05)  # long enough for the other thread to ask meanwhile
+        return entries
+
+    deferred = DeferredHistory(len(entries), read)  # type: ignore[arg-type]
+    seen: list[object] = []
+    threads = [threading.Thread(target=lambda: seen.append(deferred.changes())) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+
+    assert reads == [1]
+    assert seen == [entries, entries]

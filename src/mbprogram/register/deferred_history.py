@@ -19,6 +19,7 @@ demand").
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from typing import overload
 
@@ -30,13 +31,14 @@ __all__ = ["DeferredHistory"]
 class DeferredHistory(Sequence[Change]):
     """``count`` history entries, read by ``read`` when first used and kept from then on."""
 
-    __slots__ = ("_changes", "_count", "_read")
+    __slots__ = ("_changes", "_count", "_lock", "_read")
 
     def __init__(self, count: int, read: Callable[[], Sequence[Change]]) -> None:
         """Hold ``count`` entries that ``read`` gives (it raises if they cannot be read)."""
         self._count = count
         self._read: Callable[[], Sequence[Change]] | None = read
         self._changes: tuple[Change, ...] | None = None
+        self._lock = threading.Lock()  # two threads' first uses read the entries once
 
     @property
     def is_read(self) -> bool:
@@ -50,13 +52,18 @@ class DeferredHistory(Sequence[Change]):
             TypeError: if ``read`` gives something other than ``count`` Change records
                 (a programming error of the store).
         """
-        if self._changes is None:
-            assert self._read is not None  # noqa: S101 - dropped only once read
-            changes = tuple(self._read())
-            if len(changes) != self._count or not all(isinstance(c, Change) for c in changes):
-                raise TypeError(f"the store's history did not read as {self._count} Change records")
-            self._changes, self._read = changes, None  # the store's rows are let go
-        return self._changes
+        if self._changes is not None:
+            return self._changes
+        with self._lock:
+            if self._changes is None:  # not read by another thread meanwhile
+                assert self._read is not None  # noqa: S101 - dropped only once read
+                changes = tuple(self._read())
+                if len(changes) != self._count or not all(isinstance(c, Change) for c in changes):
+                    raise TypeError(
+                        f"the store's history did not read as {self._count} Change records"
+                    )
+                self._changes, self._read = changes, None  # the store's rows are let go
+            return self._changes
 
     def __len__(self) -> int:
         return self._count

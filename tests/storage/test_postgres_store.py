@@ -141,6 +141,26 @@ def race(
     return results
 
 
+def at_once(count: int, work: Callable[[int], None]) -> list[BaseException]:
+    """``work(i)`` in ``count`` threads, started together; the errors they raised."""
+    barrier = threading.Barrier(count, timeout=60)
+    errors: list[BaseException] = []
+
+    def run(i: int) -> None:
+        try:
+            barrier.wait()
+            work(i)
+        except BaseException as e:  # reported to the test
+            errors.append(e)
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    return errors
+
+
 def assert_one_winner(results: list[BaseException | None], retries: list[int], code: str) -> None:
     """One writer won; every other lost the race, was made again and refused by ``code``."""
     assert sum(r is None for r in results) == 1
@@ -832,34 +852,24 @@ def test_a_change_of_a_placed_student_is_made_once_on_the_part_first_read(url: s
 def test_whole_register_changes_racing_writers_of_parts_keep_one_chain(url: str) -> None:
     register = cohorts_register(WRITERS)
     save(register, url)
-    barrier = threading.Barrier(WRITERS, timeout=60)
-    errors: list[BaseException] = []
 
     def writer(i: int) -> None:
-        try:
-            with PostgresStore.open(url) as store:
-                barrier.wait()
-                for session in range(1, 4):
-                    if i % 2:  # a change on the whole register: a new host unit
-                        unit = HostUnit(
-                            id=f"U{i}-{session}", name="Ny enhet", capacity=1, kind="housing"
-                        )
-                        store.change(lambda r, unit=unit: r.add_host_unit(unit, by=STAMP))
-                    else:
-                        store.change(
-                            lambda r, s=session: r.record_attendance(
-                                f"S-{i + 1:02d}", session_id(s), Present(Hours(2)), by=STAMP
-                            ),
-                            students=[f"S-{i + 1:02d}"],
-                        )
-        except BaseException as e:  # reported to the test
-            errors.append(e)
+        with PostgresStore.open(url) as store:
+            for session in range(1, 4):
+                if i % 2:  # a change on the whole register: a new host unit
+                    unit = HostUnit(
+                        id=f"U{i}-{session}", name="Ny enhet", capacity=1, kind="housing"
+                    )
+                    store.change(lambda r, unit=unit: r.add_host_unit(unit, by=STAMP))
+                else:
+                    store.change(
+                        lambda r, s=session: r.record_attendance(
+                            f"S-{i + 1:02d}", session_id(s), Present(Hours(2)), by=STAMP
+                        ),
+                        students=[f"S-{i + 1:02d}"],
+                    )
 
-    threads = [threading.Thread(target=writer, args=(i,)) for i in range(WRITERS)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=120)
+    errors = at_once(WRITERS, writer)
 
     assert errors == []
     kept = load(url)
@@ -945,30 +955,22 @@ def test_the_seal_is_read_committed_whatever_the_servers_default_isolation(url: 
     register = cohorts_register(WRITERS)
     save(register, url)
     strict = with_options(url, "-cdefault_transaction_isolation=serializable")
-    barrier = threading.Barrier(WRITERS, timeout=60)
-    errors: list[BaseException] = []
 
     def writer(i: int) -> None:
-        try:
-            with PostgresStore.open(strict) as store, warnings.catch_warnings():
-                warnings.simplefilter("error", UnsealedHistoryWarning)
-                barrier.wait()
-                for s in range(1, 4):
-                    store.change(
-                        lambda r, s=s: r.record_attendance(
-                            f"S-{i + 1:02d}", session_id(s), Present(Hours(2)), by=STAMP
-                        ),
-                        students=[f"S-{i + 1:02d}"],
-                    )
-        except BaseException as e:  # reported to the test
-            errors.append(e)
+        with PostgresStore.open(strict) as store:
+            for s in range(1, 4):
+                store.change(
+                    lambda r, s=s: r.record_attendance(
+                        f"S-{i + 1:02d}", session_id(s), Present(Hours(2)), by=STAMP
+                    ),
+                    students=[f"S-{i + 1:02d}"],
+                )
 
-    threads = [threading.Thread(target=writer, args=(i,)) for i in range(WRITERS)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=120)
+    with warnings.catch_warnings(record=True) as caught:  # one catcher: filters are global
+        warnings.simplefilter("always", UnsealedHistoryWarning)
+        errors = at_once(WRITERS, writer)
 
     assert errors == []
+    assert [w for w in caught if issubclass(w.category, UnsealedHistoryWarning)] == []
     assert rows(url, "SELECT count(*) FROM history_pending") == [(0,)]
     assert load(url).history_problems() == []

@@ -718,10 +718,8 @@ def test_sealing_the_waiting_entries_changes_no_revision(
         attend(url, "S-01", 1)
     repository = PostgresRepository(url)
     loaded = repository.load()
-    with PostgresStore.open(url) as store:
-        from mbprogram.storage._postgres_sealing import seal_pending  # noqa: PLC0415
-
-        assert seal_pending(store._db) == 1  # the step a change runs
+    with connection(url) as db:
+        assert db.execute("SELECT mb_seal_pending()").fetchone() == (1,)  # the step a change runs
     assert repository.load().revision == loaded.revision
     loaded.register.record_attendance("S-02", session_id(1), Present(Hours(1)), by=STAMP)
 

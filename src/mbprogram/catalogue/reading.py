@@ -526,10 +526,6 @@ TEXTS: Final[Mapping[str, Mapping[str, str]]] = {
         "special-category health data: make it readable by its owner only with "
         "chmod 600 {name}",
     },
-    "reading.store.what.seal": {
-        "nb": "forsegle historikkens nye oppføringer",
-        "en": "seal the history's new entries",
-    },
     "reading.store.unsealed": {
         "nb": "endringen ble lagret i {name}, men oppføringene i historikken kunne ikke "
         "forsegles nå; de venter i lageret, og neste endring forsegler dem",

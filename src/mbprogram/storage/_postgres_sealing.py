@@ -39,7 +39,6 @@ from typing import Final
 import attrs
 import cattrs
 
-from mbprogram.catalogue import Term
 from mbprogram.model.history import GENESIS, Change
 from mbprogram.storage._history_codec import history_json
 from mbprogram.storage._postgres_connection import Connection
@@ -48,10 +47,8 @@ from mbprogram.storage._problems import KeyedWarning
 
 __all__ = [
     "SEAL",
-    "SEALING",
     "UnsealedHistoryWarning",
     "chain_held",
-    "seal_pending",
     "sealed_count",
     "write_pending",
 ]
@@ -69,10 +66,6 @@ class UnsealedHistoryWarning(KeyedWarning):
 
     def __init__(self, name: str) -> None:
         super().__init__(name=name)
-
-
-#: What a failed seal says it could not do.
-SEALING: Final = Term("reading.store.what.seal")
 
 
 def write_pending(db: Connection, conv: cattrs.Converter, changes: Sequence[Change]) -> None:
@@ -108,17 +101,6 @@ def sealed_count(row: Sequence[object] | None) -> int:
     """How many entries the seal sealed, from the row :data:`SEAL` gave; -1 if it could not."""
     value = row[0] if row else None
     return value if isinstance(value, int) else -1
-
-
-def seal_pending(db: Connection) -> int:
-    """Seal every entry waiting in ``history_pending`` now; how many (-1 if it could not).
-
-    Raises:
-        DocumentError: if the store cannot be reached; the entries then wait
-            for the next seal, and nothing of them is lost.
-    """
-    with db.translated(SEALING):
-        return sealed_count(db.execute(SEAL).fetchone())
 
 
 @contextlib.contextmanager

@@ -36,7 +36,7 @@ def write(
     ``stored`` says where a whole register's history is stored (the caller
     holds the chain's lock: :func:`~mbprogram.storage._postgres_sealing.chain_held`);
     for a part (which holds no history) the entries the change appended wait
-    for their seal (:func:`~mbprogram.storage._postgres_sealing.seal_pending`).
+    for their seal (:data:`~mbprogram.storage._postgres_sealing.SEAL`).
     """
     edits = {t: table_edit(getattr(old, t), getattr(new, t)) for t in RECORD_TABLES}
     for table in reversed(RECORD_TABLES):

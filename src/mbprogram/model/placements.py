@@ -124,6 +124,8 @@ class Placement:
     )
 
     def __attrs_post_init__(self) -> None:
+        if self._keeps_its_rules():
+            return  # the usual case, told at a glance; the rules below say what is wrong
         problems: list[Problem] = []
         if not self.weekdays:
             problems.append(Problem.of("weekdays", "problems.placement.no_weekday"))
@@ -175,6 +177,28 @@ class Placement:
             )
         if problems:
             raise InvalidValueError(problems)
+
+    def _keeps_its_rules(self) -> bool:
+        """Whether :meth:`__attrs_post_init__` finds nothing wrong: the same rules, at a glance."""
+        start, end = self.period.start, self.period.end
+        midway, final = self.midway, self.final
+        weekdays = self.weekdays
+        if not weekdays:
+            return False
+        if midway is not None and midway.on < start:
+            return False
+        if final is not None and (
+            final.on < start or (midway is not None and final.on < midway.on)
+        ):
+            return False
+        absences = self.absences
+        if not absences:
+            return True
+        days = [a.day for a in absences]
+        # every day a date (its validator), in the period and on a practice day, none twice
+        return len(set(days)) == len(days) and all(
+            start <= day <= end and day.weekday() in weekdays for day in days
+        )
 
     @property
     def absent_days(self) -> frozenset[dt.date]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import operator
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
@@ -57,6 +58,9 @@ TRANSITIONS: Final[Mapping[Status | None, frozenset[Status]]] = MappingProxyType
         Status.GRADUATED: frozenset(),
     }
 )
+
+#: The session of an attendance mark.
+_SESSION: Final = operator.attrgetter("session")
 
 #: Statuses after which a student's records are closed to new entries.
 CLOSED: Final = frozenset({Status.WITHDRAWN, Status.GRADUATED})
@@ -204,19 +208,23 @@ class Student:
 
     def __attrs_post_init__(self) -> None:
         problems = status_history_problems(self.status_history)
-        seen: set[str] = set()
-        for i, a in enumerate(self.attendance):
-            if a.session in seen:
-                problems.append(
-                    Problem.of(
-                        f"attendance[{i}].session",
-                        "problems.student.marked_twice",
-                        session=repr(a.session),
+        attendance = self.attendance
+        if len(set(map(_SESSION, attendance))) != len(attendance):  # one marked twice: which?
+            seen: set[str] = set()
+            for i, a in enumerate(attendance):
+                if a.session in seen:
+                    problems.append(
+                        Problem.of(
+                            f"attendance[{i}].session",
+                            "problems.student.marked_twice",
+                            session=repr(a.session),
+                        )
                     )
-                )
-            seen.add(a.session)
-        problems += v.unique_ids(self.makeups, "make-up", "makeups")
-        problems += v.unique_ids(self.placements, "placement", "placements")
+                seen.add(a.session)
+        if len(self.makeups) > 1:  # one alone has no twin
+            problems += v.unique_ids(self.makeups, "make-up", "makeups")
+        if len(self.placements) > 1:
+            problems += v.unique_ids(self.placements, "placement", "placements")
         if problems:
             raise InvalidValueError(problems)
 

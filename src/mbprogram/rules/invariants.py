@@ -20,6 +20,7 @@ when the register issued the certificate.
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import partial
 
@@ -138,10 +139,14 @@ def student_problems(
         )
     at = _by_id if by_id else _by_position
     suspect, out_of_term = _attendance_at_a_glance(student, cohort)
-    dated = _dated_records(student, cohort, at, attendance=out_of_term)
     if suspect:
         problems += _attendance_problems(student, cohort, at)
-    problems += _dated_problems(student, dated)
+    # The dates first without paths: the usual student has none out of term.
+    if _out_of_term(
+        student, _dated_records(student, cohort, at, attendance=out_of_term, named=False)
+    ):
+        dated = _dated_records(student, cohort, at, attendance=out_of_term)
+        problems += _dated_problems(student, dated)
     problems += _placement_problems(student, host_units, at)
     problems += _people_problems(student, at)
     problems += _assignment_problems(student, cohort)
@@ -172,8 +177,9 @@ def _by_id(name: str, position: int, ident: str) -> RecordPath:
 
 #: A dated record: its date, the start of the message when it is before the enrolment
 #: (``None`` for absences and assessments, which follow a record that is checked), and a
-#: function that makes the path of its date (paths are made only for problems).
-_Dated = tuple[dt.date, str | None, Callable[[], RecordPath]]
+#: function that makes the path of its date (paths are made only for problems; ``None``
+#: when the records are listed to see whether any is out of term).
+_Dated = tuple[dt.date, str | None, Callable[[], RecordPath] | None]
 
 
 def _closed_on(student: Student) -> dt.date | None:
@@ -214,70 +220,96 @@ def _attendance_at_a_glance(student: Student, cohort: Cohort) -> tuple[bool, boo
 
 
 def _dated_records(
-    student: Student, cohort: Cohort, at: _Namer, *, attendance: bool = True
+    student: Student, cohort: Cohort, at: _Namer, *, attendance: bool = True, named: bool = True
 ) -> list[_Dated]:
-    """Every dated record of the student (without the attendance unless ``attendance``)."""
-    sessions = cohort.session_table
-    dated: list[_Dated] = [
-        (
-            sessions[a.session][0],
-            a.session,
-            partial(_item, at, "attendance", i, a.session, "session"),
-        )
-        for i, a in enumerate(student.attendance if attendance else ())
-        if a.session in sessions
-    ]
-    dated += [
-        (m.on, "", partial(_item, at, "makeups", i, m.id, "on"))
-        for i, m in enumerate(student.makeups)
-    ]
-    for i, p in enumerate(student.placements):
-        where = partial(_item, at, "placements", i, p.id)  # paths are made only for problems
-        dated.append((p.period.start, "", partial(where, "period", "start")))
-        dated += [
-            (a.day, None, partial(where, ("absences", j), "day")) for j, a in enumerate(p.absences)
-        ]
-        dated += [
-            (a.on, None, partial(where, stage, "on"))
-            for stage, a in (("midway", p.midway), ("final", p.final))
-            if a is not None
-        ]
-    literature = student.literature
-    dated += [
-        (r.on, "", partial(RecordPath.of, "literature", ("readings", i), "on"))
-        for i, r in enumerate(literature.readings)
-    ]
-    if literature.sign_off is not None:
-        dated.append(
-            (literature.sign_off.on, "", partial(RecordPath.of, "literature", "sign_off", "on"))
-        )
-    if student.assignment is not None:
-        dated += [
-            (s.on, "", partial(RecordPath.of, "assignment", ("submissions", i), "on"))
-            for i, s in enumerate(student.assignment.submissions)
-        ]
+    """Every dated record of the student (without the attendance unless ``attendance``).
+
+    Unless ``named``, no record is given the function that makes its path (the
+    records are listed to see whether any is out of term: most often none is).
+    """
+    dated: list[_Dated] = []
+    if attendance:
+        sessions = cohort.session_table
         dated += [
             (
-                a.on,
-                None,
-                partial(_assessment, at, i, "on"),
+                sessions[a.session][0],
+                a.session,
+                partial(_item, at, "attendance", i, a.session, "session") if named else None,
             )
-            for i, a in enumerate(student.assignment.assessments)
+            for i, a in enumerate(student.attendance)
+            if a.session in sessions
+        ]
+    if student.makeups:
+        dated += [
+            (m.on, "", partial(_item, at, "makeups", i, m.id, "on") if named else None)
+            for i, m in enumerate(student.makeups)
+        ]
+    for i, p in enumerate(student.placements):
+        where = partial(_item, at, "placements", i, p.id) if named else None
+        dated.append((p.period.start, "", partial(where, "period", "start") if where else None))
+        if p.absences:
+            dated += [
+                (a.day, None, partial(where, ("absences", j), "day") if where else None)
+                for j, a in enumerate(p.absences)
+            ]
+        for stage, a in (("midway", p.midway), ("final", p.final)):
+            if a is not None:
+                dated.append((a.on, None, partial(where, stage, "on") if where else None))
+    literature = student.literature
+    if literature.readings:
+        reading = partial(RecordPath.of, "literature")
+        dated += [
+            (r.on, "", partial(reading, ("readings", i), "on") if named else None)
+            for i, r in enumerate(literature.readings)
+        ]
+    if literature.sign_off is not None:
+        dated.append(
+            (
+                literature.sign_off.on,
+                "",
+                partial(RecordPath.of, "literature", "sign_off", "on") if named else None,
+            )
+        )
+    if student.assignment is not None:
+        assignment = student.assignment
+        submitted = partial(RecordPath.of, "assignment")
+        dated += [
+            (s.on, "", partial(submitted, ("submissions", i), "on") if named else None)
+            for i, s in enumerate(assignment.submissions)
+        ]
+        dated += [
+            (a.on, None, partial(_assessment, at, i, "on") if named else None)
+            for i, a in enumerate(assignment.assessments)
         ]
     return dated
 
 
+def _out_of_term(student: Student, dated: list[_Dated]) -> list[tuple[int, bool]]:
+    """The positions in ``dated`` of records dated before the enrolment (``True``) or after
+    the day the student left (``False``)."""
+    enrolled = student.enrolled_on
+    closed_on = _closed_on(student)
+    found = []
+    for i, (day, what, _) in enumerate(dated):
+        if what is not None and (enrolled is None or day < enrolled):
+            found.append((i, True))
+        elif closed_on is not None and day > closed_on:
+            found.append((i, False))
+    return found
+
+
 def _dated_problems(student: Student, dated: list[_Dated]) -> list[Problem]:
     """Records dated before the enrolment, or after the day the student left."""
-    enrolled = student.enrolled_on
     status = student.status
     closed_on = _closed_on(student)
     problems = []
-    for day, what, locate in dated:
-        if what is not None and (enrolled is None or day < enrolled):
+    for i, before in _out_of_term(student, dated):
+        day, what, locate = dated[i]
+        path = typing.cast("Callable[[], RecordPath]", locate)()  # listed with their paths
+        if before:
             problems.append(
                 Problem.of(
-                    locate(),
+                    path,
                     "problems.rule.session_before_enrolment"
                     if what
                     else "problems.rule.before_enrolment",
@@ -286,8 +318,8 @@ def _dated_problems(student: Student, dated: list[_Dated]) -> list[Problem]:
                     session=repr(what),
                 )
             )
-        elif closed_on is not None and day > closed_on:
-            problems.append(_after_closing(locate(), day, status, closed_on))
+        else:
+            problems.append(_after_closing(path, day, status, typing.cast("dt.date", closed_on)))
     return problems
 
 

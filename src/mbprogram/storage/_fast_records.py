@@ -281,6 +281,87 @@ def _text_hook(o: object) -> str:
     return o
 
 
+class _Verdicts(dict[object, bool]):
+    """A predicate's verdict on each value met so far (at most ``_KEPT_MARKS`` kept).
+
+    Only for values of one exact type that recur (ids, days): the key of a
+    verdict is the value itself, so ``1`` and ``True`` must never both reach it.
+    """
+
+    __slots__ = ("_predicate",)
+
+    def __init__(self, predicate: Callable[[object], bool]) -> None:
+        super().__init__()
+        self._predicate = predicate
+
+    def __missing__(self, value: object) -> bool:
+        verdict = self._predicate(value)
+        if len(self) >= _KEPT_MARKS:
+            self.clear()
+        self[value] = verdict
+        return verdict
+
+
+def _remembered(predicate: Callable[[object], bool]) -> Callable[[object], bool]:
+    """``predicate``, its verdicts kept: one look-up for a value met before."""
+    return _Verdicts(predicate).__getitem__
+
+
+#: The JSON kinds of the values of an object whose record is kept: each equals only itself.
+_KEPT_KINDS: Final = frozenset({str, int, bool, type(None)})
+
+
+def _kept(build: Build) -> Build:
+    """``build``, with each record made once of a JSON object that recurs, and kept.
+
+    For records of a few plain fields that students share (a status change on
+    the cohort's first day, a sign-off, an absence): an object whose values
+    are all text, whole numbers, flags or null is kept under its keys, its
+    values and their kinds (so ``1`` is never taken for ``true``, nor ``"5"``
+    for ``5``), in order; another object with that key is the same record.
+    Any other object is read by ``build`` each time.
+    """
+    kept: dict[tuple[object, ...], Any] = {}
+
+    def read(o: object) -> Any:
+        if type(o) is not dict:
+            raise DeclinedError
+        key = (*o.items(), *map(type, o.values()))
+        try:
+            found = kept.get(key)
+        except TypeError:  # a list or an object among the values: not kept
+            return build(o)
+        if found is None:
+            found = build(o)
+            if _KEPT_KINDS.issuperset(key[len(o) :]):
+                if len(kept) >= _KEPT_MARKS:
+                    kept.clear()
+                kept[key] = found
+        return found
+
+    return read
+
+
+def _kept_weekdays() -> Build:
+    """The converter's reading of a set of weekdays, each list of days (all text) read once."""
+    kept: dict[tuple[object, ...], frozenset[Weekday]] = {}
+
+    def build(o: object) -> frozenset[Weekday]:
+        if type(o) is not list:
+            raise DeclinedError
+        key = tuple(o)  # a kept key holds text only: no other value equals it
+        days = kept.get(key)
+        if days is None:
+            days = h.weekdays(o)
+            if all(type(d) is str for d in o):
+                if len(kept) >= _KEPT_MARKS:
+                    kept.clear()
+                kept[key] = days
+        return days
+
+    return build
+
+
 def _status_change() -> Build:
     keys = _keys(StatusChange)
     status_ok, on_ok, reason_ok = (_accepts(StatusChange, n) for n in ("status", "on", "reason"))
@@ -328,11 +409,13 @@ def _session() -> Build:
 
 def _absence() -> Build:
     keys = _keys(PlacementAbsence)
-    day_ok, reason_ok = _accepts(PlacementAbsence, "day"), _accepts(PlacementAbsence, "reason")
+    day_ok = _remembered(_accepts(PlacementAbsence, "day"))
+    reason_ok = _accepts(PlacementAbsence, "reason")
     day_of = _hook(dt.date)
 
     def build(o: object) -> PlacementAbsence:
-        o = _shaped(o, keys)
+        if type(o) is not dict or not (keys[1] <= o.keys() <= keys[0]):
+            raise DeclinedError
         day, reason = day_of(o["day"]), _text_hook(o.get("reason", ""))
         if not (day_ok(day) and reason_ok(reason)):
             raise DeclinedError
@@ -345,25 +428,35 @@ def _absence() -> Build:
 
 
 def _placement() -> Build:
-    keys = _keys(Placement, renamed=("start", "end"))
-    keys = (keys[0] - {"period"}, keys[1] - {"period"})
-    id_ok, unit_ok, supervisor_ok = (_accepts(Placement, n) for n in ("id", "unit", "supervisor"))
-    day_ok = _accepts(DateRange, "start")
-    day_of, weekdays_of = _hook(dt.date), _hook(frozenset[Weekday])
-    absences_of = _list(_absence())
-    assessment_of = _optional(_hook(PlacementAssessment))
+    allowed, required = _keys(Placement, renamed=("start", "end"))
+    allowed, required = allowed - {"period"}, required - {"period"}
+    id_ok, unit_ok = (_remembered(_accepts(Placement, n)) for n in ("id", "unit"))
+    supervisor_ok = _accepts(Placement, "supervisor")
+    start_ok, end_ok = (_remembered(_accepts(DateRange, n)) for n in ("start", "end"))
+    day_of, weekdays_of = _hook(dt.date), _kept_weekdays()
+    absence_of = _kept(_absence())
+    assessment_of = _hook(PlacementAssessment)
 
     def build(o: object) -> Placement:
-        o = _shaped(o, keys)
-        ident, unit = _text_hook(o["id"]), _text_hook(o["unit"])
-        supervisor = _text_hook(o["supervisor"])
+        if type(o) is not dict or not (required <= o.keys() <= allowed):
+            raise DeclinedError
+        ident, unit, supervisor = o["id"], o["unit"], o["supervisor"]
+        if not (type(ident) is str and type(unit) is str and type(supervisor) is str):
+            raise DeclinedError
         start, end = day_of(o["start"]), day_of(o["end"])
         weekdays = weekdays_of(o["weekdays"])
-        absences = absences_of(o.get("absences", []))
-        midway, final = assessment_of(o.get("midway")), assessment_of(o.get("final"))
+        raw = o.get("absences", [])
+        if type(raw) is not list:
+            raise DeclinedError
+        absences = tuple([absence_of(a) for a in raw]) if raw else ()
+        midway, final = o.get("midway"), o.get("final")
+        if midway is not None:
+            midway = assessment_of(midway)
+        if final is not None:
+            final = assessment_of(final)
         if not (id_ok(ident) and unit_ok(unit) and supervisor_ok(supervisor)):
             raise DeclinedError
-        if not (day_ok(start) and day_ok(end)):
+        if not (start_ok(start) and end_ok(end)):
             raise DeclinedError
         # Placement's converter of weekdays keeps a set of Weekday members as it is.
         if type(weekdays) is not frozenset:
@@ -441,7 +534,7 @@ def _assignment() -> Build:
     cl = FinalAssignment
     keys = _keys(cl)
     topic_ok, supervisor_ok = _accepts(cl, "topic"), _accepts(cl, "supervisor")
-    submissions_of, assessments_of = _list(_submission()), _list(_assessment())
+    submissions_of, assessments_of = _list(_kept(_submission())), _list(_kept(_assessment()))
 
     def build(o: object) -> FinalAssignment:
         o = _shaped(o, keys)
@@ -459,53 +552,93 @@ def _assignment() -> Build:
     return build
 
 
-def _literature() -> Build:
-    keys, sign_off_keys = _keys(Literature), _keys(SignOff)
+def _sign_off() -> Build:
+    keys = _keys(SignOff)
     by_ok, on_ok = _accepts(SignOff, "by"), _accepts(SignOff, "on")
-    readings_of, on_of = _hook(tuple[Reading, ...]), _hook(dt.date)
+    on_of = _hook(dt.date)
+
+    def build(o: object) -> SignOff:
+        o = _shaped(o, keys)
+        by, on = _text_hook(o["by"]), on_of(o["on"])
+        if not (by_ok(by) and on_ok(on)):
+            raise DeclinedError
+        sign_off = _new(SignOff)
+        _set(sign_off, "by", by)
+        _set(sign_off, "on", on)
+        return sign_off  # no rules across its fields
+
+    return build
+
+
+def _literature() -> Build:
+    keys = _keys(Literature)
+    sign_off_of = _kept(_sign_off())
+    readings_of = _hook(tuple[Reading, ...])
 
     def build(o: object) -> Literature:
         o = _shaped(o, keys)
         raw = o.get("sign_off")
-        sign_off = None
-        if raw is not None:
-            raw = _shaped(raw, sign_off_keys)
-            by, on = _text_hook(raw["by"]), on_of(raw["on"])
-            if not (by_ok(by) and on_ok(on)):
-                raise DeclinedError
-            sign_off = _new(SignOff)
-            _set(sign_off, "by", by)
-            _set(sign_off, "on", on)
         literature = _new(Literature)
         _set(literature, "readings", readings_of(o.get("readings", [])))
-        _set(literature, "sign_off", sign_off)
+        _set(literature, "sign_off", None if raw is None else sign_off_of(raw))
         return literature  # no rules across its fields
 
     return build
 
 
 def _student() -> Build:
-    attrs.resolve_types(Student)
-    keys = _keys(Student)
-    id_ok, name_ok, notes_ok = (_accepts(Student, n) for n in ("id", "name", "notes"))
-    rarely_given = {
-        n: _hook(attrs.fields_dict(Student)[n].type)
-        for n in ("national_id", "contact", "background", "makeups", "certificate")
-    }
-    status_of, attendance_of = _list(_status_change()), _attendance_list()
-    placements_of, literature_of = _list(_placement()), _literature()
-    assignment_of = _optional(_assignment())
+    """A student whose JSON object names their cohort (``cohort``)."""
+    listed = _listed_student()
 
     def build(o: object) -> Student:
-        o = _shaped(o, keys)
-        ident, cohort, name = _text_hook(o["id"]), _text_hook(o["cohort"]), _text_hook(o["name"])
-        notes = _text_hook(o.get("notes", ""))
-        if not (id_ok(ident) and id_ok(cohort) and name_ok(name) and notes_ok(notes)):
+        if type(o) is not dict or "cohort" not in o:
+            raise DeclinedError
+        return listed({k: v for k, v in o.items() if k != "cohort"}, o["cohort"])
+
+    return build
+
+
+#: A student's JSON object listed under their cohort, and the cohort's id.
+_Listed = Callable[[object, object], Student]
+
+#: A key the JSON object does not hold.
+_ABSENT: Final = object()
+
+
+@functools.cache
+def _listed_student() -> _Listed:
+    """A student listed under a cohort: their JSON object holds no ``cohort``, it is given."""
+    attrs.resolve_types(Student)
+    fields = attrs.fields_dict(Student)
+    allowed, required = _keys(Student)
+    allowed, required = allowed - {"cohort"}, required - {"cohort"}
+    id_ok, cohort_ok = (_remembered(_accepts(Student, n)) for n in ("id", "cohort"))
+    name_ok, notes_ok = _accepts(Student, "name"), _accepts(Student, "notes")
+    status_of, attendance_of = _list(_kept(_status_change())), _attendance_list()
+    placements_of, literature_of = _list(_placement()), _literature()
+    assignment_of = _optional(_assignment())
+    # (name, hook, predicate, default, whether it takes the default, whether null reads as it)
+    rarely_given = []
+    for n in ("national_id", "contact", "background", "makeups", "certificate"):
+        read, ok, default = _hook(fields[n].type), _accepts(Student, n), fields[n].default
+        taken = ok(default)  # asked once: its verdict on the default never changes
+        rarely_given.append((n, read, ok, default, taken, taken and _null_reads_as(read, default)))
+
+    def build(o: object, cohort: object) -> Student:
+        if type(o) is not dict or not (required <= o.keys() <= allowed):
+            raise DeclinedError
+        ident, name, notes = o["id"], o["name"], o.get("notes", "")
+        if not (type(ident) is str and type(cohort) is str and type(name) is str):
+            raise DeclinedError
+        if type(notes) is not str:
+            raise DeclinedError
+        if not (id_ok(ident) and cohort_ok(cohort) and name_ok(name) and notes_ok(notes)):
             raise DeclinedError
         history = status_of(o.get("status_history", []))
         attendance = attendance_of(o.get("attendance", []))
         placements = placements_of(o.get("placements", []))
         literature = literature_of(o["literature"]) if "literature" in o else Literature()
+        assignment = o.get("assignment")
         student = _new(Student)
         _set(student, "id", ident)
         _set(student, "cohort", cohort)
@@ -515,18 +648,31 @@ def _student() -> Build:
         _set(student, "attendance", attendance)
         _set(student, "placements", placements)
         _set(student, "literature", literature)
-        _set(student, "assignment", assignment_of(o.get("assignment")))
-        for n, read in rarely_given.items():  # null is for its hook to take or refuse
-            value = read(o[n]) if n in o else defaults[n]
-            if not rarely_given_ok[n](value):
-                raise DeclinedError
+        _set(student, "assignment", None if assignment is None else assignment_of(assignment))
+        for n, read, ok, default, taken, null_is_default in rarely_given:
+            value = o.get(n, _ABSENT)
+            if value is _ABSENT or (value is None and null_is_default):
+                if not taken:
+                    raise DeclinedError
+                value = default  # the default (or null read as it), checked once
+            else:
+                value = read(value)  # null is for its hook to take or refuse
+                if not ok(value):
+                    raise DeclinedError
             _set(student, n, value)
         student.__attrs_post_init__()  # its own rules, as its constructor runs them
         return student
 
-    defaults = {n: attrs.fields_dict(Student)[n].default for n in rarely_given}
-    rarely_given_ok = {n: _accepts(Student, n) for n in rarely_given}
     return build
+
+
+def _null_reads_as(read: Build, default: object) -> bool:
+    """Whether ``read`` reads JSON null as ``default`` (asked once: a hook is a function)."""
+    try:
+        value = read(None)
+    except Exception:  # null is refused: each one is read, and refused, by the hook
+        return False
+    return value is default
 
 
 _BY_HAND: Final[dict[Any, Callable[[], Build]]] = {
@@ -538,18 +684,11 @@ _BY_HAND: Final[dict[Any, Callable[[], Build]]] = {
     AssignmentAssessment: _assessment,
     FinalAssignment: _assignment,
     Literature: _literature,
+    SignOff: _sign_off,
     Student: _student,
 }
 
 
 def student(raw: object, cohort_id: str) -> Student:
     """A student listed under the cohort ``cohort_id`` (declined if it names a cohort itself)."""
-    if type(raw) is not dict or "cohort" in raw:
-        raise DeclinedError
-    record: Student = _built_student()({**raw, "cohort": cohort_id})
-    return record
-
-
-@functools.cache
-def _built_student() -> Build:
-    return typing.cast("Build", builder(Student))  # a record type: never None
+    return _listed_student()(raw, cohort_id)  # "cohort" is no key of a listed student

@@ -52,6 +52,7 @@ from mbprogram.storage._register_codec import (
     Records,
     build_register,
     gc_paused,
+    quick_student,
     read,
     read_student,
     student_json,
@@ -230,6 +231,10 @@ def _read_cohorts(
             continue
         cohort_id = cohort.id if cohort is not None else "unknown"
         for si, s in enumerate(students):
+            student = quick_student(s, cohort_id)  # a valid student: no path is made
+            if student is not None:
+                records.students.append(student)
+                continue
             student_problems: list[Problem] = []
             student = read_student(conv, s, cohort_id, f"{path}.students[{si}]", student_problems)
             if cohort is None:  # a bad cohort id shows again as each student's cohort

@@ -191,14 +191,13 @@ class Placement:
             final.on < start or (midway is not None and final.on < midway.on)
         ):
             return False
-        absences = self.absences
-        if not absences:
-            return True
-        days = [a.day for a in absences]
-        # every day a date (its validator), in the period and on a practice day, none twice
-        return len(set(days)) == len(days) and all(
-            start <= day <= end and day.weekday() in weekdays for day in days
-        )
+        seen: set[dt.date] = set()
+        for absence in self.absences:  # in the period, on a practice day, none twice
+            day = absence.day
+            if day in seen or not start <= day <= end or day.weekday() not in weekdays:
+                return False
+            seen.add(day)
+        return True
 
     @property
     def absent_days(self) -> frozenset[dt.date]:

@@ -394,8 +394,8 @@ def _placement_problems(
 
 def _people_problems(student: Student, at: _Namer) -> list[Problem]:
     """Approvers, supervisors, assessors and signers are never the student themself."""
-    themself = (_spelled(student.name), student.id.casefold())
-    if not any(_spelled(person) in themself for person in _people(student)):
+    themself = {_spelled(student.name), student.id.casefold()}
+    if themself.isdisjoint(map(_spelled, _people(student))):
         return []  # the usual case (as is_the_student would say): no path is made
     people: list[tuple[str, Callable[[], RecordPath]]] = [
         (m.approver, partial(_item, at, "makeups", i, m.id, "approver"))
@@ -488,8 +488,14 @@ def occupancy(students: Iterable[Student]) -> dict[HostUnitId, list[DateRange]]:
     """
     by_unit: dict[HostUnitId, list[DateRange]] = {}
     for student in students:
-        units = {p.unit for p in student.placements}
-        for unit in units:
+        placements = student.placements
+        if not placements:
+            continue
+        if len(placements) == len({p.unit for p in placements}):  # one place at each unit
+            for _, p, days in placements_at((student,), None):
+                by_unit.setdefault(p.unit, []).append(days)
+            continue
+        for unit in {p.unit for p in placements}:
             ranges = [days for _, _, days in placements_at((student,), unit)]
             by_unit.setdefault(unit, []).extend(merged(ranges))
     return by_unit

@@ -68,9 +68,10 @@ def merged(ranges: Iterable[DateRange]) -> list[DateRange]:
 
 
 def placements_at(
-    students: Iterable[Student], unit_id: HostUnitId
+    students: Iterable[Student], unit_id: HostUnitId | None
 ) -> Iterator[tuple[Student, Placement, DateRange]]:
-    """Every placement at a unit with the days it takes a place.
+    """Every placement at a unit (at every unit if ``unit_id`` is None) with the days it
+    takes a place.
 
     A placement takes a place from its start to its end, or to the day before
     its student withdrew, whichever comes first (a placement cut to nothing
@@ -79,7 +80,7 @@ def placements_at(
     for student in students:
         withdrawn = student.withdrawn_on
         for p in student.placements:
-            if p.unit != unit_id:
+            if unit_id is not None and p.unit != unit_id:
                 continue
             if withdrawn is None:
                 yield student, p, p.period

@@ -385,13 +385,13 @@ def _status_change() -> Build:
 
 def _session() -> Build:
     keys = _keys(Session)
-    id_ok, day_ok, hours_ok, topic_ok = (
-        _accepts(Session, n) for n in ("id", "day", "hours", "topic")
-    )
+    id_ok, day_ok = (_remembered(_accepts(Session, n)) for n in ("id", "day"))
+    hours_ok, topic_ok = (_accepts(Session, n) for n in ("hours", "topic"))
     day_of, hours_of = _hook(dt.date), _hook(Hours)
 
     def build(o: object) -> Session:
-        o = _shaped(o, keys)
+        if type(o) is not dict or not (keys[1] <= o.keys() <= keys[0]):
+            raise DeclinedError
         ident, day, hours = _text_hook(o["id"]), day_of(o["day"]), hours_of(o["hours"])
         topic = _text_hook(o.get("topic", ""))
         if not (id_ok(ident) and day_ok(day) and hours_ok(hours) and topic_ok(topic)):

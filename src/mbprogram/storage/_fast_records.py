@@ -105,9 +105,31 @@ def _hook(t: Any) -> Build:
     if fast is not None:
         return fast
     hook = converter().get_structure_hook(t)
+    if hook is h.date:  # days recur: each text read once by the hook, and kept
+        return _read_days()
     if hook in _ONE_ARGUMENT:  # the type is not needed: the hook itself, one call less
         return typing.cast("Build", hook)
     return lambda o: hook(o, t)
+
+
+class _Days(dict[object, dt.date]):
+    """The day of each text :func:`mbprogram.storage._hooks.date` has read (at most
+    ``_KEPT_MARKS``): a text read before is one look-up. Only text is ever kept (the
+    hook refuses anything else), and text equals only text."""
+
+    __slots__ = ()
+
+    def __missing__(self, o: object) -> dt.date:
+        day = h.date(o)  # refused: raised, and nothing kept
+        if len(self) >= _KEPT_MARKS:
+            self.clear()
+        self[o] = day
+        return day
+
+
+@functools.cache
+def _read_days() -> Build:
+    return _Days().__getitem__  # an unhashable value (a list): TypeError, declined
 
 
 def _list(item: Build) -> Build:
@@ -676,7 +698,7 @@ def _null_reads_as(read: Build, default: object) -> bool:
 
 
 _BY_HAND: Final[dict[Any, Callable[[], Build]]] = {
-    Session: _session,
+    Session: lambda: _kept(_session()),  # cohorts of one schedule share their sessions
     StatusChange: _status_change,
     PlacementAbsence: _absence,
     Placement: _placement,

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import typing
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import partial
 
 from mbprogram.calendar.norway import is_public_holiday
@@ -239,48 +239,33 @@ def _dated_records(
             for i, a in enumerate(student.attendance)
             if a.session in sessions
         ]
-    if student.makeups:
-        dated += [
-            (m.on, "", partial(_item, at, "makeups", i, m.id, "on") if named else None)
-            for i, m in enumerate(student.makeups)
-        ]
+    # Plain loops: the lists are short, most often of one record or none.
+    for i, m in enumerate(student.makeups):
+        dated.append((m.on, "", partial(_item, at, "makeups", i, m.id, "on") if named else None))
     for i, p in enumerate(student.placements):
         where = partial(_item, at, "placements", i, p.id) if named else None
         dated.append((p.period.start, "", partial(where, "period", "start") if where else None))
-        if p.absences:
-            dated += [
-                (a.day, None, partial(where, ("absences", j), "day") if where else None)
-                for j, a in enumerate(p.absences)
-            ]
-        for stage, a in (("midway", p.midway), ("final", p.final)):
-            if a is not None:
-                dated.append((a.on, None, partial(where, stage, "on") if where else None))
+        for j, absence in enumerate(p.absences):
+            day = absence.day
+            dated.append((day, None, partial(where, ("absences", j), "day") if where else None))
+        if p.midway is not None:
+            dated.append((p.midway.on, None, partial(where, "midway", "on") if where else None))
+        if p.final is not None:
+            dated.append((p.final.on, None, partial(where, "final", "on") if where else None))
     literature = student.literature
-    if literature.readings:
-        reading = partial(RecordPath.of, "literature")
-        dated += [
-            (r.on, "", partial(reading, ("readings", i), "on") if named else None)
-            for i, r in enumerate(literature.readings)
-        ]
+    for i, r in enumerate(literature.readings):
+        on = partial(RecordPath.of, "literature", ("readings", i), "on") if named else None
+        dated.append((r.on, "", on))
     if literature.sign_off is not None:
-        dated.append(
-            (
-                literature.sign_off.on,
-                "",
-                partial(RecordPath.of, "literature", "sign_off", "on") if named else None,
-            )
-        )
+        on = partial(RecordPath.of, "literature", "sign_off", "on") if named else None
+        dated.append((literature.sign_off.on, "", on))
     if student.assignment is not None:
-        assignment = student.assignment
-        submitted = partial(RecordPath.of, "assignment")
-        dated += [
-            (s.on, "", partial(submitted, ("submissions", i), "on") if named else None)
-            for i, s in enumerate(assignment.submissions)
-        ]
-        dated += [
-            (a.on, None, partial(_assessment, at, i, "on") if named else None)
-            for i, a in enumerate(assignment.assessments)
-        ]
+        for i, submission in enumerate(student.assignment.submissions):
+            on = partial(RecordPath.of, "assignment", ("submissions", i), "on") if named else None
+            dated.append((submission.on, "", on))
+        for i, assessment in enumerate(student.assignment.assessments):
+            on = partial(_assessment, at, i, "on") if named else None
+            dated.append((assessment.on, None, on))
     return dated
 
 
@@ -395,7 +380,7 @@ def _placement_problems(
 def _people_problems(student: Student, at: _Namer) -> list[Problem]:
     """Approvers, supervisors, assessors and signers are never the student themself."""
     themself = {_spelled(student.name), student.id.casefold()}
-    if themself.isdisjoint(map(_spelled, _people(student))):
+    if themself.isdisjoint(map(_spelled, set(_people(student)))):  # a name often recurs
         return []  # the usual case (as is_the_student would say): no path is made
     people: list[tuple[str, Callable[[], RecordPath]]] = [
         (m.approver, partial(_item, at, "makeups", i, m.id, "approver"))
@@ -427,16 +412,20 @@ def _people_problems(student: Student, at: _Namer) -> list[Problem]:
     ]
 
 
-def _people(student: Student) -> Iterator[str]:
+def _people(student: Student) -> list[str]:
     """Everyone named in the student's records, in the order of :func:`_people_problems`."""
-    yield from (m.approver for m in student.makeups)
-    for p in student.placements:
-        yield p.supervisor
-        yield from (a.assessor for a in (p.midway, p.final) if a is not None)
+    people = [m.approver for m in student.makeups]
+    for p in student.placements:  # plain loops: the lists are short
+        people.append(p.supervisor)
+        if p.midway is not None:
+            people.append(p.midway.assessor)
+        if p.final is not None:
+            people.append(p.final.assessor)
     if student.literature.sign_off is not None:
-        yield student.literature.sign_off.by
+        people.append(student.literature.sign_off.by)
     if student.assignment is not None:
-        yield from (a.assessor for a in student.assignment.assessments)
+        people += [a.assessor for a in student.assignment.assessments]
+    return people
 
 
 def _assignment_problems(student: Student, cohort: Cohort) -> list[Problem]:

@@ -136,6 +136,8 @@ def _list(item: Build) -> Build:
     def build(o: object) -> tuple[Any, ...]:
         if type(o) is not list:
             raise DeclinedError
+        if len(o) == 1:  # the usual list of a student's: one record, no list made for it
+            return (item(o[0]),)
         return tuple([item(x) for x in o])
 
     return build

@@ -636,7 +636,8 @@ def _listed_student() -> _Listed:
     fields = attrs.fields_dict(Student)
     allowed, required = _keys(Student)
     allowed, required = allowed - {"cohort"}, required - {"cohort"}
-    id_ok, cohort_ok = (_remembered(_accepts(Student, n)) for n in ("id", "cohort"))
+    # A cohort's id recurs (its verdict is kept); a student's does not.
+    id_ok, cohort_ok = _accepts(Student, "id"), _remembered(_accepts(Student, "cohort"))
     name_ok, notes_ok = _accepts(Student, "name"), _accepts(Student, "notes")
     status_of, attendance_of = _list(_kept(_status_change())), _attendance_list()
     placements_of, literature_of = _list(_placement()), _literature()

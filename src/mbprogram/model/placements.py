@@ -124,8 +124,32 @@ class Placement:
     )
 
     def __attrs_post_init__(self) -> None:
-        if self._keeps_its_rules():
-            return  # the usual case, told at a glance; the rules below say what is wrong
+        # The usual case, told at a glance (the same rules as _problems, which says
+        # what is wrong): at least one weekday, assessments in order and not before the
+        # start, every absence once, in the period and on a practice day.
+        start, end = self.period.start, self.period.end
+        midway, final = self.midway, self.final
+        weekdays = self.weekdays
+        if (
+            not weekdays
+            or (midway is not None and midway.on < start)
+            or (
+                final is not None
+                and (final.on < start or (midway is not None and final.on < midway.on))
+            )
+        ):
+            self._problems()  # raises: it runs every rule, and says what is wrong
+            return
+        seen: set[dt.date] = set()
+        for absence in self.absences:
+            day = absence.day
+            if day in seen or not start <= day <= end or day.weekday() not in weekdays:
+                self._problems()
+                return
+            seen.add(day)
+
+    def _problems(self) -> None:
+        """Raise with every broken rule of the placement (if none is, return)."""
         problems: list[Problem] = []
         if not self.weekdays:
             problems.append(Problem.of("weekdays", "problems.placement.no_weekday"))
@@ -177,27 +201,6 @@ class Placement:
             )
         if problems:
             raise InvalidValueError(problems)
-
-    def _keeps_its_rules(self) -> bool:
-        """Whether :meth:`__attrs_post_init__` finds nothing wrong: the same rules, at a glance."""
-        start, end = self.period.start, self.period.end
-        midway, final = self.midway, self.final
-        weekdays = self.weekdays
-        if not weekdays:
-            return False
-        if midway is not None and midway.on < start:
-            return False
-        if final is not None and (
-            final.on < start or (midway is not None and final.on < midway.on)
-        ):
-            return False
-        seen: set[dt.date] = set()
-        for absence in self.absences:  # in the period, on a practice day, none twice
-            day = absence.day
-            if day in seen or not start <= day <= end or day.weekday() not in weekdays:
-                return False
-            seen.add(day)
-        return True
 
     @property
     def absent_days(self) -> frozenset[dt.date]:

@@ -245,17 +245,27 @@ def _read_cohorts(
 
 
 def _positions(document: dict[str, Any]) -> Callable[[str, str, str | None], str]:
-    """Name records by their position in ``document``: ``cohorts[0].students[3]``."""
+    """Name records by their position in ``document``: ``cohorts[0].students[3]``.
+
+    The positions are indexed when a record is first named (only a register that
+    breaks a rule has one named).
+    """
     index: dict[tuple[str, str], int] = {}
     students: dict[tuple[str, str], tuple[int, int]] = {}
-    for section in ("cohorts", "host_units", "budget_pots", "employments", "outcomes"):
-        for i, item in enumerate(document[section]):
-            index[section, item["id"]] = i  # a repeated id names its last use
-    for ci, cohort in enumerate(document["cohorts"]):
-        for si, student in enumerate(cohort["students"]):
-            students[cohort["id"], student["id"]] = (ci, si)
+    made: list[bool] = []
+
+    def indexed() -> None:
+        made.append(True)
+        for section in ("cohorts", "host_units", "budget_pots", "employments", "outcomes"):
+            for i, item in enumerate(document[section]):
+                index[section, item["id"]] = i  # a repeated id names its last use
+        for ci, cohort in enumerate(document["cohorts"]):
+            for si, student in enumerate(cohort["students"]):
+                students[cohort["id"], student["id"]] = (ci, si)
 
     def locate(section: str, record_id: str, student_id: str | None) -> str:
+        if not made:
+            indexed()
         if student_id is not None and (record_id, student_id) in students:
             ci, si = students[record_id, student_id]
             return f"cohorts[{ci}].students[{si}]"

@@ -198,6 +198,21 @@ def _attendance_at_a_glance(student: Student, cohort: Cohort) -> tuple[bool, boo
     of a student need no path unless one is wrong).
     """
     table = cohort.session_table
+    enrolled, closed_on = student.enrolled_on, _closed_on(student)
+    period = cohort.period
+    if (
+        enrolled is not None
+        and enrolled <= period.start
+        and (closed_on is None or closed_on >= period.end)
+    ):  # in term on every day of the cohort, so on every session's (they lie in its period)
+        for record in student.attendance:
+            known = table.get(record.session)
+            if known is None:
+                return True, False
+            mark = record.mark
+            if isinstance(mark, Present) and mark.hours.value > known[1]:
+                return True, False
+        return False, False
     suspect, days = False, []
     for record in student.attendance:
         known = table.get(record.session)
@@ -210,7 +225,6 @@ def _attendance_at_a_glance(student: Student, cohort: Cohort) -> tuple[bool, boo
             suspect = True
     if not days:
         return suspect, False
-    enrolled, closed_on = student.enrolled_on, _closed_on(student)
     out_of_term = (
         enrolled is None
         or min(days) < enrolled

@@ -32,7 +32,7 @@ import functools
 import operator
 import types
 import typing
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from itertools import repeat
 from typing import Any, Final
 
@@ -237,24 +237,23 @@ def _attendance_list() -> Build:
     session_and_mark = operator.itemgetter("session", "mark")
     get = dict.get  # refuses anything but a JSON object
 
-    def keys_of(o: list[Any]) -> list[tuple[object, ...]]:
-        return list(
-            zip(
-                map(session_and_mark, o),
-                map(get, o, repeat("hours")),
-                map(get, o, repeat("reason")),
-                map(len, o),
-                strict=True,
-            )
+    def keys_of(o: list[Any]) -> Iterator[tuple[object, ...]]:
+        return zip(
+            map(session_and_mark, o),
+            map(get, o, repeat("hours")),
+            map(get, o, repeat("reason")),
+            map(len, o),
+            strict=True,
         )
 
     def build(o: object) -> tuple[Attendance, ...]:
         if type(o) is not list:
             raise DeclinedError
-        keys = keys_of(o)  # unhashable values: declined at the look-up
-        marks: list[Attendance | None] = list(map(kept.get, keys))
+        # Unhashable values: declined at the look-up.
+        marks: tuple[Attendance | None, ...] = tuple(map(kept.get, keys_of(o)))
         if all(marks):  # a record is always true, a missing one None
-            return tuple(typing.cast("list[Attendance]", marks))
+            return typing.cast("tuple[Attendance, ...]", marks)
+        keys = list(keys_of(o))
         read = []
         for raw, key, found in zip(o, keys, marks, strict=True):
             mark = found if found is not None else hook(raw, Attendance)
@@ -279,6 +278,23 @@ def _attendance_list() -> Build:
 
 _new = object.__new__
 _set = object.__setattr__
+
+
+def _setters(cl: type, *names: str) -> tuple[Callable[[object, object], None], ...]:
+    """What sets each field ``names`` of a new ``cl``: its slot's own setter (the call
+    ``object.__setattr__`` makes, without looking the slot up by name each time)."""
+    found = []
+    for name in names:
+        slot = cl.__dict__.get(name)
+        if isinstance(slot, types.MemberDescriptorType):
+            found.append(slot.__set__)
+        else:  # not a slot of its own: set by name
+            found.append(functools.partial(_set_by_name, name))
+    return tuple(found)
+
+
+def _set_by_name(name: str, record: object, value: object) -> None:
+    _set(record, name, value)
 
 
 def _accepts(cl: type, name: str) -> Callable[[object], bool]:
@@ -460,6 +476,13 @@ def _placement() -> Build:
     day_of, weekdays_of = _hook(dt.date), _kept_weekdays()
     absence_of = _kept(_absence())
     assessment_of = _hook(PlacementAssessment)
+    set_start, set_end = _setters(DateRange, "start", "end")
+    set_id, set_unit, set_supervisor, set_period = _setters(
+        Placement, "id", "unit", "supervisor", "period"
+    )
+    set_weekdays, set_absences, set_midway, set_final = _setters(
+        Placement, "weekdays", "absences", "midway", "final"
+    )
 
     def build(o: object) -> Placement:
         if type(o) is not dict or not (required <= o.keys() <= allowed):
@@ -486,17 +509,17 @@ def _placement() -> Build:
         if type(weekdays) is not frozenset:
             raise DeclinedError
         period = _new(DateRange)
-        _set(period, "start", start)
-        _set(period, "end", end)
+        set_start(period, start)
+        set_end(period, end)
         placement = _new(Placement)
-        _set(placement, "id", ident)
-        _set(placement, "unit", unit)
-        _set(placement, "supervisor", supervisor)
-        _set(placement, "period", period)
-        _set(placement, "weekdays", weekdays)
-        _set(placement, "absences", absences)
-        _set(placement, "midway", midway)
-        _set(placement, "final", final)
+        set_id(placement, ident)
+        set_unit(placement, unit)
+        set_supervisor(placement, supervisor)
+        set_period(placement, period)
+        set_weekdays(placement, weekdays)
+        set_absences(placement, absences)
+        set_midway(placement, midway)
+        set_final(placement, final)
         period.__attrs_post_init__()  # the records' own rules, as their constructors run them
         placement.__attrs_post_init__()
         return placement
@@ -632,8 +655,6 @@ _ABSENT: Final = object()
 @functools.cache
 def _listed_student() -> _Listed:
     """A student listed under a cohort: their JSON object holds no ``cohort``, it is given."""
-    attrs.resolve_types(Student)
-    fields = attrs.fields_dict(Student)
     allowed, required = _keys(Student)
     allowed, required = allowed - {"cohort"}, required - {"cohort"}
     # A cohort's id recurs (its verdict is kept); a student's does not.
@@ -642,12 +663,13 @@ def _listed_student() -> _Listed:
     status_of, attendance_of = _list(_kept(_status_change())), _attendance_list()
     placements_of, literature_of = _list(_placement()), _literature()
     assignment_of = _optional(_assignment())
-    # (name, hook, predicate, default, whether it takes the default, whether null reads as it)
-    rarely_given = []
-    for n in ("national_id", "contact", "background", "makeups", "certificate"):
-        read, ok, default = _hook(fields[n].type), _accepts(Student, n), fields[n].default
-        taken = ok(default)  # asked once: its verdict on the default never changes
-        rarely_given.append((n, read, ok, default, taken, taken and _null_reads_as(read, default)))
+    rarely_given = _rarely_given()
+    set_id, set_cohort, set_name, set_notes, set_history = _setters(
+        Student, "id", "cohort", "name", "notes", "status_history"
+    )
+    set_attendance, set_placements, set_literature, set_assignment = _setters(
+        Student, "attendance", "placements", "literature", "assignment"
+    )
 
     def build(o: object, cohort: object) -> Student:
         if type(o) is not dict or not (required <= o.keys() <= allowed):
@@ -665,16 +687,16 @@ def _listed_student() -> _Listed:
         literature = literature_of(o["literature"]) if "literature" in o else Literature()
         assignment = o.get("assignment")
         student = _new(Student)
-        _set(student, "id", ident)
-        _set(student, "cohort", cohort)
-        _set(student, "name", name)
-        _set(student, "notes", notes)
-        _set(student, "status_history", history)
-        _set(student, "attendance", attendance)
-        _set(student, "placements", placements)
-        _set(student, "literature", literature)
-        _set(student, "assignment", None if assignment is None else assignment_of(assignment))
-        for n, read, ok, default, taken, null_is_default in rarely_given:
+        set_id(student, ident)
+        set_cohort(student, cohort)
+        set_name(student, name)
+        set_notes(student, notes)
+        set_history(student, history)
+        set_attendance(student, attendance)
+        set_placements(student, placements)
+        set_literature(student, literature)
+        set_assignment(student, None if assignment is None else assignment_of(assignment))
+        for n, put, read, ok, default, taken, null_is_default in rarely_given:
             value = o.get(n, _ABSENT)
             if value is _ABSENT or (value is None and null_is_default):
                 if not taken:
@@ -684,11 +706,31 @@ def _listed_student() -> _Listed:
                 value = read(value)  # null is for its hook to take or refuse
                 if not ok(value):
                     raise DeclinedError
-            _set(student, n, value)
+            put(student, value)
         student.__attrs_post_init__()  # its own rules, as its constructor runs them
         return student
 
     return build
+
+
+#: A field of a student that is rarely given: its name, setter, hook, predicate and default,
+#: whether the predicate takes the default, and whether the hook reads null as it.
+_Rare = tuple[
+    str, Callable[[object, object], None], Build, Callable[[object], bool], object, bool, bool
+]
+
+
+def _rarely_given() -> list[_Rare]:
+    attrs.resolve_types(Student)
+    fields = attrs.fields_dict(Student)
+    rare = []
+    for n in ("national_id", "contact", "background", "makeups", "certificate"):
+        read, ok, default = _hook(fields[n].type), _accepts(Student, n), fields[n].default
+        taken = ok(default)  # asked once: its verdict on the default never changes
+        null_is_default = taken and _null_reads_as(read, default)
+        (put,) = _setters(Student, n)
+        rare.append((n, put, read, ok, default, taken, null_is_default))
+    return rare
 
 
 def _null_reads_as(read: Build, default: object) -> bool:

@@ -273,6 +273,8 @@ class Student:
 
 def status_history_problems(history: tuple[StatusChange, ...]) -> list[Problem]:
     """Problems with a status history: disallowed transitions or dates going back."""
+    if len(history) == 1 and history[0].status in TRANSITIONS[None]:
+        return []  # the usual history of one change: no date before it to go back to
     problems = []
     previous: StatusChange | None = None
     for i, change in enumerate(history):

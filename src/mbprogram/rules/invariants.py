@@ -378,16 +378,16 @@ def _placement_problems(
                     unit=repr(p.unit),
                 )
             )
-        problems += [
-            Problem.of(
-                at("placements", i, p.id).child(("absences", j), "day"),
-                "problems.rule.absence_on_holiday",
-                RuleCode.ABSENCE_ON_PUBLIC_HOLIDAY,
-                day=a.day,
-            )
-            for j, a in enumerate(p.absences)
-            if is_public_holiday(a.day)
-        ]
+        for j, a in enumerate(p.absences):  # a plain loop: most placements have few
+            if is_public_holiday(a.day):
+                problems.append(
+                    Problem.of(
+                        at("placements", i, p.id).child(("absences", j), "day"),
+                        "problems.rule.absence_on_holiday",
+                        RuleCode.ABSENCE_ON_PUBLIC_HOLIDAY,
+                        day=a.day,
+                    )
+                )
     return problems
 
 

@@ -18,6 +18,7 @@ use them, so ``--help`` and ``--version`` load none of them.
 
 from __future__ import annotations
 
+import gc
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -31,16 +32,26 @@ def run() -> None:
     """The console-script entry point: ``mbprogram --version`` at once, else the command line.
 
     The version is printed before any command's module is imported; everything
-    else goes to :func:`mbprogram.cli.app.run`.
+    else goes to :func:`mbprogram.cli.app.run`, with the cyclic garbage
+    collector paused: a command's start-up makes the package's classes and
+    functions, which live as long as the process, and its bulk work (loads,
+    evaluations, saves) pauses the collector anyway (:mod:`mbprogram.collector`).
+    At the end what is left is frozen, not collected: the process is ending, so
+    walking and freeing every object would only delay the exit
+    (docs/performance.md, "A command line that answers at once").
     """
     if sys.argv[1:] == ["--version"]:
         from mbprogram.version import __version__  # noqa: PLC0415
 
         print(f"mbprogram {__version__}")
         sys.exit(0)
-    from mbprogram.cli.app import run as run_command_line  # noqa: PLC0415
+    gc.disable()
+    try:
+        from mbprogram.cli.app import run as run_command_line  # noqa: PLC0415
 
-    run_command_line()
+        run_command_line()
+    finally:
+        gc.freeze()
 
 
 def __getattr__(name: str) -> Any:

@@ -60,8 +60,8 @@ __all__ = ["RECORD_TYPES", "converter"]
 
 T = TypeVar("T")
 
-#: Record types read and written by cattrs' generated functions, each after the
-#: record types of its fields.
+#: Record types read and written by cattrs' generated functions (with
+#: :class:`~mbprogram.model.students.Student`), each made on its first use.
 _GENERATED: Final[tuple[type, ...]] = (
     DateRange,
     Session,
@@ -263,10 +263,29 @@ def _checked_object(
     return structure
 
 
-def _generate(conv: cattrs.Converter, cl: type[Any]) -> None:
-    generated = make_dict_structure_fn(cl, conv, _cattrs_forbid_extra_keys=True)
-    conv.register_structure_hook(cl, _checked_object(generated, cl))
-    conv.register_unstructure_hook(cl, make_dict_unstructure_fn(cl, conv))
+def _register_generated(conv: cattrs.Converter, kinds: frozenset[type]) -> None:
+    """Have cattrs generate the functions of ``kinds`` for ``conv``, each on its first use.
+
+    Generating them costs more than most reads need: a read whose records
+    the fast path vouches for (:mod:`~mbprogram.storage._fast_records`) asks
+    for few of them, and a report that saves nothing for none of the writing
+    ones. A type's functions are the same whenever they are made (cattrs
+    keeps each once made): its fields' hooks are looked up as it is made,
+    when every hook of the converter is registered.
+    """
+
+    def generated(t: object) -> bool:
+        return isinstance(t, type) and t in kinds
+
+    def structure(cl: type[Any]) -> Callable[[object, object], Any]:
+        made = make_dict_structure_fn(cl, conv, _cattrs_forbid_extra_keys=True)
+        return _checked_object(made, cl)
+
+    def unstructure(cl: type[Any]) -> Callable[[Any], dict[str, Any]]:
+        return make_dict_unstructure_fn(cl, conv)
+
+    conv.register_structure_hook_factory(generated, structure)
+    conv.register_unstructure_hook_factory(generated, unstructure)
 
 
 @functools.cache
@@ -287,7 +306,8 @@ def converter() -> cattrs.Converter:
     It reads any valid identity number, synthetic ones too: whether a register
     may hold synthetic numbers is a rule of the register
     (``SYNTHETIC_ID_NOT_ALLOWED``), checked when the register is rebuilt, as on
-    every change. Made once and kept: making it generates code for every record type.
+    every change. Made once and kept; the functions cattrs generates for a
+    record type are made when the type is first read or written.
     """
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     plain: tuple[tuple[Any, Callable[..., Any], Callable[..., Any] | None], ...] = (
@@ -315,8 +335,7 @@ def converter() -> cattrs.Converter:
                 conv.register_unstructure_hook_func(matches, unstructure)
     conv.register_unstructure_hook(NationalIdNumber, lambda n: n.value)
     conv.register_structure_hook_factory(h.is_list_of, lambda t: h.list_hook(t, conv))
-    for cl in _GENERATED:
-        _generate(conv, cl)
+    _register_generated(conv, frozenset({*_GENERATED, Student}))
     for cl, hooks in (
         (Attendance, _attendance_hooks),
         (Placement, _placement_hooks),
@@ -325,7 +344,6 @@ def converter() -> cattrs.Converter:
         structure, unstructure = hooks(conv)
         conv.register_structure_hook(cl, structure)
         conv.register_unstructure_hook(cl, unstructure)
-    _generate(conv, Student)
     register_history_hooks(conv)
     register_legacy_hooks(conv)
     return conv

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from mbprogram.cli.progress_line import ProgressLine
     from mbprogram.exceptions import Problem
     from mbprogram.register.aggregate import Register
+    from mbprogram.reports.progress import ProgressRow
+    from mbprogram.reports.table import Table
     from mbprogram.rules.findings import Finding
 
 __all__ = ["COMMANDS", "GROUP", "outcomes_document", "print_outcomes", "print_progress"]
@@ -131,11 +133,23 @@ def print_progress(
 
     The evaluation is shown on ``line``, which is erased before the report is printed.
     """
-    from mbprogram.reports.progress import progress_document, progress_table  # noqa: PLC0415
+    from mbprogram.reports.progress import progress_document, progress_report  # noqa: PLC0415
 
-    document = progress_document(
-        register, day, cohort=cohort, lang=lang, needs_help=needs_help, progress=line
-    )
+    tables: list[Table[ProgressRow]] = []
+    if fmt == "json":
+        document = progress_document(
+            register, day, cohort=cohort, lang=lang, needs_help=needs_help, progress=line
+        )
+    else:  # the tables and the findings, from one evaluation
+        document, tables = progress_report(
+            register,
+            day,
+            cohort=cohort,
+            lang=lang,
+            needs_help=needs_help,
+            by_cohort=fmt not in SPREADSHEET_FORMATS,
+            progress=line,
+        )
     if line is not None:
         line.close()
     students = document["students"]
@@ -149,12 +163,9 @@ def print_progress(
         print_json(document, stdout)
         return FINDINGS if errors else OK
     if fmt in SPREADSHEET_FORMATS:
-        table = progress_table(register, day, cohort=cohort, needs_help=needs_help, lang=lang)
-        print_tables([("progress", table)], fmt, lang, stdout)
+        print_tables([("progress", tables[0])], fmt, lang, stdout)
         return FINDINGS if errors else OK
-    cohorts = [cohort] if cohort else list(register.cohorts)
-    for c in cohorts:
-        table = progress_table(register, day, cohort=c, needs_help=needs_help, lang=lang)
+    for table in tables:
         print(table.to_text(), file=stdout)
         print(file=stdout)
     shown = [f for s in students for f in (*s["findings"], *s["forecast"]["findings"])]

@@ -20,7 +20,6 @@ from mbprogram.cli.common import (
     progress_line,
     shown,
 )
-from mbprogram.cli.history import moment_argument
 from mbprogram.cli.output import SPREADSHEET_FORMATS, TABLE_FORMATS, print_tables
 
 if TYPE_CHECKING:
@@ -90,10 +89,17 @@ def _progress_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
     parser.add_argument("--outlook", action="store_true", help=text("cli.progress.outlook", lang))
     parser.add_argument(
         "--as-known-at",
-        type=lambda v: moment_argument(v, end_of_day=True, lang=lang),
+        type=lambda v: _moment(v, lang),
         metavar="MOMENT",
         help=text("cli.option.as_known_at", lang),
     )
+
+
+def _moment(value: str, lang: Lang) -> dt.datetime:
+    """``--as-known-at``: the end of a bare date's day (the history's commands read moments)."""
+    from mbprogram.cli.history import moment_argument  # noqa: PLC0415 - only when one is given
+
+    return moment_argument(value, end_of_day=True, lang=lang)
 
 
 def _progress(args: argparse.Namespace, stdout: TextIO) -> int:

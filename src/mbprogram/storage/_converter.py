@@ -161,11 +161,27 @@ def _attendance_hooks(conv: cattrs.Converter) -> Hooks[Attendance]:
     return structure, unstructure
 
 
+def _hook_on_first_use(
+    conv: cattrs.Converter, t: Any, *, unstructure: bool = False
+) -> Callable[[], Callable[..., Any]]:
+    """What gives ``conv``'s hook for ``t``, looked up (and so generated) when first asked for.
+
+    A record read by the fast path never asks for its fields' hooks; one read
+    in detail, or written, does, and the hook is then kept.
+    """
+
+    @functools.cache
+    def hook() -> Callable[..., Any]:
+        return conv.get_unstructure_hook(t) if unstructure else conv.get_structure_hook(t)
+
+    return hook
+
+
 def _placement_hooks(conv: cattrs.Converter) -> Hooks[Placement]:
     absences_type, assessment_type = tuple[PlacementAbsence, ...], PlacementAssessment | None
-    absences = conv.get_structure_hook(absences_type)
-    assessment = conv.get_structure_hook(assessment_type)
-    unstructure_assessment = conv.get_unstructure_hook(PlacementAssessment)
+    absences = _hook_on_first_use(conv, absences_type)
+    assessment = _hook_on_first_use(conv, assessment_type)
+    unstructure_assessment = _hook_on_first_use(conv, PlacementAssessment, unstructure=True)
     fields: dict[str, Callable[[Any], Any]] = {
         "id": h.text,
         "unit": h.text,
@@ -173,9 +189,9 @@ def _placement_hooks(conv: cattrs.Converter) -> Hooks[Placement]:
         "start": h.date,
         "end": h.date,
         "weekdays": h.weekdays,
-        "absences": lambda o: absences(o, absences_type),
-        "midway": lambda o: assessment(o, assessment_type),
-        "final": lambda o: assessment(o, assessment_type),
+        "absences": lambda o: absences()(o, absences_type),
+        "midway": lambda o: assessment()(o, assessment_type),
+        "final": lambda o: assessment()(o, assessment_type),
     }
     required = ("id", "unit", "supervisor", "start", "end", "weekdays")
 
@@ -193,8 +209,8 @@ def _placement_hooks(conv: cattrs.Converter) -> Hooks[Placement]:
             "end": p.period.end.isoformat(),
             "weekdays": h.weekday_list(p.weekdays),
             "absences": [{"day": a.day.isoformat(), "reason": a.reason} for a in p.absences],
-            "midway": None if p.midway is None else unstructure_assessment(p.midway),
-            "final": None if p.final is None else unstructure_assessment(p.final),
+            "midway": None if p.midway is None else unstructure_assessment()(p.midway),
+            "final": None if p.final is None else unstructure_assessment()(p.final),
         }
 
     return structure, unstructure
@@ -208,8 +224,8 @@ def _rules(o: object, _: object = None) -> ProgrammeRules:
 
 def _cohort_hooks(conv: cattrs.Converter) -> Hooks[Cohort]:
     sessions_type = tuple[Session, ...]
-    sessions = conv.get_structure_hook(sessions_type)
-    unstructure_session = conv.get_unstructure_hook(Session)
+    sessions = _hook_on_first_use(conv, sessions_type)
+    unstructure_session = _hook_on_first_use(conv, Session, unstructure=True)
     fields: dict[str, Callable[[Any], Any]] = {
         "id": h.text,
         "name": h.text,
@@ -217,7 +233,7 @@ def _cohort_hooks(conv: cattrs.Converter) -> Hooks[Cohort]:
         "start": h.date,
         "end": h.date,
         "places": h.whole,
-        "sessions": lambda o: sessions(o, sessions_type),
+        "sessions": lambda o: sessions()(o, sessions_type),
     }
     required = ("id", "name", "rules", "start", "end", "places")
 
@@ -234,7 +250,7 @@ def _cohort_hooks(conv: cattrs.Converter) -> Hooks[Cohort]:
             "start": c.period.start.isoformat(),
             "end": c.period.end.isoformat(),
             "places": c.places,
-            "sessions": [unstructure_session(s) for s in c.sessions],
+            "sessions": [write(s) for write in (unstructure_session(),) for s in c.sessions],
         }
 
     return structure, unstructure

@@ -50,9 +50,11 @@ AS_OF = dt.date(2025, 12, 31)
 WEEKLY = [YEAR_START + dt.timedelta(weeks=n) for n in range(52)]
 LINEAR_SIZES = (1_000, 8_000)
 #: What ``mbprogram progress`` imports before it reads anything, imported as the
-#: command does: with the collector paused, and what is left frozen at the end.
+#: command does (``mbprogram.cli.run``): with the collector run seldom, and what
+#: is left frozen at the end.
 PROGRESS_IMPORTS = (
-    "import gc; gc.disable(); "
+    "import gc; from mbprogram.cli import COLLECT_EVERY; "
+    "gc.set_threshold(COLLECT_EVERY, *gc.get_threshold()[1:]); "
     "import mbprogram.cli.app, mbprogram.cli.reports, mbprogram.storage.files, "
     "mbprogram.storage.sqlite_store, mbprogram.reports.progress; "
     "gc.freeze()"

@@ -6,6 +6,10 @@
 * :func:`result_records`: making the records an evaluation returns
   (``StudentProgress`` with its ``TheoryProgress`` and ``PracticeDays``) from
   figures already known. An evaluation cannot cost less than this.
+* :func:`progress_records`: making only the ``StudentProgress`` records, their
+  parts taken as they are (as an evaluation at a later date whose figures were
+  all kept would). An evaluation at another date cannot cost less than this:
+  each date's record holds that date.
 """
 
 from __future__ import annotations
@@ -90,6 +94,17 @@ def result_records(fields: list[dict[str, Any]]) -> int:
     """
     with gc_paused():
         _records(fields)
+    return len(fields)
+
+
+def progress_records(fields: list[dict[str, Any]]) -> int:
+    """Make every ``StudentProgress`` record again from known fields, parts and all as they are.
+
+    With the collector paused, as the evaluation pauses it.
+    """
+    with gc_paused():
+        for f in fields:
+            StudentProgress(**f)
     return len(fields)
 
 

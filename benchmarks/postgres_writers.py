@@ -17,6 +17,9 @@ the ``postgres`` extra). It prints:
   counts its end, when the writers that are left are fewer than the cores
   (one writer and its backend keep about one core busy), and the share of
   the run that end took;
+* **other work**: the share of the cores busy with anything but the writers
+  and their backends during the run (``/proc/stat``): a run on a machine
+  that was not idle reads low, and this says so;
 * the CPU time per change of the writer processes and of their database
   backends together, and the rate the cores would allow at that cost with
   ``min(writers, cores)`` cores busy (on a machine shared with other work the
@@ -61,6 +64,14 @@ def _cpu_seconds(pid: int) -> float:
     """The CPU time (user and system) process ``pid`` has used, from ``/proc``."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _busy_seconds() -> float:
+    """The CPU time every core has spent busy since boot (``/proc/stat``), in seconds."""
+    user, nice, system, _idle, _iowait, irq, softirq, *_ = map(
+        int, Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    )
+    return (user + nice + system + irq + softirq) / os.sysconf("SC_CLK_TCK")
 
 
 def _writer(url: str, cohort: str, changes: int, start_at: float, out: object, scope: str) -> None:
@@ -140,7 +151,11 @@ def writers(server: Server, count: int, changes: int, scope: str) -> dict[str, f
     ]
     for p in processes:
         p.start()
+    while time.time() < start_at:
+        time.sleep(0.001)
+    busy = _busy_seconds()
     results = [out.get(timeout=600) for _ in processes]
+    busy = _busy_seconds() - busy
     for p in processes:
         p.join()
     wall = max(took for *_, took, _, _ in results)
@@ -156,6 +171,8 @@ def writers(server: Server, count: int, changes: int, scope: str) -> dict[str, f
         "per_second": total / wall,
         "all_writing": during / all_at_once,
         "share_alone": 1 - all_at_once / wall,
+        # the cores' busy time that was not the writers' nor their backends': other work
+        "others": max(0.0, busy - cpu) / (wall * (os.cpu_count() or 1)),
         "cpu_ms": 1000 * cpu / total,
         "retries_per_change": retries / total,
         **_lost(url, register, cohorts, changes),
@@ -247,7 +264,7 @@ def main_() -> None:
         print(
             "writers  changes  changes/s  x one writer  retries/change  lost updates  "
             "CPU ms/change  changes/s the cores allow  chain  "
-            "all writing: changes/s  x one writer  time with fewer writing"
+            "all writing: changes/s  x one writer  time with fewer writing  other work"
         )
         for row in rows:
             print(
@@ -257,7 +274,7 @@ def main_() -> None:
                 f"{min(row['writers'], cores) * 1000 / row['cpu_ms']:25.1f}  "
                 f"{'broken' if row['broken'] else 'whole':>5}  "
                 f"{row['all_writing']:22.1f}  {row['all_writing'] / rows[0]['all_writing']:12.2f}  "
-                f"{row['share_alone']:23.0%}"
+                f"{row['share_alone']:23.0%}  {row['others']:10.0%}"
             )
         cohort = one_cohort(server, args.students, args.repeat)
         print(

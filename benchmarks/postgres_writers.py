@@ -12,6 +12,14 @@ the ``postgres`` extra). It prints:
   the retries per change (target < 0.1), the lost updates (every mark
   written is read back, and the history holds one entry per change: target 0)
   and whether the history's chain is whole afterwards (``validate``'s check);
+* the rate **while all of them write**: the changes made until the first
+  writer has made its last, per second. The rate over the whole run also
+  counts its end, when the writers that are left are fewer than the cores
+  (one writer and its backend keep about one core busy), and the share of
+  the run that end took;
+* **other work**: the share of the cores busy with anything but the writers
+  and their backends during the run (``/proc/stat``): a run on a machine
+  that was not idle reads low, and this says so;
 * the CPU time per change of the writer processes and of their database
   backends together, and the rate the cores would allow at that cost with
   ``min(writers, cores)`` cores busy (on a machine shared with other work the
@@ -58,6 +66,14 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def _busy_seconds() -> float:
+    """The CPU time every core has spent busy since boot (``/proc/stat``), in seconds."""
+    user, nice, system, _idle, _iowait, irq, softirq, *_ = map(
+        int, Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    )
+    return (user + nice + system + irq + softirq) / os.sysconf("SC_CLK_TCK")
+
+
 def _writer(url: str, cohort: str, changes: int, start_at: float, out: object, scope: str) -> None:
     """Record ``changes`` marks for the students of ``cohort``; report (changes, retries, time)."""
     with PostgresStore.open(url) as store:
@@ -69,6 +85,7 @@ def _writer(url: str, cohort: str, changes: int, start_at: float, out: object, s
             time.sleep(0.001)
         began = time.perf_counter()
         cpu = _cpu_seconds(os.getpid()) + _cpu_seconds(backend)
+        done: list[float] = []  # when each change was committed, from the start
         for i in range(changes):
             sid, session = _target(students, sessions, i)
             mark = Present(Hours(1 + i % 2))
@@ -78,9 +95,10 @@ def _writer(url: str, cohort: str, changes: int, start_at: float, out: object, s
                 ),
                 **{scope: [sid if scope == "students" else cohort]},
             )
+            done.append(time.perf_counter() - began)
         took = time.perf_counter() - began
         cpu = _cpu_seconds(os.getpid()) + _cpu_seconds(backend) - cpu
-        out.put((cohort, changes, store.retries, took, cpu))  # type: ignore[attr-defined]
+        out.put((cohort, changes, store.retries, took, cpu, done))  # type: ignore[attr-defined]
 
 
 def _pinger(url: str, count: int, start_at: float, out: object) -> None:
@@ -133,17 +151,28 @@ def writers(server: Server, count: int, changes: int, scope: str) -> dict[str, f
     ]
     for p in processes:
         p.start()
+    while time.time() < start_at:
+        time.sleep(0.001)
+    busy = _busy_seconds()
     results = [out.get(timeout=600) for _ in processes]
+    busy = _busy_seconds() - busy
     for p in processes:
         p.join()
-    wall = max(took for *_, took, _ in results)
+    wall = max(took for *_, took, _, _ in results)
     total = sum(n for _, n, *_ in results)
     retries = sum(r for _, _, r, *_ in results)
-    cpu = sum(c for *_, c in results)
+    cpu = sum(c for *_, c, _ in results)
+    # while every writer is still writing: until the first one has made its last change
+    all_at_once = min(took for *_, took, _, _ in results)
+    during = sum(1 for *_, done in results for t in done if t <= all_at_once)
     return {
         "writers": count,
         "changes": total,
         "per_second": total / wall,
+        "all_writing": during / all_at_once,
+        "share_alone": 1 - all_at_once / wall,
+        # the cores' busy time that was not the writers' nor their backends': other work
+        "others": max(0.0, busy - cpu) / (wall * (os.cpu_count() or 1)),
         "cpu_ms": 1000 * cpu / total,
         "retries_per_change": retries / total,
         **_lost(url, register, cohorts, changes),
@@ -234,7 +263,8 @@ def main_() -> None:
         one = rows[0]["per_second"]
         print(
             "writers  changes  changes/s  x one writer  retries/change  lost updates  "
-            "CPU ms/change  changes/s the cores allow  chain"
+            "CPU ms/change  changes/s the cores allow  chain  "
+            "all writing: changes/s  x one writer  time with fewer writing  other work"
         )
         for row in rows:
             print(
@@ -242,7 +272,9 @@ def main_() -> None:
                 f"{row['per_second'] / one:12.2f}  {row['retries_per_change']:14.3f}  "
                 f"{int(row['lost']):12d}  {row['cpu_ms']:13.2f}  "
                 f"{min(row['writers'], cores) * 1000 / row['cpu_ms']:25.1f}  "
-                f"{'broken' if row['broken'] else 'whole'}"
+                f"{'broken' if row['broken'] else 'whole':>5}  "
+                f"{row['all_writing']:22.1f}  {row['all_writing'] / rows[0]['all_writing']:12.2f}  "
+                f"{row['share_alone']:23.0%}  {row['others']:10.0%}"
             )
         cohort = one_cohort(server, args.students, args.repeat)
         print(

@@ -315,6 +315,12 @@ def _text_or_enum(o: object, cls: object = str) -> object:
     return _enum_hook(cls)(o, cls)
 
 
+def _list_writer(t: Any, conv: cattrs.Converter) -> Callable[[tuple[Any, ...]], list[Any]]:
+    """Write ``tuple[X, ...]`` as a JSON list: each item by ``X``'s hook, in one comprehension."""
+    item = conv.get_unstructure_hook(typing.get_args(t)[0])
+    return lambda values: [item(value) for value in values]
+
+
 @functools.cache
 def converter() -> cattrs.Converter:
     """The document converter.
@@ -351,6 +357,7 @@ def converter() -> cattrs.Converter:
                 conv.register_unstructure_hook_func(matches, unstructure)
     conv.register_unstructure_hook(NationalIdNumber, lambda n: n.value)
     conv.register_structure_hook_factory(h.is_list_of, lambda t: h.list_hook(t, conv))
+    conv.register_unstructure_hook_factory(h.is_list_of, lambda t: _list_writer(t, conv))
     _register_generated(conv, frozenset({*_GENERATED, Student}))
     for cl, hooks in (
         (Attendance, _attendance_hooks),

@@ -7,7 +7,9 @@ the ``postgres`` extra). It prints:
 * **writers**: 1 and then 8 processes, each recording attendance for the
   students of its own cohort through :meth:`PostgresStore.change` (one
   serializable transaction per change, on the part of the register its
-  cohort needs), for ``--changes`` changes each: the total changes per
+  cohort needs), for ``--changes`` changes each, or for ``--seconds``
+  seconds each (as ``pgbench -T`` runs: all write until the same moment, so
+  the rate is that of all of them at once): the total changes per
   second, the ratio of 8 writers' rate to one's (target ≥ 1.6 on 2 cores),
   the retries per change (target < 0.1), the lost updates (every mark
   written is read back, and the history holds one entry per change: target 0)
@@ -74,8 +76,12 @@ def _busy_seconds() -> float:
     return (user + nice + system + irq + softirq) / os.sysconf("SC_CLK_TCK")
 
 
-def _writer(url: str, cohort: str, changes: int, start_at: float, out: object, scope: str) -> None:
-    """Record ``changes`` marks for the students of ``cohort``; report (changes, retries, time)."""
+def _writer(
+    url: str, cohort: str, limit: tuple[int, float], start_at: float, out: object, scope: str
+) -> None:
+    """Record marks for the students of ``cohort`` until ``limit`` (changes, seconds; 0 for no
+    limit) is reached; report (cohort, changes, retries, time, CPU, when each was made)."""
+    changes, seconds = limit
     with PostgresStore.open(url) as store:
         part = store.load(cohorts=[cohort])
         students = sorted(part.students)
@@ -86,9 +92,9 @@ def _writer(url: str, cohort: str, changes: int, start_at: float, out: object, s
         began = time.perf_counter()
         cpu = _cpu_seconds(os.getpid()) + _cpu_seconds(backend)
         done: list[float] = []  # when each change was committed, from the start
-        for i in range(changes):
-            sid, session = _target(students, sessions, i)
-            mark = Present(Hours(1 + i % 2))
+        while not (changes and len(done) >= changes) and not (seconds and done[-1:] >= [seconds]):
+            sid, session, hours = _target(students, sessions, len(done))
+            mark = Present(hours)
             store.change(
                 lambda r, sid=sid, session=session, mark=mark: r.record_attendance(
                     sid, session, mark, by=STAMP
@@ -98,7 +104,7 @@ def _writer(url: str, cohort: str, changes: int, start_at: float, out: object, s
             done.append(time.perf_counter() - began)
         took = time.perf_counter() - began
         cpu = _cpu_seconds(os.getpid()) + _cpu_seconds(backend) - cpu
-        out.put((cohort, changes, store.retries, took, cpu, done))  # type: ignore[attr-defined]
+        out.put((cohort, len(done), store.retries, took, cpu, done))  # type: ignore[attr-defined]
 
 
 def _pinger(url: str, count: int, start_at: float, out: object) -> None:
@@ -131,11 +137,15 @@ def round_trips(server: Server, count: int, each: int = 2000) -> float:
     return count * each / took
 
 
-def _target(students: list[str], sessions: list[str], i: int) -> tuple[str, str]:
-    return students[i % len(students)], sessions[(i // len(students)) % len(sessions)]
+def _target(students: list[str], sessions: list[str], i: int) -> tuple[str, str, Hours]:
+    """The ``i``-th change: a student, a session and the hours marked. Each pass over every
+    student and session marks the other of 1 and 2 hours, so that no change repeats a mark."""
+    cycle = len(students) * len(sessions)
+    hours = Hours(1 + (i + i // cycle) % 2)
+    return students[i % len(students)], sessions[(i // len(students)) % len(sessions)], hours
 
 
-def writers(server: Server, count: int, changes: int, scope: str) -> dict[str, float]:
+def writers(server: Server, count: int, limit: tuple[int, float], scope: str) -> dict[str, float]:
     """``count`` processes at once, each on its own cohort; see the module."""
     url = server.new_store_url()
     register = synthetic_register(20 * count)
@@ -146,8 +156,7 @@ def writers(server: Server, count: int, changes: int, scope: str) -> dict[str, f
     out = context.Queue()
     start_at = time.time() + 3.0  # every process connected and loaded by then
     processes = [
-        context.Process(target=_writer, args=(url, c, changes, start_at, out, scope))
-        for c in cohorts
+        context.Process(target=_writer, args=(url, c, limit, start_at, out, scope)) for c in cohorts
     ]
     for p in processes:
         p.start()
@@ -175,26 +184,30 @@ def writers(server: Server, count: int, changes: int, scope: str) -> dict[str, f
         "others": max(0.0, busy - cpu) / (wall * (os.cpu_count() or 1)),
         "cpu_ms": 1000 * cpu / total,
         "retries_per_change": retries / total,
-        **_lost(url, register, cohorts, changes),
+        **_lost(url, register, {cohort: n for cohort, n, *_ in results}),
     }
 
 
-def _lost(url: str, before: Register, cohorts: list[str], changes: int) -> dict[str, float]:
-    """Marks written but not read back, plus history entries missing; broken seals (0 or 1)."""
+def _lost(url: str, before: Register, made: dict[str, int]) -> dict[str, float]:
+    """Marks written but not read back, plus history entries missing; broken seals (0 or 1).
+
+    ``made``: how many changes the writer of each cohort made.
+    """
     with PostgresStore.open(url) as store:
         after = store.load()
     lost = 0
-    for cohort in cohorts:
+    for cohort, changes in made.items():
         students = sorted(s.id for s in before.students.values() if s.cohort == cohort)
         sessions = [s.id for s in before.cohorts[cohort].sessions]
         expected: dict[tuple[str, str], Hours] = {}
         for i in range(changes):
-            expected[_target(students, sessions, i)] = Hours(1 + i % 2)
+            sid, session, hours = _target(students, sessions, i)
+            expected[sid, session] = hours
         for (sid, session), hours in expected.items():
             marks = [a.mark for a in after.students[sid].attendance if a.session == session]
             if marks != [Present(hours)]:
                 lost += 1
-    lost += abs(len(after.history) - len(cohorts) * changes)
+    lost += abs(len(after.history) - sum(made.values()))
     # the synthetic register is made without a history, so only the seal is checked
     broken = [p for p in after.history_problems() if p.code == RuleCode.HISTORY_CHAIN_BROKEN]
     return {"lost": lost, "broken": len(broken)}
@@ -239,6 +252,12 @@ def main_() -> None:
     """Run the benchmark and print its figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--changes", type=int, default=150, help="changes per writer")
+    parser.add_argument(
+        "--seconds",
+        type=float,
+        default=0.0,
+        help="each writer writes for this long instead (as pgbench -T): no end with fewer writing",
+    )
     parser.add_argument("--students", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--writers", type=int, nargs="+", default=[1, 8])
@@ -259,7 +278,8 @@ def main_() -> None:
             + ", ".join(f"{n} process(es) {rate:,.0f}" for n, rate in pings.items())
             + f", x{pings[max(args.writers)] / pings[1]:.2f}"
         )
-        rows = [writers(server, n, args.changes, args.scope) for n in args.writers]
+        limit = (0, args.seconds) if args.seconds else (args.changes, 0.0)
+        rows = [writers(server, n, limit, args.scope) for n in args.writers]
         one = rows[0]["per_second"]
         print(
             "writers  changes  changes/s  x one writer  retries/change  lost updates  "

@@ -6,6 +6,14 @@
 * :func:`result_records`: making the records an evaluation returns
   (``StudentProgress`` with its ``TheoryProgress`` and ``PracticeDays``) from
   figures already known. An evaluation cannot cost less than this.
+* :func:`progress_records`: making only the ``StudentProgress`` records, their
+  parts taken as they are (as an evaluation at a later date whose figures were
+  all kept would). An evaluation at another date cannot cost less than this:
+  each date's record holds that date.
+* :func:`visit_students`: visiting each student of a register once, cohort by
+  cohort, as an evaluation does, and nothing else. An evaluation cannot cost
+  less; how its time per student grows with the register is the memory's,
+  not the work's.
 """
 
 from __future__ import annotations
@@ -91,6 +99,26 @@ def result_records(fields: list[dict[str, Any]]) -> int:
     with gc_paused():
         _records(fields)
     return len(fields)
+
+
+def progress_records(fields: list[dict[str, Any]]) -> int:
+    """Make every ``StudentProgress`` record again from known fields, parts and all as they are.
+
+    With the collector paused, as the evaluation pauses it.
+    """
+    with gc_paused():
+        for f in fields:
+            StudentProgress(**f)
+    return len(fields)
+
+
+def visit_students(students: list[tuple[Any, ...]]) -> int:
+    """Visit every student of ``students`` (the tuple of each cohort's) once; how many."""
+    visited = 0
+    for cohort in students:
+        for _ in cohort:
+            visited += 1
+    return visited
 
 
 def _records(fields: list[dict[str, Any]]) -> None:

@@ -7,11 +7,21 @@ the ``postgres`` extra). It prints:
 * **writers**: 1 and then 8 processes, each recording attendance for the
   students of its own cohort through :meth:`PostgresStore.change` (one
   serializable transaction per change, on the part of the register its
-  cohort needs), for ``--changes`` changes each: the total changes per
+  cohort needs), for ``--changes`` changes each, or for ``--seconds``
+  seconds each (as ``pgbench -T`` runs: all write until the same moment, so
+  the rate is that of all of them at once): the total changes per
   second, the ratio of 8 writers' rate to one's (target ≥ 1.6 on 2 cores),
   the retries per change (target < 0.1), the lost updates (every mark
   written is read back, and the history holds one entry per change: target 0)
   and whether the history's chain is whole afterwards (``validate``'s check);
+* the rate **while all of them write**: the changes made until the first
+  writer has made its last, per second. The rate over the whole run also
+  counts its end, when the writers that are left are fewer than the cores
+  (one writer and its backend keep about one core busy), and the share of
+  the run that end took;
+* **other work**: the share of the cores busy with anything but the writers
+  and their backends during the run (``/proc/stat``): a run on a machine
+  that was not idle reads low, and this says so;
 * the CPU time per change of the writer processes and of their database
   backends together, and the rate the cores would allow at that cost with
   ``min(writers, cores)`` cores busy (on a machine shared with other work the
@@ -58,8 +68,20 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def _writer(url: str, cohort: str, changes: int, start_at: float, out: object, scope: str) -> None:
-    """Record ``changes`` marks for the students of ``cohort``; report (changes, retries, time)."""
+def _busy_seconds() -> float:
+    """The CPU time every core has spent busy since boot (``/proc/stat``), in seconds."""
+    user, nice, system, _idle, _iowait, irq, softirq, *_ = map(
+        int, Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    )
+    return (user + nice + system + irq + softirq) / os.sysconf("SC_CLK_TCK")
+
+
+def _writer(
+    url: str, cohort: str, limit: tuple[int, float], start_at: float, out: object, scope: str
+) -> None:
+    """Record marks for the students of ``cohort`` until ``limit`` (changes, seconds; 0 for no
+    limit) is reached; report (cohort, changes, retries, time, CPU, when each was made)."""
+    changes, seconds = limit
     with PostgresStore.open(url) as store:
         part = store.load(cohorts=[cohort])
         students = sorted(part.students)
@@ -69,18 +91,20 @@ def _writer(url: str, cohort: str, changes: int, start_at: float, out: object, s
             time.sleep(0.001)
         began = time.perf_counter()
         cpu = _cpu_seconds(os.getpid()) + _cpu_seconds(backend)
-        for i in range(changes):
-            sid, session = _target(students, sessions, i)
-            mark = Present(Hours(1 + i % 2))
+        done: list[float] = []  # when each change was committed, from the start
+        while not (changes and len(done) >= changes) and not (seconds and done[-1:] >= [seconds]):
+            sid, session, hours = _target(students, sessions, len(done))
+            mark = Present(hours)
             store.change(
                 lambda r, sid=sid, session=session, mark=mark: r.record_attendance(
                     sid, session, mark, by=STAMP
                 ),
                 **{scope: [sid if scope == "students" else cohort]},
             )
+            done.append(time.perf_counter() - began)
         took = time.perf_counter() - began
         cpu = _cpu_seconds(os.getpid()) + _cpu_seconds(backend) - cpu
-        out.put((cohort, changes, store.retries, took, cpu))  # type: ignore[attr-defined]
+        out.put((cohort, len(done), store.retries, took, cpu, done))  # type: ignore[attr-defined]
 
 
 def _pinger(url: str, count: int, start_at: float, out: object) -> None:
@@ -113,11 +137,15 @@ def round_trips(server: Server, count: int, each: int = 2000) -> float:
     return count * each / took
 
 
-def _target(students: list[str], sessions: list[str], i: int) -> tuple[str, str]:
-    return students[i % len(students)], sessions[(i // len(students)) % len(sessions)]
+def _target(students: list[str], sessions: list[str], i: int) -> tuple[str, str, Hours]:
+    """The ``i``-th change: a student, a session and the hours marked. Each pass over every
+    student and session marks the other of 1 and 2 hours, so that no change repeats a mark."""
+    cycle = len(students) * len(sessions)
+    hours = Hours(1 + (i + i // cycle) % 2)
+    return students[i % len(students)], sessions[(i // len(students)) % len(sessions)], hours
 
 
-def writers(server: Server, count: int, changes: int, scope: str) -> dict[str, float]:
+def writers(server: Server, count: int, limit: tuple[int, float], scope: str) -> dict[str, float]:
     """``count`` processes at once, each on its own cohort; see the module."""
     url = server.new_store_url()
     register = synthetic_register(20 * count)
@@ -128,44 +156,58 @@ def writers(server: Server, count: int, changes: int, scope: str) -> dict[str, f
     out = context.Queue()
     start_at = time.time() + 3.0  # every process connected and loaded by then
     processes = [
-        context.Process(target=_writer, args=(url, c, changes, start_at, out, scope))
-        for c in cohorts
+        context.Process(target=_writer, args=(url, c, limit, start_at, out, scope)) for c in cohorts
     ]
     for p in processes:
         p.start()
+    while time.time() < start_at:
+        time.sleep(0.001)
+    busy = _busy_seconds()
     results = [out.get(timeout=600) for _ in processes]
+    busy = _busy_seconds() - busy
     for p in processes:
         p.join()
-    wall = max(took for *_, took, _ in results)
+    wall = max(took for *_, took, _, _ in results)
     total = sum(n for _, n, *_ in results)
     retries = sum(r for _, _, r, *_ in results)
-    cpu = sum(c for *_, c in results)
+    cpu = sum(c for *_, c, _ in results)
+    # while every writer is still writing: until the first one has made its last change
+    all_at_once = min(took for *_, took, _, _ in results)
+    during = sum(1 for *_, done in results for t in done if t <= all_at_once)
     return {
         "writers": count,
         "changes": total,
         "per_second": total / wall,
+        "all_writing": during / all_at_once,
+        "share_alone": 1 - all_at_once / wall,
+        # the cores' busy time that was not the writers' nor their backends': other work
+        "others": max(0.0, busy - cpu) / (wall * (os.cpu_count() or 1)),
         "cpu_ms": 1000 * cpu / total,
         "retries_per_change": retries / total,
-        **_lost(url, register, cohorts, changes),
+        **_lost(url, register, {cohort: n for cohort, n, *_ in results}),
     }
 
 
-def _lost(url: str, before: Register, cohorts: list[str], changes: int) -> dict[str, float]:
-    """Marks written but not read back, plus history entries missing; broken seals (0 or 1)."""
+def _lost(url: str, before: Register, made: dict[str, int]) -> dict[str, float]:
+    """Marks written but not read back, plus history entries missing; broken seals (0 or 1).
+
+    ``made``: how many changes the writer of each cohort made.
+    """
     with PostgresStore.open(url) as store:
         after = store.load()
     lost = 0
-    for cohort in cohorts:
+    for cohort, changes in made.items():
         students = sorted(s.id for s in before.students.values() if s.cohort == cohort)
         sessions = [s.id for s in before.cohorts[cohort].sessions]
         expected: dict[tuple[str, str], Hours] = {}
         for i in range(changes):
-            expected[_target(students, sessions, i)] = Hours(1 + i % 2)
+            sid, session, hours = _target(students, sessions, i)
+            expected[sid, session] = hours
         for (sid, session), hours in expected.items():
             marks = [a.mark for a in after.students[sid].attendance if a.session == session]
             if marks != [Present(hours)]:
                 lost += 1
-    lost += abs(len(after.history) - len(cohorts) * changes)
+    lost += abs(len(after.history) - sum(made.values()))
     # the synthetic register is made without a history, so only the seal is checked
     broken = [p for p in after.history_problems() if p.code == RuleCode.HISTORY_CHAIN_BROKEN]
     return {"lost": lost, "broken": len(broken)}
@@ -210,6 +252,12 @@ def main_() -> None:
     """Run the benchmark and print its figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--changes", type=int, default=150, help="changes per writer")
+    parser.add_argument(
+        "--seconds",
+        type=float,
+        default=0.0,
+        help="each writer writes for this long instead (as pgbench -T): no end with fewer writing",
+    )
     parser.add_argument("--students", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--writers", type=int, nargs="+", default=[1, 8])
@@ -230,11 +278,13 @@ def main_() -> None:
             + ", ".join(f"{n} process(es) {rate:,.0f}" for n, rate in pings.items())
             + f", x{pings[max(args.writers)] / pings[1]:.2f}"
         )
-        rows = [writers(server, n, args.changes, args.scope) for n in args.writers]
+        limit = (0, args.seconds) if args.seconds else (args.changes, 0.0)
+        rows = [writers(server, n, limit, args.scope) for n in args.writers]
         one = rows[0]["per_second"]
         print(
             "writers  changes  changes/s  x one writer  retries/change  lost updates  "
-            "CPU ms/change  changes/s the cores allow  chain"
+            "CPU ms/change  changes/s the cores allow  chain  "
+            "all writing: changes/s  x one writer  time with fewer writing  other work"
         )
         for row in rows:
             print(
@@ -242,7 +292,9 @@ def main_() -> None:
                 f"{row['per_second'] / one:12.2f}  {row['retries_per_change']:14.3f}  "
                 f"{int(row['lost']):12d}  {row['cpu_ms']:13.2f}  "
                 f"{min(row['writers'], cores) * 1000 / row['cpu_ms']:25.1f}  "
-                f"{'broken' if row['broken'] else 'whole'}"
+                f"{'broken' if row['broken'] else 'whole':>5}  "
+                f"{row['all_writing']:22.1f}  {row['all_writing'] / rows[0]['all_writing']:12.2f}  "
+                f"{row['share_alone']:23.0%}  {row['others']:10.0%}"
             )
         cohort = one_cohort(server, args.students, args.repeat)
         print(

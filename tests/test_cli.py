@@ -600,7 +600,7 @@ def test_the_commands_are_listed_without_any_command_s_module_or_the_core(
     [
         ("init", ["stores"]),
         ("students", ["lookups"]),
-        ("progress", ["history", "reports"]),  # reports reads --as-known-at as history does
+        ("progress", ["reports"]),  # cli.history only once --as-known-at is given
     ],
 )
 def test_a_command_s_help_imports_its_own_module_and_no_other_command_s(
@@ -611,3 +611,28 @@ def test_a_command_s_help_imports_its_own_module_and_no_other_command_s(
         m for m in loaded if m in command_module_names()
     ]
     assert [] == [m for m in loaded if m.startswith((*ADAPTERS, *CORE))]
+
+
+#: What ``progress`` on a store never needs: the moments of ``--as-known-at``, the
+#: register's changes (a report makes none), the other kinds of file and
+#: store, the history's migration, the other reports, the services, the demo.
+NOT_FOR_PROGRESS = (
+    "mbprogram.cli.history",
+    "mbprogram.register.changes",
+    "mbprogram.storage.json_document",
+    "mbprogram.storage.postgres_store",
+    "mbprogram.storage._history_migration",
+    "mbprogram.reports.outcomes",
+    "mbprogram.reports.pdf",
+    "mbprogram.reports.plots",
+    "mbprogram.reports.spreadsheet",
+    "mbprogram.services",
+    "mbprogram.privacy",
+    "mbprogram.demo",
+)
+
+
+def test_progress_on_a_store_imports_no_module_the_report_does_not_use(demo_store: Path) -> None:
+    loaded = modules_of_one_call("progress", str(demo_store), "--as-of", "2026-06-01")
+    assert {"mbprogram.storage.sqlite_store", "mbprogram.reports.progress"} <= set(loaded)
+    assert [] == [m for m in loaded if m.startswith(NOT_FOR_PROGRESS)]

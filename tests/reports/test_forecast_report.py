@@ -7,10 +7,20 @@ import json
 from fractions import Fraction
 
 import attrs
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mbprogram import ForecastOutlook, Hours, forecast_cohort
+from mbprogram.catalogue import Lang
 from mbprogram.demo import build_demo_register
-from mbprogram.reports.progress import forecast_document, progress_document, progress_table
+from mbprogram.register.aggregate import Register
+from mbprogram.reports.progress import (
+    forecast_document,
+    progress_document,
+    progress_report,
+    progress_table,
+)
+from tests.register_strategies import registers
 
 REGISTER = build_demo_register()
 #: Midsummer of the second cohort's year: the first placements are done, theory goes on.
@@ -107,3 +117,41 @@ def test_possible_figures_and_shares_are_rounded_down_in_the_document() -> None:
     assert 21.66 == document["practice_weeks_possible"]
     assert 0.6666 == document["theory_share_possible"]
     assert 1 == document["practice_share_possible"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    registers(max_steps=15),
+    st.dates(min_value=dt.date(2024, 6, 1), max_value=dt.date(2027, 6, 30)),
+    st.booleans(),
+    st.booleans(),
+    st.sampled_from(["nb", "en"]),
+)
+def test_the_report_of_one_evaluation_is_the_document_and_the_tables_made_apart(
+    register: Register, as_of: dt.date, needs_help: bool, one_cohort: bool, lang: Lang
+) -> None:
+    cohort = next(iter(register.cohorts)) if one_cohort else None
+    shown = [cohort] if cohort else list(register.cohorts)
+
+    whole, (table,) = progress_report(
+        register, as_of, cohort=cohort, lang=lang, needs_help=needs_help
+    )
+    document, tables = progress_report(
+        register, as_of, cohort=cohort, lang=lang, needs_help=needs_help, by_cohort=True
+    )
+
+    apart = progress_document(register, as_of, cohort=cohort, lang=lang, needs_help=needs_help)
+    assert apart == whole == document
+    assert progress_table(register, as_of, cohort=cohort, needs_help=needs_help, lang=lang) == table
+    assert [
+        progress_table(register, as_of, cohort=c, needs_help=needs_help, lang=lang) for c in shown
+    ] == tables
+
+
+def test_the_report_of_the_demo_register_has_a_table_for_each_cohort_in_turn() -> None:
+    document, tables = progress_report(REGISTER, MIDSUMMER, lang="en", by_cohort=True)
+
+    assert [f"Progress of cohort {c}" for c in REGISTER.cohorts] == [
+        t.title.split(" as of ")[0] for t in tables
+    ]
+    assert sum(len(t) for t in tables) == len(document["students"])  # type: ignore[arg-type]

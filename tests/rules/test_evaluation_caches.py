@@ -4,8 +4,9 @@ A cohort's session index is made once per cohort object, whatever the number
 of its students; placements with the same dates and weekdays share one frame
 of weeks and holidays; a student's records other than attendance and
 placement days are read once per epoch (between two of their event days),
-however many dates are asked; and evaluating again at the same dates makes
-none of them again. The figures stay those of a fresh evaluation
+however many dates are asked; evaluating again at the same dates makes
+none of them again; and a student's last result is returned as it is at its
+own date. The figures stay those of a fresh evaluation
 (tests/rules/test_ledger.py compares them with a day-by-day reading).
 """
 
@@ -34,9 +35,9 @@ class Counting:
     def __init__(self, wrapped: object) -> None:
         self.wrapped, self.calls = wrapped, 0
 
-    def __call__(self, *args: object) -> object:
+    def __call__(self, *args: object, **kwargs: object) -> object:
         self.calls += 1
-        return self.wrapped(*args)  # type: ignore[operator]
+        return self.wrapped(*args, **kwargs)  # type: ignore[operator]
 
 
 @given(registers(), dates)
@@ -82,3 +83,23 @@ def test_a_students_records_are_read_once_per_epoch(register, days):
             for s in students:
                 evaluate_student(register.cohort(s.cohort), s, as_of)
         assert counting.calls == epochs
+
+
+@given(registers(), dates)
+def test_a_result_is_kept_for_its_date_only_and_equals_a_fresh_one(register, days):
+    students = [attrs.evolve(s) for s in register.students.values()]
+    for as_of in [*days, *reversed(days)]:
+        for s in students:
+            cohort = register.cohort(s.cohort)
+            result = evaluate_student(cohort, s, as_of)
+            assert result == evaluate_student(cohort, attrs.evolve(s), as_of)  # no memo
+            assert evaluate_student(cohort, s, as_of) is result  # again at its date: kept
+    others = [d for d in days if d != days[0]]
+    counting = Counting(student.StudentProgress)
+    with mock.patch.object(student, "StudentProgress", counting):
+        for s in students:  # the last date asked, days[0]: nothing made
+            evaluate_student(register.cohort(s.cohort), s, days[0])
+        assert counting.calls == 0
+        for s in students:  # another date: a new result each
+            evaluate_student(register.cohort(s.cohort), s, (others or [dt.date(2030, 1, 1)])[0])
+        assert counting.calls == len(students)

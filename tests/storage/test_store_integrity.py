@@ -295,6 +295,30 @@ def test_text_no_field_can_hold_in_a_row_is_refused_at_its_field(store: Path, bo
     assert "Kari" not in message
 
 
+def test_history_text_that_is_not_utf8_is_refused_at_its_field_read_at_once_or_on_first_use(
+    store: Path,
+) -> None:
+    # SQLite's own reader refuses the row; it is read again, and the field's check names it
+    with contextlib.closing(sqlite3.connect(store)) as db:
+        seq, after = db.execute(
+            'SELECT seq, after FROM history WHERE after LIKE \'%"name": "%\' ORDER BY seq DESC'
+        ).fetchone()
+    name = after.index('"name": "') + len('"name": "')
+    bad = (after[:name] + "Kari \udcff" + after[after.index('"', name) :]).encode(
+        "utf-8", "surrogateescape"
+    )
+    tamper(store, "UPDATE history SET after = CAST(? AS TEXT) WHERE seq = ?", parameters=(bad, seq))
+    at_once = refusal(store)
+    register = load(store, defer_history=True)  # the records are whole: the history is not
+    with pytest.raises(DocumentError) as caught:
+        _ = register.history
+    on_first_use = str(caught.value)
+
+    for message in (at_once, on_first_use):
+        assert f"history[{seq - 1}].after.name: expected text without NUL characters" in message
+        assert "Kari" not in message
+
+
 # -- a failed save leaves no new file (issue 10, item 1) ---------------------------------------
 
 

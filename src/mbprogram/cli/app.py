@@ -19,7 +19,7 @@ import json
 import os
 import sys
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO, cast
 
@@ -117,10 +117,14 @@ class _Commands(argparse._SubParsersAction):  # type: ignore[type-arg]
 
 
 class _TopParser(Parser):
-    """The ``mbprogram`` parser, whose help lists the commands by group."""
+    """The ``mbprogram`` parser, whose help lists the commands by group.
+
+    The groups (their titles, their commands and summaries) are made when the
+    help is shown: a command that runs never shows them.
+    """
 
     def __init__(
-        self, *, groups: Sequence[tuple[str, Sequence[tuple[str, str]]]], **kw: Any
+        self, *, groups: Callable[[], Sequence[tuple[str, Sequence[tuple[str, str]]]]], **kw: Any
     ) -> None:
         super().__init__(**kw)
         self.groups = groups
@@ -133,7 +137,7 @@ class _TopParser(Parser):
         finally:
             self.epilog = epilog
         formatter = self.formatter_class(prog=self.prog)
-        for title, commands in self.groups:
+        for title, commands in self.groups():
             formatter.start_section(title)
             for name, summary in commands:
                 formatter.add_argument(argparse.Action((), name, help=summary, metavar=name))
@@ -184,7 +188,7 @@ def _parser(lang: Lang) -> argparse.ArgumentParser:
         prog="mbprogram",
         description=text("cli.description", lang),
         epilog=text("cli.epilog", lang),
-        groups=[
+        groups=lambda: [
             (
                 text(f"cli.group.{group}", lang),
                 [(c.name, text(c.summary, lang)) for c in LISTED if c.group == group],

@@ -14,6 +14,7 @@ Python whose argparse words a message otherwise fails there.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from types import MappingProxyType
@@ -76,12 +77,19 @@ def _pattern(message_id: str, key: str) -> re.Pattern[str]:
     return re.compile("".join(parts), re.DOTALL)
 
 
-#: The messages with values (the headings are never matched), the longest ids first.
-_MESSAGES: Final = tuple(
-    (_pattern(message_id, key), key)
-    for message_id, key in sorted(MESSAGE_KEYS.items(), key=lambda item: -len(item[0]))
-    if key not in ("argparse.usage", "argparse.positionals", "argparse.options", "argparse.help")
-)
+@functools.cache
+def _messages() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The messages with values (the headings are never matched), the longest ids first.
+
+    Compiled when argparse first reports wrong usage: a command that is used
+    rightly never needs them.
+    """
+    return tuple(
+        (_pattern(message_id, key), key)
+        for message_id, key in sorted(MESSAGE_KEYS.items(), key=lambda item: -len(item[0]))
+        if key
+        not in ("argparse.usage", "argparse.positionals", "argparse.options", "argparse.help")
+    )
 
 
 def translated(message: str, lang: Lang) -> str:
@@ -90,7 +98,7 @@ def translated(message: str, lang: Lang) -> str:
     A message of ``argument X: …`` has its inner message translated too. A
     message argparse did not make is returned as it is.
     """
-    for pattern, key in _MESSAGES:
+    for pattern, key in _messages():
         found = pattern.fullmatch(message)
         if found is None:
             continue

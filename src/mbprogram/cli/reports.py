@@ -20,13 +20,14 @@ from mbprogram.cli.common import (
     progress_line,
     shown,
 )
-from mbprogram.cli.history import moment_argument
 from mbprogram.cli.output import SPREADSHEET_FORMATS, TABLE_FORMATS, print_tables
 
 if TYPE_CHECKING:
     from mbprogram.cli.progress_line import ProgressLine
     from mbprogram.exceptions import Problem
     from mbprogram.register.aggregate import Register
+    from mbprogram.reports.progress import ProgressRow
+    from mbprogram.reports.table import Table
     from mbprogram.rules.findings import Finding
 
 __all__ = ["COMMANDS", "GROUP", "outcomes_document", "print_outcomes", "print_progress"]
@@ -88,10 +89,17 @@ def _progress_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
     parser.add_argument("--outlook", action="store_true", help=text("cli.progress.outlook", lang))
     parser.add_argument(
         "--as-known-at",
-        type=lambda v: moment_argument(v, end_of_day=True, lang=lang),
+        type=lambda v: _moment(v, lang),
         metavar="MOMENT",
         help=text("cli.option.as_known_at", lang),
     )
+
+
+def _moment(value: str, lang: Lang) -> dt.datetime:
+    """``--as-known-at``: the end of a bare date's day (the history's commands read moments)."""
+    from mbprogram.cli.history import moment_argument  # noqa: PLC0415 - only when one is given
+
+    return moment_argument(value, end_of_day=True, lang=lang)
 
 
 def _progress(args: argparse.Namespace, stdout: TextIO) -> int:
@@ -131,11 +139,23 @@ def print_progress(
 
     The evaluation is shown on ``line``, which is erased before the report is printed.
     """
-    from mbprogram.reports.progress import progress_document, progress_table  # noqa: PLC0415
+    from mbprogram.reports.progress import progress_document, progress_report  # noqa: PLC0415
 
-    document = progress_document(
-        register, day, cohort=cohort, lang=lang, needs_help=needs_help, progress=line
-    )
+    tables: list[Table[ProgressRow]] = []
+    if fmt == "json":
+        document = progress_document(
+            register, day, cohort=cohort, lang=lang, needs_help=needs_help, progress=line
+        )
+    else:  # the tables and the findings, from one evaluation
+        document, tables = progress_report(
+            register,
+            day,
+            cohort=cohort,
+            lang=lang,
+            needs_help=needs_help,
+            by_cohort=fmt not in SPREADSHEET_FORMATS,
+            progress=line,
+        )
     if line is not None:
         line.close()
     students = document["students"]
@@ -149,12 +169,9 @@ def print_progress(
         print_json(document, stdout)
         return FINDINGS if errors else OK
     if fmt in SPREADSHEET_FORMATS:
-        table = progress_table(register, day, cohort=cohort, needs_help=needs_help, lang=lang)
-        print_tables([("progress", table)], fmt, lang, stdout)
+        print_tables([("progress", tables[0])], fmt, lang, stdout)
         return FINDINGS if errors else OK
-    cohorts = [cohort] if cohort else list(register.cohorts)
-    for c in cohorts:
-        table = progress_table(register, day, cohort=c, needs_help=needs_help, lang=lang)
+    for table in tables:
         print(table.to_text(), file=stdout)
         print(file=stdout)
     shown = [f for s in students for f in (*s["findings"], *s["forecast"]["findings"])]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import re
 import typing
 from collections.abc import Mapping
@@ -316,6 +317,11 @@ class Change:
 
     def content(self) -> bytes:
         """The canonical bytes of everything the entry says except its seal."""
+        return self._content
+
+    @functools.cached_property
+    def _content(self) -> bytes:
+        # made once per entry (an entry is immutable); never compared, hashed or saved
         return canonical_bytes(
             (
                 self.stamp.actor,
@@ -330,8 +336,13 @@ class Change:
 
     def sealed(self, previous: str) -> Change:
         """This entry sealed after an entry whose chain value is ``previous``."""
-        value = seal(previous, self)
-        return self if value == self.chain else attrs.evolve(self, chain=value)
+        content = self.content()
+        value = seal_content(previous, content)
+        if value == self.chain:
+            return self
+        sealed = attrs.evolve(self, chain=value)
+        object.__setattr__(sealed, "_content", content)  # the seal is not in the content
+        return sealed
 
 
 def seal(previous: str, change: Change) -> str:

@@ -55,6 +55,7 @@ if TYPE_CHECKING:
         forecast_document,
         progress_document,
         progress_of,
+        progress_report,
         progress_table,
     )
     from mbprogram.reports.spreadsheet import csv_text, xlsx_bytes
@@ -91,6 +92,7 @@ __all__ = [
     "progress_document",
     "progress_of",
     "progress_over_time",
+    "progress_report",
     "progress_table",
     "session_table",
     "student_table",
@@ -130,6 +132,7 @@ _LAZY: dict[str, str] = {
     "progress_document": "mbprogram.reports.progress",
     "progress_of": "mbprogram.reports.progress",
     "progress_over_time": "mbprogram.reports.over_time",
+    "progress_report": "mbprogram.reports.progress",
     "progress_table": "mbprogram.reports.progress",
     "session_table": "mbprogram.reports.lookups",
     "student_table": "mbprogram.reports.lookups",

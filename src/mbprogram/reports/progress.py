@@ -27,6 +27,7 @@ The ``forecast`` (docs/rules.md, Forecast) gives shares as numbers from 0 to
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Final
@@ -60,6 +61,7 @@ __all__ = [
     "forecast_document",
     "progress_document",
     "progress_of",
+    "progress_report",
     "progress_table",
 ]
 
@@ -170,10 +172,8 @@ def _cohorts(
     return forecasts
 
 
-def _forecasts(
-    register: Register, as_of: dt.date, cohort: str | None, *, needs_help: bool
-) -> list[StudentForecast]:
-    forecasts = [s for c in _cohorts(register, as_of, cohort) for s in c.students]
+def _forecasts(evaluated: Iterable[CohortForecast], *, needs_help: bool) -> list[StudentForecast]:
+    forecasts = [s for c in evaluated for s in c.students]
     return [f for f in forecasts if f.needs_help] if needs_help else forecasts
 
 
@@ -195,7 +195,20 @@ def progress_table(
         InvalidValueError: if ``as_of`` is not a date.
         NotFoundError: if ``cohort`` names no cohort.
     """
-    v.check_date(as_of, "as_of")
+    evaluated = _cohorts(register, as_of, cohort)
+    return _table(register, as_of, evaluated, cohort, needs_help=needs_help, lang=lang)
+
+
+def _table(
+    register: Register,
+    as_of: dt.date,
+    evaluated: Iterable[CohortForecast],
+    cohort: str | None,
+    *,
+    needs_help: bool,
+    lang: Lang,
+) -> Table[ProgressRow]:
+    """The progress table of ``cohort`` (or of all cohorts) from the cohorts' forecasts."""
     which = (
         text("reports.progress.cohort", lang, cohort=cohort)
         if cohort
@@ -206,7 +219,7 @@ def progress_table(
         ProgressRow.from_progress(
             f.progress, outlook=f.outlook, rules=register.cohort(f.progress.cohort).rules
         )
-        for f in _forecasts(register, as_of, cohort, needs_help=needs_help)
+        for f in _forecasts(evaluated, needs_help=needs_help)
     ]
     rules = [c.rules for c in register.cohorts.values() if cohort is None or c.id == cohort]
     title = text(key, lang, which=which, as_of=as_of)
@@ -261,6 +274,51 @@ def progress_document(
         NotFoundError: if ``cohort`` names no cohort.
     """
     evaluated = _cohorts(register, as_of, cohort, progress)
+    return _document(register, as_of, evaluated, lang=lang, needs_help=needs_help)
+
+
+def progress_report(
+    register: Register,
+    as_of: dt.date,
+    *,
+    cohort: str | None = None,
+    lang: Lang = "nb",
+    needs_help: bool = False,
+    by_cohort: bool = False,
+    progress: Progress | None = None,
+) -> tuple[dict[str, object], list[Table[ProgressRow]]]:
+    """The progress document and table from one evaluation of each student.
+
+    The document is :func:`progress_document`'s; the table is
+    :func:`progress_table`'s, of ``cohort`` or of all cohorts, or with
+    ``by_cohort`` one table for each cohort shown (``cohort``, or every cohort
+    in turn). Each student is evaluated and forecast once, for the two.
+
+    Raises:
+        InvalidValueError: if ``as_of`` is not a date.
+        NotFoundError: if ``cohort`` names no cohort.
+    """
+    evaluated = _cohorts(register, as_of, cohort, progress)
+    document = _document(register, as_of, evaluated, lang=lang, needs_help=needs_help)
+    if not by_cohort:
+        return document, [
+            _table(register, as_of, evaluated, cohort, needs_help=needs_help, lang=lang)
+        ]
+    tables = [
+        _table(register, as_of, [c], c.cohort, needs_help=needs_help, lang=lang) for c in evaluated
+    ]
+    return document, tables
+
+
+def _document(
+    register: Register,
+    as_of: dt.date,
+    evaluated: list[CohortForecast],
+    *,
+    lang: Lang,
+    needs_help: bool,
+) -> dict[str, object]:
+    """The ``progress --format json`` document from the cohorts' forecasts."""
     students = [
         {
             "cohort": p.cohort,

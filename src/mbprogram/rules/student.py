@@ -267,13 +267,16 @@ class _Memo:
     with their findings, and the practice findings, are kept for the last
     figures only: an evaluation at the same date, or at one with the same
     figures, finds them; one at a new date replaces them, so that evaluating at
-    many dates keeps nothing more. Each is exactly what is computed afresh for
-    such a date; the memo only keeps it.
+    many dates keeps nothing more. ``last`` is the last result, returned as
+    it is by an evaluation at its date (a result is an immutable record). Each
+    is exactly what is computed afresh for such a date; the memo only keeps it.
     """
 
-    __slots__ = ("epochs", "events", "practice", "theory")
+    __slots__ = ("epochs", "events", "last", "practice", "theory")
 
     def __init__(self, student: Student) -> None:
+        #: the last result (a record, immutable): what an evaluation at its very date returns
+        self.last: StudentProgress | None = None
         self.events = _event_days(student)
         self.epochs: dict[int, _Epoch] = {}
         # (key, figures, findings), each replaced whole: a thread reading it sees one
@@ -353,6 +356,9 @@ def _evaluate_student(cohort: Cohort, student: Student, as_of: dt.date) -> Stude
     memo = ledger.evaluation
     if type(memo) is not _Memo:
         memo = ledger.evaluation = _Memo(student)
+    last = memo.last
+    if last is not None and last.as_of == as_of:
+        return last
 
     step = bisect.bisect_right(memo.events, as_of)
     epoch = memo.epochs.get(step)
@@ -373,7 +379,7 @@ def _evaluate_student(cohort: Cohort, student: Student, as_of: dt.date) -> Stude
         seen = memo.practice = (figures, _practice_findings(rules, units, days, ledger))
     practice_findings = seen[1]
 
-    return StudentProgress(
+    result = memo.last = StudentProgress(
         cohort=cohort.id,
         student=student.id,
         as_of=as_of,
@@ -388,3 +394,4 @@ def _evaluate_student(cohort: Cohort, student: Student, as_of: dt.date) -> Stude
         submissions=epoch.submissions,
         findings=epoch.head + theory_findings + practice_findings + epoch.tail,
     )
+    return result

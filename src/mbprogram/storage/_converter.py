@@ -60,8 +60,8 @@ __all__ = ["RECORD_TYPES", "converter"]
 
 T = TypeVar("T")
 
-#: Record types read and written by cattrs' generated functions, each after the
-#: record types of its fields.
+#: Record types read and written by cattrs' generated functions (with
+#: :class:`~mbprogram.model.students.Student`), each made on its first use.
 _GENERATED: Final[tuple[type, ...]] = (
     DateRange,
     Session,
@@ -161,11 +161,27 @@ def _attendance_hooks(conv: cattrs.Converter) -> Hooks[Attendance]:
     return structure, unstructure
 
 
+def _hook_on_first_use(
+    conv: cattrs.Converter, t: Any, *, unstructure: bool = False
+) -> Callable[[], Callable[..., Any]]:
+    """What gives ``conv``'s hook for ``t``, looked up (and so generated) when first asked for.
+
+    A record read by the fast path never asks for its fields' hooks; one read
+    in detail, or written, does, and the hook is then kept.
+    """
+
+    @functools.cache
+    def hook() -> Callable[..., Any]:
+        return conv.get_unstructure_hook(t) if unstructure else conv.get_structure_hook(t)
+
+    return hook
+
+
 def _placement_hooks(conv: cattrs.Converter) -> Hooks[Placement]:
     absences_type, assessment_type = tuple[PlacementAbsence, ...], PlacementAssessment | None
-    absences = conv.get_structure_hook(absences_type)
-    assessment = conv.get_structure_hook(assessment_type)
-    unstructure_assessment = conv.get_unstructure_hook(PlacementAssessment)
+    absences = _hook_on_first_use(conv, absences_type)
+    assessment = _hook_on_first_use(conv, assessment_type)
+    unstructure_assessment = _hook_on_first_use(conv, PlacementAssessment, unstructure=True)
     fields: dict[str, Callable[[Any], Any]] = {
         "id": h.text,
         "unit": h.text,
@@ -173,9 +189,9 @@ def _placement_hooks(conv: cattrs.Converter) -> Hooks[Placement]:
         "start": h.date,
         "end": h.date,
         "weekdays": h.weekdays,
-        "absences": lambda o: absences(o, absences_type),
-        "midway": lambda o: assessment(o, assessment_type),
-        "final": lambda o: assessment(o, assessment_type),
+        "absences": lambda o: absences()(o, absences_type),
+        "midway": lambda o: assessment()(o, assessment_type),
+        "final": lambda o: assessment()(o, assessment_type),
     }
     required = ("id", "unit", "supervisor", "start", "end", "weekdays")
 
@@ -193,8 +209,8 @@ def _placement_hooks(conv: cattrs.Converter) -> Hooks[Placement]:
             "end": p.period.end.isoformat(),
             "weekdays": h.weekday_list(p.weekdays),
             "absences": [{"day": a.day.isoformat(), "reason": a.reason} for a in p.absences],
-            "midway": None if p.midway is None else unstructure_assessment(p.midway),
-            "final": None if p.final is None else unstructure_assessment(p.final),
+            "midway": None if p.midway is None else unstructure_assessment()(p.midway),
+            "final": None if p.final is None else unstructure_assessment()(p.final),
         }
 
     return structure, unstructure
@@ -208,8 +224,8 @@ def _rules(o: object, _: object = None) -> ProgrammeRules:
 
 def _cohort_hooks(conv: cattrs.Converter) -> Hooks[Cohort]:
     sessions_type = tuple[Session, ...]
-    sessions = conv.get_structure_hook(sessions_type)
-    unstructure_session = conv.get_unstructure_hook(Session)
+    sessions = _hook_on_first_use(conv, sessions_type)
+    unstructure_session = _hook_on_first_use(conv, Session, unstructure=True)
     fields: dict[str, Callable[[Any], Any]] = {
         "id": h.text,
         "name": h.text,
@@ -217,7 +233,7 @@ def _cohort_hooks(conv: cattrs.Converter) -> Hooks[Cohort]:
         "start": h.date,
         "end": h.date,
         "places": h.whole,
-        "sessions": lambda o: sessions(o, sessions_type),
+        "sessions": lambda o: sessions()(o, sessions_type),
     }
     required = ("id", "name", "rules", "start", "end", "places")
 
@@ -234,7 +250,7 @@ def _cohort_hooks(conv: cattrs.Converter) -> Hooks[Cohort]:
             "start": c.period.start.isoformat(),
             "end": c.period.end.isoformat(),
             "places": c.places,
-            "sessions": [unstructure_session(s) for s in c.sessions],
+            "sessions": [write(s) for write in (unstructure_session(),) for s in c.sessions],
         }
 
     return structure, unstructure
@@ -263,10 +279,29 @@ def _checked_object(
     return structure
 
 
-def _generate(conv: cattrs.Converter, cl: type[Any]) -> None:
-    generated = make_dict_structure_fn(cl, conv, _cattrs_forbid_extra_keys=True)
-    conv.register_structure_hook(cl, _checked_object(generated, cl))
-    conv.register_unstructure_hook(cl, make_dict_unstructure_fn(cl, conv))
+def _register_generated(conv: cattrs.Converter, kinds: frozenset[type]) -> None:
+    """Have cattrs generate the functions of ``kinds`` for ``conv``, each on its first use.
+
+    Generating them costs more than most reads need: a read whose records
+    the fast path vouches for (:mod:`~mbprogram.storage._fast_records`) asks
+    for few of them, and a report that saves nothing for none of the writing
+    ones. A type's functions are the same whenever they are made (cattrs
+    keeps each once made): its fields' hooks are looked up as it is made,
+    when every hook of the converter is registered.
+    """
+
+    def generated(t: object) -> bool:
+        return isinstance(t, type) and t in kinds
+
+    def structure(cl: type[Any]) -> Callable[[object, object], Any]:
+        made = make_dict_structure_fn(cl, conv, _cattrs_forbid_extra_keys=True)
+        return _checked_object(made, cl)
+
+    def unstructure(cl: type[Any]) -> Callable[[Any], dict[str, Any]]:
+        return make_dict_unstructure_fn(cl, conv)
+
+    conv.register_structure_hook_factory(generated, structure)
+    conv.register_unstructure_hook_factory(generated, unstructure)
 
 
 @functools.cache
@@ -280,6 +315,12 @@ def _text_or_enum(o: object, cls: object = str) -> object:
     return _enum_hook(cls)(o, cls)
 
 
+def _list_writer(t: Any, conv: cattrs.Converter) -> Callable[[tuple[Any, ...]], list[Any]]:
+    """Write ``tuple[X, ...]`` as a JSON list: each item by ``X``'s hook, in one comprehension."""
+    item = conv.get_unstructure_hook(typing.get_args(t)[0])
+    return lambda values: [item(value) for value in values]
+
+
 @functools.cache
 def converter() -> cattrs.Converter:
     """The document converter.
@@ -287,7 +328,8 @@ def converter() -> cattrs.Converter:
     It reads any valid identity number, synthetic ones too: whether a register
     may hold synthetic numbers is a rule of the register
     (``SYNTHETIC_ID_NOT_ALLOWED``), checked when the register is rebuilt, as on
-    every change. Made once and kept: making it generates code for every record type.
+    every change. Made once and kept; the functions cattrs generates for a
+    record type are made when the type is first read or written.
     """
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     plain: tuple[tuple[Any, Callable[..., Any], Callable[..., Any] | None], ...] = (
@@ -315,8 +357,8 @@ def converter() -> cattrs.Converter:
                 conv.register_unstructure_hook_func(matches, unstructure)
     conv.register_unstructure_hook(NationalIdNumber, lambda n: n.value)
     conv.register_structure_hook_factory(h.is_list_of, lambda t: h.list_hook(t, conv))
-    for cl in _GENERATED:
-        _generate(conv, cl)
+    conv.register_unstructure_hook_factory(h.is_list_of, lambda t: _list_writer(t, conv))
+    _register_generated(conv, frozenset({*_GENERATED, Student}))
     for cl, hooks in (
         (Attendance, _attendance_hooks),
         (Placement, _placement_hooks),
@@ -325,7 +367,6 @@ def converter() -> cattrs.Converter:
         structure, unstructure = hooks(conv)
         conv.register_structure_hook(cl, structure)
         conv.register_unstructure_hook(cl, unstructure)
-    _generate(conv, Student)
     register_history_hooks(conv)
     register_legacy_hooks(conv)
     return conv

@@ -214,7 +214,12 @@ def weekdays(o: object, _: object = None) -> frozenset[Weekday]:
 
 def weekday_list(days: frozenset[Weekday]) -> list[str]:
     """Weekdays as ``mon`` … ``sun``, Monday first."""
-    return [d.short for d in sorted(days)]
+    return list(_weekday_names(days))
+
+
+@functools.cache  # at most 128 sets of weekdays
+def _weekday_names(days: frozenset[Weekday]) -> tuple[str, ...]:
+    return tuple(d.short for d in sorted(days))
 
 
 def roles(o: object, _: object = None) -> frozenset[Role]:

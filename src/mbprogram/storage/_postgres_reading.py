@@ -29,10 +29,12 @@ __all__ = ["Stored", "built", "load_part", "load_whole", "token"]
 
 #: The typed columns read beside a row's id: what a part's rows refer to.
 _EXTRA_COLUMNS: Final = {
-    "students": ", cohort",
-    "employments": ", person, unit, pot",
-    "outcomes": ", person",
+    "students": ("cohort",),
+    "employments": ("person", "unit", "pot"),
+    "outcomes": ("person",),
 }
+#: The most typed columns a table has beside its id (a part's rows are read in one result).
+_WIDEST: Final = max(len(columns) for columns in _EXTRA_COLUMNS.values())
 
 
 @attrs.frozen
@@ -83,7 +85,7 @@ _Query = tuple[str, Sequence[object]]
 def _select(table: str, where: str, values: Sequence[object]) -> _Query:
     """The query of the rows ``(position, id, [typed columns,] body)`` of ``table`` ``where``
     selects, in the order the records were added (their position), which is the register's."""
-    extra = _EXTRA_COLUMNS.get(table, "")
+    extra = "".join(f", {column}" for column in _EXTRA_COLUMNS.get(table, ()))
     query = (
         f"SELECT position, id{extra}, body::text FROM {table} WHERE {where} "  # noqa: S608
         "ORDER BY position"
@@ -91,11 +93,31 @@ def _select(table: str, where: str, values: Sequence[object]) -> _Query:
     return query, values
 
 
+def _branch(table: str, where: str) -> str:
+    """One table's part of a statement reading several: ``(table, position, id, typed columns
+    padded with nulls to the widest, body)``, so that every table's rows fit one result."""
+    columns = [f"{c}::text" for c in _EXTRA_COLUMNS.get(table, ())]
+    columns += ["NULL::text"] * (_WIDEST - len(columns))
+    return (
+        f"SELECT '{table}'::text, position::bigint, id::text, {', '.join(columns)}, "  # noqa: S608
+        f"body::text FROM {table} WHERE {where}"
+    )
+
+
+#: The store-wide values as a branch of a statement reading rows (key as id, value beside it).
+_META_BRANCH: Final = (
+    "SELECT 'meta'::text, NULL::bigint, key::text, value::text"  # noqa: S608 - no values in it
+    + ", NULL::text" * _WIDEST
+    + " FROM meta"
+)
+
+
 def load_part(db: Connection, need: Need) -> tuple[Register, Need]:
     """The part of the register ``need`` names, with the rows its records refer to.
 
-    Two round trips: the rows ``need`` names, then those they refer to (the
-    people of employments found by pot, the cohorts, host units and pots named).
+    Two round trips of one statement each: the rows ``need`` names (with the
+    store-wide values), then those they refer to (the people of employments
+    found by pot, the cohorts, host units and pots named).
     """
     rows: dict[str, dict[str, tuple[Any, ...]]] = {t: {} for t in RECORD_TABLES}
     whole, named = sorted(need.whole_cohorts), sorted(need.students)
@@ -118,7 +140,7 @@ def load_part(db: Connection, need: Need) -> tuple[Register, Need]:
         ("outcomes", f"person {of_cohorts}", whole),
         ("outcomes", "id = ANY(%s)", sorted(need.outcomes)),
     ]
-    meta = _fetch(db, rows, first, [(_META, ())])[0]
+    meta = _fetch(db, rows, first, meta=True)
     people = sorted(
         {row[2] for table in ("employments", "outcomes") for row in rows[table].values()}
         - rows["students"].keys()
@@ -148,7 +170,7 @@ def load_part(db: Connection, need: Need) -> tuple[Register, Need]:
             ),
             ("budget_pots", "id = ANY(%s)", sorted(pots)),
         ]
-    _fetch(db, rows, second, [])
+    _fetch(db, rows, second)
     ordered = {t: sorted(found.values(), key=lambda r: int(r[0])) for t, found in rows.items()}
     loaded_cohorts = cohorts | {row[2] for row in rows["students"].values()}
     register = built(db, ordered, [], _synthetic(meta))
@@ -164,16 +186,28 @@ def _fetch(
     db: Connection,
     rows: dict[str, dict[str, tuple[Any, ...]]],
     lookups: list[tuple[Any, ...]],
-    extra: list[_Query],
-) -> list[list[Any]]:
-    """Run the ``lookups`` (table, where, values…) that look anything up, and ``extra``, in one
-    round trip; add the rows found to ``rows``; return the rows of ``extra``."""
+    *,
+    meta: bool = False,
+) -> list[tuple[str, str]]:
+    """Run the ``lookups`` (table, where, values…) that look anything up as one statement
+    (one round trip, one result); add the rows found to ``rows``. With ``meta``, the
+    statement reads the store-wide values too: they are returned as (key, value) rows."""
     wanted = [(t, where, values) for t, where, *values in lookups if any(values) or not values]
-    results = db.batch([_select(t, where, values) for t, where, values in wanted] + extra)
-    for (table, _, _), found in zip(wanted, results, strict=False):
-        for row in found:
-            rows[table].setdefault(row[1], row)
-    return results[len(wanted) :]
+    branches = [_branch(table, where) for table, where, _ in wanted]
+    if meta:
+        branches.append(_META_BRANCH)
+    if not branches:
+        return []
+    values = [value for _, _, each in wanted for value in each]
+    (found,) = db.batch([(" UNION ALL ".join(branches), values)])
+    store_wide: list[tuple[str, str]] = []
+    for table, position, record_id, *columns, body in found:
+        if table == "meta":
+            store_wide.append((record_id, columns[0]))
+            continue
+        typed = columns[: len(_EXTRA_COLUMNS.get(table, ()))]
+        rows[table].setdefault(record_id, (position, record_id, *typed, body))
+    return store_wide
 
 
 def built(

@@ -74,6 +74,7 @@ def write_pending(db: Connection, conv: cattrs.Converter, changes: Sequence[Chan
         return
     unsealed = tuple(attrs.evolve(c, chain=GENESIS) for c in changes)
     bodies = db.encoded(lambda: history_json(conv, unsealed))
+    # the content leaves out the seal: that of the change as made, computed when it was sealed
     db.many(
         "INSERT INTO history_pending (actor, at, action, record, body, content) "
         "VALUES (%s, %s, %s, %s, %s::jsonb, %s)",
@@ -84,9 +85,9 @@ def write_pending(db: Connection, conv: cattrs.Converter, changes: Sequence[Chan
                 c.action.value,
                 str(c.record),
                 json.dumps(body, ensure_ascii=False),
-                c.content(),
+                made.content(),
             )
-            for c, body in zip(unsealed, bodies, strict=True)
+            for c, made, body in zip(unsealed, changes, bodies, strict=True)
         ],
     )
 

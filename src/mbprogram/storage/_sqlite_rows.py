@@ -289,19 +289,37 @@ def history_rows(conv: cattrs.Converter, history: Sequence[Change]) -> list[Hist
     ]
 
 
+def _fetched(db: sqlite3.Connection, query: str) -> list[tuple[object, ...]]:
+    """Every row of ``query``, read in the transaction the caller holds open.
+
+    Text is decoded by SQLite's reader itself (a Python call per value, the
+    connection's :func:`decoded_text`, costs about as much as the rest of a
+    store's reading); if some text is not UTF-8, which that reader refuses,
+    the rows are read again with :func:`decoded_text`, so a row reads as it
+    always has (its text's problems are then named by the records' checks).
+    """
+    factory = db.text_factory
+    db.text_factory = str
+    try:
+        return db.execute(query).fetchall()
+    except sqlite3.OperationalError:  # text that is not UTF-8: never quoted, read again
+        pass
+    finally:
+        db.text_factory = factory
+    return db.execute(query).fetchall()
+
+
 def select_rows(db: sqlite3.Connection, table: str) -> list[tuple[object, ...]]:
     """The rows ``(position, id, [cohort,] body)`` of a record table, in order."""
     cohort = ", cohort" if table == "students" else ""
-    return db.execute(
-        f"SELECT position, id{cohort}, body FROM {table} ORDER BY position"  # noqa: S608
-    ).fetchall()
+    return _fetched(db, f"SELECT position, id{cohort}, body FROM {table} ORDER BY position")  # noqa: S608
 
 
 def select_history(db: sqlite3.Connection) -> list[HistoryRow]:
     """The history's rows, oldest first."""
-    return db.execute(
-        "SELECT actor, at, action, record, part, before, after, chain FROM history ORDER BY seq"
-    ).fetchall()
+    return _fetched(
+        db, "SELECT actor, at, action, record, part, before, after, chain FROM history ORDER BY seq"
+    )
 
 
 def unsaved_differences(

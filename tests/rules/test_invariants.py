@@ -9,22 +9,28 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from decimal import Decimal
 from typing import Any
 
 import attrs
 import pytest
 
 from mbprogram import (
+    Attendance,
     DateRange,
     DocumentError,
     FinalAssignment,
     HostUnit,
+    Hours,
     MakeUp,
     OutcomeKind,
     OutcomeRecord,
     Present,
+    Status,
+    StatusChange,
     Student,
     Submission,
+    UnexcusedAbsence,
 )
 from mbprogram.rules.invariants import (
     outcome_problems,
@@ -40,9 +46,13 @@ from tests.builders import (
     PERIOD,
     SESSION_HOURS,
     STAMP,
+    UNIT,
+    UNIT_ONE_PLACE,
     complete,
     enrol,
     make_register,
+    new_student,
+    placement,
     refused,
     session_day,
     session_id,
@@ -137,6 +147,34 @@ def test_make_up_work_dated_the_day_before_the_enrolment_is_refused_and_on_it_ac
     assert 1 == len(register.student("S-01").makeups)
 
 
+# -- ATTENDANCE_OVER_SESSION: a mark as long as its session is no problem -------------------
+
+
+def test_a_mark_as_long_as_its_session_is_no_problem_beside_a_session_the_cohort_lacks():
+    # The unknown session makes every mark of the student looked at one by one.
+    student = attrs.evolve(
+        new_student("S-01"),
+        status_history=(StatusChange(status=Status.ACTIVE, on=ENROLMENT_DAY),),
+        attendance=(
+            Attendance(session_id(1), Present(SESSION_HOURS)),
+            Attendance("SES-99", UnexcusedAbsence()),
+        ),
+    )
+
+    assert [("UNKNOWN_RECORD", "attendance[1].session")] == problems_of(student)
+
+
+def test_a_mark_longer_than_its_session_is_a_problem_of_its_hours():
+    longer = Present(Hours(SESSION_HOURS.value + Decimal("0.5")))
+    student = attrs.evolve(
+        new_student("S-01"),
+        status_history=(StatusChange(status=Status.ACTIVE, on=ENROLMENT_DAY),),
+        attendance=(Attendance(session_id(1), longer),),
+    )
+
+    assert [("ATTENDANCE_OVER_SESSION", "attendance[0].mark.hours")] == problems_of(student)
+
+
 # -- SUBMISSIONS_OVER_LIMIT: at most the programme's submissions -----------------------------
 
 
@@ -229,6 +267,28 @@ def test_a_unit_with_as_many_students_as_places_has_no_problem():
     unit = HostUnit(id="U1", name="Solheim", capacity=2)
 
     assert [] == unit_capacity_problems(unit, [SPRING, SPRING])
+
+
+def test_a_student_with_two_overlapping_placements_at_a_unit_takes_one_of_its_places():
+    first = placement("P1", unit=UNIT_ONE_PLACE, start=SPRING.start, end=SPRING.end)
+    second = placement("P2", unit=UNIT_ONE_PLACE, start=SPRING.start + 7 * DAY, end=SPRING.end)
+    other = placement("P3", unit=UNIT, start=SPRING.start, end=SPRING.end)
+    student = attrs.evolve(
+        new_student("S-01"),
+        status_history=(StatusChange(status=Status.ACTIVE, on=ENROLMENT_DAY),),
+        placements=(first, second, other),
+    )
+    units = make_register().host_units
+
+    assert [] == register_problems(
+        cohorts={COHORT.id: COHORT},
+        students={student.id: student},
+        host_units=units,
+        budget_pots={},
+        employments={},
+        outcomes={},
+        allow_synthetic_ids=False,
+    )
 
 
 # -- UNKNOWN_RECORD: an outcome names a student of the register -----------------------------

@@ -18,6 +18,10 @@ whether it is valid:
   refuses, a record that breaks a rule, or anything else unexpected makes the
   whole record declined (:class:`DeclinedError`, or any exception).
 
+Records and verdicts that recur are kept only while a load runs
+(:func:`mbprogram.storage._kept.one_load`): they may hold free text, which
+must not outlive the load. Outside a load nothing is kept.
+
 A caller that gets no record reads the value again in detail through the
 converter, which names every problem with its path
 (:func:`mbprogram.storage._register_codec.read`). The two paths give equal
@@ -50,6 +54,7 @@ from mbprogram.model.values import DateRange, Hours, Weekday
 from mbprogram.storage import _hooks as h
 from mbprogram.storage._converter import RECORD_TYPES, converter
 from mbprogram.storage._hooks import is_list_of
+from mbprogram.storage._kept import Kept
 
 __all__ = ["Build", "DeclinedError", "builder", "student"]
 
@@ -64,8 +69,6 @@ _PLAIN: Final = frozenset(RECORD_TYPES) - {Attendance, Placement, Cohort, Progra
 _ONE_ARGUMENT: Final = frozenset(
     {h.text, h.whole, h.flag, h.date, h.date_time, h.hours, h.weekdays}
 )
-#: The most attendance marks (and programme rules) kept at once.
-_KEPT_MARKS: Final = 50_000
 
 
 class DeclinedError(ValueError):
@@ -112,19 +115,15 @@ def _hook(t: Any) -> Build:
     return lambda o: hook(o, t)
 
 
-class _Days(dict[object, dt.date]):
-    """The day of each text :func:`mbprogram.storage._hooks.date` has read (at most
-    ``_KEPT_MARKS``): a text read before is one look-up. Only text is ever kept (the
-    hook refuses anything else), and text equals only text."""
+class _Days(Kept[object, dt.date]):
+    """The day of each text :func:`mbprogram.storage._hooks.date` has read during a load
+    (:mod:`mbprogram.storage._kept`): a text read before is one look-up. Only text is
+    ever kept (the hook refuses anything else), and text equals only text."""
 
     __slots__ = ()
 
     def __missing__(self, o: object) -> dt.date:
-        day = h.date(o)  # refused: raised, and nothing kept
-        if len(self) >= _KEPT_MARKS:
-            self.clear()
-        self[o] = day
-        return day
+        return self.keep(o, h.date(o))  # refused: raised, and nothing kept
 
 
 @functools.cache
@@ -203,7 +202,7 @@ def _rules() -> Build:
     is not 140.000…0 with more decimals than a value may have).
     """
     hook = converter().get_structure_hook(ProgrammeRules)
-    kept: dict[tuple[tuple[str, object], ...], ProgrammeRules] = {}
+    kept: Kept[tuple[tuple[str, object], ...], ProgrammeRules] = Kept()
 
     def build(o: object) -> ProgrammeRules:
         if type(o) is not dict:
@@ -211,10 +210,7 @@ def _rules() -> Build:
         key = tuple([(k, h.exact_key(v)) for k, v in o.items()])  # unhashable: declined
         rules = kept.get(key)
         if rules is None:
-            rules = hook(o, ProgrammeRules)
-            if len(kept) >= _KEPT_MARKS:
-                kept.clear()
-            kept[key] = rules
+            rules = kept.keep(key, hook(o, ProgrammeRules))
         return rules
 
     return build
@@ -233,7 +229,7 @@ def _attendance_list() -> Build:
     read by the converter's hook.
     """
     hook = converter().get_structure_hook(Attendance)
-    kept: dict[tuple[object, ...], Attendance] = {}
+    kept: Kept[tuple[object, ...], Attendance] = Kept()
     session_and_mark = operator.itemgetter("session", "mark")
     get = dict.get  # refuses anything but a JSON object
 
@@ -258,9 +254,7 @@ def _attendance_list() -> Build:
         for raw, key, found in zip(o, keys, marks, strict=True):
             mark = found if found is not None else hook(raw, Attendance)
             if found is None and all(type(v) is str for v in raw.values()):
-                if len(kept) >= _KEPT_MARKS:
-                    kept.clear()
-                kept[key] = mark
+                kept.keep(key, mark)
             read.append(mark)
         return tuple(read)
 
@@ -321,8 +315,8 @@ def _text_hook(o: object) -> str:
     return o
 
 
-class _Verdicts(dict[object, bool]):
-    """A predicate's verdict on each value met so far (at most ``_KEPT_MARKS`` kept).
+class _Verdicts(Kept[object, bool]):
+    """A predicate's verdict on each value met during a load (:mod:`mbprogram.storage._kept`).
 
     Only for values of one exact type that recur (ids, days): the key of a
     verdict is the value itself, so ``1`` and ``True`` must never both reach it.
@@ -335,11 +329,7 @@ class _Verdicts(dict[object, bool]):
         self._predicate = predicate
 
     def __missing__(self, value: object) -> bool:
-        verdict = self._predicate(value)
-        if len(self) >= _KEPT_MARKS:
-            self.clear()
-        self[value] = verdict
-        return verdict
+        return self.keep(value, self._predicate(value))
 
 
 def _remembered(predicate: Callable[[object], bool]) -> Callable[[object], bool]:
@@ -361,7 +351,7 @@ def _kept(build: Build) -> Build:
     for ``5``), in order; another object with that key is the same record.
     Any other object is read by ``build`` each time.
     """
-    kept: dict[tuple[object, ...], Any] = {}
+    kept: Kept[tuple[object, ...], Any] = Kept()
 
     def read(o: object) -> Any:
         if type(o) is not dict:
@@ -374,9 +364,7 @@ def _kept(build: Build) -> Build:
         if found is None:
             found = build(o)
             if _KEPT_KINDS.issuperset(key[len(o) :]):
-                if len(kept) >= _KEPT_MARKS:
-                    kept.clear()
-                kept[key] = found
+                kept.keep(key, found)
         return found
 
     return read
@@ -384,7 +372,7 @@ def _kept(build: Build) -> Build:
 
 def _kept_weekdays() -> Build:
     """The converter's reading of a set of weekdays, each list of days (all text) read once."""
-    kept: dict[tuple[object, ...], frozenset[Weekday]] = {}
+    kept: Kept[tuple[object, ...], frozenset[Weekday]] = Kept()
 
     def build(o: object) -> frozenset[Weekday]:
         if type(o) is not list:
@@ -394,9 +382,7 @@ def _kept_weekdays() -> Build:
         if days is None:
             days = h.weekdays(o)
             if all(type(d) is str for d in o):
-                if len(kept) >= _KEPT_MARKS:
-                    kept.clear()
-                kept[key] = days
+                kept.keep(key, days)
         return days
 
     return build

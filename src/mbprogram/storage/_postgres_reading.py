@@ -19,6 +19,7 @@ from mbprogram.model.history import Change
 from mbprogram.register.aggregate import Register
 from mbprogram.register.history import sealed_after
 from mbprogram.storage._converter import converter
+from mbprogram.storage._kept import one_load
 from mbprogram.storage._postgres_connection import Connection
 from mbprogram.storage._postgres_schema import RECORD_TABLES
 from mbprogram.storage._postgres_scope import Need
@@ -225,7 +226,7 @@ def built(
     """
     conv = converter()
     records, problems = Records(), list[Problem]()
-    with gc_paused(kept=True):
+    with gc_paused(kept=True), one_load():
         for table, found in rows.items():
             read_table(conv, table, found, records, problems)
         unsealed: list[Change] = []

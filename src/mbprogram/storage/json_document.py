@@ -41,6 +41,7 @@ from mbprogram.storage._history_codec import history_json, read_history_list
 from mbprogram.storage._history_migration import migrated_history
 from mbprogram.storage._history_v1 import LegacyChange
 from mbprogram.storage._json_text import JsonTextError, read_json
+from mbprogram.storage._kept import one_load
 from mbprogram.storage._problems import (
     ROOT,
     kind_problem,
@@ -147,6 +148,11 @@ def register_from_json(document: object) -> Register:
     Raises:
         DocumentError: as :func:`loads`.
     """
+    with one_load():
+        return _register_from_json(document)
+
+
+def _register_from_json(document: object) -> Register:
     if type(document) is not dict:
         raise DocumentError(
             [kind_problem(ROOT, "reading.document.not_object", document, format=FORMAT)]

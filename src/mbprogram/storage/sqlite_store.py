@@ -50,6 +50,7 @@ from mbprogram.progress import Progress, Step, counted
 from mbprogram.register.aggregate import Register
 from mbprogram.register.deferred_history import DeferredHistory
 from mbprogram.storage._converter import converter
+from mbprogram.storage._kept import one_load
 from mbprogram.storage._problems import joined, os_reason
 from mbprogram.storage._register_codec import Records, build_register, gc_paused
 from mbprogram.storage._sqlite_rows import (
@@ -196,7 +197,7 @@ class SqliteStore:
             changes = select_history(self._db)
         conv = converter()
         records, remembered, problems = Records(), {}, list[Problem]()
-        with gc_paused(kept=True):
+        with gc_paused(kept=True), one_load():
             total, done = sum(len(found) for found in rows.values()), 0
             for table, found in rows.items():
                 counting = counted(found, progress, Step.LOADED, total, start=done)
@@ -230,7 +231,7 @@ class SqliteStore:
 
         def read() -> tuple[Change, ...]:
             records, problems = Records(), list[Problem]()
-            with gc_paused():
+            with gc_paused(), one_load():
                 read_history(conv, changes, records, problems)
             if problems:
                 raise DocumentError(

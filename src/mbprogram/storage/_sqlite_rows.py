@@ -158,6 +158,12 @@ def read_table(
             if table == "students"
             else (f"{table}[{record_id}]")
         )
+        known = _COHORTS.get(body) if table == "cohorts" and type(body) is str else None
+        if known is not None and known.id == record_id:
+            # the same text: the same record (a cohort holds no person's data)
+            records.cohorts.append(known)
+            remembered[record_id] = (known, tuple(str(v) for v in rest))
+            continue
         raw = parsed(body, path, problems)
         if raw is UNREADABLE:
             continue
@@ -175,7 +181,20 @@ def read_table(
             continue
         into.append(record)
         remembered[record_id] = (record, tuple(str(v) for v in rest))
+        if table == "cohorts" and type(body) is str:
+            if len(_COHORTS) >= _KEPT_COHORTS:
+                _COHORTS.clear()
+            _COHORTS[body] = record
     return remembered
+
+
+#: The most cohort records :func:`read_table` keeps by the text of their row.
+_KEPT_COHORTS: Final = 256
+#: Cohort records by the exact text of their row's body. A change on part of a
+#: store reads its cohort's row each time, and the row seldom changes: the same
+#: text is the same record, made once (a cohort holds no person's data, so
+#: keeping it past a load keeps none).
+_COHORTS: dict[str, Cohort] = {}
 
 
 def read_history(

@@ -210,17 +210,14 @@ class Student:
         problems = status_history_problems(self.status_history)
         attendance = self.attendance
         if len(set(map(_SESSION, attendance))) != len(attendance):  # one marked twice: which?
-            seen: set[str] = set()
-            for i, a in enumerate(attendance):
-                if a.session in seen:
-                    problems.append(
-                        Problem.of(
-                            f"attendance[{i}].session",
-                            "problems.student.marked_twice",
-                            session=repr(a.session),
-                        )
-                    )
-                seen.add(a.session)
+            problems += [
+                Problem.of(
+                    f"attendance[{i}].session",
+                    "problems.student.marked_twice",
+                    session=repr(session),
+                )
+                for i, session in v.repeats(map(_SESSION, attendance))
+            ]
         if len(self.makeups) > 1:  # one alone has no twin
             problems += v.unique_ids(self.makeups, "make-up", "makeups")
         if len(self.placements) > 1:

@@ -47,6 +47,7 @@ __all__ = [
     "not_found",
     "optional",
     "record_id",
+    "repeats",
     "text",
     "unique_ids",
 ]
@@ -398,22 +399,28 @@ def as_tuple(items: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(items)
 
 
+def repeats(values: Iterable[str]) -> list[tuple[int, str]]:
+    """The position and value of every value that repeats an earlier one."""
+    seen: set[str] = set()
+    found = []
+    for i, value in enumerate(values):
+        if value in seen:
+            found.append((i, value))
+        seen.add(value)
+    return found
+
+
 def unique_ids(items: Iterable[Any], what: str, field: str) -> list[Problem]:
     """Return a problem for every item whose ``id`` repeats an earlier one."""
-    seen: set[str] = set()
-    problems = []
-    for i, item in enumerate(items):
-        if item.id in seen:
-            problems.append(
-                Problem.of(
-                    f"{field}[{i}].id",
-                    "records.check.id_twice",
-                    what=Term(f"records.what.{what}"),
-                    id=repr(item.id),
-                )
-            )
-        seen.add(item.id)
-    return problems
+    return [
+        Problem.of(
+            f"{field}[{i}].id",
+            "records.check.id_twice",
+            what=Term(f"records.what.{what}"),
+            id=repr(record_id),
+        )
+        for i, record_id in repeats(item.id for item in items)
+    ]
 
 
 def accepts(attribute: attrs.Attribute[Any]) -> Callable[[object], bool]:

@@ -388,25 +388,40 @@ def _kept_weekdays() -> Build:
     return build
 
 
-def _status_change() -> Build:
-    keys = _keys(StatusChange)
-    status_ok, on_ok, reason_ok = (_accepts(StatusChange, n) for n in ("status", "on", "reason"))
-    status_of = _hook(Status)
-    on_of = _hook(dt.date)
+def _plain(cl: type, reads: dict[str, Build], *, remember: Collection[str] = ()) -> Build:
+    """A record of plain fields with no rules across them, made field by field.
 
-    def build(o: object) -> StatusChange:
+    Each field is read by its reader in ``reads`` and checked by its
+    validator's predicate (kept per value for the fields in ``remember``:
+    values that recur, such as days); a field the object leaves out takes
+    its attrs default, checked the same way.
+    """
+    keys = _keys(cl)
+    fields = attrs.fields_dict(cl)
+    plan = []
+    for name, read in reads.items():
+        ok = _accepts(cl, name)
+        default = fields[name].default
+        # a required field is always there (``_shaped``); an optional one has a plain default
+        assert default is attrs.NOTHING or isinstance(default, str | int | bool)  # noqa: S101
+        plan.append((name, read, _remembered(ok) if name in remember else ok, default))
+
+    def build(o: object) -> Any:
         o = _shaped(o, keys)
-        status, on = status_of(o["status"]), on_of(o["on"])
-        reason = _text_hook(o.get("reason", ""))
-        if not (status_ok(status) and on_ok(on) and reason_ok(reason)):
-            raise DeclinedError
-        change = _new(StatusChange)
-        _set(change, "status", status)
-        _set(change, "on", on)
-        _set(change, "reason", reason)
-        return change  # no rules across its fields
+        record: Any = _new(cl)
+        for name, read, ok, default in plan:
+            value = read(o[name]) if name in o else default
+            if not ok(value):
+                raise DeclinedError
+            _set(record, name, value)
+        return record
 
     return build
+
+
+def _status_change() -> Build:
+    reads = {"status": _hook(Status), "on": _hook(dt.date), "reason": _text_hook}
+    return _plain(StatusChange, reads)
 
 
 def _session() -> Build:
@@ -434,23 +449,7 @@ def _session() -> Build:
 
 
 def _absence() -> Build:
-    keys = _keys(PlacementAbsence)
-    day_ok = _remembered(_accepts(PlacementAbsence, "day"))
-    reason_ok = _accepts(PlacementAbsence, "reason")
-    day_of = _hook(dt.date)
-
-    def build(o: object) -> PlacementAbsence:
-        if type(o) is not dict or not (keys[1] <= o.keys() <= keys[0]):
-            raise DeclinedError
-        day, reason = day_of(o["day"]), _text_hook(o.get("reason", ""))
-        if not (day_ok(day) and reason_ok(reason)):
-            raise DeclinedError
-        absence = _new(PlacementAbsence)
-        _set(absence, "day", day)
-        _set(absence, "reason", reason)
-        return absence  # no rules across its fields
-
-    return build
+    return _plain(PlacementAbsence, {"day": _hook(dt.date), "reason": _text_hook}, remember={"day"})
 
 
 def _placement() -> Build:
@@ -514,21 +513,7 @@ def _placement() -> Build:
 
 
 def _submission() -> Build:
-    keys = _keys(Submission)
-    on_ok, title_ok = _accepts(Submission, "on"), _accepts(Submission, "title")
-    on_of = _hook(dt.date)
-
-    def build(o: object) -> Submission:
-        o = _shaped(o, keys)
-        on, title = on_of(o["on"]), _text_hook(o.get("title", ""))
-        if not (on_ok(on) and title_ok(title)):
-            raise DeclinedError
-        submission = _new(Submission)
-        _set(submission, "on", on)
-        _set(submission, "title", title)
-        return submission  # no rules across its fields
-
-    return build
+    return _plain(Submission, {"on": _hook(dt.date), "title": _text_hook})
 
 
 def _assessment() -> Build:
@@ -586,21 +571,7 @@ def _assignment() -> Build:
 
 
 def _sign_off() -> Build:
-    keys = _keys(SignOff)
-    by_ok, on_ok = _accepts(SignOff, "by"), _accepts(SignOff, "on")
-    on_of = _hook(dt.date)
-
-    def build(o: object) -> SignOff:
-        o = _shaped(o, keys)
-        by, on = _text_hook(o["by"]), on_of(o["on"])
-        if not (by_ok(by) and on_ok(on)):
-            raise DeclinedError
-        sign_off = _new(SignOff)
-        _set(sign_off, "by", by)
-        _set(sign_off, "on", on)
-        return sign_off  # no rules across its fields
-
-    return build
+    return _plain(SignOff, {"by": _text_hook, "on": _hook(dt.date)})
 
 
 def _literature() -> Build:

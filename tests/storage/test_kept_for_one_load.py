@@ -16,6 +16,21 @@ from tests.builders import make_register
 from tests.register_strategies import registers
 
 
+def placement_json(reason: str) -> dict[str, object]:
+    """A placement's JSON with one absence for ``reason``."""
+    return {
+        "id": "P1",
+        "unit": "U1",
+        "supervisor": "Veileder Vik",
+        "start": "2025-03-03",
+        "end": "2025-05-09",
+        "weekdays": ["mon", "tue"],
+        "absences": [{"day": "2025-03-10", "reason": reason}],
+        "midway": None,
+        "final": None,
+    }
+
+
 def kept_values() -> int:
     return sum(len(store) for store in _kept._stores)
 
@@ -35,17 +50,7 @@ def test_a_reason_read_by_a_load_is_not_in_memory_after_it() -> None:
     reason = "Innlagt på sykehus, synthetic"
     read = builder(Placement)
     assert read is not None
-    raw = {
-        "id": "P1",
-        "unit": "U1",
-        "supervisor": "Veileder Vik",
-        "start": "2025-03-03",
-        "end": "2025-05-09",
-        "weekdays": ["mon", "tue"],
-        "absences": [{"day": "2025-03-10", "reason": reason}],
-        "midway": None,
-        "final": None,
-    }
+    raw = placement_json(reason)
     with _kept.one_load():
         first, again = read(raw), read(raw)
         assert first.absences[0] is again.absences[0]  # kept while the load runs
@@ -61,25 +66,34 @@ def test_outside_a_load_nothing_is_kept() -> None:
     assert kept_values() == 0
 
 
-def test_what_a_load_keeps_waits_for_every_load_running() -> None:
-    read = builder(PlacementAbsence)
+def test_what_a_load_kept_is_gone_when_it_ends_while_another_runs() -> None:
+    read = builder(Placement)
     assert read is not None
-    inside, done = threading.Event(), threading.Event()
+    inside, ended, done = threading.Event(), threading.Event(), threading.Event()
+    theirs: list[Placement] = []
+    seen: list[bool] = []
 
     def other_load() -> None:
         with _kept.one_load():
-            read({"day": "2025-03-05", "reason": "Syk"})
+            theirs.append(read(placement_json("Syk, annen last")))
             inside.set()
+            ended.wait(5)
+            theirs.append(read(placement_json("Syk, annen last")))  # made again, kept again
+            seen.append("Syk, annen last" in kept_text())
             done.wait(5)
 
     thread = threading.Thread(target=other_load)
     thread.start()
     inside.wait(5)
     with _kept.one_load():
-        read({"day": "2025-03-04", "reason": "Hos legen"})
-    assert kept_values() > 0  # the other load still runs
+        read(placement_json("Hos legen, denne lasten"))
+        assert "Hos legen, denne lasten" in kept_text()
+    assert "Hos legen, denne lasten" not in kept_text()  # gone though the other load runs
+    ended.set()
     done.set()
     thread.join()
+    assert theirs[0] == theirs[1]
+    assert seen == [True]
     assert kept_values() == 0
 
 

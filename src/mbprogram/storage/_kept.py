@@ -7,10 +7,13 @@ JSON it was read from. Those records hold free text (the reason for an
 absence, an assessment's feedback), which is health data: it must not stay in
 the process after the register it came from is gone, and a later load must
 cost what a first one does. So what is kept is kept only while a load runs
-(:func:`one_load`), and forgotten when the last load running ends; outside a
-load nothing is kept at all.
+(:func:`one_load`), and all of it is forgotten whenever a load ends; outside
+a load nothing is kept at all.
 
-Loads in several threads share what is kept; it is forgotten when none runs.
+Loads in several threads share what is kept. When one of them ends, what the
+others kept is forgotten too, and they make it again as they read on (what
+is kept only spares making a record twice: forgetting it changes no result),
+so nothing a load read stays after it ends.
 """
 
 from __future__ import annotations
@@ -54,7 +57,7 @@ class Kept(dict[K, V]):
 
 @contextlib.contextmanager
 def one_load() -> Iterator[None]:
-    """Keep what the block reads again and again; forget all of it when the last load ends."""
+    """Keep what the block reads again and again; forget everything kept when it ends."""
     global _running  # noqa: PLW0603 - one count for the process
     with _lock:
         _running += 1
@@ -63,6 +66,5 @@ def one_load() -> Iterator[None]:
     finally:
         with _lock:
             _running -= 1
-            if not _running:
-                for store in _stores:
-                    store.clear()
+            for store in _stores:
+                store.clear()

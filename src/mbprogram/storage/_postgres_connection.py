@@ -22,7 +22,7 @@ from mbprogram.storage._sqlite_transactions import store_error
 
 T = TypeVar("T")
 
-__all__ = ["AFTER_COMMIT", "CHANGING", "Connection", "LostRaceError", "driver", "reason"]
+__all__ = ["CHANGING", "Connection", "LostRaceError", "driver", "reason"]
 
 #: SQLSTATEs of a transaction rolled back because a concurrent one won: try again.
 _RETRY_STATES: Final = frozenset({"40001", "40P01"})
@@ -31,9 +31,6 @@ _RETRY_STATES: Final = frozenset({"40001", "40P01"})
 _UNIQUE_VIOLATION: Final = "23505"
 #: What a change's transaction is called (a unique key taken meanwhile is a lost race there).
 CHANGING: Final = Term("reading.store.what.change")
-#: The isolation of a statement run on its own, outside the store's transactions (the
-#: session's default, set when the store connects): the seal sent with a commit.
-AFTER_COMMIT: Final = "READ COMMITTED"
 
 
 def driver() -> Any:
@@ -162,12 +159,8 @@ class Connection:
             self._commit_then(then)
 
     def _commit_then(self, then: str) -> None:
-        """``COMMIT``, then ``then`` in a transaction of its own, in one round trip.
-
-        ``then`` runs as a statement on its own (the transaction the protocol
-        opens for it, committed at the pipeline's end), at the session's default
-        isolation, :data:`AFTER_COMMIT`: set when the store connects, so the
-        server's own default does not matter.
+        """``COMMIT``, then ``then`` in a ``READ COMMITTED`` transaction of its own, in one
+        round trip (whatever the server's, the role's or a pooler's default isolation).
 
         If the commit succeeded and ``then`` failed (or was cancelled), the
         change is committed: nothing is raised and :attr:`after` is ``None``.
@@ -179,7 +172,9 @@ class Connection:
             with self.raw.pipeline():
                 self._flush()
                 committed = self.raw.execute("COMMIT")
+                self.raw.execute("BEGIN ISOLATION LEVEL READ COMMITTED")
                 done = self.raw.execute(then)
+                self.raw.execute("COMMIT")
             self.after = done.fetchone()
         except psycopg.Error:
             result = committed.pgresult if committed is not None else None

@@ -68,13 +68,7 @@ from mbprogram.register.aggregate import Register
 from mbprogram.register.changes.lifecycle import ERASED, STRIPPED
 from mbprogram.services.repository import Loaded, Revision, conflict
 from mbprogram.storage._converter import converter
-from mbprogram.storage._postgres_connection import (
-    AFTER_COMMIT,
-    CHANGING,
-    Connection,
-    LostRaceError,
-    driver,
-)
+from mbprogram.storage._postgres_connection import CHANGING, Connection, LostRaceError, driver
 from mbprogram.storage._postgres_reading import load_part as read_part
 from mbprogram.storage._postgres_reading import load_whole, token
 from mbprogram.storage._postgres_schema import RECORD_TABLES, prepare
@@ -361,9 +355,6 @@ def _connect(url: str) -> Connection:
         # no server-side prepared statements: a pipeline aborted by a lost race
         # can leave the driver believing one exists (SQLSTATE 26000 on the retry)
         raw = psycopg.connect(url, autocommit=True, prepare_threshold=None)
-        # what runs outside the store's own BEGIN (the seal sent with a commit) reads
-        # committed rows statement by statement, whatever the server's default is
-        raw.execute(f"SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL {AFTER_COMMIT}")
     except psycopg.Error as e:
         text = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
         for secret in secrets_in(url):

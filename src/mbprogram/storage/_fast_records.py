@@ -388,13 +388,17 @@ def _kept_weekdays() -> Build:
     return build
 
 
-def _plain(cl: type, reads: dict[str, Build], *, remember: Collection[str] = ()) -> Build:
-    """A record of plain fields with no rules across them, made field by field.
+def _plain(
+    cl: type, reads: dict[str, Build], *, remember: Collection[str] = (), own_rules: bool = False
+) -> Build:
+    """A record of plain fields, made field by field.
 
     Each field is read by its reader in ``reads`` and checked by its
     validator's predicate (kept per value for the fields in ``remember``:
     values that recur, such as days); a field the object leaves out takes
-    its attrs default, checked the same way.
+    its attrs default, checked the same way. With ``own_rules`` the record's
+    rules across its fields (its ``__attrs_post_init__``) run as its
+    constructor runs them.
     """
     keys = _keys(cl)
     fields = attrs.fields_dict(cl)
@@ -414,6 +418,8 @@ def _plain(cl: type, reads: dict[str, Build], *, remember: Collection[str] = ())
             if not ok(value):
                 raise DeclinedError
             _set(record, name, value)
+        if own_rules:
+            record.__attrs_post_init__()
         return record
 
     return build
@@ -425,27 +431,9 @@ def _status_change() -> Build:
 
 
 def _session() -> Build:
-    keys = _keys(Session)
-    id_ok, day_ok = (_remembered(_accepts(Session, n)) for n in ("id", "day"))
-    hours_ok, topic_ok = (_accepts(Session, n) for n in ("hours", "topic"))
-    day_of, hours_of = _hook(dt.date), _hook(Hours)
-
-    def build(o: object) -> Session:
-        if type(o) is not dict or not (keys[1] <= o.keys() <= keys[0]):
-            raise DeclinedError
-        ident, day, hours = _text_hook(o["id"]), day_of(o["day"]), hours_of(o["hours"])
-        topic = _text_hook(o.get("topic", ""))
-        if not (id_ok(ident) and day_ok(day) and hours_ok(hours) and topic_ok(topic)):
-            raise DeclinedError
-        session = _new(Session)
-        _set(session, "id", ident)
-        _set(session, "day", day)
-        _set(session, "hours", hours)
-        _set(session, "topic", topic)
-        session.__attrs_post_init__()  # its own rule (longer than 0 h), as the constructor runs it
-        return session
-
-    return build
+    reads = {"id": _text_hook, "day": _hook(dt.date), "hours": _hook(Hours), "topic": _text_hook}
+    # its own rule: longer than 0 h
+    return _plain(Session, reads, remember={"id", "day"}, own_rules=True)
 
 
 def _absence() -> Build:
@@ -517,35 +505,14 @@ def _submission() -> Build:
 
 
 def _assessment() -> Build:
-    cl = AssignmentAssessment
-    keys = _keys(cl)
-    submission_ok, on_ok, assessor_ok, verdict_ok, feedback_ok = (
-        _accepts(cl, n) for n in ("submission", "on", "assessor", "verdict", "feedback")
-    )
-    submission_of, on_of, verdict_of = _hook(int), _hook(dt.date), _hook(Verdict)
-
-    def build(o: object) -> AssignmentAssessment:
-        o = _shaped(o, keys)
-        submission, on = submission_of(o["submission"]), on_of(o["on"])
-        assessor, verdict = _text_hook(o["assessor"]), verdict_of(o["verdict"])
-        feedback = _text_hook(o.get("feedback", ""))
-        if not (
-            submission_ok(submission)
-            and on_ok(on)
-            and assessor_ok(assessor)
-            and verdict_ok(verdict)
-            and feedback_ok(feedback)
-        ):
-            raise DeclinedError
-        assessment = _new(cl)
-        _set(assessment, "submission", submission)
-        _set(assessment, "on", on)
-        _set(assessment, "assessor", assessor)
-        _set(assessment, "verdict", verdict)
-        _set(assessment, "feedback", feedback)
-        return assessment  # no rules across its fields
-
-    return build
+    reads = {
+        "submission": _hook(int),
+        "on": _hook(dt.date),
+        "assessor": _text_hook,
+        "verdict": _hook(Verdict),
+        "feedback": _text_hook,
+    }
+    return _plain(AssignmentAssessment, reads)
 
 
 def _assignment() -> Build:

@@ -102,16 +102,21 @@ def test_any_json_value_under_a_valid_format_is_refused_or_read(value: object) -
     assert_only_document_errors(json.dumps(document))
 
 
-#: Up to four mutations of the sample document: a place, what is done there, a value.
-mutation_lists = st.lists(
-    st.tuples(
-        st.sampled_from(_PLACES),
-        st.sampled_from(["drop", "add", "replace", "swap"]),
-        replacements,
-    ),
-    min_size=1,
-    max_size=4,
-)
+def mutations_of(where: list[Any], most: int) -> st.SearchStrategy[list[tuple[Any, str, object]]]:
+    """Up to ``most`` mutations: a place among ``where``, what is done there, a value."""
+    return st.lists(
+        st.tuples(
+            st.sampled_from(where),
+            st.sampled_from(["drop", "add", "replace", "swap"]),
+            replacements,
+        ),
+        min_size=1,
+        max_size=most,
+    )
+
+
+#: Up to four mutations of the sample document.
+mutation_lists = mutations_of(_PLACES, 4)
 
 
 @given(mutation_lists)

@@ -19,7 +19,6 @@ from unittest import mock
 
 import attrs
 from hypothesis import example, given
-from hypothesis import strategies as st
 
 from mbprogram import DocumentError, Register
 from mbprogram.model.cohort import Cohort
@@ -33,7 +32,7 @@ from mbprogram.storage.json_document import dumps, loads
 from mbprogram.storage.sqlite_store import SqliteStore
 from tests.register_strategies import registers
 from tests.storage.samples import sample_register
-from tests.storage.test_document_fuzz import mutate, places, replacements
+from tests.storage.test_document_fuzz import mutate, mutations_of, places
 
 _SAMPLE = json.loads(dumps(sample_register()))
 _COHORT = _SAMPLE["cohorts"][0]
@@ -118,17 +117,7 @@ def test_the_fast_path_reads_the_other_records_of_the_sample() -> None:
 _STUDENT_PLACES = [(i, p) for i, raw in enumerate(_STUDENTS) for p in places(raw) if p]
 
 
-@given(
-    st.lists(
-        st.tuples(
-            st.sampled_from(_STUDENT_PLACES),
-            st.sampled_from(["drop", "add", "replace", "swap"]),
-            replacements,
-        ),
-        min_size=1,
-        max_size=3,
-    )
-)
+@given(mutations_of(_STUDENT_PLACES, 3))
 # null for a list that is not optional was once taken for the list left out
 @example(mutations=[((1, ("makeups",)), "replace", None)])
 def test_a_mutated_student_is_read_alike_or_declined(
@@ -152,17 +141,7 @@ def outcome(text: str) -> object:
         return [(p.path, p.message, p.code) for p in e.problems]
 
 
-@given(
-    st.lists(
-        st.tuples(
-            st.sampled_from(_PLACES),
-            st.sampled_from(["drop", "add", "replace", "swap"]),
-            replacements,
-        ),
-        min_size=1,
-        max_size=4,
-    )
-)
+@given(mutations_of(_PLACES, 4))
 def test_a_mutated_document_gives_what_the_detailed_reading_gives(
     mutations: list[tuple[tuple[Any, ...], str, object]],
 ) -> None:
